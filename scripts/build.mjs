@@ -1,0 +1,11 @@
+// The whole build: CDN bundle, npm entries, type declarations and custom-elements.json.
+import { execSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+
+const run = (cmd) => execSync(cmd, { stdio: 'inherit' });
+rmSync('dist', { recursive: true, force: true });
+run('npx vite build --logLevel warn');
+run('npx vite build --mode lib --logLevel warn');
+run('npx tsc -p tsconfig.build.json');
+run('npm run --silent analyze');
+console.log('build: dist/cdn/lantern.js, dist/lib/, dist/types/, custom-elements.json');

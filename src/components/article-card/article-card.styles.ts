@@ -1,0 +1,174 @@
+import { css } from 'lit';
+
+export const articleCardStyles = css`
+  :host {
+    --_media-ratio: var(--lantern-card-media-ratio, 16 / 9);
+    container-type: inline-size;
+  }
+  .card {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    height: 100%;
+    overflow: hidden;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .card:has(.title a:focus-visible) {
+    outline: var(--_focus-ring);
+    outline-offset: 2px;
+  }
+  .media {
+    margin: 0;
+    flex: none;
+  }
+  .media img,
+  .media .skeleton-block {
+    display: block;
+    width: 100%;
+    height: auto;
+    aspect-ratio: var(--_media-ratio);
+    object-fit: cover;
+    background: var(--_surface-raised);
+    border-radius: 0;
+  }
+  .credit {
+    margin: 0;
+    padding: 0.25em var(--_space) 0;
+    color: var(--_muted);
+    font-size: 0.75em;
+    line-height: 1.5;
+    min-height: 1.5em;
+  }
+  .body {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5em;
+    padding: calc(var(--_space) * 0.75) var(--_space) var(--_space);
+    flex: 1;
+  }
+  .tags {
+    margin: 0;
+    min-height: 1.5em;
+    color: var(--_accent);
+    font-size: 0.8125em;
+    font-weight: 600;
+    line-height: 1.5;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 1;
+    overflow: hidden;
+  }
+  :host(:lang(ko)) .tags,
+  .tags:lang(ko) {
+    text-transform: none;
+    letter-spacing: normal;
+  }
+  .title {
+    margin: 0;
+    font-size: 1.1875em;
+    font-weight: 700;
+    line-height: 1.3;
+    min-height: 2.6em;
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    overflow: hidden;
+    text-wrap: pretty;
+  }
+  .title a {
+    color: var(--_text);
+    text-decoration: none;
+  }
+  .title a:hover {
+    text-decoration: underline;
+  }
+  .title a:focus-visible {
+    outline: none;
+  }
+  /* The title's click area stretches over the card; the card itself is not one big link. */
+  .title a::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+  }
+  .meta {
+    margin: 0;
+    min-height: 1.5em;
+    color: var(--_muted);
+    font-size: 0.875em;
+    line-height: 1.5;
+  }
+  .meta span + span::before {
+    content: ' · ';
+  }
+  .note {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.8125em;
+    font-style: italic;
+  }
+  .summary {
+    margin: 0;
+    min-height: 4.5em;
+    line-height: 1.5;
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 3;
+    overflow: hidden;
+  }
+  .skeleton .title,
+  .skeleton .summary,
+  .skeleton .tags,
+  .skeleton .meta {
+    display: flex;
+    flex-direction: column;
+    justify-content: space-around;
+  }
+  .skeleton .line {
+    height: 0.9em;
+  }
+  .skeleton .line.short {
+    width: 60%;
+  }
+  .skeleton .tags .line {
+    width: 30%;
+  }
+
+  /* horizontal: image beside the text, falling back to vertical in narrow columns */
+  @container (min-width: 34em) {
+    .horizontal {
+      flex-direction: row;
+    }
+    .horizontal .media {
+      width: 40%;
+    }
+    .horizontal .media img,
+    .horizontal .media .skeleton-block {
+      height: 100%;
+      min-height: 100%;
+    }
+  }
+  .compact .body {
+    padding: calc(var(--_space) * 0.75);
+    gap: 0.35em;
+  }
+  .compact .title {
+    font-size: 1.0625em;
+  }
+  .compact .summary {
+    -webkit-line-clamp: 2;
+    min-height: 3em;
+  }
+  @media (forced-colors: active) {
+    .card {
+      border: 1px solid CanvasText;
+    }
+    .card:has(.title a:focus-visible) {
+      outline: 2px solid Highlight;
+    }
+  }
+`;

@@ -1,0 +1,17 @@
+import { html, type TemplateResult } from 'lit';
+
+/** A real `<h2>`–`<h6>` (static tags, so no `unsafeStatic`). */
+export function headingTemplate(level: number, part: string, content: unknown): TemplateResult {
+  switch (Math.min(6, Math.max(2, Math.round(level) || 2))) {
+    case 3:
+      return html`<h3 class=${part} part=${part}>${content}</h3>`;
+    case 4:
+      return html`<h4 class=${part} part=${part}>${content}</h4>`;
+    case 5:
+      return html`<h5 class=${part} part=${part}>${content}</h5>`;
+    case 6:
+      return html`<h6 class=${part} part=${part}>${content}</h6>`;
+    default:
+      return html`<h2 class=${part} part=${part}>${content}</h2>`;
+  }
+}

@@ -1,0 +1,227 @@
+import {
+  LitElement,
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
+import { FeedError, isAbort } from '../../content/errors.js';
+import { readInlineFeed } from '../../content/inline.js';
+import { loadFeed } from '../../content/load.js';
+import { parseFeed, parseFeedOrItem } from '../../content/parse.js';
+import type { Feed, FeedItem, ParsedFeed } from '../../content/types.js';
+import { messagesFor, resolveLocale, type Messages } from '../../i18n/index.js';
+import { lanternEvent, type LanternErrorDetail, type LanternLoadDetail } from './events.js';
+
+export type LoadStatus = 'loading' | 'ready' | 'error';
+
+/**
+ * What every Lantern widget shares: data from `.feed`/`.item`, an inline
+ * `<script type="application/feed+json">` or `src` (in that order); a skeleton while loading;
+ * an error state with the partner's fallback content and a retry button; language and theme;
+ * `lantern-load` and `lantern-error`.
+ */
+export abstract class LanternElement<View> extends LitElement {
+  static override properties: PropertyDeclarations = {
+    src: { type: String, reflect: true },
+    item: {},
+    feed: { attribute: false },
+    hideImages: { type: Boolean, attribute: 'hide-images', reflect: true },
+    theme: { type: String, reflect: true },
+    langAttribute: { attribute: 'lang' },
+    status: { state: true },
+    error: { state: true },
+    view: { state: true },
+  };
+
+  /** A JSON Feed URL (https:, http: or relative). */
+  declare src: string | undefined;
+  /** Attribute: the id of the item to show. Property: an item object (frameworks). */
+  declare item: string | FeedItem | undefined;
+  /** A whole feed object (frameworks); takes precedence over everything else. */
+  declare feed: Feed | undefined;
+  /** Show no image at all: no image request is made. */
+  declare hideImages: boolean;
+  /** `light`, `dark` or `auto` (the reader's system setting); default: follow the host page. */
+  declare theme: 'light' | 'dark' | 'auto' | undefined;
+  declare protected langAttribute: string | undefined;
+  declare protected status: LoadStatus;
+  declare protected error: LanternErrorDetail | undefined;
+  declare protected view: View | undefined;
+  /** The URL relative links in the data resolve against. */
+  protected baseUrl: string | undefined;
+
+  private controller: AbortController | undefined;
+  private loadQueued = false;
+  private focusAfterLoad = false;
+
+  constructor() {
+    super();
+    this.hideImages = false;
+    this.status = 'loading';
+  }
+
+  /** Registers the element once; a second call (or a second copy of Lantern) is a no-op. */
+  static defineAs(this: CustomElementConstructor, tag: string, registry = customElements): void {
+    if (!registry.get(tag)) registry.define(tag, this);
+  }
+
+  protected get locale(): string {
+    return resolveLocale(this);
+  }
+
+  protected get messages(): Messages {
+    return messagesFor(this.locale);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.status !== 'ready') this.queueLoad(false);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.controller?.abort();
+    this.controller = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (
+      this.hasUpdated &&
+      (changed.has('src') ||
+        changed.has('item') ||
+        changed.has('feed') ||
+        this.dataChanged(changed))
+    ) {
+      this.queueLoad(false);
+    }
+  }
+
+  /** Subclasses name further properties whose change means "select again" (e.g. `series`). */
+  protected dataChanged(_changed: PropertyValues): boolean {
+    return false;
+  }
+
+  /** Loads again, asking the network anew (the "Try again" button). */
+  retry(): void {
+    this.focusAfterLoad = true;
+    this.queueLoad(true);
+  }
+
+  private queueLoad(reload: boolean): void {
+    if (this.loadQueued) return;
+    this.loadQueued = true;
+    queueMicrotask(() => {
+      this.loadQueued = false;
+      if (this.isConnected) void this.load(reload);
+    });
+  }
+
+  private async load(reload: boolean): Promise<void> {
+    this.controller?.abort();
+    const controller = new AbortController();
+    this.controller = controller;
+    this.status = 'loading';
+    try {
+      const parsed = await this.fetchData(controller.signal, reload);
+      if (controller.signal.aborted) return;
+      for (const warning of parsed.warnings) {
+        console.warn(`<${this.localName}>: ${warning.path}: ${warning.message}`);
+      }
+      const view = await this.select(parsed);
+      if (controller.signal.aborted) return;
+      this.view = view;
+      this.error = undefined;
+      this.status = 'ready';
+      await this.updateComplete;
+      this.dispatchEvent(
+        lanternEvent<LanternLoadDetail>('lantern-load', { items: this.renderedItemCount(view) }),
+      );
+    } catch (cause) {
+      if (controller.signal.aborted || isAbort(cause)) return;
+      this.fail(cause);
+    }
+  }
+
+  private async fetchData(signal: AbortSignal, reload: boolean): Promise<ParsedFeed> {
+    if (this.feed && typeof this.feed === 'object') {
+      this.baseUrl = document.baseURI;
+      return parseFeed(this.feed, { baseUrl: this.baseUrl });
+    }
+    if (this.item && typeof this.item === 'object') {
+      this.baseUrl = document.baseURI;
+      return parseFeedOrItem(this.item, { baseUrl: this.baseUrl });
+    }
+    const inline = readInlineFeed(this);
+    if (inline !== undefined) {
+      this.baseUrl = document.baseURI;
+      return parseFeedOrItem(inline, { baseUrl: this.baseUrl });
+    }
+    if (this.src) {
+      const parsed = await loadFeed(this.src, { signal, reload });
+      this.baseUrl = new URL(this.src, document.baseURI).href;
+      return parsed;
+    }
+    throw new FeedError(
+      'not-a-feed',
+      'No content was given: set src to a feed URL, or put a feed inside the element.',
+    );
+  }
+
+  /** Turns the feed into what this widget shows; throws a `FeedError` when it cannot. */
+  protected abstract select(parsed: ParsedFeed): View | Promise<View>;
+
+  protected renderedItemCount(_view: View): number {
+    return 1;
+  }
+
+  /** Reports a failure: visible state, `lantern-error`, and a console warning naming the cause. */
+  protected fail(cause: unknown): void {
+    const detail: LanternErrorDetail =
+      cause instanceof FeedError
+        ? { kind: cause.kind, message: cause.message, url: cause.url, status: cause.status }
+        : { kind: 'no-data', message: cause instanceof Error ? cause.message : String(cause) };
+    this.error = detail;
+    this.status = 'error';
+    console.warn(`<${this.localName}>: ${detail.message}${detail.url ? ` (${detail.url})` : ''}`);
+    this.dispatchEvent(lanternEvent<LanternErrorDetail>('lantern-error', detail));
+  }
+
+  /** Whether images may be requested for this item. */
+  protected imagesAllowed(item?: FeedItem): boolean {
+    return !this.hideImages && !item?._lantern?.hide_images;
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    if (this.status === 'error') return this.renderError();
+    if (this.status === 'loading' || this.view === undefined) return this.renderSkeleton();
+    return this.renderView(this.view);
+  }
+
+  protected abstract renderSkeleton(): TemplateResult;
+  protected abstract renderView(view: View): TemplateResult;
+
+  /** The error state: what failed, the partner's own fallback content, and "Try again". */
+  protected renderError(): TemplateResult {
+    const m = this.messages;
+    return html`
+      <div class="error" part="base" lang=${this.locale}>
+        <p><strong>${m.errorTitle}</strong></p>
+        <p class="cause">${this.error?.message}</p>
+        <slot></slot>
+        <button type="button" class="button" part="button" @click=${this.retry}>${m.retry}</button>
+      </div>
+    `;
+  }
+
+  protected override updated(): void {
+    if (!this.focusAfterLoad || this.status === 'loading') return;
+    this.focusAfterLoad = false;
+    const target =
+      this.status === 'error'
+        ? this.renderRoot.querySelector<HTMLElement>('.error button')
+        : this.renderRoot.querySelector<HTMLElement>('[data-focus-after-retry]');
+    target?.focus();
+  }
+}

@@ -1,0 +1,19 @@
+import { FeedError } from './errors.js';
+import { decodeFeedBody } from './load.js';
+
+export const INLINE_FEED_SELECTOR = 'script[type="application/feed+json"]';
+
+/**
+ * Reads the feed or item a partner placed inside the element as
+ * `<script type="application/feed+json">`. Returns `undefined` when there is none.
+ * The script type is not JavaScript, so a strict CSP never runs it.
+ */
+export function readInlineFeed(host: Element): unknown {
+  const script = Array.from(host.children).find((child) => child.matches(INLINE_FEED_SELECTOR));
+  if (!script) return undefined;
+  const text = script.textContent ?? '';
+  if (text.trim() === '') {
+    throw new FeedError('not-json', 'The inline feed script is empty.');
+  }
+  return decodeFeedBody(new TextEncoder().encode(text), '(inline feed)');
+}

@@ -1,0 +1,216 @@
+/**
+ * Fetching feeds: no cookies, no referrer, a timeout, a size cap, and one request per URL per
+ * page however many widgets ask for it.
+ */
+import { FeedError } from './errors.js';
+import { parseFeed } from './parse.js';
+import type { ParsedFeed } from './types.js';
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const MAX_FEED_BYTES = 5 * 1024 * 1024;
+
+export interface LoadOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** Skip the page-wide cache and ask the network again (used by "Try again"). */
+  reload?: boolean;
+}
+
+interface SharedRequest {
+  promise: Promise<ParsedFeed>;
+  controller: AbortController;
+  waiting: number;
+  settled: boolean;
+}
+
+const requests = new Map<string, SharedRequest>();
+
+/** Decodes a response body as UTF-8 JSON; names the problem when it is not. */
+export function decodeFeedBody(bytes: Uint8Array, url: string, contentType = ''): unknown {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new FeedError('not-json', 'The feed is not valid UTF-8 text.', url);
+  }
+  if (text.trim() === '') throw new FeedError('not-json', 'The feed is empty.', url);
+  try {
+    return JSON.parse(text);
+  } catch {
+    const html = /^\s*</.test(text) || contentType.includes('html');
+    throw new FeedError(
+      'not-json',
+      html ? 'The address sent a web page, not a JSON feed.' : 'The feed is not valid JSON.',
+      url,
+    );
+  }
+}
+
+async function readCapped(response: Response, url: string): Promise<Uint8Array> {
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > MAX_FEED_BYTES) throw tooLarge(url);
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_FEED_BYTES) {
+      await reader.cancel();
+      throw tooLarge(url);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+function tooLarge(url: string): FeedError {
+  return new FeedError('too-large', 'The feed is larger than 5 MB.', url);
+}
+
+async function fetchFeed(url: string, controller: AbortController, timeoutMs: number) {
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  try {
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        signal: controller.signal,
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
+        headers: { accept: 'application/feed+json, application/json;q=0.9' },
+      });
+    } catch {
+      throw networkOrAbort(url, timedOut, timeoutMs);
+    }
+    if (!response.ok) {
+      throw new FeedError(
+        'http',
+        response.status === 404
+          ? 'The feed was not found (HTTP 404).'
+          : `The feed server answered with an error (HTTP ${response.status}).`,
+        url,
+        response.status,
+      );
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = await readCapped(response, url);
+    } catch (error) {
+      if (error instanceof FeedError) throw error;
+      throw networkOrAbort(url, timedOut, timeoutMs);
+    }
+    const json = decodeFeedBody(bytes, url, response.headers.get('content-type') ?? '');
+    return parseFeed(json, { baseUrl: response.url || url });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function networkOrAbort(url: string, timedOut: boolean, timeoutMs: number): FeedError {
+  if (timedOut) {
+    return new FeedError(
+      'timeout',
+      `The feed did not arrive within ${Math.round(timeoutMs / 1000)} seconds.`,
+      url,
+    );
+  }
+  return new FeedError(
+    'network',
+    'The feed could not be reached (offline, blocked or refused by the server).',
+    url,
+  );
+}
+
+/**
+ * Loads and validates a feed. Concurrent and later callers for the same URL share one request;
+ * the request itself is cancelled only when every caller waiting on it has aborted. Failed
+ * requests are forgotten so that a retry asks the network again.
+ */
+export function loadFeed(src: string, options: LoadOptions = {}): Promise<ParsedFeed> {
+  const { signal, timeoutMs = DEFAULT_TIMEOUT_MS, reload = false } = options;
+  let url: string;
+  try {
+    url = new URL(src, globalThis.location?.href).href;
+  } catch {
+    return Promise.reject(new FeedError('network', `"${src}" is not a valid address.`, src));
+  }
+  if (!/^https?:$/.test(new URL(url).protocol)) {
+    return Promise.reject(new FeedError('network', 'Feeds load only over https: or http:.', url));
+  }
+  if (signal?.aborted) return Promise.reject(aborted(url));
+
+  let shared = requests.get(url);
+  if (!shared || reload) {
+    const controller = new AbortController();
+    const request: SharedRequest = {
+      controller,
+      waiting: 0,
+      settled: false,
+      promise: fetchFeed(url, controller, timeoutMs),
+    };
+    request.promise.then(
+      () => (request.settled = true),
+      () => {
+        request.settled = true;
+        if (requests.get(url) === request) requests.delete(url);
+      },
+    );
+    requests.set(url, request);
+    shared = request;
+  }
+  const request = shared;
+  if (request.settled || !signal) return request.promise;
+
+  request.waiting++;
+  return new Promise<ParsedFeed>((resolve, reject) => {
+    const onAbort = () => {
+      request.waiting--;
+      if (request.waiting === 0 && !request.settled) {
+        request.controller.abort();
+        if (requests.get(url) === request) requests.delete(url);
+      }
+      reject(aborted(url));
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    request.promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        request.waiting--;
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        request.waiting--;
+        reject(signal.aborted ? aborted(url) : error);
+      },
+    );
+  });
+}
+
+function aborted(url: string): FeedError {
+  return new FeedError('aborted', 'Loading was cancelled.', url);
+}
+
+/** Forget every cached feed (tests, and the staff preview when a feed URL is re-entered). */
+export function clearFeedCache(): void {
+  requests.clear();
+}
+
+/** How many feed requests are in flight — the lifecycle tests check this returns to zero. */
+export function pendingFeedRequests(): number {
+  let pending = 0;
+  for (const request of requests.values()) if (!request.settled) pending++;
+  return pending;
+}

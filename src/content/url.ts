@@ -1,0 +1,63 @@
+/**
+ * The one URL policy: `https:`, `http:`, `mailto:` and relative URLs (resolved against the
+ * feed's own URL) survive; everything else — `javascript:`, `data:`, `vbscript:`, `file:`, …,
+ * however it is disguised — does not.
+ */
+
+const ALLOWED_PROTOCOLS = new Set(['https:', 'http:', 'mailto:']);
+const NAMED_ENTITIES: Record<string, string> = {
+  colon: ':',
+  tab: '\t',
+  newline: '\n',
+  sol: '/',
+  lpar: '(',
+  rpar: ')',
+  amp: '&',
+  period: '.',
+};
+
+/** Undo the disguises a browser would undo before it looks at a scheme. */
+function revealScheme(raw: string): string {
+  return (
+    raw
+      .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) => codePoint(parseInt(hex, 16)))
+      .replace(/&#(\d+);?/g, (_, dec: string) => codePoint(parseInt(dec, 10)))
+      .replace(
+        /&([a-z]+);?/gi,
+        (whole, name: string) => NAMED_ENTITIES[name.toLowerCase()] ?? whole,
+      )
+      // Browsers drop ASCII whitespace and control characters anywhere in a scheme.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0020\u007f-\u009f\u00ad\u200b-\u200f\u2028\u2029\ufeff]/g, '')
+      .toLowerCase()
+  );
+}
+
+function codePoint(n: number): string {
+  return Number.isFinite(n) && n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : '';
+}
+
+export type UrlUse = 'link' | 'image';
+
+/**
+ * Returns the absolute URL to use, or `null` when the policy refuses it.
+ * `base` is the feed's URL; without one, the page's URL is used.
+ * Images may not be `mailto:`.
+ */
+export function safeUrl(raw: unknown, base?: string, use: UrlUse = 'link'): string | null {
+  if (typeof raw !== 'string') return null;
+  const trimmed = raw.trim();
+  if (trimmed === '' || trimmed.length > 8192) return null;
+  const revealed = revealScheme(trimmed);
+  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(revealed)?.[1];
+  if (scheme !== undefined && !ALLOWED_PROTOCOLS.has(`${scheme}:`)) return null;
+  let url: URL;
+  try {
+    url = new URL(trimmed, base ?? globalThis.location?.href);
+  } catch {
+    return null;
+  }
+  if (!ALLOWED_PROTOCOLS.has(url.protocol)) return null;
+  if (use === 'image' && url.protocol === 'mailto:') return null;
+  return url.href;
+}

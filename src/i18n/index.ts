@@ -1,0 +1,89 @@
+/** The one language resolver and the one set of `Intl` formatters. */
+import { en, ko, type Messages } from './messages.js';
+
+export type { Messages } from './messages.js';
+export type InterfaceLanguage = 'en' | 'ko';
+
+/**
+ * The element's own `lang`, else the closest `[lang]` ancestor (crossing shadow roots), else
+ * the document's, else the browser's.
+ */
+export function resolveLocale(element: Element): string {
+  let node: Element | null = element;
+  while (node) {
+    const lang = node.getAttribute('lang');
+    if (lang) return canonical(lang);
+    node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null);
+  }
+  return canonical(document.documentElement.lang || navigator.language || 'en');
+}
+
+function canonical(tag: string): string {
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+export function interfaceLanguage(locale: string): InterfaceLanguage {
+  return locale.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+}
+
+export function messagesFor(locale: string): Messages {
+  return interfaceLanguage(locale) === 'ko' ? ko : en;
+}
+
+/** A publication date as a reader of `locale` writes it ("27 November 2026", "2026년 11월 27일"). */
+export function formatDate(iso: string | undefined, locale: string): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+/** A file size ("2.4 MB", "850 kB"); empty when the size is unknown, never "NaN". */
+export function formatSize(bytes: number | undefined, locale: string): string {
+  if (bytes === undefined || !Number.isFinite(bytes) || bytes < 0) return '';
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: units[unit],
+    unitDisplay: unit === 0 ? 'long' : 'short',
+    maximumFractionDigits: value < 10 && unit > 0 ? 1 : 0,
+  }).format(value);
+}
+
+/** A language's name in the reader's language ("Korean" / "한국어" for `ko`). */
+export function languageName(tag: string, locale: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+/** A short format name from a MIME type ("PDF", "EPUB", "DOCX"). */
+export function formatName(mime: string): string {
+  const known: Record<string, string> = {
+    'application/pdf': 'PDF',
+    'application/epub+zip': 'EPUB',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX',
+    'application/msword': 'DOC',
+    'text/html': 'HTML',
+    'text/plain': 'TXT',
+    'application/zip': 'ZIP',
+  };
+  const base = mime.split(';')[0]?.trim().toLowerCase() ?? '';
+  return known[base] ?? (base.split('/')[1]?.replace(/^x-/, '').toUpperCase() || 'File');
+}
+
+export function formatList(items: string[], locale: string): string {
+  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+}

@@ -1,0 +1,2 @@
+/** The CDN entry: registers every Lantern element. */
+export * from './define/article-card.js';

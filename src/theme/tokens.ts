@@ -1,0 +1,175 @@
+import { css } from 'lit';
+
+/**
+ * Public `--lantern-*` tokens aliased to private `--_*` properties, so a partner changes one
+ * token and every widget follows. Colours use `light-dark()`: they follow the host's
+ * `color-scheme` unless `theme` says otherwise.
+ */
+export const hostStyles = css`
+  :host {
+    --_font-family: var(--lantern-font-family, inherit);
+    --_font-size: var(--lantern-font-size, 16px);
+    --_text: var(--lantern-color-text, light-dark(#1c1c1e, #f2f2f4));
+    --_muted: var(--lantern-color-muted, light-dark(#55565c, #b4b5bc));
+    --_surface: var(--lantern-color-surface, light-dark(#ffffff, #1d1e22));
+    --_surface-raised: var(--lantern-color-surface-raised, light-dark(#f3f3f5, #2a2b31));
+    --_border: var(--lantern-color-border, light-dark(#d4d4da, #45464e));
+    --_accent: var(--lantern-color-accent, light-dark(#9a3412, #fdba74));
+    --_on-accent: var(--lantern-color-on-accent, light-dark(#ffffff, #1c1c1e));
+    --_warning-bg: var(--lantern-color-warning-surface, light-dark(#fff4e5, #3a2a12));
+    --_warning-text: var(--lantern-color-warning-text, light-dark(#6b3a00, #ffd8a8));
+    --_radius: var(--lantern-radius, 0.5em);
+    --_space: var(--lantern-space, 1em);
+    --_focus-ring: var(--lantern-focus-ring, 3px solid light-dark(#1d4ed8, #93c5fd));
+    --_skeleton: light-dark(#e7e7eb, #34353c);
+
+    display: block;
+    box-sizing: border-box;
+    color-scheme: inherit;
+    font-family: var(--_font-family);
+    /* Inherited properties a host page may set on body: reset, so the widget looks the same everywhere. */
+    font-size: var(--_font-size);
+    font-style: normal;
+    font-weight: 400;
+    line-height: 1.5;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    text-align: start;
+    text-indent: 0;
+    white-space: normal;
+    color: var(--_text);
+    overflow-wrap: break-word;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  :host([theme='light']) {
+    color-scheme: light;
+  }
+  :host([theme='dark']) {
+    color-scheme: dark;
+  }
+  :host([theme='auto']) {
+    color-scheme: light dark;
+  }
+  :host(:lang(ko)),
+  [lang|='ko'] {
+    word-break: keep-all;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  a {
+    color: var(--_accent);
+    text-underline-offset: 0.15em;
+  }
+  a:focus-visible,
+  button:focus-visible,
+  [tabindex]:focus-visible {
+    outline: var(--_focus-ring);
+    outline-offset: 2px;
+  }
+  button {
+    font: inherit;
+    color: inherit;
+    letter-spacing: inherit;
+    text-transform: none;
+  }
+  img {
+    max-width: 100%;
+    border: 0;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+  .button {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4em;
+    min-height: 2.75em;
+    padding: 0.5em 1em;
+    border: 1px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_accent);
+    font-size: 0.9375em;
+    font-weight: 600;
+    line-height: 1.2;
+    text-decoration: none;
+    cursor: pointer;
+  }
+  .button:hover {
+    background: var(--_surface-raised);
+  }
+  .button.primary {
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+  .error {
+    display: grid;
+    gap: 0.5em;
+    justify-items: start;
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .error p {
+    margin: 0;
+  }
+  .error .cause {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .content-warning {
+    margin: 0;
+    padding: 0.5em 0.75em;
+    border-inline-start: 4px solid currentColor;
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_warning-bg);
+    color: var(--_warning-text);
+    font-size: 0.875em;
+  }
+  .content-warning strong {
+    font-weight: 700;
+  }
+  .skeleton-block {
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_skeleton);
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .skeleton-block {
+      animation: lantern-pulse 1.6s ease-in-out infinite;
+    }
+  }
+  @keyframes lantern-pulse {
+    50% {
+      opacity: 0.55;
+    }
+  }
+  @media (forced-colors: active) {
+    .button,
+    .error,
+    .content-warning {
+      border: 1px solid CanvasText;
+    }
+    .skeleton-block {
+      background: GrayText;
+    }
+    a:focus-visible,
+    button:focus-visible {
+      outline: 2px solid Highlight;
+    }
+  }
+`;

@@ -1,0 +1,27 @@
+// The built dist/cdn/lantern.js, loaded the way a partner loads it, renders real text. A build
+// that left decorators or anything else unconverted exits 0 but fails here.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launch, serve, watchErrors } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the CDN build registers the elements and renders the demo feed', async () => {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${server.origin}/test/e2e/pages/cdn.html`);
+  const title = page.locator('lantern-article-card .title a');
+  await title.waitFor({ timeout: 15_000 });
+  assert.equal(await title.textContent(), 'North Korean Soldiers in Russia-Ukraine War');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -1,0 +1,83 @@
+import 'axe-core/axe.js';
+import type { AxeResults, ElementContext, RunOptions } from 'axe-core';
+import { expect } from '@open-wc/testing';
+
+const axe = (
+  window as unknown as { axe: { run(c: ElementContext, o: RunOptions): Promise<AxeResults> } }
+).axe;
+
+/** Resolves with the next `type` event from `target`. */
+export function nextEvent<T = unknown>(
+  target: EventTarget,
+  type: string,
+  timeoutMs = 8000,
+): Promise<CustomEvent<T>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`no ${type} event within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+    target.addEventListener(
+      type,
+      (event) => {
+        clearTimeout(timer);
+        resolve(event as CustomEvent<T>);
+      },
+      { once: true },
+    );
+  });
+}
+
+/** Places markup in a fresh container on the page and returns its first element. */
+export function mount<T extends Element = HTMLElement>(markup: string): T {
+  const container = document.createElement('div');
+  container.className = 'test-container';
+  container.innerHTML = markup;
+  document.body.append(container);
+  return container.firstElementChild as T;
+}
+
+export function cleanup(): void {
+  for (const el of document.querySelectorAll('.test-container')) el.remove();
+}
+
+/** Mounts an element and waits until it has rendered its data (or failed). */
+export async function mountLoaded<T extends HTMLElement>(markup: string): Promise<T> {
+  const container = document.createElement('div');
+  container.className = 'test-container';
+  const done = Promise.race([
+    nextEvent(container, 'lantern-load'),
+    nextEvent(container, 'lantern-error'),
+  ]);
+  container.innerHTML = markup;
+  document.body.append(container);
+  await done;
+  const el = container.firstElementChild as T & { updateComplete?: Promise<unknown> };
+  await el.updateComplete;
+  return el;
+}
+
+/** The text a sighted reader sees inside an element's shadow root, whitespace collapsed. */
+export function visibleText(el: Element): string {
+  const root = el.shadowRoot ?? el;
+  return (
+    (root as ParentNode & { textContent: string | null }).textContent
+      ?.replace(/\s+/g, ' ')
+      .trim() ?? ''
+  );
+}
+
+export function shadow<T extends Element = HTMLElement>(el: Element, selector: string): T {
+  const found = el.shadowRoot?.querySelector<T>(selector);
+  if (!found) throw new Error(`${selector} not found in <${el.localName}>`);
+  return found;
+}
+
+/** Runs axe on the element (including its shadow tree) and fails with the violations listed. */
+export async function expectAxeClean(el: Element): Promise<void> {
+  const result = await axe.run(el, { resultTypes: ['violations'] });
+  const lines = result.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+  expect(lines, lines.join('\n')).to.deep.equal([]);
+}

@@ -1,0 +1,119 @@
+// Routes the browser tests use to simulate real servers: errors, slow and stalled responses,
+// wrong content, and request counting. Mounted into @web/test-runner's dev server.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** The shared real-world feeds sit beside the clone in CI; elsewhere they may be missing. */
+export const realworldDir = resolve(root, '../shared/realworld-feeds');
+
+const counts = new Map();
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function demoFile(name) {
+  const path = join(root, 'demo', name.replace(/[^a-z0-9._-]/gi, ''));
+  return existsSync(path) ? readFileSync(path) : undefined;
+}
+
+/** Koa middleware. */
+export async function testServer(ctx, next) {
+  const url = new URL(ctx.url, 'http://localhost');
+  if (!url.pathname.startsWith('/test-server/')) return next();
+  const [, , route, ...rest] = url.pathname.split('/');
+  const arg = rest.join('/');
+  const key = url.searchParams.get('key') ?? arg;
+  counts.set(`${route}:${key}`, (counts.get(`${route}:${key}`) ?? 0) + 1);
+  const json = 'application/feed+json; charset=utf-8';
+  ctx.set('cache-control', 'no-store');
+
+  switch (route) {
+    case 'count': {
+      // /test-server/count/<route>?key=K → how many requests that route saw for K
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify({
+        count: counts.get(`${arg}:${url.searchParams.get('key') ?? ''}`) ?? 0,
+      });
+      return;
+    }
+    case 'reset':
+      counts.clear();
+      ctx.body = 'ok';
+      return;
+    case 'feed': {
+      // /test-server/feed/<demo file>?delay=ms&key=K
+      await sleep(Number(url.searchParams.get('delay') ?? 0));
+      const body = demoFile(arg);
+      if (!body) {
+        ctx.status = 404;
+        return;
+      }
+      ctx.set('content-type', json);
+      ctx.body = body;
+      return;
+    }
+    case 'status':
+      ctx.status = Number(arg) || 500;
+      ctx.type = 'text/html';
+      ctx.body = `<h1>Error ${ctx.status}</h1>`;
+      return;
+    case 'html':
+      ctx.set('content-type', 'application/json');
+      ctx.body = '<!doctype html><html><body>Not a feed</body></html>';
+      return;
+    case 'raw': {
+      // /test-server/raw?body=<base64>&type=… : exact bytes, for BOM, invalid UTF-8 and junk.
+      ctx.set('content-type', url.searchParams.get('type') ?? json);
+      ctx.body = Buffer.from(url.searchParams.get('body') ?? '', 'base64');
+      return;
+    }
+    case 'stall': {
+      // Sends the start of a feed, then never finishes.
+      const { PassThrough } = await import('node:stream');
+      const stream = new PassThrough();
+      ctx.set('content-type', json);
+      ctx.body = stream;
+      stream.write('{"version":"https://jsonfeed.org/version/1.1","title":"Stalled","items":[');
+      setTimeout(() => stream.end(), 60_000).unref();
+      return;
+    }
+    case 'flaky': {
+      // Fails (503) while the key is "down"; /test-server/flaky-up?key=K brings it back.
+      if (!upKeys.has(key)) {
+        ctx.status = 503;
+        return;
+      }
+      ctx.set('content-type', json);
+      ctx.body = demoFile(url.searchParams.get('file') ?? 'feed.json');
+      return;
+    }
+    case 'flaky-up':
+      upKeys.add(key);
+      ctx.body = 'ok';
+      return;
+    case 'realworld': {
+      if (!existsSync(realworldDir)) {
+        ctx.status = 404;
+        ctx.body = 'realworld feeds not present';
+        return;
+      }
+      if (arg === '') {
+        ctx.type = 'application/json';
+        ctx.body = JSON.stringify(readdirSync(realworldDir).filter((f) => f.endsWith('.json')));
+        return;
+      }
+      const file = join(realworldDir, arg.replace(/[^a-z0-9._-]/gi, ''));
+      if (!existsSync(file)) {
+        ctx.status = 404;
+        return;
+      }
+      ctx.set('content-type', 'application/json');
+      ctx.body = readFileSync(file);
+      return;
+    }
+    default:
+      ctx.status = 404;
+  }
+}
+
+const upKeys = new Set();
