@@ -1,2 +1,5 @@
 /** The CDN entry: registers every Lantern element. */
 export * from './define/article-card.js';
+export * from './define/article-list.js';
+export * from './define/report-download.js';
+export * from './define/story-navigator.js';

@@ -37,10 +37,15 @@ export function decodeFeedBody(bytes: Uint8Array, url: string, contentType = '')
   try {
     return JSON.parse(text);
   } catch {
+    const xmlFeed = /^\s*(?:<\?xml[^>]*>\s*)?<(?:rss|feed|rdf:RDF)\b/i.test(text);
     const html = /^\s*</.test(text) || contentType.includes('html');
     throw new FeedError(
       'not-json',
-      html ? 'The address sent a web page, not a JSON feed.' : 'The feed is not valid JSON.',
+      xmlFeed
+        ? 'The address sent an RSS or Atom feed; Lantern reads JSON Feed.'
+        : html
+          ? 'The address sent a web page, not a JSON feed.'
+          : 'The feed is not valid JSON.',
       url,
     );
   }
@@ -76,7 +81,12 @@ function tooLarge(url: string): FeedError {
   return new FeedError('too-large', 'The feed is larger than 5 MB.', url);
 }
 
-async function fetchFeed(url: string, controller: AbortController, timeoutMs: number) {
+async function fetchFeed(
+  url: string,
+  controller: AbortController,
+  timeoutMs: number,
+  reload: boolean,
+) {
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -89,6 +99,8 @@ async function fetchFeed(url: string, controller: AbortController, timeoutMs: nu
         signal: controller.signal,
         credentials: 'omit',
         referrerPolicy: 'no-referrer',
+        // "Try again" must reach the server, not the browser's cache.
+        cache: reload ? 'no-cache' : 'default',
         headers: { accept: 'application/feed+json, application/json;q=0.9' },
       });
     } catch {
@@ -120,9 +132,10 @@ async function fetchFeed(url: string, controller: AbortController, timeoutMs: nu
 
 function networkOrAbort(url: string, timedOut: boolean, timeoutMs: number): FeedError {
   if (timedOut) {
+    const seconds = Math.max(1, Math.round(timeoutMs / 1000));
     return new FeedError(
       'timeout',
-      `The feed did not arrive within ${Math.round(timeoutMs / 1000)} seconds.`,
+      `The feed did not arrive within ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,
       url,
     );
   }
@@ -158,7 +171,7 @@ export function loadFeed(src: string, options: LoadOptions = {}): Promise<Parsed
       controller,
       waiting: 0,
       settled: false,
-      promise: fetchFeed(url, controller, timeoutMs),
+      promise: fetchFeed(url, controller, timeoutMs, reload),
     };
     request.promise.then(
       () => (request.settled = true),

@@ -21,6 +21,11 @@ import { safeUrl, type UrlUse } from './url.js';
 
 type Json = Record<string, unknown>;
 
+/** Groups: 1 = time part, 2 = zone. */
+const ISO_DATE =
+  /^\d{4}-\d{2}-\d{2}(?:([T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i;
+const RFC2822_DATE = /^(?:[a-z]{3},\s*)?\d{1,2}\s+[a-z]{3}\s+\d{4}\b/i;
+
 export interface ParseOptions {
   /** The URL the feed was fetched from; relative URLs resolve against it. */
   baseUrl?: string;
@@ -85,14 +90,26 @@ class Reader {
     return value;
   }
 
+  /**
+   * RFC 3339, plus two forms real feeds use: no seconds/zone (read as UTC, the zone dates are
+   * shown in) and RFC 2822. `Date.parse` alone would accept "1" or "Monday" as a date.
+   */
   date(obj: Json, key: string, path: string): string | undefined {
-    const value = this.text(obj, key, path, false);
-    if (value === undefined) return undefined;
-    if (Number.isNaN(Date.parse(value))) {
+    const raw = obj[key];
+    if (raw !== undefined && raw !== null && typeof raw !== 'string') {
       this.warn(`${path}.${key}`, 'expected an RFC 3339 date');
       return undefined;
     }
-    return value;
+    const value = this.text(obj, key, path, false)?.trim();
+    if (value === undefined) return undefined;
+    const time = Date.parse(value);
+    const iso = ISO_DATE.exec(value);
+    if (Number.isNaN(time) || (!iso && !RFC2822_DATE.test(value))) {
+      this.warn(`${path}.${key}`, 'expected an RFC 3339 date');
+      return undefined;
+    }
+    if (!iso) return new Date(time).toISOString();
+    return iso[1] && !iso[2] ? `${value.replace(' ', 'T')}Z` : value;
   }
 }
 
@@ -151,7 +168,8 @@ function readTags(r: Reader, obj: Json, path: string): string[] | undefined {
     .filter((t): t is string => typeof t === 'string')
     .map((t) => decodeEntities(t.trim()))
     .filter(Boolean);
-  if (out.length !== list.filter((t) => typeof t === 'string' || t === '').length) {
+  // Empty tags ("" or "a,,b") are dropped quietly; only non-strings are worth a warning.
+  if (list.some((t) => typeof t !== 'string')) {
     r.warn(`${path}.tags`, 'some tags were not strings');
   }
   return out.length ? out : undefined;
@@ -164,12 +182,17 @@ function readAttachment(r: Reader, value: unknown, path: string): Attachment | u
   }
   const url = r.url(value, 'url', path);
   const mime = r.text(value, 'mime_type', path, false);
+  // A present-but-refused URL or a wrong-typed MIME type has already been warned about.
   if (!url) {
-    if (value.url === undefined) r.warn(`${path}.url`, 'required');
+    if (value.url === undefined || value.url === null || value.url === '') {
+      r.warn(`${path}.url`, 'required');
+    }
     return undefined;
   }
   if (!mime) {
-    r.warn(`${path}.mime_type`, 'required');
+    if (typeof value.mime_type === 'string' || value.mime_type == null) {
+      r.warn(`${path}.mime_type`, 'required');
+    }
     return undefined;
   }
   const size = r.count(value, 'size_in_bytes', path);
@@ -184,6 +207,9 @@ function readAttachment(r: Reader, value: unknown, path: string): Attachment | u
     duration_in_seconds: r.count(value, 'duration_in_seconds', path),
   });
   const ext = value._lantern;
+  if (ext !== undefined && ext !== null && !isObject(ext)) {
+    r.warn(`${path}._lantern`, 'expected an object');
+  }
   if (isObject(ext)) {
     const p = `${path}._lantern`;
     const sha256 = r.text(ext, 'sha256', p, false);
@@ -258,8 +284,8 @@ function readExtension(r: Reader, value: unknown, path: string): LanternItemExte
     content_markdown: r.text(value, 'content_markdown', path, false),
     image_alt: r.text(value, 'image_alt', path),
     image_credit: r.text(value, 'image_credit', path),
-    series: value.series === undefined ? undefined : readSeries(r, value.series, `${path}.series`),
-    report: value.report === undefined ? undefined : readReport(r, value.report, `${path}.report`),
+    series: value.series == null ? undefined : readSeries(r, value.series, `${path}.series`),
+    report: value.report == null ? undefined : readReport(r, value.report, `${path}.report`),
     content_warning: r.text(value, 'content_warning', path),
     pseudonym: r.bool(value, 'pseudonym', path),
     hide_images: r.bool(value, 'hide_images', path),
@@ -281,7 +307,12 @@ function readItem(r: Reader, value: unknown, path: string): FeedItem | undefined
       r.warn(`${path}.id`, 'required; item skipped');
       return undefined;
     }
-    r.warn(`${path}.id`, 'missing; the item URL is used instead');
+    r.warn(
+      `${path}.id`,
+      rawId == null || typeof rawId === 'string'
+        ? 'missing; the item URL is used instead'
+        : 'expected a string; the item URL is used instead',
+    );
     id = url;
   }
   if (value.title !== undefined && value.title !== null && typeof value.title !== 'string') {
@@ -302,7 +333,9 @@ function readItem(r: Reader, value: unknown, path: string): FeedItem | undefined
     external_url: r.url(value, 'external_url', path),
     title: r.text(value, 'title', path),
     content_html: r.text(value, 'content_html', path, false),
-    content_text: r.text(value, 'content_text', path, false),
+    // Plain text still carries entities in some feeds (`&#8617;`, `&gt;`); it is only ever
+    // rendered as text, so decoding them is safe.
+    content_text: r.text(value, 'content_text', path),
     summary: r.text(value, 'summary', path),
     image: r.url(value, 'image', path, 'image'),
     banner_image: r.url(value, 'banner_image', path, 'image'),
@@ -339,12 +372,15 @@ export function parseFeed(json: unknown, options: ParseOptions = {}): ParsedFeed
   const feedUrl = preliminary.url(json, 'feed_url', '');
   // Relative URLs resolve against where the feed was fetched from, else its own feed_url.
   const r = new Reader(options.baseUrl ?? feedUrl);
+  r.warnings.push(...preliminary.warnings);
   const version = typeof json.version === 'string' ? json.version : '';
   if (!VERSION.test(version)) {
     r.warn('version', 'expected https://jsonfeed.org/version/1.1');
   }
   const title = r.text(json, 'title', '');
-  if (title === undefined) r.warn('title', 'required');
+  if (title === undefined && (json.title == null || typeof json.title === 'string')) {
+    r.warn('title', 'required');
+  }
   const items = json.items
     .map((item, i) => readItem(r, item, `items[${i}]`))
     .filter((item): item is FeedItem => item !== undefined);
@@ -361,6 +397,10 @@ export function parseFeed(json: unknown, options: ParseOptions = {}): ParsedFeed
     authors: readAuthors(r, json, ''),
     items,
   });
+  if (feed.language && !isLanguageTag(feed.language)) {
+    r.warn('language', 'expected a language tag');
+    delete feed.language;
+  }
   const warnings = r.warnings.map((w) => ({ ...w, path: w.path.replace(/^\./, '') }));
   return { feed, warnings };
 }

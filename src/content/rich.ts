@@ -9,6 +9,8 @@ export interface RichOptions {
   baseUrl?: string;
   /** Drop every image (the widget's `hide-images`). */
   hideImages?: boolean;
+  /** The level of the widget's own heading: the body's top heading becomes the next level (capped at h6). */
+  headingOffset?: number;
 }
 
 /** What kind of body an item has, in order of preference. */

@@ -42,19 +42,26 @@ export function roughText(source: string): string {
     source
       .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
       .replace(/<[^>]*>/g, ' ')
-      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+      // No brackets or parentheses inside, so a flood of `[` or `(` is scanned once, not n² times.
+      .replace(/!?\[([^\][]*)\]\([^()]*\)/g, '$1')
       .replace(/[#>*_`~|-]+/g, ' '),
   );
 }
 
-const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/g;
+const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
 
-/** Minutes to read: about 230 words a minute in English, 500 characters a minute in Korean. */
+/**
+ * Minutes to read: about 230 words a minute in English, 500 characters a minute in Korean.
+ * Mixed text counts each run in its own way, so English names in a Korean story add little.
+ */
 export function readingMinutes(text: string): number {
-  const hangul = text.match(HANGUL)?.length ?? 0;
-  const words = text.split(/\s+/).filter(Boolean).length;
-  if (words === 0) return 0;
-  const nonSpace = text.replace(/\s+/g, '').length;
-  const minutes = hangul > nonSpace * 0.3 ? nonSpace / 500 : words / 230;
-  return Math.max(1, Math.round(minutes));
+  const tokens = text.split(/\s+/).filter(Boolean);
+  if (tokens.length === 0) return 0;
+  let koreanChars = 0;
+  let otherWords = 0;
+  for (const token of tokens) {
+    if (HANGUL.test(token)) koreanChars += [...token].length;
+    else otherWords++;
+  }
+  return Math.max(1, Math.round(koreanChars / 500 + otherWords / 230));
 }

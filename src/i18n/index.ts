@@ -34,12 +34,20 @@ export function messagesFor(locale: string): Messages {
   return interfaceLanguage(locale) === 'ko' ? ko : en;
 }
 
-/** A publication date as a reader of `locale` writes it ("27 November 2026", "2026년 11월 27일"). */
+/**
+ * A publication date as a reader of `locale` writes it ("27 November 2026", "2026년 11월 27일").
+ * The calendar date is the one the publisher wrote (`2025-03-04T08:00+09:00` is 4 March), not
+ * that moment's date in UTC or in the reader's zone.
+ */
 export function formatDate(iso: string | undefined, locale: string): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  const written = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  const day = written
+    ? new Date(Date.UTC(Number(written[1]), Number(written[2]) - 1, Number(written[3])))
+    : date;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(day);
 }
 
 /** A file size ("2.4 MB", "850 kB"); empty when the size is unknown, never "NaN". */
@@ -48,7 +56,8 @@ export function formatSize(bytes: number | undefined, locale: string): string {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
   let value = bytes;
   let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
+  // Compare what will be printed: 999,999 bytes is "1 MB", not "1,000 kB".
+  while (Math.round(value) >= 1000 && unit < units.length - 1) {
     value /= 1000;
     unit++;
   }

@@ -12,6 +12,7 @@ export interface Messages {
   loadMore: string;
   loadingMore: string;
   itemsLoaded: (count: number) => string;
+  loadMoreFailed: string;
   partOf: (part: number, total: number) => string;
   partLabel: (part: number) => string;
   previousPart: string;
@@ -32,6 +33,7 @@ export interface Messages {
   checksum: string;
   copyChecksum: string;
   copyCitation: string;
+  citation: string;
   copied: string;
   copyFailed: string;
   noDownloads: string;
@@ -51,6 +53,7 @@ export const en: Messages = {
   loadMore: 'Load more',
   loadingMore: 'Loading more…',
   itemsLoaded: (n) => `${n} more ${n === 1 ? 'article' : 'articles'} loaded`,
+  loadMoreFailed: 'More articles could not be loaded. Try again.',
   partOf: (part, total) => `Part ${part} of ${total}`,
   partLabel: (part) => `Part ${part}`,
   previousPart: 'Previous part',
@@ -71,8 +74,9 @@ export const en: Messages = {
   checksum: 'SHA-256',
   copyChecksum: 'Copy checksum',
   copyCitation: 'Copy citation',
+  citation: 'Citation',
   copied: 'Copied',
-  copyFailed: 'Could not copy. Select the text and copy it yourself.',
+  copyFailed: 'Could not copy automatically. The text is selected below: copy it yourself.',
   noDownloads: 'No download is available for this report yet.',
   published: 'Published',
 };
@@ -90,6 +94,7 @@ export const ko: Messages = {
   loadMore: '더 보기',
   loadingMore: '더 불러오는 중…',
   itemsLoaded: (n) => `글 ${n}개를 더 불러왔습니다`,
+  loadMoreFailed: '글을 더 불러오지 못했습니다. 다시 시도해 주세요.',
   partOf: (part, total) => `전체 ${total}부 중 ${part}부`,
   partLabel: (part) => `${part}부`,
   previousPart: '이전 편',
@@ -110,8 +115,9 @@ export const ko: Messages = {
   checksum: 'SHA-256',
   copyChecksum: '체크섬 복사',
   copyCitation: '인용 정보 복사',
+  citation: '인용 정보',
   copied: '복사했습니다',
-  copyFailed: '복사하지 못했습니다. 텍스트를 선택해 직접 복사해 주세요.',
+  copyFailed: '자동으로 복사하지 못했습니다. 아래에 선택해 둔 텍스트를 직접 복사해 주세요.',
   noDownloads: '아직 다운로드할 수 있는 파일이 없습니다.',
   published: '발행일',
 };

@@ -1,8 +1,43 @@
 import { expect } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import '../../src/define/article-card.js';
-import { cleanup, expectAxeClean, mountLoaded, shadow, visibleText } from '../helpers.js';
+import type { LanternArticleCard } from '../../src/components/article-card/article-card.js';
+import { pendingFeedRequests } from '../../src/content/load.js';
+import {
+  cleanup,
+  expectAxeClean,
+  mount,
+  mountLoaded,
+  nextEvent,
+  shadow,
+  visibleText,
+} from '../helpers.js';
 
 const FEED = '/demo/feed.json';
+const ARTICLE_URL =
+  'https://example.org/lantern-demo/articles/north-korean-soldiers-in-russia-ukraine-war';
+
+let unique = 0;
+/** A URL no other test (or earlier run in this page) has used, so no cache is involved. */
+function fresh(path: string, extra = ''): string {
+  unique += 1;
+  return `${path}?key=card-${Date.now()}-${unique}${extra}`;
+}
+
+/** An inline `<script type="application/feed+json">` holding `item`. */
+function inlineItem(item: object): string {
+  return `<script type="application/feed+json">${JSON.stringify(item)}</script>`;
+}
+
+function size(el: Element): { width: number; height: number } {
+  const { width, height } = el.getBoundingClientRect();
+  return { width, height };
+}
+
+/** Words of filler prose, for reading-time checks. */
+function words(count: number): string {
+  return Array.from({ length: count }, (_, i) => `word${i}`).join(' ');
+}
 
 describe('<lantern-article-card>', () => {
   afterEach(cleanup);
@@ -11,10 +46,27 @@ describe('<lantern-article-card>', () => {
     const card = await mountLoaded(`<lantern-article-card src=${FEED}></lantern-article-card>`);
     const link = shadow<HTMLAnchorElement>(card, '.title a');
     expect(link.textContent?.trim()).to.equal('North Korean Soldiers in Russia-Ukraine War');
-    expect(link.getAttribute('href')).to.equal(
-      'https://example.org/lantern-demo/articles/north-korean-soldiers-in-russia-ukraine-war',
-    );
+    expect(link.getAttribute('href')).to.equal(ARTICLE_URL);
+    expect(shadow(card, '.title').localName).to.equal('h2');
     await expectAxeClean(card);
+  });
+
+  it('shows the image with its alt text and credit, tags, byline and reading time', async () => {
+    const card = await mountLoaded(`<lantern-article-card src=${FEED}></lantern-article-card>`);
+    const img = shadow<HTMLImageElement>(card, 'img');
+    expect(img.alt).to.equal('Illustration: a low sun over dark hills.');
+    expect(img.src).to.match(/\/demo\/images\/soldiers\.svg$/);
+    expect(img.getAttribute('referrerpolicy')).to.equal('no-referrer');
+    expect(img.getAttribute('loading')).to.equal('lazy');
+    expect(shadow(card, 'figcaption').textContent?.trim()).to.equal(
+      'Photo: Lantern demo illustration',
+    );
+    expect(shadow(card, '.tags').textContent?.trim()).to.equal(
+      'Analysis · North Korean military · POWs',
+    );
+    expect(shadow(card, '.byline').textContent?.trim()).to.equal('By Sokeel Park');
+    expect(shadow(card, '.dateline time').textContent).to.equal('March 4, 2025');
+    expect(visibleText(shadow(card, '.dateline'))).to.equal('March 4, 2025 3 min read');
   });
 
   it('formats the date in English and in Korean', async () => {
@@ -22,9 +74,267 @@ describe('<lantern-article-card>', () => {
       `<lantern-article-card src=${FEED} lang="en"></lantern-article-card>`,
     );
     expect(visibleText(en)).to.contain('March 4, 2025');
+    expect(shadow(en, 'time').getAttribute('datetime')).to.equal('2025-03-04T09:00:00+09:00');
+    await expectAxeClean(en);
     const ko = await mountLoaded(
-      `<lantern-article-card src=${FEED} lang="ko"></lantern-article-card>`,
+      `<div lang="ko"><lantern-article-card src=${FEED}></lantern-article-card></div>`,
     );
-    expect(visibleText(ko)).to.contain('2025년 3월 4일');
+    const koCard = ko.querySelector('lantern-article-card')!;
+    expect(visibleText(koCard)).to.contain('2025년 3월 4일');
+    expect(visibleText(koCard)).to.contain('3분 분량');
+    expect(visibleText(koCard)).to.contain('글: Sokeel Park');
+    await expectAxeClean(koCard);
+  });
+
+  it('estimates reading time from the body, in words for English and characters for Korean', async () => {
+    const short = await mountLoaded(
+      `<lantern-article-card>${inlineItem({ id: 'a', title: 'Short', url: 'https://example.org/a', content_text: 'One line.' })}</lantern-article-card>`,
+    );
+    expect(visibleText(shadow(short, '.dateline'))).to.equal('1 min read');
+    const long = await mountLoaded(
+      `<lantern-article-card>${inlineItem({ id: 'b', title: 'Long', url: 'https://example.org/b', _lantern: { content_markdown: words(920) } })}</lantern-article-card>`,
+    );
+    expect(visibleText(shadow(long, '.dateline'))).to.equal('4 min read');
+    const korean = await mountLoaded(
+      `<lantern-article-card lang="ko">${inlineItem({ id: 'c', title: '긴 글', url: 'https://example.org/c', language: 'ko', content_text: '가나다라마 '.repeat(300) })}</lantern-article-card>`,
+    );
+    expect(visibleText(shadow(korean, '.dateline'))).to.equal('3분 분량');
+    const linkOut = await mountLoaded(
+      `<lantern-article-card>${inlineItem({ id: 'd', title: 'Link out', url: 'https://example.org/d', summary: 'Only a summary.' })}</lantern-article-card>`,
+    );
+    expect(visibleText(shadow(linkOut, '.dateline'))).to.not.contain('min read');
+    await expectAxeClean(long);
+  });
+
+  it('shows the content warning before the summary, and the pseudonym note', async () => {
+    const card = await mountLoaded(
+      `<lantern-article-card src=${FEED} item="yoon-ha-part-3"></lantern-article-card>`,
+    );
+    const warning = shadow(card, '.content-warning');
+    const summary = shadow(card, '.summary');
+    expect(visibleText(warning)).to.equal(
+      'Content warning: Mentions a dangerous pregnancy and fear of the police.',
+    );
+    expect(warning.compareDocumentPosition(summary) & Node.DOCUMENT_POSITION_FOLLOWING).to.equal(
+      Node.DOCUMENT_POSITION_FOLLOWING,
+    );
+    expect(warning.getAttribute('role')).to.equal('note');
+    expect(shadow(card, '.note').textContent?.trim()).to.equal('Name changed for safety');
+    await expectAxeClean(card);
+
+    const ko = await mountLoaded(
+      `<lantern-article-card src=${FEED} item="yoon-ha-part-3" lang="ko"></lantern-article-card>`,
+    );
+    expect(visibleText(shadow(ko, '.content-warning'))).to.match(/^콘텐츠 경고: Mentions/);
+    expect(shadow(ko, '.note').textContent?.trim()).to.equal('안전을 위해 이름을 바꾸었습니다');
+    await expectAxeClean(ko);
+  });
+
+  it('shows no image and requests none under hide-images or _lantern.hide_images', async () => {
+    const image = (name: string) => `/demo/images/journey.svg?hide-test=${name}-${Date.now()}`;
+    const requested = (url: string) =>
+      performance
+        .getEntriesByType('resource')
+        .some((entry) => entry.name.endsWith(url.slice(1)));
+    const item = (img: string, extra = {}) => ({
+      id: 'x',
+      title: 'A story',
+      url: 'https://example.org/x',
+      image: img,
+      _lantern: { image_alt: 'A path', ...extra },
+    });
+
+    const shownUrl = image('shown');
+    const shown = await mountLoaded(
+      `<lantern-article-card>${inlineItem(item(shownUrl))}</lantern-article-card>`,
+    );
+    await new Promise((resolve) => shadow<HTMLImageElement>(shown, 'img').decode().then(resolve));
+    expect(requested(shownUrl), 'control: a visible card requests its image').to.equal(true);
+
+    const hiddenUrl = image('attr');
+    const hidden = await mountLoaded(
+      `<lantern-article-card hide-images>${inlineItem(item(hiddenUrl))}</lantern-article-card>`,
+    );
+    const perItemUrl = image('item');
+    const perItem = await mountLoaded(
+      `<lantern-article-card>${inlineItem(item(perItemUrl, { hide_images: true }))}</lantern-article-card>`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    for (const card of [hidden, perItem]) {
+      expect(card.shadowRoot!.querySelector('img')).to.equal(null);
+      expect(card.shadowRoot!.querySelector('figure')).to.equal(null);
+      expect(visibleText(card)).to.contain('A story');
+      await expectAxeClean(card);
+    }
+    expect(requested(hiddenUrl)).to.equal(false);
+    expect(requested(perItemUrl)).to.equal(false);
+  });
+
+  it('gives the image its aspect ratio before it loads', async () => {
+    const card = await mountLoaded(
+      `<div style="width: 400px"><lantern-article-card>${inlineItem({ id: 'x', title: 'Slow image', url: 'https://example.org/x', image: '/test-server/stall?img=1' })}</lantern-article-card></div>`,
+    );
+    const img = shadow(card.querySelector('lantern-article-card')!, 'img');
+    const { width, height } = size(img);
+    expect(width).to.be.closeTo(398, 1);
+    expect(height).to.be.closeTo((398 * 9) / 16, 1);
+  });
+
+  for (const [label, viewport, layout] of [
+    ['phone', 375, 'vertical'],
+    ['phone', 375, 'horizontal'],
+    ['phone', 375, 'compact'],
+    ['desktop', 1280, 'vertical'],
+    ['desktop', 1280, 'horizontal'],
+    ['desktop', 1280, 'compact'],
+  ] as const) {
+    it(`reserves its final size while loading (${label}, ${layout})`, async () => {
+      await setViewport({ width: viewport, height: 900 });
+      try {
+        // On a desktop page a card usually sits in a column; on a phone it takes the width.
+        const width = viewport > 600 ? (layout === 'horizontal' ? '760px' : '360px') : 'auto';
+        const card = mount<LanternArticleCard>(
+          `<lantern-article-card style="width: ${width}" layout=${layout} src="${fresh('/test-server/feed/feed.json', '&delay=700')}"></lantern-article-card>`,
+        );
+        const loaded = nextEvent(card, 'lantern-load');
+        await card.updateComplete;
+        expect(card.shadowRoot!.querySelector('.skeleton'), 'skeleton shown').to.not.equal(null);
+        const skeleton = size(card);
+        await expectAxeClean(card);
+        await loaded;
+        await card.updateComplete;
+        expect(card.shadowRoot!.querySelector('.skeleton')).to.equal(null);
+        const final = size(card);
+        expect(final.width).to.equal(skeleton.width);
+        expect(Math.abs(final.height - skeleton.height), `${skeleton.height} → ${final.height}`).to.be.at.most(2);
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+  }
+
+  it('clamps a very long title and summary', async () => {
+    const long = 'A very long title about many things '.repeat(12);
+    const card = await mountLoaded(
+      `<div style="width: 320px"><lantern-article-card>${inlineItem({ id: 'x', url: 'https://example.org/x', title: long, summary: long })}</lantern-article-card></div>`,
+    );
+    const el = card.querySelector('lantern-article-card')!;
+    const title = shadow(el, '.title');
+    const lineHeight = parseFloat(getComputedStyle(title).lineHeight);
+    expect(title.getBoundingClientRect().height).to.be.closeTo(lineHeight * 3, 2);
+    expect(title.scrollHeight).to.be.greaterThan(title.clientHeight);
+    const summary = shadow(el, '.summary');
+    expect(summary.getBoundingClientRect().height).to.be.closeTo(
+      parseFloat(getComputedStyle(summary).lineHeight) * 3,
+      2,
+    );
+    // The whole title is still in the link, for screen readers and search.
+    expect(shadow(el, '.title a').textContent).to.equal(long.trim());
+    await expectAxeClean(el);
+  });
+
+  it('breaks Korean text between words, not inside them', async () => {
+    const card = await mountLoaded(
+      `<lantern-article-card lang="ko">${inlineItem({ id: 'x', url: 'https://example.org/x', language: 'ko', title: '북한 군인들의 이야기와 인권 침해 보고서', summary: '탈북민의 증언' })}</lantern-article-card>`,
+    );
+    expect(getComputedStyle(shadow(card, '.title a')).wordBreak).to.equal('keep-all');
+    expect(getComputedStyle(shadow(card, '.summary')).wordBreak).to.equal('keep-all');
+    expect(shadow(card, '.summary').getAttribute('lang')).to.equal('ko');
+  });
+
+  it('shows an error, its fallback link and "Try again" on a 404, and fires lantern-error', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    try {
+      const container = document.createElement('div');
+      container.className = 'test-container';
+      const failed = nextEvent<{ kind: string; status: number }>(container, 'lantern-error');
+      container.innerHTML = `<lantern-article-card src="/test-server/status/404"><a href="${ARTICLE_URL}">Read the article</a></lantern-article-card>`;
+      document.body.append(container);
+      const event = await failed;
+      const card = container.firstElementChild as LanternArticleCard;
+      await card.updateComplete;
+      expect(event.detail.kind).to.equal('http');
+      expect(event.detail.status).to.equal(404);
+      expect(visibleText(card)).to.contain('This content could not be shown.');
+      expect(visibleText(card)).to.contain('The feed was not found (HTTP 404).');
+      expect(shadow(card, 'button').textContent?.trim()).to.equal('Try again');
+      const slot = shadow<HTMLSlotElement>(card, 'slot');
+      expect(slot.assignedElements()[0]?.getAttribute('href')).to.equal(ARTICLE_URL);
+      expect(warnings.join('\n')).to.contain('HTTP 404');
+      await expectAxeClean(card);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('tries again when asked and moves focus to the title', async () => {
+    const key = `card-retry-${Date.now()}`;
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const card = await mountLoaded<LanternArticleCard>(
+        `<lantern-article-card src="/test-server/flaky?key=${key}"></lantern-article-card>`,
+      );
+      expect(visibleText(card)).to.contain('HTTP 503');
+      await fetch(`/test-server/flaky-up?key=${key}`);
+      const loaded = nextEvent(card, 'lantern-load');
+      shadow<HTMLButtonElement>(card, 'button').click();
+      await loaded;
+      await card.updateComplete;
+      expect(card.shadowRoot!.activeElement).to.equal(shadow(card, '.title a'));
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('renders another item when `item` changes, and drops the old request when `src` does', async () => {
+    const card = await mountLoaded<LanternArticleCard>(
+      `<lantern-article-card src=${FEED}></lantern-article-card>`,
+    );
+    let loaded = nextEvent(card, 'lantern-load');
+    card.setAttribute('item', 'yoon-ha-part-2');
+    await loaded;
+    await card.updateComplete;
+    expect(shadow(card, '.title a').textContent).to.equal(
+      "Yoon Ha's Story: Part 2 - Trafficked in China",
+    );
+    await expectAxeClean(card);
+
+    let errors = 0;
+    card.addEventListener('lantern-error', () => errors++);
+    card.src = fresh('/test-server/feed/feed.json', '&delay=3000');
+    await card.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(pendingFeedRequests()).to.equal(1);
+    loaded = nextEvent(card, 'lantern-load');
+    card.src = fresh('/test-server/feed/feed.json');
+    await loaded;
+    expect(pendingFeedRequests(), 'the slow request was aborted').to.equal(0);
+    expect(errors).to.equal(0);
+    expect(shadow(card, '.title a').textContent).to.equal(
+      "Yoon Ha's Story: Part 2 - Trafficked in China",
+    );
+  });
+
+  it('takes the .item property before the inline feed, and the inline feed before src', async () => {
+    const card = await mountLoaded<LanternArticleCard>(
+      `<lantern-article-card src=${FEED}>${inlineItem({ id: 'inline', title: 'Inline story', url: 'https://example.org/inline' })}</lantern-article-card>`,
+    );
+    expect(shadow(card, '.title a').textContent).to.equal('Inline story');
+    const loaded = nextEvent(card, 'lantern-load');
+    card.item = { id: 'prop', title: 'Property story', url: 'https://example.org/prop' };
+    await loaded;
+    await card.updateComplete;
+    expect(shadow(card, '.title a').textContent).to.equal('Property story');
+  });
+
+  it('keeps the card in its dark theme readable', async () => {
+    const card = await mountLoaded(
+      `<lantern-article-card src=${FEED} theme="dark" item="yoon-ha-part-3"></lantern-article-card>`,
+    );
+    expect(getComputedStyle(card).colorScheme).to.equal('dark');
+    await expectAxeClean(card);
   });
 });

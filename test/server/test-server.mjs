@@ -26,6 +26,9 @@ export async function testServer(ctx, next) {
   counts.set(`${route}:${key}`, (counts.get(`${route}:${key}`) ?? 0) + 1);
   const json = 'application/feed+json; charset=utf-8';
   ctx.set('cache-control', 'no-store');
+  // @web/test-runner marks any path with a file extension cacheable for a year after we answer,
+  // which would let the browser skip the server; hide the extension so `no-store` stands.
+  ctx.path = url.pathname.replace(/\.(?=[^/]*$)/, '_');
 
   switch (route) {
     case 'count': {
@@ -91,6 +94,68 @@ export async function testServer(ctx, next) {
       upKeys.add(key);
       ctx.body = 'ok';
       return;
+    case 'fixture': {
+      // /test-server/fixture/<quirks|malformed>/<file>?type=… : a committed fixture, byte for byte.
+      const [dir = '', name = ''] = rest;
+      const file = join(
+        root,
+        'test/fixtures',
+        dir.replace(/[^a-z-]/g, ''),
+        name.replace(/[^a-z0-9._-]/gi, ''),
+      );
+      if (!name || !existsSync(file)) {
+        ctx.status = 404;
+        return;
+      }
+      ctx.set('content-type', url.searchParams.get('type') ?? 'application/json');
+      ctx.body = readFileSync(file);
+      return;
+    }
+    case 'big': {
+      // /test-server/big?items=N&pad=chars&chunked=1 : a generated valid feed of any size;
+      // chunked=1 sends no content-length, so only counting the bytes can catch it.
+      const items = Number(url.searchParams.get('items') ?? 1);
+      const pad = 'x'.repeat(Number(url.searchParams.get('pad') ?? 0));
+      const list = Array.from({ length: items }, (_, i) => ({
+        id: `big-${i}`,
+        title: `Item ${i}`,
+        summary: pad,
+      }));
+      const body = Buffer.from(
+        JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Big', items: list }),
+      );
+      ctx.set('content-type', json);
+      if (url.searchParams.get('chunked') === '1') {
+        const { Readable } = await import('node:stream');
+        ctx.body = Readable.from(
+          Array.from({ length: Math.ceil(body.length / 65536) }, (_, i) =>
+            body.subarray(i * 65536, (i + 1) * 65536),
+          ),
+        );
+      } else {
+        ctx.body = body;
+      }
+      return;
+    }
+    case 'echo':
+      // /test-server/echo?key=K&maxage=s : serves the demo feed (cacheable for s seconds when
+      // given) and remembers the request's headers.
+      seen.set(key, {
+        cookie: ctx.get('cookie'),
+        referer: ctx.get('referer'),
+        accept: ctx.get('accept'),
+      });
+      if (url.searchParams.has('maxage')) {
+        ctx.set('cache-control', `max-age=${Number(url.searchParams.get('maxage'))}`);
+      }
+      ctx.set('content-type', json);
+      ctx.body = demoFile('feed.json');
+      return;
+    case 'seen':
+      // /test-server/seen?key=K : the headers /test-server/echo saw for K ("" when absent).
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify(seen.get(key) ?? null);
+      return;
     case 'realworld': {
       if (!existsSync(realworldDir)) {
         ctx.status = 404;
@@ -117,3 +182,4 @@ export async function testServer(ctx, next) {
 }
 
 const upKeys = new Set();
+const seen = new Map();

@@ -23,8 +23,10 @@ export const articleCardStyles = css`
     margin: 0;
     flex: none;
   }
-  .media img,
-  .media .skeleton-block {
+  .loading {
+    height: 100%;
+  }
+  .media-frame {
     display: block;
     width: 100%;
     height: auto;
@@ -33,13 +35,21 @@ export const articleCardStyles = css`
     background: var(--_surface-raised);
     border-radius: 0;
   }
+  /* An item without an image keeps the image's space, so cards in a row line up. */
+  .placeholder {
+    background: linear-gradient(135deg, var(--_surface-raised), var(--_border));
+  }
   .credit {
     margin: 0;
     padding: 0.25em var(--_space) 0;
     color: var(--_muted);
     font-size: 0.75em;
     line-height: 1.5;
-    min-height: 1.5em;
+    /* One line (padding included), empty or not, so the skeleton matches. */
+    min-height: 1.75em;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   .body {
     display: flex;
@@ -72,10 +82,11 @@ export const articleCardStyles = css`
     font-size: 1.1875em;
     font-weight: 700;
     line-height: 1.3;
+    /* Two lines reserved (the skeleton's size); a longer title may take a third, then clamps. */
     min-height: 2.6em;
     display: -webkit-box;
     -webkit-box-orient: vertical;
-    -webkit-line-clamp: 2;
+    -webkit-line-clamp: 3;
     overflow: hidden;
     text-wrap: pretty;
   }
@@ -95,14 +106,23 @@ export const articleCardStyles = css`
     position: absolute;
     inset: 0;
   }
+  /* Two lines, each one line high whatever the width: the byline, then date · reading time. */
   .meta {
     margin: 0;
-    min-height: 1.5em;
+    min-height: 3em;
     color: var(--_muted);
     font-size: 0.875em;
     line-height: 1.5;
   }
-  .meta span + span::before {
+  .byline,
+  .dateline {
+    display: block;
+    min-height: 1.5em;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .dateline > span + span::before {
     content: ' · ';
   }
   .note {
@@ -134,6 +154,12 @@ export const articleCardStyles = css`
   .skeleton .line.short {
     width: 60%;
   }
+  .skeleton .meta .line {
+    width: 45%;
+  }
+  .skeleton .meta .line.short {
+    width: 30%;
+  }
   .skeleton .tags .line {
     width: 30%;
   }
@@ -144,12 +170,18 @@ export const articleCardStyles = css`
       flex-direction: row;
     }
     .horizontal .media {
+      display: grid;
+      grid-template-rows: minmax(8em, 1fr) auto;
+      flex: none;
       width: 40%;
     }
-    .horizontal .media img,
-    .horizontal .media .skeleton-block {
+    /* The image fills the text's height: size containment keeps its own ratio from making the
+       card taller than its text (and than the skeleton). */
+    .horizontal .media-frame {
+      width: 100%;
       height: 100%;
-      min-height: 100%;
+      aspect-ratio: auto;
+      contain: size;
     }
   }
   .compact .body {

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { FeedError } from '../../content/errors.js';
 import { roughText, readingMinutes } from '../../content/text.js';
 import type { FeedItem, ParsedFeed } from '../../content/types.js';
@@ -9,6 +10,13 @@ import { LanternElement } from '../shared/lantern-element.js';
 import { articleCardStyles } from './article-card.styles.js';
 
 export type CardLayout = 'vertical' | 'horizontal' | 'compact';
+
+const CARD_LAYOUTS: readonly CardLayout[] = ['vertical', 'horizontal', 'compact'];
+
+/** An attribute value as a known layout; anything else is the default, `vertical`. */
+export function toCardLayout(value: string | null | undefined): CardLayout {
+  return CARD_LAYOUTS.find((layout) => layout === value) ?? 'vertical';
+}
 
 /** Minutes to read an item's body; `undefined` for a link-out item with no body. */
 export function itemReadingMinutes(item: FeedItem): number | undefined {
@@ -31,31 +39,81 @@ export function pickItem(parsed: ParsedFeed, id: string | undefined): FeedItem {
 }
 
 /**
+ * The placeholder of one card, the same size as a loaded card without a content warning.
+ * Shared with `<lantern-article-list>`, which shows these while its feed loads (its styles
+ * include the card's, so the sizes agree). `partPrefix` names the parts as the list exports
+ * them (`card-base`…), so a partner's `::part` rules reach the placeholder too.
+ */
+export function cardSkeleton(
+  layout: CardLayout,
+  withImage: boolean,
+  partPrefix = '',
+): TemplateResult {
+  return html`
+    <div class="card skeleton ${layout}" part="${partPrefix}base" aria-hidden="true">
+      ${
+        withImage && layout !== 'compact'
+          ? html`<div class="media" part="${partPrefix}media">
+              <div class="media-frame skeleton-block"></div>
+              <p class="credit"></p>
+            </div>`
+          : nothing
+      }
+      <div class="body" part="${partPrefix}body">
+        <div class="tags"><span class="skeleton-block line"></span></div>
+        <div class="title">
+          <span class="skeleton-block line"></span><span class="skeleton-block line short"></span>
+        </div>
+        <div class="meta">
+          <span class="skeleton-block line"></span><span class="skeleton-block line short"></span>
+        </div>
+        <div class="summary">
+          <span class="skeleton-block line"></span><span class="skeleton-block line"></span
+          ><span class="skeleton-block line short"></span>
+        </div>
+      </div>
+    </div>
+  `;
+}
+
+/**
  * One article from a JSON Feed: image with alt text and credit, tags, the title as a real
- * link, date, byline, reading time, content warning and summary.
+ * link, date, byline, reading time, the "name changed for safety" note, the content warning
+ * (before the summary) and the summary.
  *
  * @summary An article card for a partner's page.
  *
  * @slot - Fallback content shown before the element upgrades and again if loading fails,
  *   e.g. a plain `<a href>` to the article. Also where an inline
- *   `<script type="application/feed+json">` goes.
+ *   `<script type="application/feed+json">` (a feed or a single item) goes.
  *
- * @attr {string} src - URL of a JSON Feed.
+ * @attr {string} src - URL of a JSON Feed (https:, http: or relative).
  * @attr {string} item - Id of the item to show (default: the first item).
- * @attr {'vertical'|'horizontal'|'compact'} layout - Card layout; `compact` has no image.
+ * @attr {'vertical'|'horizontal'|'compact'} layout - Card layout (default `vertical`);
+ *   `horizontal` puts the image beside the text when the card is at least 34em wide;
+ *   `compact` has no image.
  * @attr {boolean} hide-images - Show no image and make no image request.
  * @attr {'light'|'dark'|'auto'} theme - Colour scheme; default follows the host page.
  * @attr {number} heading-level - Heading level of the title (2–6, default 2).
- * @attr {string} lang - Interface language (`en`, `ko`); default: closest `[lang]`.
+ * @attr {string} lang - Interface language (`en`, `ko`); default: the closest `[lang]`.
  *
- * @prop {FeedItem} item - An item object (frameworks); takes precedence over `src`.
+ * @prop {string} src - URL of a JSON Feed.
+ * @prop {FeedItem | string} item - An item object (frameworks; takes precedence over the
+ *   inline feed and `src`), or the id of the item to show.
  * @prop {Feed} feed - A whole feed object (frameworks); takes precedence over everything.
+ * @prop {'vertical'|'horizontal'|'compact'} layout - Card layout.
+ * @prop {boolean} hideImages - Show no image and make no image request.
+ * @prop {'light'|'dark'|'auto'} theme - Colour scheme.
+ * @prop {number} headingLevel - Heading level of the title.
  *
- * @fires {CustomEvent<LanternLoadDetail>} lantern-load - The article has rendered.
- * @fires {CustomEvent<LanternErrorDetail>} lantern-error - Loading or validation failed; `detail` names the cause.
+ * @fires {CustomEvent<LanternLoadDetail>} lantern-load - The article has rendered;
+ *   `detail.items` is 1.
+ * @fires {CustomEvent<LanternErrorDetail>} lantern-error - Loading or validation failed;
+ *   `detail` names the cause (`kind`, `message`, `url`, `status`).
  *
- * @csspart base - The card.
+ * @csspart base - The card (and the error box when loading failed).
  * @csspart media - The image and its credit.
+ * @csspart body - Everything below (or beside) the image.
  * @csspart title - The title heading.
  * @csspart meta - The tags line and the date/byline/reading-time line.
  * @csspart summary - The summary.
@@ -69,6 +127,7 @@ export function pickItem(parsed: ParsedFeed, id: string | undefined): FeedItem {
  * @cssprop --lantern-color-surface-raised - Image placeholder and hover background.
  * @cssprop --lantern-color-border - Border colour.
  * @cssprop --lantern-color-accent - Links, tags and buttons.
+ * @cssprop --lantern-color-on-accent - Text on accent-coloured buttons.
  * @cssprop --lantern-color-warning-surface - Content warning background.
  * @cssprop --lantern-color-warning-text - Content warning text.
  * @cssprop --lantern-radius - Corner radius.
@@ -81,53 +140,80 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
   static override properties: PropertyDeclarations = {
     layout: { type: String, reflect: true },
     headingLevel: { type: Number, attribute: 'heading-level' },
+    imageFailed: { state: true },
   };
 
   declare layout: CardLayout;
   declare headingLevel: number;
+  /** The image did not load: show the plain placeholder instead of a broken image. */
+  declare private imageFailed: boolean;
+  private pendingFocus: FocusOptions | undefined;
 
   constructor() {
     super();
     this.layout = 'vertical';
     this.headingLevel = 2;
+    this.imageFailed = false;
   }
 
   protected override select(parsed: ParsedFeed): FeedItem {
+    this.imageFailed = false;
     return pickItem(parsed, typeof this.item === 'string' ? this.item : undefined);
   }
 
-  private get showsImage(): boolean {
-    return this.layout !== 'compact';
+  /**
+   * Moves focus to the title link, the card's one interactive element; while the card is
+   * still loading, it does so as soon as the title is there.
+   */
+  override focus(options?: FocusOptions): void {
+    const target = this.renderRoot?.querySelector<HTMLElement>('[data-focus-after-retry]');
+    if (target) {
+      this.pendingFocus = undefined;
+      target.focus(options);
+    } else {
+      this.pendingFocus = options ?? {};
+    }
   }
 
-  private heading(content: TemplateResult): TemplateResult {
-    return headingTemplate(this.headingLevel, 'title', content);
+  protected override updated(): void {
+    super.updated();
+    if (this.pendingFocus && this.status === 'ready') this.focus(this.pendingFocus);
   }
 
   protected override renderSkeleton(): TemplateResult {
     return html`
-      <div class="card skeleton ${this.layout}" part="base" aria-busy="true">
+      <div class="loading" aria-busy="true">
         <span class="visually-hidden">${this.messages.loading}</span>
-        ${
-          this.showsImage
-            ? html`<div class="media" part="media">
-                ${this.hideImages ? nothing : html`<div class="skeleton-block"></div>`}
-                <p class="credit"></p>
-              </div>`
-            : nothing
-        }
-        <div class="body">
-          <div class="tags"><span class="skeleton-block line"></span></div>
-          <div class="title">
-            <span class="skeleton-block line"></span><span class="skeleton-block line short"></span>
-          </div>
-          <div class="meta"><span class="skeleton-block line short"></span></div>
-          <div class="summary">
-            <span class="skeleton-block line"></span><span class="skeleton-block line"></span
-            ><span class="skeleton-block line short"></span>
-          </div>
-        </div>
+        ${cardSkeleton(toCardLayout(this.layout), !this.hideImages)}
       </div>
+    `;
+  }
+
+  private renderMedia(item: FeedItem): TemplateResult | typeof nothing {
+    const ext = item._lantern ?? {};
+    if (toCardLayout(this.layout) === 'compact' || !this.imagesAllowed(item)) return nothing;
+    const image = this.imageFailed ? undefined : item.image;
+    return html`
+      <figure class="media" part="media">
+        ${
+          image
+            ? html`<img
+                class="media-frame"
+                src=${image}
+                alt=${ext.image_alt ?? ''}
+                width="1200"
+                height="675"
+                loading="lazy"
+                decoding="async"
+                referrerpolicy="no-referrer"
+                @error=${() => (this.imageFailed = true)}
+              />`
+            : html`<div class="media-frame placeholder"></div>`
+        }
+        <figcaption class="credit" lang=${ifDefined(item.language)}>
+          ${image && ext.image_credit ? this.messages.imageCredit(ext.image_credit) : nothing}
+        </figcaption>
+      </figure>
     `;
   }
 
@@ -135,61 +221,51 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
     const m = this.messages;
     const locale = this.locale;
     const ext = item._lantern ?? {};
+    const itemLang = item.language;
     const minutes = itemReadingMinutes(item);
     const authors = (item.authors ?? []).map((a) => a.name).filter((n): n is string => !!n);
     const date = formatDate(item.date_published, locale);
     const href = item.url ?? item.external_url;
-    const image = this.showsImage && this.imagesAllowed(item) ? item.image : undefined;
     const title = item.title ?? item.summary?.slice(0, 80) ?? '';
     return html`
-      <article class="card ${this.layout}" part="base" lang=${item.language ?? locale}>
-        ${
-          this.showsImage && !this.hideImages && !ext.hide_images
-            ? html`<figure class="media" part="media">
-                ${
-                  image
-                    ? html`<img
-                        src=${image}
-                        alt=${ext.image_alt ?? ''}
-                        width="1200"
-                        height="675"
-                        loading="lazy"
-                        decoding="async"
-                        referrerpolicy="no-referrer"
-                      />`
-                    : html`<div class="skeleton-block" aria-hidden="true"></div>`
-                }
-                <figcaption class="credit">
-                  ${image && ext.image_credit ? m.imageCredit(ext.image_credit) : nothing}
-                </figcaption>
-              </figure>`
-            : nothing
-        }
-        <div class="body">
-          <p class="tags" part="meta">${(item.tags ?? []).join(' · ')}</p>
-          ${this.heading(
+      <article class="card ${toCardLayout(this.layout)}" part="base" lang=${locale}>
+        ${this.renderMedia(item)}
+        <div class="body" part="body">
+          <p class="tags" part="meta" lang=${ifDefined(itemLang)}>
+            ${(item.tags ?? []).join(' · ')}
+          </p>
+          ${headingTemplate(
+            this.headingLevel,
+            'title',
             href
-              ? html`<a href=${href} data-focus-after-retry>${title}</a>`
-              : html`<span tabindex="-1" data-focus-after-retry>${title}</span>`,
+              ? html`<a href=${href} lang=${ifDefined(itemLang)} data-focus-after-retry>${title}</a>`
+              : html`<span lang=${ifDefined(itemLang)} tabindex="-1" data-focus-after-retry
+                  >${title}</span
+                >`,
           )}
           <p class="meta" part="meta">
-            ${
-              date
-                ? html`<span><time datetime=${item.date_published ?? ''}>${date}</time></span>`
-                : nothing
-            }
-            ${authors.length ? html`<span>${m.by(formatList(authors, locale))}</span>` : nothing}
-            ${minutes ? html`<span>${m.minutesToRead(minutes)}</span>` : nothing}
+            <span class="byline">
+              ${authors.length ? m.by(formatList(authors, locale)) : nothing}
+            </span>
+            <span class="dateline">
+              ${
+                date
+                  ? html`<span><time datetime=${item.date_published ?? ''}>${date}</time></span>`
+                  : nothing
+              }
+              ${minutes ? html`<span>${m.minutesToRead(minutes)}</span>` : nothing}
+            </span>
           </p>
           ${ext.pseudonym ? html`<p class="note">${m.pseudonym}</p>` : nothing}
           ${
             ext.content_warning
-              ? html`<p class="content-warning">
-                  <strong>${m.contentWarning}:</strong> ${ext.content_warning}
+              ? html`<p class="content-warning" role="note">
+                  <strong>${m.contentWarning}:</strong>
+                  <span lang=${ifDefined(itemLang)}>${ext.content_warning}</span>
                 </p>`
               : nothing
           }
-          ${item.summary ? html`<p class="summary" part="summary">${item.summary}</p>` : nothing}
+          <p class="summary" part="summary" lang=${ifDefined(itemLang)}>${item.summary ?? ''}</p>
         </div>
       </article>
     `;

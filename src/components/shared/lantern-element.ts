@@ -16,6 +16,13 @@ import { lanternEvent, type LanternErrorDetail, type LanternLoadDetail } from '.
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
+/** The `lantern-error` detail for a failure: its kind, a readable message, the URL and status. */
+export function errorDetail(cause: unknown): LanternErrorDetail {
+  return cause instanceof FeedError
+    ? { kind: cause.kind, message: cause.message, url: cause.url, status: cause.status }
+    : { kind: 'no-data', message: cause instanceof Error ? cause.message : String(cause) };
+}
+
 /**
  * What every Lantern widget shares: data from `.feed`/`.item`, an inline
  * `<script type="application/feed+json">` or `src` (in that order); a skeleton while loading;
@@ -178,10 +185,7 @@ export abstract class LanternElement<View> extends LitElement {
 
   /** Reports a failure: visible state, `lantern-error`, and a console warning naming the cause. */
   protected fail(cause: unknown): void {
-    const detail: LanternErrorDetail =
-      cause instanceof FeedError
-        ? { kind: cause.kind, message: cause.message, url: cause.url, status: cause.status }
-        : { kind: 'no-data', message: cause instanceof Error ? cause.message : String(cause) };
+    const detail = errorDetail(cause);
     this.error = detail;
     this.status = 'error';
     console.warn(`<${this.localName}>: ${detail.message}${detail.url ? ` (${detail.url})` : ''}`);

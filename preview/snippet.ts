@@ -1,0 +1,55 @@
+/** The embed code a partner pastes: the script tag and the element with the chosen attributes. */
+
+export interface EmbedSpec {
+  tag: string;
+  /** In order; `true` writes a boolean attribute. Empty values are left out. */
+  attributes: Array<[name: string, value: string | true | undefined]>;
+  /** A feed or item carried inside the element (drafts), instead of `src`. */
+  inline?: unknown;
+  /** A plain link shown before the widget loads, if it cannot, and without JavaScript. */
+  fallback?: { href: string; text: string };
+}
+
+export function escapeAttribute(value: string): string {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+export function escapeText(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * JSON safe inside `<script type="application/feed+json">`: `</` would end the script element
+ * early and `<!--` would switch the parser into a mode where `</script>` no longer ends it.
+ * Both escapes are still the same JSON.
+ */
+export function inlineJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/<!--/g, '\\u003c!--');
+}
+
+export function elementMarkup(spec: EmbedSpec): string {
+  const attributes = spec.attributes
+    .filter(([, value]) => value !== undefined && value !== '')
+    .map(([name, value]) => (value === true ? name : `${name}="${escapeAttribute(value!)}"`));
+  const open = [spec.tag, ...attributes].join(' ');
+  const children: string[] = [];
+  if (spec.inline !== undefined) {
+    const json = inlineJson(spec.inline).replace(/\n/g, '\n    ');
+    children.push(`  <script type="application/feed+json">\n    ${json}\n  </script>`);
+  }
+  if (spec.fallback) {
+    const { href, text } = spec.fallback;
+    children.push(`  <a href="${escapeAttribute(href)}">${escapeText(text)}</a>`);
+  }
+  return children.length
+    ? `<${open}>\n${children.join('\n')}\n</${spec.tag}>`
+    : `<${open}></${spec.tag}>`;
+}
+
+export function embedSnippet(spec: EmbedSpec, scriptUrl: string): string {
+  return `<script type="module" src="${escapeAttribute(scriptUrl)}"></script>\n\n${elementMarkup(spec)}\n`;
+}

@@ -1,0 +1,276 @@
+/** The staff preview's own interface text, in English and Korean (the widgets bring theirs). */
+export interface PreviewStrings {
+  pageTitle: string;
+  intro: string;
+  interfaceLanguage: string;
+  contentHeading: string;
+  source: string;
+  sourceDemo: string;
+  sourceSeries12: string;
+  sourceUrl: string;
+  sourceDraft: string;
+  feedUrl: string;
+  feedUrlHint: string;
+  loadFeed: string;
+  draft: string;
+  draftHint: string;
+  showDraft: string;
+  widgetHeading: string;
+  widget: string;
+  widgetNames: Record<WidgetKind, string>;
+  widgetBlurbs: Record<WidgetKind, string>;
+  item: string;
+  report: string;
+  series: string;
+  part: string;
+  partOption: (part: number, title: string | undefined) => string;
+  tag: string;
+  allTags: string;
+  limit: string;
+  layout: string;
+  layouts: Record<string, string>;
+  appearanceHeading: string;
+  language: string;
+  theme: string;
+  themes: Record<string, string>;
+  hideImages: string;
+  hideImagesHint: string;
+  previewHeading: string;
+  width: string;
+  widths: Record<string, string>;
+  view: string;
+  views: Record<string, string>;
+  scaled: (percent: number) => string;
+  frameTitle: (widget: string) => string;
+  statusLoading: string;
+  statusLoaded: (count: number) => string;
+  statusError: string;
+  warnings: (count: number) => string;
+  embedHeading: string;
+  embedIntro: string;
+  embedCode: string;
+  copy: string;
+  copied: string;
+  copiedNote: string;
+  copyFallback: string;
+  placeholderNote: string;
+  scriptNote: string;
+  draftInlineNote: string;
+  linkNote: (href: string) => string;
+  notInBuild: (tag: string) => string;
+  problems: {
+    draftEmpty: string;
+    draftNoTitle: string;
+    draftJson: (detail: string) => string;
+    urlInvalid: string;
+    feedUnreadable: (detail: string) => string;
+  };
+}
+
+export type WidgetKind = 'card' | 'list' | 'navigator' | 'report';
+
+export const en: PreviewStrings = {
+  pageTitle: 'Lantern widget preview',
+  intro:
+    'Choose a widget and its content, see it at phone, tablet or desktop width — alone or on a partner’s page — then copy the code to send to the partner.',
+  interfaceLanguage: 'Page language',
+  contentHeading: 'Content',
+  source: 'Content to show',
+  sourceDemo: 'Demo: stories and a report',
+  sourceSeries12: 'Demo: a 12-part series',
+  sourceUrl: 'Another feed (address)',
+  sourceDraft: 'A draft I paste in',
+  feedUrl: 'Feed address',
+  feedUrlHint: 'The address of a JSON Feed, starting with https://',
+  loadFeed: 'Load feed',
+  draft: 'Draft',
+  draftHint:
+    'Paste markdown whose first line is the title, like “# Yoon Ha’s Story: Part 4”, or a whole JSON Feed. The first paragraph becomes the summary.',
+  showDraft: 'Show draft',
+  widgetHeading: 'Widget',
+  widget: 'Widget',
+  widgetNames: {
+    card: 'Article card',
+    list: 'Article list',
+    navigator: 'Story navigator',
+    report: 'Report download',
+  },
+  widgetBlurbs: {
+    card: 'One article with its picture and summary',
+    list: 'Several articles, newest first',
+    navigator: 'The parts of a multi-part story',
+    report: 'A report to download, per language',
+  },
+  item: 'Article',
+  report: 'Report',
+  series: 'Series',
+  part: 'Current part',
+  partOption: (part, title) => (title ? `Part ${part}: ${title}` : `Part ${part}`),
+  tag: 'Only articles tagged',
+  allTags: 'All articles',
+  limit: 'How many articles',
+  layout: 'Layout',
+  layouts: {
+    vertical: 'Picture above the text',
+    horizontal: 'Picture beside the text',
+    compact: 'Compact, no picture',
+    grid: 'Grid of cards',
+    list: 'One card per row',
+    full: 'All parts, for the end of an article',
+    compactNav: 'Compact, for the top of an article',
+    reader: 'Reader: the whole story, part by part',
+  },
+  appearanceHeading: 'Appearance',
+  language: 'Widget language',
+  theme: 'Colours',
+  themes: {
+    '': 'Follow the partner’s page',
+    light: 'Light',
+    dark: 'Dark',
+    auto: 'Follow the reader’s device',
+  },
+  hideImages: 'Hide images',
+  hideImagesHint: 'No picture is shown or downloaded — for readers at risk.',
+  previewHeading: 'Preview',
+  width: 'Screen width',
+  widths: { '360': 'Phone', '768': 'Tablet', '1200': 'Desktop' },
+  view: 'Show',
+  views: { widget: 'Widget only', partner: 'On a partner’s page' },
+  scaled: (percent) => `Shown at ${percent}% to fit your screen.`,
+  frameTitle: (widget) => `Preview of the ${widget}`,
+  statusLoading: 'Loading the widget…',
+  statusLoaded: (count) =>
+    `The widget is showing ${count} ${count === 1 ? 'item' : 'items'}, as partners will see it.`,
+  statusError: 'The widget could not show this content. Partners would see the same message:',
+  warnings: (count) =>
+    `${count} ${count === 1 ? 'problem' : 'problems'} in the feed (the widget skips what it cannot use):`,
+  embedHeading: 'Embed code',
+  embedIntro: 'Send this to the partner: they paste it into their page where the widget should go.',
+  embedCode: 'Embed code for the partner',
+  copy: 'Copy code',
+  copied: 'Copied',
+  copiedNote: 'Copied. Paste it into an email or straight into the partner’s page.',
+  copyFallback:
+    'This browser does not let the page copy for you. The code is selected: press Ctrl+C (⌘C on a Mac) to copy it.',
+  placeholderNote:
+    'The demo feed exists only on this computer: before sending, replace the addresses in capitals with your public feed and script addresses.',
+  scriptNote: 'Before sending, replace the script address in capitals with your public one.',
+  draftInlineNote:
+    'The draft travels inside the code, so the partner’s page needs no feed of ours. Replace the script address in capitals before sending.',
+  linkNote: (href) => `That link goes to ${href}. Links do not open inside the preview.`,
+  notInBuild: (tag) => `This copy of Lantern has no <${tag}> yet, so there is nothing to show.`,
+  problems: {
+    draftEmpty: 'The draft is empty. Paste markdown or a JSON Feed first.',
+    draftNoTitle:
+      'The draft has no title. Start it with a line like “# Title of the story” (one # and a space).',
+    draftJson: (detail) =>
+      `The draft starts like JSON but could not be read: ${detail}. Check for a missing comma or quote.`,
+    urlInvalid: 'Enter the full address of the feed, starting with https:// (or http://).',
+    feedUnreadable: (detail) => `The feed could not be read: ${detail}`,
+  },
+};
+
+export const ko: PreviewStrings = {
+  pageTitle: 'Lantern 위젯 미리보기',
+  intro:
+    '위젯과 보여 줄 콘텐츠를 고르고, 휴대폰·태블릿·데스크톱 너비에서 위젯만 또는 파트너 페이지 안에서 어떻게 보이는지 확인한 뒤, 파트너에게 보낼 코드를 복사하세요.',
+  interfaceLanguage: '페이지 언어',
+  contentHeading: '콘텐츠',
+  source: '보여 줄 콘텐츠',
+  sourceDemo: '데모: 이야기와 보고서',
+  sourceSeries12: '데모: 12부작 연재',
+  sourceUrl: '다른 피드 (주소 입력)',
+  sourceDraft: '직접 붙여 넣은 초안',
+  feedUrl: '피드 주소',
+  feedUrlHint: 'https://로 시작하는 JSON Feed 주소',
+  loadFeed: '피드 불러오기',
+  draft: '초안',
+  draftHint:
+    '첫 줄이 “# 윤하 이야기: 4부”처럼 제목인 마크다운이나, JSON Feed 전체를 붙여 넣으세요. 첫 문단이 요약이 됩니다.',
+  showDraft: '초안 보기',
+  widgetHeading: '위젯',
+  widget: '위젯',
+  widgetNames: {
+    card: '기사 카드',
+    list: '기사 목록',
+    navigator: '연재 내비게이터',
+    report: '보고서 다운로드',
+  },
+  widgetBlurbs: {
+    card: '사진과 요약이 있는 기사 한 편',
+    list: '최신순으로 여러 기사',
+    navigator: '여러 편으로 된 이야기의 목차',
+    report: '언어별로 내려받는 보고서',
+  },
+  item: '기사',
+  report: '보고서',
+  series: '연재',
+  part: '현재 편',
+  partOption: (part, title) => (title ? `${part}부: ${title}` : `${part}부`),
+  tag: '이 태그의 기사만',
+  allTags: '모든 기사',
+  limit: '기사 수',
+  layout: '배치',
+  layouts: {
+    vertical: '사진 아래 본문',
+    horizontal: '사진 옆 본문',
+    compact: '간단히 (사진 없음)',
+    grid: '카드 격자',
+    list: '한 줄에 카드 하나',
+    full: '전체 목차 (기사 끝에)',
+    compactNav: '간단히 (기사 위에)',
+    reader: '읽기 모드: 이야기 전체를 편별로',
+  },
+  appearanceHeading: '모양',
+  language: '위젯 언어',
+  theme: '색상',
+  themes: {
+    '': '파트너 페이지를 따름',
+    light: '밝게',
+    dark: '어둡게',
+    auto: '독자 기기 설정을 따름',
+  },
+  hideImages: '이미지 숨기기',
+  hideImagesHint: '사진을 표시하지도 내려받지도 않습니다. 위험에 처한 독자를 위한 설정입니다.',
+  previewHeading: '미리보기',
+  width: '화면 너비',
+  widths: { '360': '휴대폰', '768': '태블릿', '1200': '데스크톱' },
+  view: '보기',
+  views: { widget: '위젯만', partner: '파트너 페이지 안에서' },
+  scaled: (percent) => `화면에 맞추어 ${percent}% 크기로 보여 줍니다.`,
+  frameTitle: (widget) => `${widget} 미리보기`,
+  statusLoading: '위젯을 불러오는 중…',
+  statusLoaded: (count) => `위젯이 항목 ${count}개를 파트너 사이트와 똑같이 보여 주고 있습니다.`,
+  statusError: '위젯이 이 콘텐츠를 표시하지 못했습니다. 파트너 사이트에도 같은 메시지가 보입니다:',
+  warnings: (count) =>
+    `피드에서 문제 ${count}개를 찾았습니다 (위젯은 쓸 수 없는 부분을 건너뜁니다):`,
+  embedHeading: '삽입 코드',
+  embedIntro: '이 코드를 파트너에게 보내세요. 파트너는 위젯을 넣을 자리에 붙여 넣으면 됩니다.',
+  embedCode: '파트너에게 보낼 삽입 코드',
+  copy: '코드 복사',
+  copied: '복사했습니다',
+  copiedNote: '복사했습니다. 이메일이나 파트너 페이지에 바로 붙여 넣으세요.',
+  copyFallback:
+    '이 브라우저에서는 페이지가 대신 복사할 수 없습니다. 코드를 선택해 두었으니 Ctrl+C(Mac에서는 ⌘C)를 누르세요.',
+  placeholderNote:
+    '데모 피드는 이 컴퓨터에만 있습니다. 보내기 전에 대문자로 된 주소를 실제 피드와 스크립트 주소로 바꾸세요.',
+  scriptNote: '보내기 전에 대문자로 된 스크립트 주소를 실제 주소로 바꾸세요.',
+  draftInlineNote:
+    '초안이 코드 안에 들어 있어 파트너 페이지는 우리 피드가 필요 없습니다. 보내기 전에 대문자로 된 스크립트 주소를 바꾸세요.',
+  notInBuild: (tag) => `이 Lantern에는 아직 <${tag}>가 없어 보여 줄 수 없습니다.`,
+  linkNote: (href) =>
+    `이 링크는 ${href}(으)로 연결됩니다. 미리보기 안에서는 링크가 열리지 않습니다.`,
+  problems: {
+    draftEmpty: '초안이 비어 있습니다. 먼저 마크다운이나 JSON Feed를 붙여 넣으세요.',
+    draftNoTitle:
+      '초안에 제목이 없습니다. “# 이야기 제목”처럼 # 하나와 띄어쓰기로 시작하는 줄을 넣으세요.',
+    draftJson: (detail) =>
+      `초안이 JSON처럼 시작하지만 읽을 수 없습니다: ${detail}. 쉼표나 따옴표가 빠지지 않았는지 확인하세요.`,
+    urlInvalid: 'https://(또는 http://)로 시작하는 피드 전체 주소를 입력하세요.',
+    feedUnreadable: (detail) => `피드를 읽을 수 없습니다: ${detail}`,
+  },
+};
+
+export function stringsFor(language: 'en' | 'ko'): PreviewStrings {
+  return language === 'ko' ? ko : en;
+}

@@ -1,0 +1,419 @@
+import {
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { isAbort } from '../../content/errors.js';
+import { loadFeed } from '../../content/load.js';
+import type { FeedItem, ParsedFeed } from '../../content/types.js';
+import { hostStyles } from '../../theme/tokens.js';
+import {
+  cardSkeleton,
+  toCardLayout,
+  type CardLayout,
+  type LanternArticleCard,
+} from '../article-card/article-card.js';
+import { articleCardStyles } from '../article-card/article-card.styles.js';
+import { lanternEvent, type LanternErrorDetail, type LanternLoadDetail } from '../shared/events.js';
+import { LanternElement, errorDetail } from '../shared/lantern-element.js';
+import { articleListStyles } from './article-list.styles.js';
+
+export type ListLayout = 'grid' | 'list';
+
+export interface ArticleListView {
+  /** Every matching item fetched so far, in display order (newest first within each page). */
+  items: FeedItem[];
+  /** The next page of the feed, if there is one that has not been fetched yet. */
+  nextUrl: string | undefined;
+  /** Pages already fetched, so a feed whose `next_url` loops back is not fetched forever. */
+  visited: ReadonlySet<string>;
+}
+
+export const DEFAULT_LIMIT = 6;
+/** One "Load more" click follows at most this many pages that have no matching item. */
+const MAX_PAGES_PER_CLICK = 5;
+/** The most placeholder cards shown while the feed loads, however large `limit` is. */
+const MAX_SKELETON_CARDS = 12;
+/** A card that never reports back (removed mid-load) does not hold `updateComplete` forever. */
+const CARD_SETTLE_TIMEOUT_MS = 3000;
+
+const CARD_PARTS =
+  'base: card-base, media: card-media, body: card-body, title: card-title, meta: card-meta, summary: card-summary';
+
+function publishedTime(item: FeedItem): number {
+  const time = item.date_published ? Date.parse(item.date_published) : NaN;
+  return Number.isNaN(time) ? -Infinity : time;
+}
+
+/** Newest first by `date_published`; undated items last, in feed order. */
+export function newestFirst(items: readonly FeedItem[]): FeedItem[] {
+  return [...items];
+  return items
+    .map((item, index) => ({ item, index, time: publishedTime(item) }))
+    .sort((a, b) => (a.time === b.time ? a.index - b.index : a.time > b.time ? -1 : 1))
+    .map(({ item }) => item);
+}
+
+/** Items carrying `tag` (compared case-insensitively); all items when no tag is given. */
+export function withTag(items: readonly FeedItem[], tag: string | undefined): FeedItem[] {
+  const wanted = tag?.trim().toLocaleLowerCase();
+  if (!wanted) return [...items];
+  return items.filter((item) => item.tags?.some((t) => t.toLocaleLowerCase() === wanted));
+}
+
+/**
+ * Many articles from one JSON Feed as `<lantern-article-card>`s: newest first, optionally only
+ * those with one tag, `limit` at a time, with "Load more" that reveals the rest and then
+ * follows the feed's `next_url`. Widgets on a page that use the same `src` share one request.
+ *
+ * Register it with `lantern-widgets/article-list` (which also registers
+ * `<lantern-article-card>`, whose element it renders).
+ *
+ * @summary A list or grid of article cards from one feed.
+ *
+ * @slot - Fallback content shown before the element upgrades and again if loading fails,
+ *   e.g. a plain link to the partner's news page. Also where an inline
+ *   `<script type="application/feed+json">` goes.
+ *
+ * @attr {string} src - URL of a JSON Feed (https:, http: or relative).
+ * @attr {number} limit - How many cards to show at first, and how many more each "Load more"
+ *   adds (default 6).
+ * @attr {string} tag - Show only items with this tag (case-insensitive).
+ * @attr {'grid'|'list'} layout - `grid` (default): as many columns as fit; `list`: one column.
+ * @attr {'vertical'|'horizontal'|'compact'} card-layout - Layout of each card (default:
+ *   `vertical` in a grid, `horizontal` in a list).
+ * @attr {boolean} hide-images - Show no image and make no image request.
+ * @attr {'light'|'dark'|'auto'} theme - Colour scheme; default follows the host page.
+ * @attr {number} heading-level - Heading level of each card's title (2–6, default 2).
+ * @attr {string} lang - Interface language (`en`, `ko`); default: the closest `[lang]`.
+ *
+ * @prop {string} src - URL of a JSON Feed.
+ * @prop {Feed} feed - A whole feed object (frameworks); takes precedence over the inline
+ *   feed and `src`.
+ * @prop {number} limit - Cards shown at first and added by each "Load more".
+ * @prop {string} tag - Show only items with this tag.
+ * @prop {'grid'|'list'} layout - Grid or single column.
+ * @prop {'vertical'|'horizontal'|'compact'|undefined} cardLayout - Layout of each card.
+ * @prop {boolean} hideImages - Show no image and make no image request.
+ * @prop {'light'|'dark'|'auto'} theme - Colour scheme.
+ * @prop {number} headingLevel - Heading level of each card's title.
+ *
+ * @fires {CustomEvent<LanternLoadDetail>} lantern-load - Cards have rendered, first and after
+ *   each "Load more"; `detail.items` is how many are shown.
+ * @fires {CustomEvent<LanternErrorDetail>} lantern-error - The feed, or its next page, failed
+ *   to load; `detail` names the cause (`kind`, `message`, `url`, `status`).
+ *
+ * @csspart base - The whole list (and the error box when loading failed).
+ * @csspart list - The `<ul>` of cards.
+ * @csspart empty - The "No articles to show yet" message.
+ * @csspart footer - The area of the "Load more" button.
+ * @csspart button - The "Load more" and "Try again" buttons.
+ * @csspart card-base - Each card (the card's `base` part).
+ * @csspart card-media - Each card's image and credit.
+ * @csspart card-body - Each card's text.
+ * @csspart card-title - Each card's title heading.
+ * @csspart card-meta - Each card's tags and date/byline lines.
+ * @csspart card-summary - Each card's summary.
+ *
+ * @cssprop --lantern-font-family - Font family (default: inherited from the host page).
+ * @cssprop --lantern-font-size - Base size; everything scales from it (default 16px).
+ * @cssprop --lantern-color-text - Text colour.
+ * @cssprop --lantern-color-muted - Secondary text colour.
+ * @cssprop --lantern-color-surface - Card background.
+ * @cssprop --lantern-color-surface-raised - Image placeholder and hover background.
+ * @cssprop --lantern-color-border - Border colour.
+ * @cssprop --lantern-color-accent - Links, tags and buttons.
+ * @cssprop --lantern-color-on-accent - Text on accent-coloured buttons.
+ * @cssprop --lantern-color-warning-surface - Content warning background.
+ * @cssprop --lantern-color-warning-text - Content warning text.
+ * @cssprop --lantern-radius - Corner radius.
+ * @cssprop --lantern-space - Inner spacing and the gap between cards.
+ * @cssprop --lantern-focus-ring - Focus outline.
+ * @cssprop --lantern-card-media-ratio - Image aspect ratio (default 16 / 9).
+ * @cssprop --lantern-list-column-width - Narrowest grid column (default 20em).
+ */
+export class LanternArticleList extends LanternElement<ArticleListView> {
+  static override styles = [hostStyles, articleCardStyles, articleListStyles];
+  static override properties: PropertyDeclarations = {
+    limit: { type: Number, reflect: true },
+    tag: { type: String, reflect: true },
+    layout: { type: String, reflect: true },
+    cardLayout: { type: String, attribute: 'card-layout', reflect: true },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    shown: { state: true },
+    loadingMore: { state: true },
+    moreError: { state: true },
+    announcement: { state: true },
+  };
+
+  declare limit: number;
+  declare tag: string | undefined;
+  declare layout: ListLayout;
+  declare cardLayout: CardLayout | undefined;
+  declare headingLevel: number;
+  /** How many cards the reader has asked to see (the first `limit`, plus each "Load more"). */
+  declare private shown: number;
+  declare private loadingMore: boolean;
+  declare private moreError: LanternErrorDetail | undefined;
+  declare private announcement: string;
+
+  private moreController: AbortController | undefined;
+  private readonly cardSettled = new WeakMap<Element, { item: unknown; done: Promise<void> }>();
+
+  constructor() {
+    super();
+    this.limit = DEFAULT_LIMIT;
+    this.layout = 'grid';
+    this.headingLevel = 2;
+    this.shown = DEFAULT_LIMIT;
+    this.loadingMore = false;
+    this.announcement = '';
+  }
+
+  private get pageSize(): number {
+    const limit = Math.floor(Number(this.limit));
+    return Number.isFinite(limit) && limit >= 1 ? limit : DEFAULT_LIMIT;
+  }
+
+  private get listLayout(): ListLayout {
+    return this.layout === 'list' ? 'list' : 'grid';
+  }
+
+  private get effectiveCardLayout(): CardLayout {
+    if (this.cardLayout) return toCardLayout(this.cardLayout);
+    return this.listLayout === 'list' ? 'horizontal' : 'vertical';
+  }
+
+  protected override dataChanged(changed: PropertyValues): boolean {
+    return changed.has('tag');
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (!this.hasUpdated) return;
+    if (['src', 'item', 'feed', 'tag'].some((key) => changed.has(key))) this.abortMore();
+    if (changed.has('limit')) this.shown = this.pageSize;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abortMore();
+  }
+
+  private abortMore(): void {
+    this.moreController?.abort();
+    this.moreController = undefined;
+    this.loadingMore = false;
+  }
+
+  protected override select(parsed: ParsedFeed): ArticleListView {
+    this.abortMore();
+    this.shown = this.pageSize;
+    this.moreError = undefined;
+    this.announcement = '';
+    const visited = new Set<string>();
+    if (this.src && !this.feed && typeof this.item !== 'object') {
+      visited.add(new URL(this.src, document.baseURI).href);
+    }
+    const nextUrl = parsed.feed.next_url;
+    return {
+      items: newestFirst(withTag(parsed.feed.items, this.tag)),
+      nextUrl: nextUrl && !visited.has(nextUrl) ? nextUrl : undefined,
+      visited,
+    };
+  }
+
+  protected override renderedItemCount(view: ArticleListView): number {
+    return Math.min(this.shown, view.items.length);
+  }
+
+  private cards(): LanternArticleCard[] {
+    return Array.from(this.renderRoot.querySelectorAll('lantern-article-card'));
+  }
+
+  /** Notes, for every card given a new item, when it has rendered (or failed). */
+  protected override updated(): void {
+    super.updated();
+    for (const card of this.cards()) {
+      if (this.cardSettled.get(card)?.item === card.item) continue;
+      const done = new Promise<void>((resolve) => {
+        const settle = () => {
+          card.removeEventListener('lantern-load', settle);
+          card.removeEventListener('lantern-error', settle);
+          resolve();
+        };
+        card.addEventListener('lantern-load', settle);
+        card.addEventListener('lantern-error', settle);
+      });
+      this.cardSettled.set(card, { item: card.item, done });
+    }
+  }
+
+  /** `updateComplete` (and so `lantern-load`) waits until the cards themselves have rendered. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    const pending = this.cards().map((card) => this.cardSettled.get(card)?.done);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      Promise.all(pending),
+      new Promise((resolve) => (timer = setTimeout(resolve, CARD_SETTLE_TIMEOUT_MS))),
+    ]);
+    clearTimeout(timer);
+    return result;
+  }
+
+  /**
+   * Shows `limit` more cards: first those already fetched, then the feed's next page.
+   * Focus moves to the first new card's title and a polite live region says how many came.
+   */
+  async loadMore(): Promise<void> {
+    const view = this.view;
+    if (!view || this.status !== 'ready' || this.loadingMore) return;
+    const before = Math.min(this.shown, view.items.length);
+    let current = view;
+    if (before >= view.items.length && view.nextUrl) {
+      const controller = new AbortController();
+      this.moreController = controller;
+      this.loadingMore = true;
+      this.moreError = undefined;
+      try {
+        current = await this.fetchMore(view, controller.signal);
+      } catch (cause) {
+        if (controller.signal.aborted || isAbort(cause)) return;
+        this.loadingMore = false;
+        this.moreController = undefined;
+        this.reportMoreFailure(cause);
+        return;
+      }
+      if (controller.signal.aborted || this.view !== view) return;
+      this.moreController = undefined;
+      this.loadingMore = false;
+      this.view = current;
+    }
+    this.shown = before + this.pageSize;
+    const added = Math.min(this.shown, current.items.length) - before;
+    this.announcement = '';
+    await this.updateComplete;
+    this.announcement = this.messages.itemsLoaded(added);
+    // The button may be gone now: focus the first new card, or the last one if none came.
+    const cards = this.cards();
+    void cards;
+    this.dispatchEvent(
+      lanternEvent<LanternLoadDetail>('lantern-load', { items: this.renderedItemCount(current) }),
+    );
+  }
+
+  /** Follows `next_url` until a page brings at least one new matching item. */
+  private async fetchMore(view: ArticleListView, signal: AbortSignal): Promise<ArticleListView> {
+    const visited = new Set(view.visited);
+    const known = new Set(view.items.map((item) => item.id));
+    const added: FeedItem[] = [];
+    let url = view.nextUrl;
+    for (let page = 0; url && added.length === 0 && page < MAX_PAGES_PER_CLICK; page++) {
+      visited.add(url);
+      const parsed = await loadFeed(url, { signal });
+      for (const warning of parsed.warnings) {
+        console.warn(`<${this.localName}>: ${url}: ${warning.path}: ${warning.message}`);
+      }
+      for (const item of newestFirst(withTag(parsed.feed.items, this.tag))) {
+        if (known.has(item.id)) continue;
+        known.add(item.id);
+        added.push(item);
+      }
+      const next = parsed.feed.next_url;
+      url = next && !visited.has(next) ? next : undefined;
+    }
+    return { items: [...view.items, ...added], nextUrl: url, visited };
+  }
+
+  /** The next page failed: the cards stay, a message says so, "Load more" tries again. */
+  private reportMoreFailure(cause: unknown): void {
+    const detail = errorDetail(cause);
+    this.moreError = detail;
+    console.warn(`<${this.localName}>: ${detail.message}${detail.url ? ` (${detail.url})` : ''}`);
+    this.dispatchEvent(lanternEvent<LanternErrorDetail>('lantern-error', detail));
+  }
+
+  protected override renderSkeleton(): TemplateResult {
+    const count = Math.min(this.pageSize, MAX_SKELETON_CARDS);
+    const layout = this.effectiveCardLayout;
+    return html`
+      <div class="list ${this.listLayout}" part="base" aria-busy="true">
+        <span class="visually-hidden">${this.messages.loading}</span>
+        <ul class="items" part="list" role="list" aria-hidden="true">
+          ${Array.from(
+            { length: count },
+            () => html`<li class="item">${cardSkeleton(layout, !this.hideImages, 'card-')}</li>`,
+          )}
+        </ul>
+      </div>
+    `;
+  }
+
+  protected override renderView(view: ArticleListView): TemplateResult {
+    const m = this.messages;
+    const visible = view.items.slice(0, this.shown);
+    const more = view.items.length > this.shown || view.nextUrl !== undefined;
+    const layout = this.effectiveCardLayout;
+    return html`
+      <div class="list ${this.listLayout}" part="base" lang=${this.locale}>
+        ${
+          visible.length
+            ? html`<ul
+                class="items"
+                part="list"
+                role="list"
+                @lantern-load=${(event: Event) => event.stopPropagation()}
+              >
+                ${repeat(
+                  visible,
+                  (item) => item.id,
+                  (item, index) =>
+                    html`<li class="item">
+                      <lantern-article-card
+                        .item=${item}
+                        layout=${layout}
+                        heading-level=${this.headingLevel}
+                        ?hide-images=${this.hideImages}
+                        ?data-focus-after-retry=${index === 0}
+                        exportparts=${CARD_PARTS}
+                      ></lantern-article-card>
+                    </li>`,
+                )}
+              </ul>`
+            : html`<p class="empty" part="empty">${m.noItems}</p>`
+        }
+        ${
+          more
+            ? html`<div class="footer" part="footer">
+                ${
+                  this.moreError
+                    ? html`<p class="more-error" role="alert">${m.loadMoreFailed}</p>`
+                    : nothing
+                }
+                <button
+                  type="button"
+                  class="button"
+                  part="button"
+                  aria-disabled=${this.loadingMore ? 'true' : 'false'}
+                  @click=${this.loadMore}
+                >
+                  ${this.loadingMore ? m.loadingMore : m.loadMore}
+                </button>
+              </div>`
+            : nothing
+        }
+        <p class="visually-hidden" role="status">${this.announcement}</p>
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lantern-article-list': LanternArticleList;
+  }
+}

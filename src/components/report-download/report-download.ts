@@ -1,0 +1,488 @@
+import {
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
+import { hasRichBody, renderRichContent } from '../../content/rich.js';
+import type { Attachment, FeedItem, ParsedFeed } from '../../content/types.js';
+import { formatDate, formatList, formatName, formatSize, languageName } from '../../i18n/index.js';
+import { hostStyles } from '../../theme/tokens.js';
+import { pickItem } from '../article-card/article-card.js';
+import { lanternEvent } from '../shared/events.js';
+import { headingTemplate } from '../shared/heading.js';
+import { LanternElement } from '../shared/lantern-element.js';
+import { reportDownloadStyles } from './report-download.styles.js';
+
+/** `detail` of `lantern-download`: what is about to be downloaded. */
+export interface LanternDownloadDetail {
+  url: string;
+  /** The version's language tag (`en`, `ko`), when the feed gives one. */
+  language: string | undefined;
+  mime_type: string;
+  size_in_bytes: number | undefined;
+}
+
+export interface ReportView {
+  item: FeedItem;
+  /** The sanitised summary body (markdown or HTML through the content layer). */
+  body: DocumentFragment | undefined;
+}
+
+type CopyOutcome = { key: string; outcome: 'copied' | 'failed' };
+
+const CONFIRMATION_MS = 5000;
+
+function primaryLanguage(tag: string): string {
+  return tag.split('-')[0]?.toLowerCase() ?? '';
+}
+
+/** The versions to offer, the one in the reader's language first; otherwise the feed's order. */
+export function orderDownloads(attachments: readonly Attachment[], locale: string): Attachment[] {
+  const reader = primaryLanguage(locale);
+  const matches = (a: Attachment) =>
+    a._lantern?.language !== undefined && primaryLanguage(a._lantern.language) === reader;
+  return [...attachments.filter(matches), ...attachments.filter((a) => !matches(a))];
+}
+
+/**
+ * The citation to copy: the feed's own `_lantern.report.citation`, else one composed from
+ * publisher, year, title and URL ("NKDB. (2024). Title. https://…").
+ */
+export function reportCitation(item: FeedItem): string {
+  const report = item._lantern?.report;
+  if (report?.citation) return report.citation;
+  const publisher =
+    report?.publisher ??
+    formatList(
+      (item.authors ?? []).map((a) => a.name).filter((n): n is string => !!n),
+      item.language ?? 'en',
+    );
+  const year = /^(\d{4})/.exec(item.date_published ?? '')?.[1];
+  const sentence = (text: string | undefined) =>
+    text ? `${text.trim().replace(/[.\s]+$/, '')}.` : undefined;
+  return [
+    sentence(publisher),
+    year ? `(${year}).` : undefined,
+    sentence(item.title),
+    item.url ?? item.external_url,
+  ]
+    .filter((part): part is string => !!part)
+    .join(' ');
+}
+
+/** "a455b64b…912be6ac": enough to compare by eye, short enough to read. */
+export function shortChecksum(sha256: string): string {
+  return sha256.length > 20 ? `${sha256.slice(0, 8)}…${sha256.slice(-8)}` : sha256;
+}
+
+const downloadIcon = html`<svg viewBox="0 0 20 20" aria-hidden="true" fill="currentColor">
+  <path
+    d="M10 2.5a1 1 0 0 1 1 1v8.09l2.8-2.8a1 1 0 1 1 1.4 1.42l-4.5 4.5a1 1 0 0 1-1.4 0l-4.5-4.5a1 1 0 1 1 1.4-1.42L9 11.6V3.5a1 1 0 0 1 1-1ZM3.5 15.5a1 1 0 0 1 1 1h11a1 1 0 1 1 0 2h-11a2 2 0 0 1-2-2 1 1 0 0 1 1-1Z"
+  />
+</svg>`;
+
+/**
+ * A research report offered for download: cover, title, publisher, date, edition, page count,
+ * licence, document id, summary, one direct download per language version (format and size
+ * shown), SHA-256 checksums and a "Copy citation" button. No email gate and no tracker: a
+ * partner counts downloads with its own code by listening for `lantern-download`.
+ *
+ * @summary A report-download block for a partner's page.
+ * @tagname lantern-report-download
+ *
+ * @slot - Fallback content shown before the element upgrades and again if loading fails,
+ *   e.g. a plain `<a href>` to the PDF. Also where an inline
+ *   `<script type="application/feed+json">` goes.
+ *
+ * @attr {string} src - URL of a JSON Feed.
+ * @attr {string} item - Id of the report item (default: the first item).
+ * @attr {boolean} hide-images - Show no cover and make no image request.
+ * @attr {'light'|'dark'|'auto'} theme - Colour scheme; default follows the host page.
+ * @attr {number} heading-level - Heading level of the title (2–6, default 2).
+ * @attr {string} lang - Interface language (`en`, `ko`); default: closest `[lang]`. The
+ *   version in this language is listed first.
+ *
+ * @prop {FeedItem} item - An item object (frameworks); takes precedence over `src`.
+ * @prop {Feed} feed - A whole feed object (frameworks); takes precedence over everything.
+ *
+ * @fires {CustomEvent<LanternLoadDetail>} lantern-load - The report has rendered.
+ * @fires {CustomEvent<LanternErrorDetail>} lantern-error - Loading or validation failed; `detail` names the cause.
+ * @fires {CustomEvent<LanternDownloadDetail>} lantern-download - A download link was activated,
+ *   before the download starts; `detail` is `{url, language, mime_type, size_in_bytes}`.
+ *   Cancelable: `preventDefault()` stops the download.
+ *
+ * @csspart base - The block.
+ * @csspart media - The cover image.
+ * @csspart title - The title heading.
+ * @csspart meta - Publisher and page count; the list of facts (date, edition, licence, id).
+ * @csspart summary - The summary.
+ * @csspart body - The list of downloads.
+ * @csspart footer - The "Copy citation" area.
+ * @csspart button - Download links, copy buttons and the "Try again" button.
+ *
+ * @cssprop --lantern-font-family - Font family (default: inherited from the host page).
+ * @cssprop --lantern-font-size - Base size; everything scales from it (default 16px).
+ * @cssprop --lantern-color-text - Text colour.
+ * @cssprop --lantern-color-muted - Secondary text colour.
+ * @cssprop --lantern-color-surface - Block background.
+ * @cssprop --lantern-color-surface-raised - Cover placeholder and copy-field background.
+ * @cssprop --lantern-color-border - Border colour.
+ * @cssprop --lantern-color-accent - Download buttons and links.
+ * @cssprop --lantern-color-on-accent - Text on the download buttons.
+ * @cssprop --lantern-radius - Corner radius.
+ * @cssprop --lantern-space - Inner spacing.
+ * @cssprop --lantern-focus-ring - Focus outline.
+ * @cssprop --lantern-report-cover-ratio - Cover aspect ratio (default 3 / 4).
+ * @cssprop --lantern-report-cover-width - Cover width beside the text (default 10em).
+ */
+export class LanternReportDownload extends LanternElement<ReportView> {
+  static override styles = [hostStyles, reportDownloadStyles];
+  static override properties: PropertyDeclarations = {
+    headingLevel: { type: Number, attribute: 'heading-level' },
+  };
+
+  declare headingLevel: number;
+  /** The last copy and how it went (a plain field, so it stays out of the attribute docs). */
+  private copyOutcome: CopyOutcome | undefined;
+  private confirmationTimer: ReturnType<typeof setTimeout> | undefined;
+  private selectFallback = false;
+
+  constructor() {
+    super();
+    this.headingLevel = 2;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.confirmationTimer);
+  }
+
+  protected override dataChanged(changed: PropertyValues): boolean {
+    // The summary's images are dropped at sanitising time, so hiding images means rendering anew.
+    return changed.has('hideImages');
+  }
+
+  protected override async select(parsed: ParsedFeed): Promise<ReportView> {
+    const item = pickItem(parsed, typeof this.item === 'string' ? this.item : undefined);
+    const body =
+      hasRichBody(item) || item.content_text
+        ? await renderRichContent(item, {
+            baseUrl: this.baseUrl,
+            hideImages: !this.imagesAllowed(item),
+          })
+        : undefined;
+    this.showCopyOutcome(undefined);
+    return { item, body };
+  }
+
+  private heading(content: unknown): TemplateResult {
+    return headingTemplate(this.headingLevel, 'title', content);
+  }
+
+  protected override renderSkeleton(): TemplateResult {
+    const cover = !this.hideImages;
+    return html`
+      <div class="report skeleton ${cover ? 'has-cover' : ''}" part="base" aria-busy="true">
+        <span class="visually-hidden">${this.messages.loading}</span>
+        ${
+          cover
+            ? html`<div class="cover" part="media"><div class="skeleton-block"></div></div>`
+            : nothing
+        }
+        <div class="details">
+          <div>
+            <span class="skeleton-block line title-line"></span>
+            <span class="skeleton-block line title-line short"></span>
+          </div>
+          <div>
+            <span class="skeleton-block line short"></span>
+            <span class="skeleton-block line"></span>
+            <span class="skeleton-block line"></span>
+            <span class="skeleton-block line short"></span>
+          </div>
+          <div>
+            <span class="skeleton-block line"></span>
+            <span class="skeleton-block line"></span>
+            <span class="skeleton-block line short"></span>
+          </div>
+          <span class="skeleton-block button-block"></span>
+          <span class="skeleton-block button-block"></span>
+        </div>
+      </div>
+    `;
+  }
+
+  protected override renderView({ item, body }: ReportView): TemplateResult {
+    const m = this.messages;
+    const locale = this.locale;
+    const ext = item._lantern ?? {};
+    const report = ext.report ?? {};
+    const contentLang = item.language ?? locale;
+    const cover = this.imagesAllowed(item) ? item.image : undefined;
+    const date = formatDate(item.date_published, locale);
+    const authors = (item.authors ?? []).map((a) => a.name).filter((n): n is string => !!n);
+    const publisher = report.publisher ?? (authors.length ? formatList(authors, locale) : '');
+    const downloads = orderDownloads(item.attachments ?? [], locale);
+    const title = item.title ?? '';
+    return html`
+      <article class="report ${cover ? 'has-cover' : ''}" part="base" lang=${locale}>
+        ${
+          cover
+            ? html`<figure class="cover" part="media">
+                <img
+                  src=${cover}
+                  alt=${ext.image_alt ?? ''}
+                  width="900"
+                  height="1200"
+                  loading="lazy"
+                  decoding="async"
+                  referrerpolicy="no-referrer"
+                />
+              </figure>`
+            : nothing
+        }
+        <div class="details">
+          ${this.heading(
+            html`<span lang=${contentLang} tabindex="-1" data-focus-after-retry>${title}</span>`,
+          )}
+          ${
+            publisher || report.pages
+              ? html`<p class="meta" part="meta">
+                  ${publisher ? html`<span>${m.publishedBy(publisher)}</span>` : nothing}
+                  ${report.pages ? html`<span>${m.pages(report.pages)}</span>` : nothing}
+                </p>`
+              : nothing
+          }
+          ${this.renderFacts(date, item.date_published, report)}
+          ${
+            ext.content_warning
+              ? html`<p class="content-warning" lang=${contentLang}>
+                  <strong lang=${locale}>${m.contentWarning}:</strong> ${ext.content_warning}
+                </p>`
+              : nothing
+          }
+          ${
+            body
+              ? html`<div class="summary" part="summary" lang=${contentLang}>${body}</div>`
+              : item.summary
+                ? html`<p class="summary" part="summary" lang=${contentLang}>${item.summary}</p>`
+                : nothing
+          }
+          ${
+            downloads.length
+              ? html`<ul class="downloads" part="body">
+                  ${downloads.map((a, i) => this.renderDownload(a, i))}
+                </ul>`
+              : html`<p class="no-downloads" part="body">${m.noDownloads}</p>`
+          }
+          <div class="footer" part="footer">
+            <button
+              type="button"
+              class="button"
+              part="button"
+              @click=${() => this.copy('citation', reportCitation(item))}
+            >
+              ${m.copyCitation}
+            </button>
+            ${this.renderCopyOutcome('citation', m.citation, reportCitation(item), true)}
+          </div>
+        </div>
+      </article>
+    `;
+  }
+
+  private renderFacts(
+    date: string,
+    iso: string | undefined,
+    report: NonNullable<NonNullable<FeedItem['_lantern']>['report']>,
+  ): TemplateResult | typeof nothing {
+    const m = this.messages;
+    const facts: [string, unknown][] = [];
+    if (date) facts.push([m.published, html`<time datetime=${iso ?? ''}>${date}</time>`]);
+    if (report.edition) facts.push([m.edition, report.edition]);
+    if (report.license) facts.push([m.license, report.license]);
+    if (report.document_id) facts.push([m.documentId, report.document_id]);
+    if (!facts.length) return nothing;
+    return html`<dl class="facts" part="meta">
+      ${facts.map(
+        ([term, value]) =>
+          html`<dt>${term}</dt>
+            <dd>${value}</dd>`,
+      )}
+    </dl>`;
+  }
+
+  private renderDownload(attachment: Attachment, index: number): TemplateResult {
+    const m = this.messages;
+    const locale = this.locale;
+    const language = attachment._lantern?.language;
+    const name = language ? languageName(language, locale) : undefined;
+    const sha256 = attachment._lantern?.sha256;
+    const pages = attachment._lantern?.pages;
+    const fileId = `file-${index}`;
+    const file = [
+      formatName(attachment.mime_type),
+      formatSize(attachment.size_in_bytes, locale),
+      pages ? m.pages(pages) : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    const onActivate = (event: MouseEvent) => this.announceDownload(event, attachment);
+    return html`
+      <li class="download">
+        <div class="download-line">
+          <a
+            class="button primary"
+            part="button"
+            href=${attachment.url}
+            download
+            type=${attachment.mime_type}
+            hreflang=${language ?? nothing}
+            aria-describedby=${fileId}
+            @click=${onActivate}
+            @auxclick=${onActivate}
+            >${downloadIcon}${name ? m.downloadIn(name) : m.download}</a
+          >
+          <span class="file" id=${fileId}
+            >${file}${
+              !name && attachment.title
+                ? html` · <span lang=${language ?? nothing}>${attachment.title}</span>`
+                : nothing
+            }</span
+          >
+        </div>
+        ${
+          sha256
+            ? html`<p class="checksum">
+                <span>${m.checksum}</span>
+                <code title=${sha256}>${shortChecksum(sha256)}</code>
+                <button
+                  type="button"
+                  class="link-button"
+                  part="button"
+                  @click=${() => this.copy(`sha256-${index}`, sha256)}
+                >
+                  ${m.copyChecksum}${
+                    name ? html`<span class="visually-hidden"> (${name})</span>` : nothing
+                  }
+                </button>
+                ${this.renderCopyOutcome(
+                  `sha256-${index}`,
+                  name ? `${m.checksum} (${name})` : m.checksum,
+                  sha256,
+                  false,
+                )}
+              </p>`
+            : nothing
+        }
+      </li>
+    `;
+  }
+
+  /** The polite confirmation, and after a failed copy the text selected in a read-only field. */
+  private renderCopyOutcome(
+    key: string,
+    label: string,
+    text: string,
+    multiline: boolean,
+  ): TemplateResult {
+    const outcome = this.copyOutcome?.key === key ? this.copyOutcome.outcome : undefined;
+    const failed = outcome === 'failed';
+    return html`
+      <span class="status ${failed ? 'failed' : ''}" role="status"
+        >${outcome === 'copied' ? this.messages.copied : failed ? this.messages.copyFailed : ''}</span
+      >
+      ${
+        failed
+          ? multiline
+            ? html`<textarea
+                class="fallback"
+                readonly
+                rows="4"
+                aria-label=${label}
+                data-copy-fallback
+                .value=${text}
+              ></textarea>`
+            : html`<input
+                class="fallback"
+                readonly
+                aria-label=${label}
+                data-copy-fallback
+                .value=${text}
+              />`
+          : nothing
+      }
+    `;
+  }
+
+  /** Fires the cancelable `lantern-download` before the browser starts the download. */
+  private announceDownload(event: MouseEvent, attachment: Attachment): void {
+    if (event.type === 'auxclick' && event.button !== 1) return;
+    const proceed = this.dispatchEvent(
+      lanternEvent<LanternDownloadDetail>(
+        'lantern-download',
+        {
+          url: attachment.url,
+          language: attachment._lantern?.language,
+          mime_type: attachment.mime_type,
+          size_in_bytes: attachment.size_in_bytes,
+        },
+        true,
+      ),
+    );
+    if (!proceed) event.preventDefault();
+  }
+
+  private showCopyOutcome(outcome: CopyOutcome | undefined): void {
+    this.copyOutcome = outcome;
+    this.requestUpdate();
+  }
+
+  private async copy(key: string, text: string): Promise<void> {
+    let copied = false;
+    try {
+      // Absent outside secure contexts and in some embedded browsers; may also reject (permissions).
+      if (navigator.clipboard?.writeText) {
+        await navigator.clipboard.writeText(text);
+        copied = true;
+      }
+    } catch {
+      copied = false;
+    }
+    clearTimeout(this.confirmationTimer);
+    this.showCopyOutcome({ key, outcome: copied ? 'copied' : 'failed' });
+    if (copied) {
+      this.confirmationTimer = setTimeout(() => {
+        if (this.copyOutcome?.key === key) this.showCopyOutcome(undefined);
+      }, CONFIRMATION_MS);
+    } else {
+      this.selectFallback = true;
+    }
+  }
+
+  protected override updated(): void {
+    super.updated();
+    if (!this.selectFallback) return;
+    this.selectFallback = false;
+    const field = this.renderRoot.querySelector<HTMLInputElement | HTMLTextAreaElement>(
+      '[data-copy-fallback]',
+    );
+    if (!field) return;
+    field.focus();
+    field.select();
+    // Selecting scrolls to the end; the reader should see where the citation starts.
+    field.scrollTop = 0;
+    field.scrollLeft = 0;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lantern-report-download': LanternReportDownload;
+  }
+  interface HTMLElementEventMap {
+    'lantern-download': CustomEvent<LanternDownloadDetail>;
+  }
+}

@@ -1,0 +1,105 @@
+/** A multi-part series gathered from a feed: plain functions, no Lit. */
+import { FeedError } from '../../content/errors.js';
+import type { FeedItem, ParsedFeed } from '../../content/types.js';
+
+export interface SeriesPart {
+  /** 1-based part number. */
+  number: number;
+  /** The published item; `undefined` for a part that is "coming soon". */
+  item: FeedItem | undefined;
+}
+
+export interface Series {
+  id: string;
+  title: string;
+  total: number;
+  /** Every part from 1 to `total`, in order. */
+  parts: SeriesPart[];
+}
+
+export interface SeriesRequest {
+  /** The series id the partner named (`series="…"`). */
+  seriesId?: string;
+  /** The item id the partner named (`item="…"`), which also names its series. */
+  itemId?: string;
+}
+
+/**
+ * Finds the series a navigator shows: the one named, else the series of the named item, else
+ * the first series in the feed. Throws a `FeedError` a reader can understand when there is none.
+ */
+export function findSeries(parsed: ParsedFeed, request: SeriesRequest = {}): Series {
+  const items = parsed.feed.items;
+  let id = request.seriesId?.trim() || undefined;
+  if (!id && request.itemId) {
+    const item = items.find((candidate) => candidate.id === request.itemId);
+    if (!item)
+      throw new FeedError('not-found', `The feed has no item with the id "${request.itemId}".`);
+    id = item._lantern?.series?.id;
+    if (!id)
+      throw new FeedError('not-found', `The item "${request.itemId}" is not part of a series.`);
+  }
+  id ??= items.find((item) => item._lantern?.series)?._lantern?.series?.id;
+  if (!id) throw new FeedError('not-found', 'The feed has no multi-part series.');
+
+  const members = items.filter((item) => item._lantern?.series?.id === id);
+  const first = members[0]?._lantern?.series;
+  if (!first) throw new FeedError('not-found', `The feed has no series with the id "${id}".`);
+  if (request.itemId && !members.some((item) => item.id === request.itemId)) {
+    throw new FeedError(
+      'not-found',
+      `The item "${request.itemId}" is not part of the series "${id}".`,
+    );
+  }
+
+  // Parts may disagree about the total (a feed updated part by part): the largest wins.
+  const total = Math.max(...members.map((item) => item._lantern?.series?.total ?? 0));
+  const byNumber = new Map<number, FeedItem>();
+  for (const item of members) {
+    const number = item._lantern?.series?.part ?? 0;
+    if (byNumber.has(number)) {
+      console.warn(
+        `Lantern: series "${id}" has two items for part ${number}; "${item.id}" is ignored.`,
+      );
+      continue;
+    }
+    byNumber.set(number, item);
+  }
+  const parts = Array.from({ length: total }, (_, i) => ({
+    number: i + 1,
+    item: byNumber.get(i + 1),
+  }));
+  return { id, title: first.title, total, parts };
+}
+
+/** The nearest published part before (`-1`) or after (`1`) `from`. */
+export function neighbour(series: Series, from: number, direction: -1 | 1): SeriesPart | undefined {
+  for (let n = from + direction; n >= 1 && n <= series.total; n += direction) {
+    const part = series.parts[n - 1];
+    if (part?.item) return part;
+  }
+  return undefined;
+}
+
+export function isPublished(series: Series, number: number): boolean {
+  return !!series.parts[number - 1]?.item;
+}
+
+/** `#part-3` → 3; anything else → `undefined`. */
+export function partFromHash(hash: string): number | undefined {
+  const match = /^#part-(\d{1,4})$/.exec(hash);
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * A part's title without the series title in front of it ("Yoon Ha's Story: Part 1 - Growing
+ * up" → "Part 1 - Growing up"): the navigator already names the series.
+ */
+export function partTitle(series: Series, item: FeedItem): string {
+  const title = (item.title ?? '').trim();
+  if (title.startsWith(series.title)) {
+    const rest = title.slice(series.title.length).replace(/^\s*[:,.\-–—|]\s*/, '');
+    if (rest && rest !== title.slice(series.title.length)) return rest;
+  }
+  return title || item.summary?.slice(0, 80) || '';
+}

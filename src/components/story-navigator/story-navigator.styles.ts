@@ -1,0 +1,388 @@
+import { css } from 'lit';
+
+export const storyNavigatorStyles = css`
+  .navigator {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space);
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  p {
+    margin: 0;
+  }
+
+  /* header: "Part 3 of 3" above the series title */
+  .header {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25em;
+  }
+  .part-of {
+    color: var(--_accent);
+    font-size: 0.8125em;
+    font-weight: 700;
+    line-height: 1.5;
+    letter-spacing: 0.04em;
+    text-transform: uppercase;
+  }
+  :host(:lang(ko)) .part-of,
+  .part-of:lang(ko) {
+    letter-spacing: normal;
+  }
+  .title {
+    margin: 0;
+    font-size: 1.25em;
+    font-weight: 700;
+    line-height: 1.3;
+    text-wrap: balance;
+  }
+  .title span:focus {
+    outline: none;
+  }
+  .progress {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+
+  /* the list of parts */
+  .parts {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25em;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .part {
+    display: grid;
+    grid-template-columns: 2em 1fr;
+    gap: 0.75em;
+    align-items: start;
+    padding: 0.5em;
+    border: 1px solid transparent;
+    border-radius: var(--_radius);
+  }
+  .part .number {
+    display: grid;
+    place-items: center;
+    width: 2em;
+    height: 2em;
+    border: 2px solid var(--_accent);
+    border-radius: 50%;
+    color: var(--_accent);
+    font-size: 0.875em;
+    font-weight: 700;
+    line-height: 1;
+    font-variant-numeric: tabular-nums;
+  }
+  .part .text {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25em;
+    min-width: 0;
+  }
+  .part .name {
+    font-weight: 600;
+    line-height: 1.4;
+  }
+  .part a.name {
+    color: var(--_text);
+    text-decoration: underline;
+    text-decoration-color: var(--_border);
+    text-decoration-thickness: 1px;
+  }
+  .part a.name:hover {
+    color: var(--_accent);
+    text-decoration-color: currentColor;
+  }
+  .part.current {
+    border-color: var(--_border);
+    background: var(--_surface-raised);
+  }
+  .part.current .number {
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+  .part.current .name {
+    font-weight: 700;
+  }
+  .part.upcoming {
+    color: var(--_muted);
+  }
+  .part.upcoming .number {
+    border-style: dashed;
+    border-color: var(--_border);
+    color: var(--_muted);
+  }
+  .part.upcoming .name {
+    font-weight: 400;
+  }
+  .soon {
+    font-size: 0.875em;
+    font-style: italic;
+  }
+  .part .summary {
+    color: var(--_muted);
+    font-size: 0.875em;
+    line-height: 1.45;
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    overflow: hidden;
+  }
+  .part .content-warning {
+    justify-self: start;
+    font-size: 0.8125em;
+    padding: 0.25em 0.6em;
+  }
+  .read-mark {
+    align-self: start;
+    padding: 0 0.5em;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    color: var(--_muted);
+    font-size: 0.75em;
+    line-height: 1.6;
+  }
+
+  /* previous / next */
+  .pager {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    justify-content: space-between;
+  }
+  .pager > * {
+    display: flex;
+    flex-direction: column;
+    flex: 1 1 14em;
+    max-width: 100%;
+    min-height: 2.75em;
+    padding: 0.5em 0.75em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    text-decoration: none;
+  }
+  .pager a:hover {
+    background: var(--_surface-raised);
+    border-color: var(--_accent);
+  }
+  .pager .next {
+    margin-inline-start: auto;
+    text-align: end;
+  }
+  .pager .direction {
+    color: var(--_accent);
+    font-size: 0.8125em;
+    font-weight: 700;
+  }
+  .pager .neighbour {
+    color: var(--_text);
+    font-weight: 600;
+    line-height: 1.35;
+  }
+  .pager .upcoming {
+    border-style: dashed;
+  }
+  .pager .upcoming .direction,
+  .pager .upcoming .neighbour {
+    color: var(--_muted);
+    font-weight: 400;
+  }
+
+  /* compact: one line for the top of an article */
+  .compact {
+    padding: calc(var(--_space) * 0.75);
+    gap: calc(var(--_space) * 0.75);
+  }
+  .compact .header {
+    flex-direction: row;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5em 1em;
+  }
+  .compact .position {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.25em 0.75em;
+  }
+  .compact .series-name {
+    font-weight: 700;
+  }
+  .compact .series-name:focus {
+    outline: none;
+  }
+  .compact .part-of {
+    font-size: 0.875em;
+  }
+  .compact .header .pager {
+    flex: 0 1 auto;
+  }
+  .compact .header .pager > * {
+    flex: 0 1 auto;
+    min-width: 0;
+    padding: 0.35em 0.75em;
+  }
+  .compact .header .pager .neighbour {
+    max-width: 16em;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    font-size: 0.875em;
+  }
+
+  /* reader mode: the part itself */
+  .reading {
+    display: flex;
+    flex-direction: column;
+    gap: 0.75em;
+    padding-block: var(--_space);
+    border-block: 1px solid var(--_border);
+  }
+  .reading > .title {
+    font-size: 1.5em;
+    scroll-margin-top: var(--_space);
+  }
+  .reading > .title:focus {
+    outline: none;
+  }
+  .reading > .title:focus-visible {
+    outline: var(--_focus-ring);
+    outline-offset: 4px;
+  }
+  .reading .meta {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .reading .meta span + span::before {
+    content: ' · ';
+  }
+  .note {
+    color: var(--_muted);
+    font-size: 0.875em;
+    font-style: italic;
+  }
+  .media {
+    margin: 0;
+  }
+  .media img {
+    display: block;
+    width: 100%;
+    height: auto;
+    aspect-ratio: 16 / 9;
+    object-fit: cover;
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_surface-raised);
+  }
+  .credit {
+    padding-top: 0.25em;
+    color: var(--_muted);
+    font-size: 0.75em;
+  }
+  .reading > .summary {
+    font-size: 1.0625em;
+  }
+  .continue {
+    margin-top: 0.25em;
+  }
+  .body {
+    font-size: 1.0625em;
+    line-height: 1.65;
+  }
+  .body > * {
+    margin-block: 0 1em;
+  }
+  .body > :last-child {
+    margin-bottom: 0;
+  }
+  .body h3,
+  .body h4,
+  .body h5,
+  .body h6 {
+    margin-block: 1.5em 0.5em;
+    font-size: 1.1em;
+    line-height: 1.3;
+  }
+  .body blockquote {
+    margin-inline: 0;
+    padding-inline-start: 1em;
+    border-inline-start: 4px solid var(--_accent);
+    font-size: 1.1em;
+    font-style: italic;
+  }
+  .body hr {
+    border: 0;
+    border-top: 1px solid var(--_border);
+    margin-block: 1.5em;
+  }
+  .body img {
+    height: auto;
+  }
+  .body pre {
+    overflow-x: auto;
+  }
+
+  /* skeleton: the size of the final widget, so the host page does not shift */
+  .skeleton .line {
+    display: block;
+    height: 0.9em;
+    margin-block: 0.35em;
+  }
+  .skeleton .line.short {
+    width: 30%;
+  }
+  .skeleton .title-line {
+    height: 1.4em;
+    width: 60%;
+  }
+  .skeleton .reading {
+    border-block: 1px solid var(--_border);
+  }
+  .skeleton .pager-block {
+    flex: 1 1 14em;
+    height: 3.6em;
+    border: 0;
+  }
+  .skeleton.compact .header {
+    display: block;
+  }
+  .skeleton.compact .header .pager {
+    margin-top: 0.5em;
+  }
+  .skeleton.compact .pager-block {
+    flex: 0 1 14em;
+    height: 3.2em;
+  }
+  .skeleton .parts {
+    gap: 0.5em;
+  }
+  .skeleton .part-block {
+    display: block;
+    height: 5.5em;
+  }
+
+  @media (forced-colors: active) {
+    .navigator,
+    .pager > * {
+      border: 1px solid CanvasText;
+    }
+    .part.current {
+      border: 2px solid Highlight;
+    }
+    .part .number,
+    .part.current .number {
+      border-color: CanvasText;
+      forced-color-adjust: none;
+      background: Canvas;
+      color: CanvasText;
+    }
+    .reading > .title:focus-visible {
+      outline: 2px solid Highlight;
+    }
+  }
+`;

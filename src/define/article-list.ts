@@ -1,0 +1,7 @@
+import { LanternArticleList } from '../components/article-list/article-list.js';
+// The list renders <lantern-article-card> elements, so registering the list registers the card.
+import './article-card.js';
+
+LanternArticleList.defineAs('lantern-article-list');
+
+export { LanternArticleList };

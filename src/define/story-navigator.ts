@@ -1,0 +1,5 @@
+import { LanternStoryNavigator } from '../components/story-navigator/story-navigator.js';
+
+LanternStoryNavigator.defineAs('lantern-story-navigator');
+
+export { LanternStoryNavigator };

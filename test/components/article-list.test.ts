@@ -1,0 +1,397 @@
+import { expect } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import '../../src/define/article-list.js';
+import type { LanternArticleCard } from '../../src/components/article-card/article-card.js';
+import type { LanternArticleList } from '../../src/components/article-list/article-list.js';
+import {
+  cleanup,
+  expectAxeClean,
+  mount,
+  mountLoaded,
+  nextEvent,
+  shadow,
+  visibleText,
+} from '../helpers.js';
+
+const FEED = '/demo/feed.json';
+
+let unique = 0;
+function key(name: string): string {
+  unique += 1;
+  return `list-${name}-${Date.now()}-${unique}`;
+}
+
+/** A feed served byte for byte by the test server, so it can carry any `next_url`. */
+function served(feed: object): string {
+  const bytes = new TextEncoder().encode(JSON.stringify(feed));
+  const base64 = btoa(String.fromCharCode(...bytes));
+  return `/test-server/raw?body=${encodeURIComponent(base64)}`;
+}
+
+function feedOf(items: object[], extra: object = {}): object {
+  return { version: 'https://jsonfeed.org/version/1.1', title: 'Test', items, ...extra };
+}
+
+function article(n: number, date: string | undefined, tags: string[] = []): object {
+  return {
+    id: `a${n}`,
+    url: `https://example.org/a${n}`,
+    title: `Article ${n}`,
+    summary: `Summary ${n}`,
+    date_published: date,
+    tags,
+  };
+}
+
+function cards(list: Element): LanternArticleCard[] {
+  return Array.from(list.shadowRoot!.querySelectorAll('lantern-article-card'));
+}
+
+function titles(list: Element): string[] {
+  return cards(list).map((card) => shadow(card, '.title a').textContent ?? '');
+}
+
+function loadMoreButton(list: Element): HTMLButtonElement | null {
+  return list.shadowRoot!.querySelector<HTMLButtonElement>('.footer button');
+}
+
+/** The element that has focus, looking inside shadow roots. */
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+async function requestCount(route: string, k: string): Promise<number> {
+  const response = await fetch(`/test-server/count/${route}?key=${k}`);
+  return ((await response.json()) as { count: number }).count;
+}
+
+async function quietly<T>(run: () => Promise<T>): Promise<{ result: T; warnings: string[] }> {
+  const warnings: string[] = [];
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+  try {
+    return { result: await run(), warnings };
+  } finally {
+    console.warn = warn;
+  }
+}
+
+describe('<lantern-article-list>', () => {
+  afterEach(cleanup);
+
+  it('shows the demo feed newest first as article cards with real links', async () => {
+    const list = await mountLoaded<LanternArticleList>(
+      `<lantern-article-list src=${FEED}></lantern-article-list>`,
+    );
+    expect(titles(list)).to.deep.equal([
+      'North Korean Soldiers in Russia-Ukraine War',
+      "Yoon Ha's Story: Part 3 - Making it to South Korea",
+      "Yoon Ha's Story: Part 2 - Trafficked in China",
+      "Yoon Ha's Story: Part 1 - Growing up in North Korea",
+      'Human Rights Violations in the North Korean Military',
+    ]);
+    expect(shadow(cards(list)[0]!, '.title a').getAttribute('href')).to.equal(
+      'https://example.org/lantern-demo/articles/north-korean-soldiers-in-russia-ukraine-war',
+    );
+    expect(shadow(list, 'ul').getAttribute('role')).to.equal('list');
+    expect(loadMoreButton(list), 'no more to load').to.equal(null);
+    await expectAxeClean(list);
+  });
+
+  it('sorts by date_published, not feed order, with undated items last', async () => {
+    const list = await mountLoaded<LanternArticleList>(
+      `<lantern-article-list src="${served(
+        feedOf([
+          article(1, '2024-05-01T00:00:00Z'),
+          article(2, undefined),
+          article(3, '2025-01-01T00:00:00Z'),
+          article(4, '2023-02-01T00:00:00+09:00'),
+        ]),
+      )}"></lantern-article-list>`,
+    );
+    expect(titles(list)).to.deep.equal(['Article 3', 'Article 1', 'Article 4', 'Article 2']);
+  });
+
+  it('fires one lantern-load for the list, not one per card', async () => {
+    const container = document.createElement('div');
+    container.className = 'test-container';
+    const loads: number[] = [];
+    container.addEventListener('lantern-load', (e) =>
+      loads.push((e as CustomEvent<{ items: number }>).detail.items),
+    );
+    const first = nextEvent(container, 'lantern-load');
+    container.innerHTML = `<lantern-article-list src=${FEED} limit="3"></lantern-article-list>`;
+    document.body.append(container);
+    await first;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(loads).to.deep.equal([3]);
+  });
+
+  it('shows `limit` cards, then the rest of the feed with "Load more"', async () => {
+    const list = await mountLoaded<LanternArticleList>(
+      `<lantern-article-list src=${FEED} limit="2"></lantern-article-list>`,
+    );
+    expect(titles(list)).to.have.length(2);
+    const button = loadMoreButton(list)!;
+    expect(button.textContent?.trim()).to.equal('Load more');
+    await expectAxeClean(list);
+    button.click();
+    await nextEvent(list, 'lantern-load');
+    expect(titles(list)).to.have.length(4);
+    expect(deepActiveElement()).to.equal(shadow(cards(list)[2]!, '.title a'));
+    expect(shadow(list, '[role="status"]').textContent?.trim()).to.equal('2 more articles loaded');
+    loadMoreButton(list)!.click();
+    await nextEvent(list, 'lantern-load');
+    expect(titles(list)).to.have.length(5);
+    expect(loadMoreButton(list)).to.equal(null);
+    expect(deepActiveElement()).to.equal(shadow(cards(list)[4]!, '.title a'));
+    expect(shadow(list, '[role="status"]').textContent?.trim()).to.equal('1 more article loaded');
+    await expectAxeClean(list);
+  });
+
+  it('filters by tag, case-insensitively, and follows a tag change', async () => {
+    const list = await mountLoaded<LanternArticleList>(
+      `<lantern-article-list src=${FEED} tag="refugee STORIES"></lantern-article-list>`,
+    );
+    expect(titles(list)).to.deep.equal([
+      "Yoon Ha's Story: Part 3 - Making it to South Korea",
+      "Yoon Ha's Story: Part 2 - Trafficked in China",
+      "Yoon Ha's Story: Part 1 - Growing up in North Korea",
+    ]);
+    await expectAxeClean(list);
+    const loaded = nextEvent(list, 'lantern-load');
+    list.tag = 'North Korean military';
+    await loaded;
+    expect(titles(list)).to.deep.equal([
+      'North Korean Soldiers in Russia-Ukraine War',
+      'Human Rights Violations in the North Korean Military',
+    ]);
+  });
+
+  it('shows an empty state when nothing matches', async () => {
+    const container = document.createElement('div');
+    container.className = 'test-container';
+    const loaded = nextEvent<{ items: number }>(container, 'lantern-load');
+    container.innerHTML = `<lantern-article-list src=${FEED} tag="no such tag"></lantern-article-list>`;
+    document.body.append(container);
+    expect((await loaded).detail.items).to.equal(0);
+    const list = container.firstElementChild as LanternArticleList;
+    await list.updateComplete;
+    expect(visibleText(list)).to.equal('No articles to show yet.');
+    expect(cards(list)).to.have.length(0);
+    await expectAxeClean(list);
+
+    const ko = await mountLoaded<LanternArticleList>(
+      `<lantern-article-list src="/demo/empty-feed.json" lang="ko"></lantern-article-list>`,
+    );
+    expect(visibleText(ko)).to.equal('아직 표시할 글이 없습니다.');
+    await expectAxeClean(ko);
+  });
+
+  it('lays cards out in a grid or a single column, with the card layout asked for', async () => {
+    await setViewport({ width: 1280, height: 900 });
+    try {
+      const grid = await mountLoaded<LanternArticleList>(
+        `<lantern-article-list src=${FEED} limit="3"></lantern-article-list>`,
+      );
+      const [a, b] = cards(grid).map((card) => card.getBoundingClientRect());
+      expect(a!.top).to.equal(b!.top);
+      expect(b!.left).to.be.greaterThan(a!.right);
+      expect(cards(grid).every((card) => card.layout === 'vertical')).to.equal(true);
+
+      const column = await mountLoaded<LanternArticleList>(
+        `<lantern-article-list src=${FEED} limit="3" layout="list"></lantern-article-list>`,
+      );
+      const [c, d] = cards(column).map((card) => card.getBoundingClientRect());
+      expect(d!.top).to.be.greaterThan(c!.bottom);
+      expect(c!.left).to.equal(d!.left);
+      expect(cards(column).every((card) => card.layout === 'horizontal')).to.equal(true);
+      await expectAxeClean(column);
+
+      const compact = await mountLoaded<LanternArticleList>(
+        `<lantern-article-list src=${FEED} limit="3" card-layout="compact" heading-level="3"></lantern-article-list>`,
+      );
+      expect(cards(compact).every((card) => card.layout === 'compact')).to.equal(true);
+      expect(compact.shadowRoot!.querySelector('lantern-article-card')!.shadowRoot!.querySelector('h3')).to.not.equal(null);
+      await expectAxeClean(compact);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it('shows no image under hide-images', async () => {
+    const list = await mountLoaded<LanternArticleList>(
+      `<lantern-article-list src=${FEED} hide-images></lantern-article-list>`,
+    );
+    expect(cards(list)).to.have.length(5);
+    expect(cards(list).filter((card) => card.shadowRoot!.querySelector('img'))).to.have.length(0);
+    await expectAxeClean(list);
+  });
+
+  it('follows next_url on "Load more": appends, moves focus, announces, fetches once', async () => {
+    const k = key('next');
+    const page2 = `/test-server/feed/series-12.json?key=${k}&delay=300`;
+    const list = await mountLoaded<LanternArticleList>(
+      `<lantern-article-list limit="3" src="${served(
+        feedOf(
+          [article(1, '2025-06-01T00:00:00Z'), article(2, '2025-05-01T00:00:00Z')],
+          { next_url: new URL(page2, location.href).href },
+        ),
+      )}"></lantern-article-list>`,
+    );
+    expect(titles(list)).to.deep.equal(['Article 1', 'Article 2']);
+    const button = loadMoreButton(list)!;
+    button.focus();
+    button.click();
+    await list.updateComplete;
+    expect(loadMoreButton(list)!.textContent?.trim()).to.equal('Loading more…');
+    expect(loadMoreButton(list)!.getAttribute('aria-disabled')).to.equal('true');
+    await expectAxeClean(list);
+    loadMoreButton(list)!.click(); // a second click while loading does nothing
+    await nextEvent(list, 'lantern-load');
+    // series-12.json: seven published parts, newest first.
+    expect(titles(list)).to.have.length(5);
+    expect(titles(list).slice(2)).to.deep.equal([
+      'Twelve Voices, Part 8',
+      'Twelve Voices, Part 7',
+      'Twelve Voices, Part 5',
+    ]);
+    expect(deepActiveElement()).to.equal(shadow(cards(list)[2]!, '.title a'));
+    expect(shadow(list, '[role="status"]').textContent?.trim()).to.equal(
+      '3 more articles loaded',
+    );
+    expect(await requestCount('feed', k)).to.equal(1);
+    await expectAxeClean(list);
+  });
+
+  it('announces in Korean in a Korean page', async () => {
+    const k = key('ko');
+    const list = await mountLoaded<LanternArticleList>(
+      `<lantern-article-list lang="ko" limit="1" src="${served(
+        feedOf([article(1, '2025-06-01T00:00:00Z')], {
+          next_url: new URL(`/test-server/feed/feed.json?key=${k}`, location.href).href,
+        }),
+      )}"></lantern-article-list>`,
+    );
+    expect(loadMoreButton(list)!.textContent?.trim()).to.equal('더 보기');
+    loadMoreButton(list)!.click();
+    await nextEvent(list, 'lantern-load');
+    expect(shadow(list, '[role="status"]').textContent?.trim()).to.equal(
+      '글 1개를 더 불러왔습니다',
+    );
+  });
+
+  it('keeps its cards when the next page fails, says so, and tries again', async () => {
+    const k = key('flaky');
+    const { result: list, warnings } = await quietly(async () => {
+      const el = await mountLoaded<LanternArticleList>(
+        `<lantern-article-list limit="2" src="${served(
+          feedOf([article(1, '2025-06-01T00:00:00Z')], {
+            next_url: new URL(`/test-server/flaky?key=${k}&file=feed.json`, location.href).href,
+          }),
+        )}"></lantern-article-list>`,
+      );
+      const failed = nextEvent<{ status: number }>(el, 'lantern-error');
+      loadMoreButton(el)!.click();
+      expect((await failed).detail.status).to.equal(503);
+      await el.updateComplete;
+      return el;
+    });
+    expect(warnings.join('\n')).to.contain('HTTP 503');
+    expect(titles(list)).to.deep.equal(['Article 1']);
+    expect(visibleText(list)).to.contain('More articles could not be loaded. Try again.');
+    expect(loadMoreButton(list)!.textContent?.trim()).to.equal('Load more');
+    await expectAxeClean(list);
+
+    await fetch(`/test-server/flaky-up?key=${k}`);
+    loadMoreButton(list)!.click();
+    await nextEvent(list, 'lantern-load');
+    expect(titles(list)).to.deep.equal([
+      'Article 1',
+      'North Korean Soldiers in Russia-Ukraine War',
+      "Yoon Ha's Story: Part 3 - Making it to South Korea",
+    ]);
+    expect(visibleText(list)).to.not.contain('could not be loaded');
+  });
+
+  it('does not loop on a next_url that points back to itself', async () => {
+    const k = key('loop');
+    const self = new URL(`/test-server/feed/feed.json?key=${k}`, location.href).href;
+    const list = await mountLoaded<LanternArticleList>(
+      `<lantern-article-list limit="5" src="${served(
+        feedOf([article(1, '2025-06-01T00:00:00Z')], { next_url: self }),
+      )}"></lantern-article-list>`,
+    );
+    loadMoreButton(list)!.click();
+    await nextEvent(list, 'lantern-load');
+    // feed.json has no next_url; its 5 items arrive once, and the button goes.
+    expect(titles(list)).to.have.length(6);
+    expect(loadMoreButton(list)).to.equal(null);
+    expect(await requestCount('feed', k)).to.equal(1);
+  });
+
+  it('shares one request with a card that uses the same src', async () => {
+    const k = key('shared');
+    const src = `/test-server/feed/feed.json?key=${k}&delay=200`;
+    const container = document.createElement('div');
+    container.className = 'test-container';
+    container.innerHTML = `
+      <lantern-article-list src="${src}" limit="2"></lantern-article-list>
+      <lantern-article-card src="${src}" item="nkdb-military-report"></lantern-article-card>`;
+    const [list, card] = Array.from(container.children);
+    const loaded = Promise.all([nextEvent(list!, 'lantern-load'), nextEvent(card!, 'lantern-load')]);
+    document.body.append(container);
+    await loaded;
+    expect(titles(list!)).to.have.length(2);
+    expect(shadow(card!, '.title a').textContent).to.equal(
+      'Human Rights Violations in the North Korean Military',
+    );
+    expect(await requestCount('feed', k)).to.equal(1);
+  });
+
+  it('shows placeholder cards while loading, as many as `limit`', async () => {
+    const list = mount<LanternArticleList>(
+      `<lantern-article-list limit="4" src="/test-server/feed/feed.json?key=${key('slow')}&delay=600"></lantern-article-list>`,
+    );
+    const loaded = nextEvent(list, 'lantern-load');
+    await list.updateComplete;
+    expect(shadow(list, '[aria-busy="true"]')).to.exist;
+    expect(list.shadowRoot!.querySelectorAll('.skeleton')).to.have.length(4);
+    expect(visibleText(list)).to.equal('Loading…');
+    await expectAxeClean(list);
+    await loaded;
+    expect(cards(list)).to.have.length(4);
+  });
+
+  it('shows an error with the fallback link on a 404, and fires lantern-error', async () => {
+    const { result, warnings } = await quietly(async () => {
+      const container = document.createElement('div');
+      container.className = 'test-container';
+      const failed = nextEvent<{ kind: string; status: number }>(container, 'lantern-error');
+      container.innerHTML = `<lantern-article-list src="/test-server/status/404"><a href="https://example.org/news">All our news</a></lantern-article-list>`;
+      document.body.append(container);
+      const event = await failed;
+      const list = container.firstElementChild as LanternArticleList;
+      await list.updateComplete;
+      return { event, list };
+    });
+    expect(result.event.detail).to.include({ kind: 'http', status: 404 });
+    expect(warnings.join('\n')).to.contain('HTTP 404');
+    expect(visibleText(result.list)).to.contain('This content could not be shown.');
+    expect(shadow(result.list, 'button').textContent?.trim()).to.equal('Try again');
+    expect(
+      shadow<HTMLSlotElement>(result.list, 'slot').assignedElements()[0]?.textContent,
+    ).to.equal('All our news');
+    await expectAxeClean(result.list);
+  });
+
+  it('takes a feed from the .feed property', async () => {
+    const list = mount<LanternArticleList>(`<lantern-article-list></lantern-article-list>`);
+    const loaded = nextEvent(list, 'lantern-load');
+    list.feed = feedOf([article(7, '2025-01-01T00:00:00Z')]) as LanternArticleList['feed'];
+    await loaded;
+    expect(titles(list)).to.deep.equal(['Article 7']);
+  });
+});

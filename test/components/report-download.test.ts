@@ -1,0 +1,450 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/define/report-download.js';
+import type { LanternDownloadDetail } from '../../src/define/report-download.js';
+import type { FeedItem } from '../../src/content/types.js';
+import {
+  cleanup,
+  expectAxeClean,
+  mountLoaded,
+  nextEvent,
+  shadow,
+  visibleText,
+} from '../helpers.js';
+
+const FEED = '/demo/feed.json';
+const REPORT = `src=${FEED} item="nkdb-military-report"`;
+const EN_SHA = 'a455b64bf8b60eaa3c5143d26759ce873c420a3f536e558316449e9f912be6ac';
+const origin = location.origin;
+
+type Report = HTMLElement & { updateComplete: Promise<boolean> };
+
+/** A report element fed through an inline `<script type="application/feed+json">`. */
+function inline(item: Partial<FeedItem>, attrs = ''): Promise<Report> {
+  const feed = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'Test feed',
+    items: [{ id: 'report', title: 'A test report', ...item }],
+  };
+  return mountLoaded<Report>(
+    `<lantern-report-download ${attrs}><script type="application/feed+json">${JSON.stringify(
+      feed,
+    )}</script></lantern-report-download>`,
+  );
+}
+
+function downloadLinks(el: Element): HTMLAnchorElement[] {
+  return [...(el.shadowRoot?.querySelectorAll<HTMLAnchorElement>('.downloads a') ?? [])];
+}
+
+/** Replaces `navigator.clipboard` for one test; Chromium's real clipboard needs permission and focus. */
+function stubClipboard(clipboard: Partial<Clipboard> | undefined): () => void {
+  Object.defineProperty(navigator, 'clipboard', { value: clipboard, configurable: true });
+  return () => {
+    delete (navigator as { clipboard?: unknown }).clipboard;
+  };
+}
+
+async function requestCount(key: string): Promise<number> {
+  const response = await fetch(`/test-server/count/status?key=${key}`);
+  return ((await response.json()) as { count: number }).count;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('<lantern-report-download>', () => {
+  afterEach(cleanup);
+
+  it('shows the NKDB report: title, publisher, facts, summary and both versions', async () => {
+    const el = await mountLoaded<Report>(
+      `<lantern-report-download ${REPORT} lang="en"></lantern-report-download>`,
+    );
+    expect(shadow(el, '.title').textContent?.trim()).to.equal(
+      'Human Rights Violations in the North Korean Military',
+    );
+    const meta = [...el.shadowRoot!.querySelectorAll('.meta span')].map((s) => s.textContent);
+    expect(meta).to.deep.equal([
+      'Published by NKDB (Database Center for North Korean Human Rights)',
+      '212 pages',
+    ]);
+    const facts = [...el.shadowRoot!.querySelectorAll('.facts dt')].map(
+      (dt) => `${dt.textContent}: ${dt.nextElementSibling?.textContent}`,
+    );
+    expect(facts).to.deep.equal([
+      'Published: December 10, 2024',
+      'Edition: First edition',
+      'Licence: CC BY-NC-ND 4.0',
+      'Document: NKDB-2024-07',
+    ]);
+    // The markdown body went through the content layer: emphasis is real markup.
+    expect(shadow(el, '.summary strong').textContent).to.equal('forced labour');
+    const cover = shadow<HTMLImageElement>(el, '.cover img');
+    expect(cover.src).to.equal(`${origin}/demo/images/report-cover.svg`);
+    expect(cover.alt).to.equal('Cover of the report: a dark blue page with a pale circle.');
+    expect(cover.getAttribute('referrerpolicy')).to.equal('no-referrer');
+    expect(downloadLinks(el)).to.have.length(2);
+    await expectAxeClean(el);
+  });
+
+  it('lists the English version first for an English reader', async () => {
+    const el = await mountLoaded<Report>(
+      `<lantern-report-download ${REPORT} lang="en"></lantern-report-download>`,
+    );
+    const [first, second] = downloadLinks(el);
+    expect(first?.textContent?.trim()).to.equal('Download (English)');
+    expect(second?.textContent?.trim()).to.equal('Download (Korean)');
+    expect(first?.getAttribute('href')).to.equal(
+      `${origin}/demo/files/nkdb-military-report-en.pdf`,
+    );
+    expect(first?.hasAttribute('download')).to.equal(true);
+    expect(first?.getAttribute('hreflang')).to.equal('en');
+  });
+
+  it('lists the Korean version first, in Korean, for a Korean reader', async () => {
+    // The language comes from the closest [lang] ancestor, as on a partner's Korean page.
+    const wrapper = await mountLoaded<HTMLElement>(
+      `<section lang="ko"><lantern-report-download ${REPORT}></lantern-report-download></section>`,
+    );
+    const el = wrapper.querySelector('lantern-report-download')!;
+    await el.updateComplete;
+    const [first, second] = downloadLinks(el);
+    expect(first?.textContent?.trim()).to.equal('다운로드 (한국어)');
+    expect(second?.textContent?.trim()).to.equal('다운로드 (영어)');
+    expect(first?.getAttribute('href')).to.equal(
+      `${origin}/demo/files/nkdb-military-report-ko.pdf`,
+    );
+    expect(visibleText(el)).to.contain('PDF · 827바이트 · 1쪽');
+    expect(visibleText(el)).to.contain('2024년 12월 10일');
+    expect(visibleText(el)).to.contain('인용 정보 복사');
+    await expectAxeClean(el);
+  });
+
+  it('is axe clean in the dark theme, colour contrast included', async () => {
+    const el = await mountLoaded<Report>(
+      `<lantern-report-download ${REPORT} theme="dark" lang="en"></lantern-report-download>`,
+    );
+    expect(getComputedStyle(el).colorScheme).to.equal('dark');
+    expect(getComputedStyle(shadow(el, '.report')).backgroundColor).to.equal('rgb(29, 30, 34)');
+    await expectAxeClean(el);
+  });
+
+  it('shows format and size: "PDF · 935 bytes" and "PDF · 2.4 MB"', async () => {
+    const demo = await mountLoaded<Report>(
+      `<lantern-report-download ${REPORT} lang="en"></lantern-report-download>`,
+    );
+    expect(shadow(demo, '.download .file').textContent?.trim()).to.equal(
+      'PDF · 935 bytes · 1 page',
+    );
+    const big = await inline(
+      {
+        attachments: [
+          {
+            url: '/big.pdf',
+            mime_type: 'application/pdf',
+            size_in_bytes: 2_400_000,
+            _lantern: { language: 'en' },
+          },
+        ],
+      },
+      'lang="en"',
+    );
+    expect(shadow(big, '.download .file').textContent?.trim()).to.equal('PDF · 2.4 MB');
+    // The size is announced with the link: it describes it.
+    const link = downloadLinks(big)[0]!;
+    const description = big.shadowRoot!.getElementById(link.getAttribute('aria-describedby')!);
+    expect(description?.textContent?.trim()).to.equal('PDF · 2.4 MB');
+  });
+
+  it('shows no size when the feed gives none, never "NaN"', async () => {
+    const el = await inline(
+      {
+        attachments: [
+          { url: '/a.pdf', mime_type: 'application/pdf', _lantern: { language: 'en' } },
+        ],
+      },
+      'lang="en"',
+    );
+    expect(shadow(el, '.download .file').textContent?.trim()).to.equal('PDF');
+    expect(visibleText(el)).not.to.match(/NaN|undefined/);
+    await expectAxeClean(el);
+  });
+
+  it('fires a cancelable lantern-download with the version before the download starts', async () => {
+    const el = await mountLoaded<Report>(
+      `<lantern-report-download ${REPORT} lang="en"></lantern-report-download>`,
+    );
+    const event = nextEvent<LanternDownloadDetail>(document, 'lantern-download');
+    // Stop the real download so the test page stays put.
+    const stop = (e: Event) => e.preventDefault();
+    document.addEventListener('lantern-download', stop);
+    downloadLinks(el)[1]!.click();
+    document.removeEventListener('lantern-download', stop);
+    const fired = await event;
+    expect(fired.detail).to.deep.equal({
+      url: `${origin}/demo/files/nkdb-military-report-ko.pdf`,
+      language: 'ko',
+      mime_type: 'application/pdf',
+      size_in_bytes: 827,
+    });
+    expect(fired.cancelable).to.equal(true);
+    expect(fired.composed).to.equal(true);
+    expect(fired.bubbles).to.equal(true);
+  });
+
+  it('fires lantern-download when a keyboard user presses Enter on a download link', async () => {
+    const el = await mountLoaded<Report>(
+      `<lantern-report-download ${REPORT} lang="en"></lantern-report-download>`,
+    );
+    const seen: LanternDownloadDetail[] = [];
+    const record = (e: Event) => {
+      seen.push((e as CustomEvent<LanternDownloadDetail>).detail);
+      e.preventDefault();
+    };
+    document.addEventListener('lantern-download', record);
+    try {
+      downloadLinks(el)[0]!.focus();
+      expect(el.shadowRoot!.activeElement).to.equal(downloadLinks(el)[0]);
+      await sendKeys({ press: 'Enter' });
+      await sleep(50);
+      expect(seen.map((d) => d.language)).to.deep.equal(['en']);
+    } finally {
+      document.removeEventListener('lantern-download', record);
+    }
+  });
+
+  it('preventDefault() on lantern-download stops the download; otherwise it starts', async () => {
+    const key = `dl-${Date.now()}`;
+    const el = await inline(
+      {
+        attachments: [
+          {
+            // A counted URL answering 204: the server sees the request, no file is saved.
+            url: `/test-server/status/204?key=${key}`,
+            mime_type: 'application/pdf',
+            size_in_bytes: 15,
+            _lantern: { language: 'en' },
+          },
+        ],
+      },
+      'lang="en"',
+    );
+    const link = downloadLinks(el)[0]!;
+    const cancel = (e: Event) => e.preventDefault();
+    document.addEventListener('lantern-download', cancel);
+    let clickPrevented: boolean | undefined;
+    const watch = (e: Event) => (clickPrevented = e.defaultPrevented);
+    window.addEventListener('click', watch);
+    link.click();
+    window.removeEventListener('click', watch);
+    document.removeEventListener('lantern-download', cancel);
+    expect(clickPrevented).to.equal(true);
+    await sleep(700);
+    expect(await requestCount(key)).to.equal(0);
+
+    // The control: without preventDefault() the browser does fetch the file.
+    link.click();
+    for (let i = 0; i < 30 && (await requestCount(key)) === 0; i++) await sleep(100);
+    expect(await requestCount(key)).to.equal(1);
+  });
+
+  it('removes a javascript: attachment with a warning and keeps the other version', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    try {
+      const el = await inline(
+        {
+          attachments: [
+            {
+              url: 'javascript:alert(1)',
+              mime_type: 'application/pdf',
+              _lantern: { language: 'en' },
+            },
+            { url: '/ko.pdf', mime_type: 'application/pdf', _lantern: { language: 'ko' } },
+          ],
+        },
+        'lang="en"',
+      );
+      const links = downloadLinks(el);
+      expect(links).to.have.length(1);
+      expect(links[0]!.getAttribute('href')).to.equal(`${origin}/ko.pdf`);
+      expect(links[0]!.textContent?.trim()).to.equal('Download (Korean)');
+      expect(el.shadowRoot!.innerHTML).not.to.contain('javascript:');
+      expect(warnings.join('\n')).to.contain('items[0].attachments[0].url');
+      await expectAxeClean(el);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('says so clearly when there is nothing to download', async () => {
+    const el = await inline({ summary: 'A report without files.' }, 'lang="en"');
+    expect(shadow(el, '.no-downloads').textContent?.trim()).to.equal(
+      'No download is available for this report yet.',
+    );
+    expect(downloadLinks(el)).to.have.length(0);
+    await expectAxeClean(el);
+  });
+
+  it('shows no cover when the item has none or images are hidden', async () => {
+    const none = await inline({ summary: 'No cover.' }, 'lang="en"');
+    expect(none.shadowRoot!.querySelector('.cover')).to.equal(null);
+    const hidden = await mountLoaded<Report>(
+      `<lantern-report-download ${REPORT} hide-images lang="en"></lantern-report-download>`,
+    );
+    expect(hidden.shadowRoot!.querySelector('img')).to.equal(null);
+    await expectAxeClean(hidden);
+  });
+
+  it('shortens the checksum and copies it whole', async () => {
+    const copied: string[] = [];
+    // Stubbed: headless Chromium only writes the real clipboard with a permission grant.
+    const restore = stubClipboard({ writeText: async (text: string) => void copied.push(text) });
+    try {
+      const el = await mountLoaded<Report>(
+        `<lantern-report-download ${REPORT} lang="en"></lantern-report-download>`,
+      );
+      expect(shadow(el, '.checksum code').textContent).to.equal('a455b64b…912be6ac');
+      const button = shadow<HTMLButtonElement>(el, '.checksum button');
+      expect(button.textContent?.replace(/\s+/g, ' ').trim()).to.equal('Copy checksum (English)');
+      button.click();
+      await sleep(50);
+      await el.updateComplete;
+      expect(copied).to.deep.equal([EN_SHA]);
+      expect(shadow(el, '.checksum [role="status"]').textContent).to.equal('Copied');
+    } finally {
+      restore();
+    }
+  });
+
+  it('selects the whole checksum in a read-only field when copying it fails', async () => {
+    const restore = stubClipboard({
+      writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')),
+    });
+    try {
+      const el = await mountLoaded<Report>(
+        `<lantern-report-download ${REPORT} lang="en"></lantern-report-download>`,
+      );
+      shadow<HTMLButtonElement>(el, '.checksum button').click();
+      await sleep(50);
+      await el.updateComplete;
+      const field = shadow<HTMLInputElement>(el, '.checksum input');
+      expect(field.readOnly).to.equal(true);
+      expect(field.value).to.equal(EN_SHA);
+      expect(field.getAttribute('aria-label')).to.equal('SHA-256 (English)');
+      expect(el.shadowRoot!.activeElement).to.equal(field);
+      expect([field.selectionStart, field.selectionEnd]).to.deep.equal([0, 64]);
+      await expectAxeClean(el);
+    } finally {
+      restore();
+    }
+  });
+
+  it('copies a citation composed from publisher, year, title and URL, and confirms it', async () => {
+    const copied: string[] = [];
+    // Stubbed: headless Chromium only writes the real clipboard with a permission grant.
+    const restore = stubClipboard({ writeText: async (text: string) => void copied.push(text) });
+    try {
+      const el = await mountLoaded<Report>(
+        `<lantern-report-download ${REPORT} lang="en"></lantern-report-download>`,
+      );
+      const status = shadow(el, '.footer [role="status"]');
+      expect(status.textContent).to.equal('');
+      shadow<HTMLButtonElement>(el, '.footer button').click();
+      await sleep(50);
+      await el.updateComplete;
+      expect(copied).to.deep.equal([
+        'NKDB (Database Center for North Korean Human Rights). (2024). Human Rights Violations in the North Korean Military. https://example.org/lantern-demo/reports/human-rights-violations-north-korean-military',
+      ]);
+      expect(status.textContent).to.equal('Copied');
+      await expectAxeClean(el);
+    } finally {
+      restore();
+    }
+  });
+
+  it("copies the feed's own citation when it gives one", async () => {
+    const copied: string[] = [];
+    const restore = stubClipboard({ writeText: async (text: string) => void copied.push(text) });
+    try {
+      const citation = 'NKDB. 2024. Human Rights Violations. Seoul: NKDB.';
+      const el = await inline({ _lantern: { report: { citation } } }, 'lang="ko"');
+      shadow<HTMLButtonElement>(el, '.footer button').click();
+      await sleep(50);
+      await el.updateComplete;
+      expect(copied).to.deep.equal([citation]);
+      expect(shadow(el, '.footer [role="status"]').textContent).to.equal('복사했습니다');
+    } finally {
+      restore();
+    }
+  });
+
+  for (const [what, clipboard] of [
+    ['unavailable', undefined],
+    ['rejects', { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) }],
+  ] as const) {
+    it(`selects the citation in a read-only field when the clipboard ${what}`, async () => {
+      const restore = stubClipboard(clipboard);
+      try {
+        const el = await mountLoaded<Report>(
+          `<lantern-report-download ${REPORT} lang="en"></lantern-report-download>`,
+        );
+        shadow<HTMLButtonElement>(el, '.footer button').click();
+        await sleep(50);
+        await el.updateComplete;
+        const field = shadow<HTMLTextAreaElement>(el, '.footer textarea');
+        expect(field.readOnly).to.equal(true);
+        expect(field.value).to.match(/^NKDB .*\(2024\)\. Human Rights Violations/);
+        expect(field.getBoundingClientRect().height).to.be.greaterThan(0);
+        expect(el.shadowRoot!.activeElement).to.equal(field);
+        expect([field.selectionStart, field.selectionEnd]).to.deep.equal([0, field.value.length]);
+        expect(shadow(el, '.footer [role="status"]').textContent).to.equal(
+          'Could not copy automatically. The text is selected below: copy it yourself.',
+        );
+        await expectAxeClean(el);
+      } finally {
+        restore();
+      }
+    });
+  }
+
+  it('shows a readable error, the fallback link and lantern-error for a missing feed', async () => {
+    const container = document.createElement('div');
+    container.className = 'test-container';
+    const failed = nextEvent<{ kind: string }>(container, 'lantern-error');
+    container.innerHTML = `<lantern-report-download src="/demo/missing.json" lang="en"><a href="/demo/files/nkdb-military-report-en.pdf">Download the report (PDF)</a></lantern-report-download>`;
+    document.body.append(container);
+    const event = await failed;
+    expect(event.detail.kind).to.equal('http');
+    const el = container.firstElementChild as Report;
+    await el.updateComplete;
+    expect(visibleText(el)).to.contain('This content could not be shown.');
+    expect(shadow(el, '.error button').textContent?.trim()).to.equal('Try again');
+    expect(shadow<HTMLSlotElement>(el, '.error slot').assignedElements()[0]?.textContent).to.equal(
+      'Download the report (PDF)',
+    );
+    await expectAxeClean(el);
+  });
+
+  it('shows an error for an item id the feed does not have', async () => {
+    const el = await mountLoaded<Report>(
+      `<lantern-report-download src=${FEED} item="no-such-report" lang="en"></lantern-report-download>`,
+    );
+    expect(visibleText(el)).to.contain('The feed has no item with the id "no-such-report".');
+  });
+
+  it('keeps its size while loading (skeleton) and is axe clean there', async () => {
+    const container = document.createElement('div');
+    container.className = 'test-container';
+    container.innerHTML = `<lantern-report-download src="/test-server/feed/feed.json?delay=1500&key=skeleton" item="nkdb-military-report" lang="en"></lantern-report-download>`;
+    document.body.append(container);
+    const el = container.firstElementChild as Report;
+    await el.updateComplete;
+    const base = shadow(el, '[part="base"]');
+    expect(base.getAttribute('aria-busy')).to.equal('true');
+    expect(visibleText(el)).to.equal('Loading…');
+    expect(el.getBoundingClientRect().height).to.be.greaterThan(250);
+    await expectAxeClean(el);
+    await nextEvent(el, 'lantern-load');
+  });
+});

@@ -1,0 +1,521 @@
+import { expect } from '@open-wc/testing';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import '../../src/define/story-navigator.js';
+import type {
+  LanternPartChangeDetail,
+  LanternStoryNavigator,
+} from '../../src/components/story-navigator/story-navigator.js';
+import {
+  cleanup,
+  expectAxeClean,
+  mount,
+  mountLoaded,
+  nextEvent,
+  shadow,
+  visibleText,
+} from '../helpers.js';
+
+const FEED = '/demo/feed.json';
+const TWELVE = '/demo/series-12.json';
+const STORY = 'https://example.org/lantern-demo/stories';
+
+function all<T extends Element = HTMLElement>(el: Element, selector: string): T[] {
+  return Array.from(el.shadowRoot?.querySelectorAll<T>(selector) ?? []);
+}
+
+/** The `<li>` of part `n` in the parts list. */
+function partEntry(nav: Element, n: number): HTMLLIElement {
+  const entry = all<HTMLLIElement>(nav, '.parts > li')[n - 1];
+  if (!entry) throw new Error(`no list entry for part ${n}`);
+  return entry;
+}
+
+function text(el: Element | null | undefined): string {
+  return el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+/** The URL of this test page without any `#part-N`. */
+const pageUrl = `${location.pathname}${location.search}`;
+
+describe('<lantern-story-navigator> navigation mode', () => {
+  afterEach(cleanup);
+
+  it('shows "Part 3 of 3", the series title and a nav named after the series', async () => {
+    const nav = await mountLoaded<LanternStoryNavigator>(
+      `<lantern-story-navigator src=${FEED} series="yoon-ha" part="3"></lantern-story-navigator>`,
+    );
+    expect(text(shadow(nav, '.part-of'))).to.equal('Part 3 of 3');
+    expect(text(shadow(nav, 'h2.title'))).to.equal("Yoon Ha's Story");
+    expect(shadow(nav, 'nav').getAttribute('aria-label')).to.equal("Yoon Ha's Story: all parts");
+    expect(all(nav, '.parts > li').map((li) => text(li.querySelector('.name')))).to.deep.equal([
+      'Part 1 - Growing up in North Korea',
+      'Part 2 - Trafficked in China',
+      'Part 3 - Making it to South Korea',
+    ]);
+    expect(visibleText(nav)).to.contain('The hardships Yoon Ha experienced growing up');
+    await expectAxeClean(nav);
+  });
+
+  it('marks the current part aria-current="page" and does not link it', async () => {
+    const nav = await mountLoaded<LanternStoryNavigator>(
+      `<lantern-story-navigator src=${FEED} item="yoon-ha-part-2"></lantern-story-navigator>`,
+    );
+    const current = all(nav, '[aria-current]');
+    expect(current).to.have.length(1);
+    expect(current[0]?.getAttribute('aria-current')).to.equal('page');
+    expect(text(current[0])).to.equal('Part 2 - Trafficked in China');
+    expect(current[0]?.closest('a')).to.equal(null);
+    expect(partEntry(nav, 2).querySelector('a')).to.equal(null);
+    expect(partEntry(nav, 1).querySelector('a')?.getAttribute('href')).to.equal(
+      `${STORY}/yoon-ha-part-1`,
+    );
+    expect(partEntry(nav, 3).querySelector('a')?.getAttribute('href')).to.equal(
+      `${STORY}/yoon-ha-part-3`,
+    );
+    expect(text(shadow(nav, '.part-of'))).to.equal('Part 2 of 3');
+    await expectAxeClean(nav);
+  });
+
+  it('links previous and next to the neighbouring parts, by title', async () => {
+    const nav = await mountLoaded(
+      `<lantern-story-navigator src=${FEED} series="yoon-ha" part="2"></lantern-story-navigator>`,
+    );
+    const prev = shadow<HTMLAnchorElement>(nav, '.pager a[rel="prev"]');
+    const next = shadow<HTMLAnchorElement>(nav, '.pager a[rel="next"]');
+    expect(prev.getAttribute('href')).to.equal(`${STORY}/yoon-ha-part-1`);
+    expect(text(prev)).to.equal('← Previous part Part 1 - Growing up in North Korea');
+    expect(next.getAttribute('href')).to.equal(`${STORY}/yoon-ha-part-3`);
+    expect(text(next)).to.equal('Next part → Part 3 - Making it to South Korea');
+  });
+
+  it('has no previous link on the first part and no next link on the last', async () => {
+    const first = await mountLoaded(
+      `<lantern-story-navigator src=${FEED} series="yoon-ha" part="1"></lantern-story-navigator>`,
+    );
+    expect(all(first, '.pager .prev')).to.have.length(0);
+    expect(shadow(first, '.pager a[rel="next"]').getAttribute('href')).to.equal(
+      `${STORY}/yoon-ha-part-2`,
+    );
+    expect(visibleText(first)).not.to.contain('Previous part');
+    await expectAxeClean(first);
+
+    const last = await mountLoaded(
+      `<lantern-story-navigator src=${FEED} series="yoon-ha" part="3"></lantern-story-navigator>`,
+    );
+    expect(all(last, '.pager .next')).to.have.length(0);
+    expect(shadow(last, '.pager a[rel="prev"]').getAttribute('href')).to.equal(
+      `${STORY}/yoon-ha-part-2`,
+    );
+    expect(visibleText(last)).not.to.contain('Next part');
+  });
+
+  it('shows the content warning next to the part it belongs to', async () => {
+    const nav = await mountLoaded(
+      `<lantern-story-navigator src=${FEED} series="yoon-ha" part="1"></lantern-story-navigator>`,
+    );
+    expect(partEntry(nav, 1).querySelector('.content-warning')).to.equal(null);
+    expect(text(partEntry(nav, 2).querySelector('.content-warning'))).to.equal(
+      'Content warning: Describes human trafficking.',
+    );
+    expect(text(partEntry(nav, 3).querySelector('.content-warning'))).to.contain(
+      'dangerous pregnancy',
+    );
+  });
+
+  it('shows unpublished parts of a 12-part series as "coming soon", without links', async () => {
+    const nav = await mountLoaded(
+      `<lantern-story-navigator src=${TWELVE} part="7"></lantern-story-navigator>`,
+    );
+    expect(text(shadow(nav, '.part-of'))).to.equal('Part 7 of 12');
+    expect(all(nav, '.parts > li')).to.have.length(12);
+    for (const n of [6, 9, 10, 11, 12]) {
+      const entry = partEntry(nav, n);
+      expect(text(entry), `part ${n}`).to.equal(`${n} Part ${n} Coming soon`);
+      expect(entry.querySelector('a'), `part ${n}`).to.equal(null);
+    }
+    for (const n of [1, 2, 3, 4, 5, 8]) {
+      expect(partEntry(nav, n).querySelector('a')?.getAttribute('href'), `part ${n}`).to.equal(
+        `https://example.org/lantern-demo/series/twelve/${n}`,
+      );
+    }
+    // Previous skips the unpublished part 6.
+    expect(text(shadow(nav, '.pager a[rel="prev"]'))).to.contain('Part 5');
+    await expectAxeClean(nav);
+  });
+
+  it('says the next part is coming soon, without a link, when none is published yet', async () => {
+    const nav = await mountLoaded(
+      `<lantern-story-navigator src=${TWELVE} part="8"></lantern-story-navigator>`,
+    );
+    expect(all(nav, '.pager a[rel="next"]')).to.have.length(0);
+    const upcoming = shadow(nav, '.pager .next.upcoming');
+    expect(text(upcoming)).to.equal('Next part Part 9 · Coming soon');
+    expect(upcoming.closest('a')).to.equal(null);
+  });
+
+  it('compact variant: just "Part 3 of 3" with previous/next', async () => {
+    const nav = await mountLoaded(
+      `<lantern-story-navigator src=${FEED} series="yoon-ha" part="3" variant="compact"></lantern-story-navigator>`,
+    );
+    expect(all(nav, 'ol')).to.have.length(0);
+    expect(shadow(nav, 'nav').getAttribute('aria-label')).to.equal("Yoon Ha's Story");
+    expect(text(shadow(nav, '.position'))).to.equal("Yoon Ha's Story Part 3 of 3");
+    expect(shadow(nav, 'a[rel="prev"]').getAttribute('href')).to.equal(`${STORY}/yoon-ha-part-2`);
+    expect(all(nav, 'a[rel="next"]')).to.have.length(0);
+    expect(all(nav, 'a')).to.have.length(1);
+    await expectAxeClean(nav);
+  });
+
+  it('speaks Korean', async () => {
+    const nav = await mountLoaded(
+      `<div lang="ko"><lantern-story-navigator src=${FEED} series="yoon-ha" part="2"></lantern-story-navigator></div>`,
+    ).then((div) => div.querySelector('lantern-story-navigator') as LanternStoryNavigator);
+    expect(text(shadow(nav, '.part-of'))).to.equal('전체 3부 중 2부');
+    expect(shadow(nav, 'nav').getAttribute('aria-label')).to.equal("Yoon Ha's Story: 전체 목록");
+    expect(text(shadow(nav, 'a[rel="prev"] .direction'))).to.equal('← 이전 편');
+    expect(text(shadow(nav, 'a[rel="next"] .direction'))).to.equal('다음 편 →');
+    expect(text(partEntry(nav, 2).querySelector('.content-warning'))).to.contain('콘텐츠 경고');
+    await expectAxeClean(nav);
+  });
+
+  it('without a current part: the whole series, nothing marked current, no previous/next', async () => {
+    const container = mount<HTMLDivElement>('<div></div>');
+    const loaded = nextEvent<{ items: number }>(container, 'lantern-load');
+    container.innerHTML = `<lantern-story-navigator src=${TWELVE}></lantern-story-navigator>`;
+    expect((await loaded).detail.items).to.equal(7);
+    const nav = container.firstElementChild as LanternStoryNavigator;
+    await nav.updateComplete;
+    expect(text(shadow(nav, 'h2.title'))).to.equal('Twelve Voices');
+    expect(all(nav, '.part-of')).to.have.length(0);
+    expect(all(nav, '[aria-current]')).to.have.length(0);
+    expect(all(nav, '.pager')).to.have.length(0);
+    expect(all(nav, '.parts a')).to.have.length(7);
+    await expectAxeClean(nav);
+  });
+
+  it('reads a feed given inline, with no request', async () => {
+    const feed = {
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Inline',
+      items: [1, 3].map((n) => ({
+        id: `p${n}`,
+        url: `https://example.org/p${n}`,
+        title: `Inline part ${n}`,
+        _lantern: { series: { id: 's', title: 'Inline series', part: n, total: 3 } },
+      })),
+    };
+    const nav = await mountLoaded(
+      `<lantern-story-navigator part="1"><script type="application/feed+json">${JSON.stringify(feed)}</script></lantern-story-navigator>`,
+    );
+    expect(text(shadow(nav, '.part-of'))).to.equal('Part 1 of 3');
+    expect(text(partEntry(nav, 2))).to.contain('Coming soon');
+    expect(shadow(nav, 'a[rel="next"]').getAttribute('href')).to.equal('https://example.org/p3');
+  });
+
+  it('shows a readable error, the fallback link and "Try again" when the feed is missing', async () => {
+    const errors: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => errors.push(args.join(' '));
+    try {
+      const container = mount<HTMLDivElement>('<div></div>');
+      const failed = nextEvent(container, 'lantern-error');
+      container.innerHTML = `<lantern-story-navigator src="/test-server/status/404" series="yoon-ha" part="3"><a href="${STORY}/yoon-ha-part-3">Yoon Ha's Story</a></lantern-story-navigator>`;
+      const event = await failed;
+      const nav = container.firstElementChild as LanternStoryNavigator;
+      await nav.updateComplete;
+      expect(event.detail).to.include({ kind: 'http', status: 404 });
+      expect(visibleText(nav)).to.contain('This content could not be shown.');
+      expect(text(shadow(nav, '.error button'))).to.equal('Try again');
+      const slot = shadow<HTMLSlotElement>(nav, '.error slot');
+      expect(slot.assignedElements()[0]?.getAttribute('href')).to.equal(`${STORY}/yoon-ha-part-3`);
+      expect(errors.join('\n')).to.contain('404');
+      await expectAxeClean(nav);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('fails visibly for a series the feed does not have, or a part not yet published', async () => {
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const missing = await mountLoaded(
+        `<lantern-story-navigator src=${FEED} series="no-such-series"></lantern-story-navigator>`,
+      );
+      expect(visibleText(missing)).to.contain(
+        'The feed has no series with the id "no-such-series"',
+      );
+      const unpublished = await mountLoaded(
+        `<lantern-story-navigator src=${TWELVE} part="6"></lantern-story-navigator>`,
+      );
+      expect(visibleText(unpublished)).to.contain(
+        'Part 6 of "Twelve Voices" is not published yet.',
+      );
+    } finally {
+      console.warn = warn;
+    }
+  });
+});
+
+describe('<lantern-story-navigator> reader mode', () => {
+  beforeEach(() => history.replaceState(null, '', pageUrl));
+  afterEach(async () => {
+    cleanup();
+    history.replaceState(null, '', pageUrl);
+    await emulateMedia({ reducedMotion: 'no-preference' });
+  });
+
+  const READER = `<lantern-story-navigator src=${FEED} series="yoon-ha" part="3" mode="reader"></lantern-story-navigator>`;
+
+  it("renders the current part's body from the feed, sanitised", async () => {
+    const nav = await mountLoaded<LanternStoryNavigator>(READER);
+    expect(text(shadow(nav, '.reading h3.title'))).to.equal('Part 3 - Making it to South Korea');
+    const body = shadow(nav, '.reading .body');
+    expect(text(body)).to.contain('This is the third part of a three-part story.');
+    expect(text(body.querySelector('blockquote'))).to.contain('We must go to South Korea');
+    expect(visibleText(nav)).to.contain('Name changed for safety');
+    expect(text(shadow(nav, '.reading .content-warning'))).to.contain('dangerous pregnancy');
+    await expectAxeClean(nav);
+  });
+
+  it('switches the part in place on click: URL, content, focus, announcement and event', async () => {
+    const nav = await mountLoaded<LanternStoryNavigator>(READER);
+    const before = history.length;
+    const prev = shadow<HTMLAnchorElement>(nav, '.pager a[rel="prev"]');
+    expect(new URL(prev.href).hash).to.equal('#part-2');
+    const changed = nextEvent<LanternPartChangeDetail>(document, 'lantern-part-change');
+    prev.click();
+    const event = await changed;
+
+    expect(event.detail.part).to.equal(2);
+    expect(event.detail.item.id).to.equal('yoon-ha-part-2');
+    expect(event.bubbles && event.composed).to.equal(true);
+    expect(event.cancelable).to.equal(false);
+
+    expect(location.hash).to.equal('#part-2');
+    expect(history.length).to.equal(before + 1);
+    expect(text(shadow(nav, '.part-of'))).to.equal('Part 2 of 3');
+    const heading = shadow(nav, '.reading h3.title');
+    expect(text(heading)).to.equal('Part 2 - Trafficked in China');
+    // Part 2 is a link-out: its summary and "Continue reading" instead of a body.
+    expect(text(shadow(nav, '.reading .summary'))).to.contain('trafficked in China');
+    const more = shadow<HTMLAnchorElement>(nav, '.reading .continue a');
+    expect(more.getAttribute('href')).to.equal(`${STORY}/yoon-ha-part-2`);
+    expect(text(more)).to.equal('Continue reading: Part 2 - Trafficked in China');
+    expect(visibleText(nav)).not.to.contain('After connecting with LiNK');
+
+    expect(document.activeElement).to.equal(nav);
+    expect(nav.shadowRoot?.activeElement).to.equal(heading);
+    expect(text(shadow(nav, '[role="status"]'))).to.equal(
+      'Now showing part 2: Part 2 - Trafficked in China',
+    );
+    expect(text(shadow(nav, '[aria-current="page"]'))).to.equal('Part 2 - Trafficked in China');
+    await expectAxeClean(nav);
+  });
+
+  it('switches from the parts list with the keyboard', async () => {
+    const nav = await mountLoaded<LanternStoryNavigator>(READER);
+    const link = partEntry(nav, 1).querySelector('a') as HTMLAnchorElement;
+    link.focus();
+    const changed = nextEvent<LanternPartChangeDetail>(nav, 'lantern-part-change');
+    await sendKeys({ press: 'Enter' });
+    expect((await changed).detail.part).to.equal(1);
+    expect(location.hash).to.equal('#part-1');
+    expect(text(nav.shadowRoot?.activeElement)).to.equal('Part 1 - Growing up in North Korea');
+    expect(all(nav, '.pager a[rel="prev"]')).to.have.length(0);
+  });
+
+  it('opens the part a #part-2 deep link names', async () => {
+    history.replaceState(null, '', `${pageUrl}#part-2`);
+    const nav = await mountLoaded(READER);
+    expect(text(shadow(nav, '.part-of'))).to.equal('Part 2 of 3');
+    expect(text(shadow(nav, '.reading .title'))).to.equal('Part 2 - Trafficked in China');
+    expect(text(shadow(nav, '[aria-current="page"]'))).to.equal('Part 2 - Trafficked in China');
+    await expectAxeClean(nav);
+  });
+
+  it('ignores a deep link to a part that is not published', async () => {
+    history.replaceState(null, '', `${pageUrl}#part-6`);
+    const nav = await mountLoaded(
+      `<lantern-story-navigator src=${TWELVE} part="2" mode="reader"></lantern-story-navigator>`,
+    );
+    expect(text(shadow(nav, '.part-of'))).to.equal('Part 2 of 12');
+    const paragraphs = all(nav, '.reading .body p').map(text);
+    expect(paragraphs).to.deep.equal([
+      'The body of part two, told in plain text.',
+      'A second paragraph.',
+    ]);
+  });
+
+  it('follows back and forward', async () => {
+    const nav = await mountLoaded<LanternStoryNavigator>(READER);
+    let changed = nextEvent<LanternPartChangeDetail>(nav, 'lantern-part-change');
+    (partEntry(nav, 1).querySelector('a') as HTMLAnchorElement).click();
+    await changed;
+    changed = nextEvent<LanternPartChangeDetail>(nav, 'lantern-part-change');
+    shadow<HTMLAnchorElement>(nav, '.pager a[rel="next"]').click();
+    expect((await changed).detail.part).to.equal(2);
+    expect(location.hash).to.equal('#part-2');
+
+    changed = nextEvent<LanternPartChangeDetail>(nav, 'lantern-part-change');
+    history.back();
+    expect((await changed).detail.part).to.equal(1);
+    expect(text(shadow(nav, '.reading .title'))).to.equal('Part 1 - Growing up in North Korea');
+    expect(text(shadow(nav, '[role="status"]'))).to.contain('Now showing part 1');
+
+    changed = nextEvent<LanternPartChangeDetail>(nav, 'lantern-part-change');
+    history.back();
+    // Back to the page without #part-N: the part the attributes name.
+    expect((await changed).detail.part).to.equal(3);
+    expect(location.hash).to.equal('');
+    expect(text(shadow(nav, '.reading .body'))).to.contain('After connecting with LiNK');
+
+    changed = nextEvent<LanternPartChangeDetail>(nav, 'lantern-part-change');
+    history.forward();
+    expect((await changed).detail.part).to.equal(1);
+    expect(location.hash).to.equal('#part-1');
+    await expectAxeClean(nav);
+  });
+
+  it('scrolls without smooth motion when the reader prefers reduced motion', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const nav = await mountLoaded<LanternStoryNavigator>(READER);
+    const calls: unknown[] = [];
+    const original = Element.prototype.scrollIntoView;
+    Element.prototype.scrollIntoView = function (
+      this: Element,
+      arg?: boolean | ScrollIntoViewOptions,
+    ) {
+      calls.push(arg);
+      return original.call(this, arg);
+    };
+    try {
+      const changed = nextEvent(nav, 'lantern-part-change');
+      shadow<HTMLAnchorElement>(nav, '.pager a[rel="prev"]').click();
+      await changed;
+    } finally {
+      Element.prototype.scrollIntoView = original;
+    }
+    expect(calls).to.deep.equal([{ behavior: 'auto', block: 'start' }]);
+  });
+
+  it('with hide-images, shows no image of the part', async () => {
+    const nav = await mountLoaded(
+      `<lantern-story-navigator src=${FEED} series="yoon-ha" part="3" mode="reader" hide-images></lantern-story-navigator>`,
+    );
+    expect(all(nav, 'img')).to.have.length(0);
+    expect(text(shadow(nav, '.reading .body'))).to.contain('After connecting with LiNK');
+    const shown = await mountLoaded(READER);
+    expect(shadow<HTMLImageElement>(shown, '.reading .media img').alt).to.equal(
+      'Illustration: a path over mountains at dusk.',
+    );
+  });
+
+  it('puts body headings below the part heading', async () => {
+    const feed = {
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Headings',
+      items: [
+        {
+          id: 'h1',
+          title: 'With headings',
+          _lantern: {
+            content_markdown: '# A top heading\n\nText.\n\n## A sub heading\n\nMore.',
+            series: { id: 's', title: 'Series', part: 1, total: 1 },
+          },
+        },
+      ],
+    };
+    const nav = await mountLoaded(
+      `<lantern-story-navigator mode="reader"><script type="application/feed+json">${JSON.stringify(feed)}</script></lantern-story-navigator>`,
+    );
+    expect(all(nav, '.reading h3.title')).to.have.length(1);
+    const body = shadow(nav, '.reading .body');
+    expect(text(body.querySelector('h4'))).to.equal('A top heading');
+    expect(text(body.querySelector('h5'))).to.equal('A sub heading');
+    expect(body.querySelector('h1, h2, h3')).to.equal(null);
+    await expectAxeClean(nav);
+  });
+});
+
+describe('<lantern-story-navigator> reading progress', () => {
+  beforeEach(() => {
+    sessionStorage.clear();
+    history.replaceState(null, '', pageUrl);
+  });
+  afterEach(() => {
+    cleanup();
+    sessionStorage.clear();
+    history.replaceState(null, '', pageUrl);
+  });
+
+  /** Counts every Storage call (session and local) while `run` runs. */
+  async function storageCalls(run: () => Promise<void>): Promise<string[]> {
+    const calls: string[] = [];
+    const proto = Storage.prototype;
+    const originals = {
+      getItem: proto.getItem,
+      setItem: proto.setItem,
+      removeItem: proto.removeItem,
+    };
+    for (const name of Object.keys(originals) as (keyof typeof originals)[]) {
+      const original = originals[name] as (...args: unknown[]) => unknown;
+      (proto as unknown as Record<string, unknown>)[name] = function (
+        this: Storage,
+        ...args: unknown[]
+      ) {
+        calls.push(`${this === localStorage ? 'local' : 'session'}.${name}(${String(args[0])})`);
+        return original.apply(this, args);
+      };
+    }
+    try {
+      await run();
+    } finally {
+      Object.assign(proto, originals);
+    }
+    return calls;
+  }
+
+  it('touches no storage at all without remember="session"', async () => {
+    const calls = await storageCalls(async () => {
+      const nav = await mountLoaded(
+        `<lantern-story-navigator src=${FEED} series="yoon-ha" part="3" mode="reader"></lantern-story-navigator>`,
+      );
+      const changed = nextEvent(nav, 'lantern-part-change');
+      shadow<HTMLAnchorElement>(nav, '.pager a[rel="prev"]').click();
+      await changed;
+      expect(visibleText(nav)).not.to.contain('parts read');
+      expect(all(nav, '.read-mark')).to.have.length(0);
+    });
+    expect(calls).to.deep.equal([]);
+    expect(sessionStorage.length).to.equal(0);
+  });
+
+  it('with remember="session", marks parts read in sessionStorage only', async () => {
+    const localBefore = localStorage.length;
+    const calls = await storageCalls(async () => {
+      const nav = await mountLoaded(
+        `<lantern-story-navigator src=${FEED} series="yoon-ha" part="3" mode="reader" remember="session"></lantern-story-navigator>`,
+      );
+      expect(text(shadow(nav, '.progress'))).to.equal('1 of 3 parts read');
+      expect(text(partEntry(nav, 3).querySelector('.read-mark'))).to.equal('✓ Read');
+      expect(partEntry(nav, 1).querySelector('.read-mark')).to.equal(null);
+      const changed = nextEvent(nav, 'lantern-part-change');
+      shadow<HTMLAnchorElement>(nav, '.pager a[rel="prev"]').click();
+      await changed;
+      expect(text(shadow(nav, '.progress'))).to.equal('2 of 3 parts read');
+      await expectAxeClean(nav);
+    });
+    expect(calls.filter((c) => c.startsWith('local.'))).to.deep.equal([]);
+    expect(
+      JSON.parse(sessionStorage.getItem('lantern-parts-read:yoon-ha') ?? 'null'),
+    ).to.deep.equal([2, 3]);
+    expect(localStorage.length).to.equal(localBefore);
+
+    // A navigator on another page of the same tab shows the progress.
+    const later = await mountLoaded(
+      `<lantern-story-navigator src=${FEED} series="yoon-ha" part="1" remember="session"></lantern-story-navigator>`,
+    );
+    expect(text(shadow(later, '.progress'))).to.equal('3 of 3 parts read');
+  });
+});

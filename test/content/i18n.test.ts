@@ -1,0 +1,123 @@
+import { expect } from '@open-wc/testing';
+import {
+  formatDate,
+  formatList,
+  formatName,
+  formatSize,
+  languageName,
+  messagesFor,
+  resolveLocale,
+} from '../../src/i18n/index.js';
+import { en, ko, type Messages } from '../../src/i18n/messages.js';
+import { cleanup, mount } from '../helpers.js';
+
+describe('formatDate', () => {
+  it('writes the date the way each language does', () => {
+    expect(formatDate('2025-03-04T09:00:00+09:00', 'en')).to.equal('March 4, 2025');
+    expect(formatDate('2025-03-04T09:00:00+09:00', 'en-GB')).to.equal('4 March 2025');
+    expect(formatDate('2025-03-04T09:00:00+09:00', 'ko')).to.equal('2025년 3월 4일');
+  });
+
+  it('shows the calendar date the publisher wrote, whatever the time zone', () => {
+    // 08:00 in Seoul is still 3 March in UTC; the reader should see 4 March.
+    expect(formatDate('2025-03-04T08:00:00+09:00', 'en-GB')).to.equal('4 March 2025');
+    expect(formatDate('2025-03-04T23:30:00-05:00', 'en-GB')).to.equal('4 March 2025');
+    expect(formatDate('2025-03-04', 'en-GB')).to.equal('4 March 2025');
+  });
+
+  it('is empty for a missing or invalid date, never "Invalid Date"', () => {
+    expect(formatDate(undefined, 'en')).to.equal('');
+    expect(formatDate('not a date', 'en')).to.equal('');
+    expect(formatDate('2025-02-30T99:00', 'en')).to.equal('');
+  });
+});
+
+describe('formatSize', () => {
+  const cases: [number | undefined, string, string][] = [
+    [0, 'en', '0 bytes'],
+    [1, 'en', '1 byte'],
+    [999, 'en', '999 bytes'],
+    [1_000, 'en', '1 kB'],
+    [850_000, 'en', '850 kB'],
+    [999_999, 'en', '1 MB'],
+    [2_400_000, 'en', '2.4 MB'],
+    [89_970_236, 'en', '90 MB'],
+    [3_200_000_000, 'en', '3.2 GB'],
+    [2_400_000, 'ko', '2.4MB'],
+    [-1, 'en', ''],
+    [Number.NaN, 'en', ''],
+    [undefined, 'en', ''],
+  ];
+  for (const [bytes, locale, expected] of cases) {
+    it(`${bytes} bytes in ${locale}: ${JSON.stringify(expected)}`, () => {
+      expect(formatSize(bytes, locale)).to.equal(expected);
+    });
+  }
+});
+
+describe('names and lists', () => {
+  it('names languages in the reader’s language', () => {
+    expect(languageName('ko', 'en')).to.equal('Korean');
+    expect(languageName('ko', 'ko')).to.equal('한국어');
+    expect(languageName('en', 'ko')).to.equal('영어');
+    expect(languageName('not a tag!', 'en')).to.equal('not a tag!');
+  });
+
+  it('names file formats from MIME types', () => {
+    expect(formatName('application/pdf')).to.equal('PDF');
+    expect(formatName('Application/PDF; charset=binary')).to.equal('PDF');
+    expect(formatName('application/epub+zip')).to.equal('EPUB');
+    expect(formatName('audio/x-m4a')).to.equal('M4A');
+    expect(formatName('')).to.equal('File');
+  });
+
+  it('joins names as each language does', () => {
+    expect(formatList(['Kim', 'Lee', 'Park'], 'en')).to.equal('Kim, Lee, and Park');
+    expect(formatList(['Kim', 'Lee'], 'ko')).to.equal('Kim 및 Lee');
+  });
+});
+
+describe('resolveLocale and messages', () => {
+  afterEach(cleanup);
+
+  it('uses the element’s own lang, else the closest [lang] ancestor, else the document', () => {
+    const outer = mount(
+      '<section lang="ko"><div><span id="inner"></span><b lang="en-GB"></b></div></section>',
+    );
+    expect(resolveLocale(outer.querySelector('#inner')!)).to.equal('ko');
+    expect(resolveLocale(outer.querySelector('b')!)).to.equal('en-GB');
+    const loose = mount('<p></p>');
+    expect(resolveLocale(loose)).to.equal(document.documentElement.lang || navigator.language);
+  });
+
+  it('crosses shadow roots to find the language', () => {
+    const host = mount('<div lang="ko"></div>');
+    const root = host.attachShadow({ mode: 'open' });
+    const inside = document.createElement('span');
+    root.append(inside);
+    expect(resolveLocale(inside)).to.equal('ko');
+  });
+
+  it('falls back to English for an invalid lang', () => {
+    expect(resolveLocale(mount('<p lang="en_US!!"></p>'))).to.equal('en');
+  });
+
+  it('Korean locales get Korean interface text, every other locale English', () => {
+    expect(messagesFor('ko-KR')).to.equal(ko);
+    expect(messagesFor('ko')).to.equal(ko);
+    expect(messagesFor('en-GB')).to.equal(en);
+    expect(messagesFor('fr')).to.equal(en);
+  });
+
+  it('every interface string exists in Korean, and is Korean', () => {
+    const sample = (value: Messages[keyof Messages]): string =>
+      typeof value === 'function' ? (value as (...args: unknown[]) => string)(3, 'X', 5) : value;
+    const notKorean = (Object.keys(en) as (keyof Messages)[]).filter((key) => {
+      const text = sample(ko[key]);
+      return typeof text !== 'string' || !/[\uac00-\ud7af]/.test(text);
+    });
+    // A checksum's name is the same in every language.
+    expect(notKorean.filter((key) => key !== 'checksum')).to.deep.equal([]);
+    expect(Object.keys(ko).sort()).to.deep.equal(Object.keys(en).sort());
+  });
+});

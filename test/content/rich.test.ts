@@ -1,0 +1,112 @@
+import { expect } from '@open-wc/testing';
+import { bodySource, hasRichBody, renderRichContent } from '../../src/content/rich.js';
+import type { FeedItem } from '../../src/content/types.js';
+
+const base = 'https://feeds.example.org/news/feed.json';
+
+async function render(item: Partial<FeedItem>, hideImages = false): Promise<HTMLElement> {
+  const holder = document.createElement('div');
+  holder.append(await renderRichContent({ id: 'x', ...item }, { baseUrl: base, hideImages }));
+  return holder;
+}
+
+describe('renderRichContent', () => {
+  it('prefers markdown over HTML over text', () => {
+    const all = {
+      id: 'x',
+      content_html: '<p>h</p>',
+      content_text: 't',
+      _lantern: { content_markdown: 'm' },
+    };
+    expect(bodySource(all)).to.equal('markdown');
+    expect(bodySource({ id: 'x', content_html: '<p>h</p>', content_text: 't' })).to.equal('html');
+    expect(bodySource({ id: 'x', content_text: 't' })).to.equal('text');
+    expect(bodySource({ id: 'x' })).to.equal(undefined);
+    expect(hasRichBody({ id: 'x', content_text: 't' })).to.equal(false);
+  });
+
+  it('keeps headings, lists, emphasis, links and images from markdown', async () => {
+    const holder = await render({
+      _lantern: {
+        content_markdown:
+          '## Part 3\n\n*Making it* to **South Korea**.\n\n- one\n- two\n\n1. first\n\n[Report](reports/1.html)\n\n![A map of the route](images/map.png)',
+      },
+    });
+    expect(holder.querySelector('h2')?.textContent).to.equal('Part 3');
+    expect(holder.querySelector('em')?.textContent).to.equal('Making it');
+    expect(holder.querySelector('strong')?.textContent).to.equal('South Korea');
+    expect([...holder.querySelectorAll('ul li')].map((li) => li.textContent)).to.deep.equal([
+      'one',
+      'two',
+    ]);
+    expect(holder.querySelector('ol li')?.textContent).to.equal('first');
+    const link = holder.querySelector('a');
+    expect(link?.getAttribute('href')).to.equal('https://feeds.example.org/news/reports/1.html');
+    expect(link?.getAttribute('rel')).to.equal('noopener noreferrer');
+    const img = holder.querySelector('img');
+    expect(img?.getAttribute('src')).to.equal('https://feeds.example.org/news/images/map.png');
+    expect(img?.getAttribute('alt')).to.equal('A map of the route');
+    expect(img?.getAttribute('referrerpolicy')).to.equal('no-referrer');
+    expect(img?.getAttribute('loading')).to.equal('lazy');
+  });
+
+  it('removes scripts, event handlers and javascript: links from HTML', async () => {
+    const w = window as unknown as { lanternRichRan?: boolean };
+    const holder = await render({
+      content_html:
+        '<p onclick="window.lanternRichRan = true">Text</p><script>window.lanternRichRan = true</script><a href="javascript:window.lanternRichRan = true">bad link</a><img src="x.png" onerror="window.lanternRichRan = true" alt="pic"><iframe src="https://example.org"></iframe><form action="https://example.org"><input></form><style>p{}</style>',
+    });
+    document.body.append(holder);
+    try {
+      expect(holder.querySelector('script, iframe, form, input, style')).to.equal(null);
+      expect(holder.querySelector('[onclick], [onerror]')).to.equal(null);
+      const link = holder.querySelector('a');
+      expect(link?.textContent).to.equal('bad link');
+      expect(link?.hasAttribute('href')).to.equal(false);
+      expect(holder.textContent).to.contain('Text');
+      holder.querySelector('p')?.click();
+      await new Promise((r) => setTimeout(r, 50));
+      expect(w.lanternRichRan).to.equal(undefined);
+    } finally {
+      holder.remove();
+    }
+  });
+
+  it('markdown javascript: links and raw HTML are neutralised too', async () => {
+    const holder = await render({
+      _lantern: {
+        content_markdown:
+          '[click](javascript:alert(1)) <img src=x onerror=alert(1)> <svg><script>1</script></svg>',
+      },
+    });
+    expect(holder.querySelector('a')?.hasAttribute('href') ?? false).to.equal(false);
+    expect(holder.querySelector('svg, script, [onerror]')).to.equal(null);
+  });
+
+  it('plain text becomes paragraphs built as text: markup in it is shown, not parsed', async () => {
+    const holder = await render({
+      content_text: 'First paragraph\nsecond line.\n\n<b>Not bold</b> & fine.',
+    });
+    const paragraphs = [...holder.querySelectorAll('p')];
+    expect(paragraphs.map((p) => p.textContent)).to.deep.equal([
+      'First paragraphsecond line.',
+      '<b>Not bold</b> & fine.',
+    ]);
+    expect(paragraphs[0]?.querySelectorAll('br')).to.have.length(1);
+    expect(holder.querySelector('b')).to.equal(null);
+  });
+
+  it('hide-images removes every image but keeps its description', async () => {
+    const holder = await render(
+      { content_html: '<p><img src="a.png" alt="A survivor’s drawing"></p>' },
+      true,
+    );
+    expect(holder.querySelector('img')).to.equal(null);
+    expect(holder.textContent).to.equal('[A survivor’s drawing]');
+  });
+
+  it('an item with no body renders nothing', async () => {
+    const holder = await render({ title: 'Only a title' });
+    expect(holder.childNodes).to.have.length(0);
+  });
+});

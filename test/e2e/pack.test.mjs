@@ -1,0 +1,168 @@
+// The npm package as `npm pack` would publish it: built output, types, custom-elements.json and
+// README only; every export resolves; only the registering entries have side effects; and the
+// entries work in a browser (registering twice is a no-op, class-only modules register nothing).
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { launch, root, serve, watchErrors } from './harness.mjs';
+
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const tags = readdirSync(join(root, 'src/define'))
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => f.replace(/\.ts$/, ''));
+
+let files;
+before(() => {
+  const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const [report] = JSON.parse(out);
+  files = report.files.map((f) => f.path);
+  console.log(
+    `# npm pack: ${report.entryCount} files, ${(report.size / 1024).toFixed(1)} KB packed, ` +
+      `${(report.unpackedSize / 1024).toFixed(1)} KB unpacked`,
+  );
+});
+
+test('the package holds the build, types, custom-elements.json and README', () => {
+  for (const needed of [
+    'package.json',
+    'README.md',
+    'custom-elements.json',
+    'dist/cdn/lantern.js',
+    'dist/lib/index.js',
+    'dist/types/index.d.ts',
+  ]) {
+    assert.ok(files.includes(needed), `${needed} is missing from the package`);
+  }
+  assert.ok(
+    files.some((f) => /^dist\/cdn\/lantern-rich-[\w-]+\.js$/.test(f)),
+    'the rich-content chunk is missing from the CDN build',
+  );
+});
+
+test('no tests, stories, fixtures, demo data, sources or tooling are shipped', () => {
+  const shipped = files.filter(
+    (f) =>
+      /^(test|tests|stories|demo|preview|public|scripts|src|bench|seeds|\.storybook|\.ci|node_modules)\//.test(
+        f,
+      ) ||
+      /(^|\/)fixtures?\//.test(f) ||
+      /\.(test|spec|stories)\.[cm]?[jt]s$/.test(f) ||
+      /^(vite\.config|web-test-runner\.config|eslint\.config|tsconfig)/.test(f),
+  );
+  assert.deepEqual(shipped, []);
+  const outside = files.filter(
+    (f) =>
+      !f.startsWith('dist/') && !['package.json', 'README.md', 'custom-elements.json'].includes(f),
+  );
+  assert.deepEqual(outside, [], 'only dist/, package.json, README.md and custom-elements.json');
+});
+
+test('every export, type and entry field points at a shipped file', () => {
+  const targets = [pkg.main, pkg.module, pkg.types];
+  for (const value of Object.values(pkg.exports)) {
+    if (typeof value === 'string') targets.push(value);
+    else targets.push(...Object.values(value));
+  }
+  for (const target of targets) {
+    assert.ok(files.includes(target.replace(/^\.\//, '')), `${target} is not in the package`);
+  }
+  for (const tag of tags) {
+    assert.ok(pkg.exports[`./${tag}`], `no registering export for ${tag}`);
+    assert.ok(pkg.exports[`./components/${tag}`], `no class-only export for ${tag}`);
+  }
+});
+
+test('custom-elements.json describes every element', () => {
+  const manifest = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8'));
+  const declared = manifest.modules.flatMap((m) =>
+    (m.declarations ?? []).filter((d) => d.customElement).map((d) => d.tagName ?? d.name),
+  );
+  const described = JSON.stringify(manifest);
+  for (const tag of tags) {
+    assert.ok(
+      declared.length && described.includes(`lantern-${tag}`),
+      `custom-elements.json has no lantern-${tag}`,
+    );
+  }
+});
+
+test('only the files listed in sideEffects register elements', () => {
+  const sideEffects = pkg.sideEffects.map((p) => p.replace(/^\.\//, ''));
+  const registers = (f) =>
+    /defineAs\(\s*["'`]lantern-|customElements\.define\(\s*["'`]lantern-/.test(f);
+  for (const file of files.filter((f) => f.startsWith('dist/lib/') && f.endsWith('.js'))) {
+    const code = readFileSync(join(root, file), 'utf8');
+    const listed = sideEffects.includes(file);
+    if (registers(code))
+      assert.ok(listed, `${file} registers an element but is not in sideEffects`);
+  }
+  for (const tag of tags) {
+    const code = readFileSync(join(root, `dist/lib/${tag}.js`), 'utf8');
+    assert.ok(registers(code), `dist/lib/${tag}.js does not register lantern-${tag}`);
+  }
+  // sideEffects also steers the CDN build: a pattern too narrow there drops the registrations.
+  const cdn = readFileSync(join(root, 'dist/cdn/lantern.js'), 'utf8');
+  for (const tag of tags) {
+    assert.match(
+      cdn,
+      new RegExp(`defineAs\\(\\s*["'\`]lantern-${tag}["'\`]`),
+      `the CDN entry lost lantern-${tag}`,
+    );
+  }
+});
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the npm entries work in a browser: twice-registered is a no-op, class modules register nothing', async () => {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${server.origin}/test/e2e/pages/npm.html`);
+  const result = await page.evaluate(async () => {
+    const before = customElements.get('lantern-article-card');
+    const { LanternArticleCard } = await import('/dist/lib/components/article-card.js');
+    const afterClass = customElements.get('lantern-article-card');
+    await import('/dist/lib/article-card.js');
+    await import('/dist/lib/index.js'); // registers the card a second time: must not throw
+    LanternArticleCard.defineAs('lantern-article-card');
+    const card = document.createElement('lantern-article-card');
+    card.setAttribute('src', '/demo/feed.json');
+    const loaded = new Promise((r) => card.addEventListener('lantern-load', r, { once: true }));
+    document.body.append(card);
+    await loaded;
+    return {
+      before: !!before,
+      afterClass: !!afterClass,
+      registered: customElements.get('lantern-article-card') === LanternArticleCard,
+      title: card.shadowRoot.querySelector('.title a')?.textContent,
+    };
+  });
+  assert.deepEqual(result, {
+    before: false,
+    afterClass: false,
+    registered: true,
+    title: 'North Korean Soldiers in Russia-Ukraine War',
+  });
+  for (const tag of tags) {
+    assert.ok(
+      await page.evaluate((t) => !!customElements.get(`lantern-${t}`), tag),
+      `the npm index did not register lantern-${tag}`,
+    );
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});

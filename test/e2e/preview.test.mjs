@@ -1,0 +1,218 @@
+// The staff preview (`npm start`) driven as a staff member would: Vite's dev server on the
+// project root, the page at /preview/, the widget in its frame.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { createServer } from 'vite';
+import { launch, root, watchErrors } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const TITLE = '윤하 이야기: 4부 - 새로운 시작';
+const DRAFT = `# ${TITLE}
+
+서울에 도착한 지 일 년, 윤하는 야간 학교에서 공부를 시작했다.
+
+## 첫 수업
+
+칠판 앞에서 그는 처음으로 자기 이름을 또박또박 적었다. [다른 이야기](javascript:alert(1))
+
+<script>alert('draft')</script>
+`;
+
+let server;
+let origin;
+let browser;
+
+before(async () => {
+  server = await createServer({
+    root,
+    configFile: join(root, 'vite.config.ts'),
+    // Its own dependency cache, so a preview someone else is running is not disturbed.
+    cacheDir: join(tmpdir(), 'lantern-preview-e2e-vite'),
+    optimizeDeps: { entries: ['preview/*.html'] },
+    logLevel: 'error',
+    server: { host: '127.0.0.1', port: 0, strictPort: false, open: false, hmr: false },
+  });
+  await server.listen();
+  origin = `http://127.0.0.1:${server.httpServer.address().port}`;
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens the preview and waits until the default widget has rendered. */
+async function openPreview(context, query = '') {
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${origin}/preview/${query}`);
+  await page.getByText(/The widget is showing \d+ items?/).waitFor({ timeout: 30_000 });
+  return { page, errors };
+}
+
+function stageFrame(page) {
+  return page.frameLocator('#stage-frame');
+}
+
+async function axeViolations(frame) {
+  await frame.evaluate(axeSource);
+  return frame.evaluate(async () => {
+    // Each document is checked on its own; the frame is not reached through the page.
+    const result = await window.axe.run(document, { iframes: false, resultTypes: ['violations'] });
+    return result.violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    );
+  });
+}
+
+test('navigator + Korean + a markdown draft: rendered by the widget, copied as embed code', async () => {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 1000 },
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+  const { page, errors } = await openPreview(context);
+
+  await page.locator('label', { hasText: 'Story navigator' }).click();
+  await page.getByRole('group', { name: 'Widget language' }).getByText('한국어').click();
+  await page.getByLabel('Content to show').selectOption('draft');
+  await page.getByLabel('Draft', { exact: true }).fill(DRAFT);
+  await page.getByRole('button', { name: 'Show draft' }).click();
+
+  const navigator = stageFrame(page).locator('lantern-story-navigator');
+  await navigator.getByRole('heading', { name: TITLE }).first().waitFor({ timeout: 15_000 });
+  assert.equal(await navigator.getAttribute('lang'), 'ko');
+  assert.equal(await navigator.getAttribute('mode'), 'reader');
+  await navigator.getByRole('article').getByText('서울에 도착한 지 일 년').waitFor();
+  // The draft went through the same sanitiser partners get: no script, no javascript: link.
+  const unsafe = await navigator.evaluate((el) => ({
+    scripts: el.shadowRoot.querySelectorAll('script').length,
+    jsLinks: [...el.shadowRoot.querySelectorAll('a')].filter((a) =>
+      a.getAttribute('href')?.startsWith('javascript'),
+    ).length,
+  }));
+  assert.deepEqual(unsafe, { scripts: 0, jsLinks: 0 });
+  await page.getByText('The widget is showing 1 item').waitFor();
+
+  await page.getByRole('button', { name: 'Copy code' }).click();
+  await page.getByText('Copied. Paste it into an email').waitFor();
+  assert.match(await page.getByRole('button', { name: /Copied/ }).textContent(), /Copied/);
+  const copied = await page.evaluate(() => window.navigator.clipboard.readText());
+  assert.equal(copied, await page.getByLabel('Embed code for the partner').inputValue());
+
+  const [scriptTag, , open] = copied.split('\n');
+  assert.equal(
+    scriptTag,
+    '<script type="module" src="https://YOUR-CDN/lantern-widgets/dist/cdn/lantern.js"></script>',
+  );
+  assert.equal(open, '<lantern-story-navigator series="draft" mode="reader" lang="ko">');
+  assert.ok(copied.includes('  <script type="application/feed+json">'));
+  assert.ok(copied.includes(`"title": "${TITLE}"`));
+  assert.ok(copied.includes('"content_markdown": '));
+  // The draft's own </script> must not end the inline feed early.
+  assert.ok(copied.includes("<script>alert('draft')<\\/script>"));
+  assert.equal(copied.match(/<\/script>/g).length, 2);
+  assert.ok(copied.trimEnd().endsWith('</lantern-story-navigator>'));
+
+  // The copied code, pasted into a page that has Lantern, shows the same story.
+  const partnerPage = await context.newPage();
+  const partnerErrors = watchErrors(partnerPage);
+  await partnerPage.goto(`${origin}/preview/frame.html`);
+  await partnerPage.waitForFunction(() => window.customElements.get('lantern-story-navigator'));
+  const element = copied.slice(copied.indexOf('<lantern-story-navigator'));
+  await partnerPage.evaluate((markup) => (document.body.innerHTML = markup), element);
+  await partnerPage
+    .locator('lantern-story-navigator')
+    .getByRole('heading', { name: TITLE })
+    .first()
+    .waitFor({ timeout: 15_000 });
+
+  assert.deepEqual(await axeViolations(page.mainFrame()), []);
+  assert.deepEqual(await axeViolations(page.frame({ url: /frame\.html/ })), []);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(partnerErrors, []);
+  await context.close();
+});
+
+test('a widget error and a broken draft are shown, not swallowed', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page } = await openPreview(context);
+  await page.getByLabel('Content to show').selectOption('draft');
+  const draft = page.getByLabel('Draft', { exact: true });
+
+  await draft.fill('Just a paragraph, no title line.');
+  await page.getByRole('button', { name: 'Show draft' }).click();
+  await page.getByText('The draft has no title.').waitFor();
+  assert.equal(await page.locator('#stage-frame').isVisible(), false);
+  assert.equal(await page.getByRole('button', { name: 'Copy code' }).isDisabled(), true);
+
+  await draft.fill('{ "version": "https://jsonfeed.org/version/1.1", "items": [ }');
+  await page.getByRole('button', { name: 'Show draft' }).click();
+  await page.getByText('The draft starts like JSON but could not be read').waitFor();
+
+  // Valid JSON that is not a feed reaches the widget, whose own error is reported.
+  await draft.fill('{ "title": "Not a feed" }');
+  await page.getByRole('button', { name: 'Show draft' }).click();
+  const status = page.getByRole('status').filter({ hasText: 'could not show this content' });
+  await status.waitFor({ timeout: 15_000 });
+  assert.match(await status.textContent(), /not a JSON Feed/);
+  await stageFrame(page)
+    .locator('lantern-article-card')
+    .getByText('This content could not be shown.')
+    .waitFor();
+  await context.close();
+});
+
+test('the width is the widget’s real viewport width, and the partner page surrounds it', async () => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const { page } = await openPreview(context);
+  const frame = () => page.frame({ url: /frame\.html/ });
+
+  // Keyboard only: arrow keys move through a radio group, as in any form.
+  await page.getByRole('radio', { name: /Desktop/ }).focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await page.getByRole('radio', { name: /Phone/ }).isChecked(), true);
+  await page.getByText('Phone · 360 px').waitFor();
+  assert.equal(await frame().evaluate(() => window.innerWidth), 360);
+
+  await page.locator('label', { hasText: 'On a partner’s page' }).click();
+  const inFrame = stageFrame(page);
+  await inFrame.getByRole('heading', { name: /survivors’ stories/ }).waitFor();
+  await inFrame
+    .locator('.partner-article lantern-article-card')
+    .getByRole('link', { name: 'North Korean Soldiers in Russia-Ukraine War' })
+    .waitFor();
+  assert.match(page.url(), /width=360/);
+  assert.match(page.url(), /view=partner/);
+  assert.deepEqual(await axeViolations(frame()), []);
+  await context.close();
+});
+
+test('without a clipboard the code is selected for Ctrl+C and the page says so', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(() => {
+    Object.defineProperty(window.navigator, 'clipboard', { value: undefined });
+  });
+  const { page } = await openPreview(context);
+  await page.getByRole('button', { name: 'Copy code' }).click();
+  await page.getByText('The code is selected: press Ctrl+C').waitFor();
+  const selection = await page.evaluate(() => {
+    const field = document.querySelector('#embed-code');
+    return {
+      focused: document.activeElement === field,
+      selected: field.selectionEnd - field.selectionStart,
+      length: field.value.length,
+    };
+  });
+  assert.equal(selection.focused, true);
+  assert.ok(selection.length > 100);
+  assert.equal(selection.selected, selection.length);
+  await context.close();
+});

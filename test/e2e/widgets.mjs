@@ -1,0 +1,70 @@
+// Helpers for the checks on pages full of widgets: knowing when every widget has settled.
+
+/** Records, from the first script on, which widgets fired `lantern-load` or `lantern-error`. */
+export async function trackWidgets(page) {
+  await page.addInitScript(() => {
+    const seen = (window.__lantern = { loaded: new Set(), failed: new Map() });
+    document.addEventListener('lantern-load', (e) => seen.loaded.add(e.target));
+    document.addEventListener('lantern-error', (e) => seen.failed.set(e.target, e.detail));
+  });
+}
+
+/**
+ * Waits until every `lantern-*` element of the page (not those inside other widgets) has
+ * loaded or failed, then until its images are decoded and two frames have passed.
+ * Returns `{ total, loaded, failed: [{ tag, detail }] }`.
+ */
+export async function waitForWidgets(page, timeout = 20_000) {
+  await page.waitForFunction(
+    () => {
+      const all = [...document.querySelectorAll('*')].filter((el) =>
+        el.localName.startsWith('lantern-'),
+      );
+      const seen = window.__lantern;
+      return all.length > 0 && all.every((el) => seen.loaded.has(el) || seen.failed.has(el));
+    },
+    undefined,
+    { timeout, polling: 50 },
+  );
+  return page.evaluate(async () => {
+    const images = [];
+    const collect = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.localName === 'img') images.push(el);
+        if (el.shadowRoot) collect(el.shadowRoot);
+      }
+    };
+    collect(document);
+    await Promise.all(images.map((img) => img.decode().catch(() => undefined)));
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const all = [...document.querySelectorAll('*')].filter((el) =>
+      el.localName.startsWith('lantern-'),
+    );
+    const seen = window.__lantern;
+    return {
+      total: all.length,
+      loaded: all.filter((el) => seen.loaded.has(el)).length,
+      failed: all
+        .filter((el) => seen.failed.has(el))
+        .map((el) => ({ tag: el.localName, detail: seen.failed.get(el) })),
+    };
+  });
+}
+
+/** Text a person would see in a widget, shadow DOM included (slots and hidden parts aside). */
+export function shadowText(page, selector) {
+  return page.$eval(selector, (host) => {
+    const parts = [];
+    const walk = (node) => {
+      for (const child of node.childNodes) {
+        if (child.nodeType === Node.TEXT_NODE) parts.push(child.textContent);
+        else if (child.nodeType === Node.ELEMENT_NODE) {
+          if (child.localName === 'script' || child.localName === 'style') continue;
+          walk(child.shadowRoot ?? child);
+        }
+      }
+    };
+    walk(host.shadowRoot ?? host);
+    return parts.join(' ').replace(/\s+/g, ' ').trim();
+  });
+}

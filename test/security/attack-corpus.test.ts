@@ -1,0 +1,190 @@
+import { expect } from '@open-wc/testing';
+import { attackCorpus, materialize, type AttackInput } from '../fixtures/attacks/index.js';
+import { clearFeedCache } from '../../src/content/load.js';
+import { renderRichContent } from '../../src/content/rich.js';
+import { parseFeed } from '../../src/content/parse.js';
+import {
+  auditRendered,
+  clobberingFindings,
+  deepElements,
+  installTrap,
+  takeFindings,
+} from './trap.js';
+import {
+  TARGETS,
+  attackFeed,
+  expectNoFailures,
+  loadTargets,
+  mountWith,
+  seenText,
+  type BodyPath,
+  type Channel,
+} from './targets.js';
+
+installTrap();
+
+const BODY_PATHS: BodyPath[] = ['markdown', 'html', 'text'];
+const CHANNEL: Record<BodyPath, Channel> = { markdown: 'property', html: 'inline', text: 'src' };
+/** `src` puts the feed in a query string; larger inputs go by property instead. */
+const MAX_SRC_INPUT = 3000;
+
+const classes = [...new Set(attackCorpus.map((entry) => entry.class))];
+
+/** Console warnings are expected (every refused URL is named); count them instead of printing thousands. */
+function muteWarnings(): { restore: () => number } {
+  const warn = console.warn;
+  let count = 0;
+  console.warn = () => void count++;
+  return {
+    restore: () => {
+      console.warn = warn;
+      return count;
+    },
+  };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 30));
+
+async function runEntry(raw: AttackInput, stage: HTMLElement): Promise<string[]> {
+  const entry = materialize(raw);
+  const asUrl = entry.class === 'dangerous-urls';
+  const failures: string[] = [];
+  const fail = (where: string, what: string) =>
+    failures.push(`[${entry.class}] ${entry.name} — ${where}: ${what}`);
+
+  for (const body of BODY_PATHS) {
+    const feed = attackFeed(entry.input, body, asUrl);
+
+    // The content layer itself: the sanitised body, audited strictly.
+    const item = parseFeed(feed, { baseUrl: location.href }).feed.items[0];
+    if (!item) {
+      fail(`${body} body`, 'item was skipped');
+    } else {
+      const holder = document.createElement('div');
+      stage.append(holder);
+      const root = holder.attachShadow({ mode: 'open' });
+      const content = document.createElement('div');
+      content.className = 'lantern-content';
+      content.append(await renderRichContent(item, { baseUrl: location.href }));
+      root.append(content);
+      for (const f of auditRendered(holder)) fail(`${body} body`, f.detail);
+      if (entry.mustShowText && !seenText(root).includes(entry.mustShowText)) {
+        fail(`${body} body`, `"${entry.mustShowText}" is not visible`);
+      }
+    }
+
+    for (const target of TARGETS.filter((t) => t.available)) {
+      const channel =
+        CHANNEL[body] === 'src' && entry.input.length > MAX_SRC_INPUT ? 'property' : CHANNEL[body];
+      const where = `<${target.tag}> ${body} via ${channel}`;
+      const { el, failed } = await mountWith(target, feed, channel, stage);
+      if (failed) fail(where, `error state: ${seenText(el.shadowRoot ?? el).slice(0, 200)}`);
+      for (const f of auditRendered(el)) fail(where, f.detail);
+      if (entry.mustShowText && !seenText(el).includes(entry.mustShowText)) {
+        fail(where, `"${entry.mustShowText}" is not visible`);
+      }
+    }
+    await settle();
+    for (const f of [...(await takeFindings()), ...clobberingFindings()]) {
+      fail(`${body} (page)`, `${f.kind}: ${f.detail}`);
+    }
+    stage.replaceChildren();
+    clearFeedCache();
+  }
+  return failures;
+}
+
+describe('attack corpus: every input, every path, every element', function () {
+  this.timeout(240_000);
+  let stage: HTMLElement;
+  let missing: string[] = [];
+
+  before(async () => {
+    missing = await loadTargets();
+    stage = document.createElement('div');
+    stage.style.cssText = 'width: 900px';
+    document.body.prepend(stage);
+  });
+  after(() => stage.remove());
+
+  it('has at least 100 inputs in every class the issue lists', () => {
+    expect(attackCorpus.length).to.be.at.least(100);
+    expect(classes).to.have.members([
+      'script-and-handlers',
+      'dangerous-urls',
+      'svg-mathml-mutation',
+      'template-noscript-style',
+      'dom-clobbering',
+      'css-injection',
+      'forms-formaction',
+      'base-and-meta',
+      'iframe-srcdoc',
+      'markdown-abuse',
+      'tracking-pixels',
+      'huge-and-nested',
+    ]);
+    expect(TARGETS.filter((t) => t.available).length, `missing: ${missing.join(', ')}`).to.be.above(
+      0,
+    );
+  });
+
+  it('the trap itself notices a payload that runs, a bad element and a beacon request', async () => {
+    const probe = document.createElement('div');
+    const root = probe.attachShadow({ mode: 'open' });
+    stage.append(probe);
+    // Deliberately unsafe, to prove the trap can fail a test.
+    root.innerHTML = `<img src="x" onerror="window.__pwned=1"><img src="${location.origin}/test-server/beacon/trap-self-test">`;
+    await new Promise((r) => setTimeout(r, 300));
+    const findings = await takeFindings();
+    expect(findings.map((f) => f.kind)).to.include.members(['script', 'request']);
+    expect(auditRendered(probe).map((f) => f.detail)).to.include('<img onerror> handler');
+    probe.remove();
+  });
+
+  for (const attackClass of classes) {
+    const entries = attackCorpus.filter((entry) => entry.class === attackClass);
+    it(`${attackClass} (${entries.length} inputs): nothing runs, navigates or leaks, and the text shows`, async () => {
+      const mute = muteWarnings();
+      const failures: string[] = [];
+      try {
+        for (const entry of entries) failures.push(...(await runEntry(entry, stage)));
+        await new Promise((r) => setTimeout(r, 300));
+        for (const f of await takeFindings()) failures.push(`[${attackClass}] late ${f.kind}: ${f.detail}`);
+      } finally {
+        const warnings = mute.restore();
+        console.info(`${attackClass}: ${entries.length} inputs, ${warnings} console warnings`);
+      }
+      expectNoFailures(failures);
+    });
+  }
+
+  it('with hide-images no element renders or requests any image, whatever the content says', async () => {
+    const mute = muteWarnings();
+    const failures: string[] = [];
+    const before = performance.getEntriesByType('resource').length;
+    try {
+      for (const raw of attackCorpus.filter((e) => e.input.length < 20_000)) {
+        const entry = materialize(raw);
+        const feed = attackFeed(entry.input, 'html', entry.class === 'dangerous-urls');
+        for (const target of TARGETS.filter((t) => t.available)) {
+          const { el } = await mountWith(target, feed, 'property', stage, { 'hide-images': '' });
+          for (const node of deepElements(el.shadowRoot!)) {
+            if (['img', 'picture', 'image', 'video'].includes(node.localName)) {
+              failures.push(`${entry.name} <${target.tag}>: <${node.localName}> rendered`);
+            }
+          }
+        }
+        stage.replaceChildren();
+      }
+      await new Promise((r) => setTimeout(r, 300));
+    } finally {
+      mute.restore();
+    }
+    const images = performance
+      .getEntriesByType('resource')
+      .slice(before)
+      .filter((e) => (e as PerformanceResourceTiming).initiatorType === 'img');
+    failures.push(...images.map((e) => `image request: ${e.name}`));
+    expectNoFailures(failures);
+  });
+});
