@@ -31,6 +31,8 @@ function createWidget(config: WidgetConfig): HTMLElement {
 }
 
 function show(config: WidgetConfig): void {
+  // The page's placeholder goes; from now on Lit owns the root.
+  if (!current) root.replaceChildren();
   current = config;
   // A part chosen in the navigator's reader mode must not outlive the widget it belonged to.
   if (location.hash) history.replaceState(null, '', location.pathname + location.search);

@@ -28,7 +28,7 @@ export function escapeText(value: string): string {
  * Both escapes are still the same JSON.
  */
 export function inlineJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/<!--/g, '\\u003c!--');
+  return JSON.stringify(value, null, 2).replace(/<\//g, '<\\/').replace(/<!--/g, '\\u003c!--');
 }
 
 export function elementMarkup(spec: EmbedSpec): string {

@@ -133,9 +133,7 @@ describe('<lantern-article-card>', () => {
   it('shows no image and requests none under hide-images or _lantern.hide_images', async () => {
     const image = (name: string) => `/demo/images/journey.svg?hide-test=${name}-${Date.now()}`;
     const requested = (url: string) =>
-      performance
-        .getEntriesByType('resource')
-        .some((entry) => entry.name.endsWith(url.slice(1)));
+      performance.getEntriesByType('resource').some((entry) => entry.name.endsWith(url.slice(1)));
     const item = (img: string, extra = {}) => ({
       id: 'x',
       title: 'A story',
@@ -161,8 +159,8 @@ describe('<lantern-article-card>', () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 300));
     for (const card of [hidden, perItem]) {
-      expect(card.shadowRoot!.querySelector('img')).to.equal(null);
-      expect(card.shadowRoot!.querySelector('figure')).to.equal(null);
+      expect(card.shadowRoot!.querySelector('img') === null).to.equal(true);
+      expect(card.shadowRoot!.querySelector('figure') === null).to.equal(true);
       expect(visibleText(card)).to.contain('A story');
       await expectAxeClean(card);
     }
@@ -198,15 +196,20 @@ describe('<lantern-article-card>', () => {
         );
         const loaded = nextEvent(card, 'lantern-load');
         await card.updateComplete;
-        expect(card.shadowRoot!.querySelector('.skeleton'), 'skeleton shown').to.not.equal(null);
+        expect(card.shadowRoot!.querySelector('.skeleton') !== null, 'skeleton shown').to.equal(
+          true,
+        );
         const skeleton = size(card);
         await expectAxeClean(card);
         await loaded;
         await card.updateComplete;
-        expect(card.shadowRoot!.querySelector('.skeleton')).to.equal(null);
+        expect(card.shadowRoot!.querySelector('.skeleton') === null).to.equal(true);
         const final = size(card);
         expect(final.width).to.equal(skeleton.width);
-        expect(Math.abs(final.height - skeleton.height), `${skeleton.height} → ${final.height}`).to.be.at.most(2);
+        expect(
+          Math.abs(final.height - skeleton.height),
+          `${skeleton.height} → ${final.height}`,
+        ).to.be.at.most(2);
       } finally {
         await setViewport({ width: 800, height: 600 });
       }
@@ -283,7 +286,10 @@ describe('<lantern-article-card>', () => {
       shadow<HTMLButtonElement>(card, 'button').click();
       await loaded;
       await card.updateComplete;
-      expect(card.shadowRoot!.activeElement).to.equal(shadow(card, '.title a'));
+      expect(
+        card.shadowRoot!.activeElement === shadow(card, '.title a'),
+        'focus on the title',
+      ).to.equal(true);
     } finally {
       console.warn = warn;
     }

@@ -96,7 +96,7 @@ describe('<lantern-article-list>', () => {
       'https://example.org/lantern-demo/articles/north-korean-soldiers-in-russia-ukraine-war',
     );
     expect(shadow(list, 'ul').getAttribute('role')).to.equal('list');
-    expect(loadMoreButton(list), 'no more to load').to.equal(null);
+    expect(loadMoreButton(list) === null, 'no more to load').to.equal(true);
     await expectAxeClean(list);
   });
 
@@ -140,13 +140,19 @@ describe('<lantern-article-list>', () => {
     button.click();
     await nextEvent(list, 'lantern-load');
     expect(titles(list)).to.have.length(4);
-    expect(deepActiveElement()).to.equal(shadow(cards(list)[2]!, '.title a'));
+    expect(
+      deepActiveElement() === shadow(cards(list)[2]!, '.title a'),
+      'focus on the title of card 2',
+    ).to.equal(true);
     expect(shadow(list, '[role="status"]').textContent?.trim()).to.equal('2 more articles loaded');
     loadMoreButton(list)!.click();
     await nextEvent(list, 'lantern-load');
     expect(titles(list)).to.have.length(5);
-    expect(loadMoreButton(list)).to.equal(null);
-    expect(deepActiveElement()).to.equal(shadow(cards(list)[4]!, '.title a'));
+    expect(loadMoreButton(list) === null, 'the button is gone').to.equal(true);
+    expect(
+      deepActiveElement() === shadow(cards(list)[4]!, '.title a'),
+      'focus on the title of card 4',
+    ).to.equal(true);
     expect(shadow(list, '[role="status"]').textContent?.trim()).to.equal('1 more article loaded');
     await expectAxeClean(list);
   });
@@ -214,7 +220,11 @@ describe('<lantern-article-list>', () => {
         `<lantern-article-list src=${FEED} limit="3" card-layout="compact" heading-level="3"></lantern-article-list>`,
       );
       expect(cards(compact).every((card) => card.layout === 'compact')).to.equal(true);
-      expect(compact.shadowRoot!.querySelector('lantern-article-card')!.shadowRoot!.querySelector('h3')).to.not.equal(null);
+      expect(
+        compact
+          .shadowRoot!.querySelector('lantern-article-card')!
+          .shadowRoot!.querySelector('h3') !== null,
+      ).to.equal(true);
       await expectAxeClean(compact);
     } finally {
       await setViewport({ width: 800, height: 600 });
@@ -235,10 +245,9 @@ describe('<lantern-article-list>', () => {
     const page2 = `/test-server/feed/series-12.json?key=${k}&delay=300`;
     const list = await mountLoaded<LanternArticleList>(
       `<lantern-article-list limit="3" src="${served(
-        feedOf(
-          [article(1, '2025-06-01T00:00:00Z'), article(2, '2025-05-01T00:00:00Z')],
-          { next_url: new URL(page2, location.href).href },
-        ),
+        feedOf([article(1, '2025-06-01T00:00:00Z'), article(2, '2025-05-01T00:00:00Z')], {
+          next_url: new URL(page2, location.href).href,
+        }),
       )}"></lantern-article-list>`,
     );
     expect(titles(list)).to.deep.equal(['Article 1', 'Article 2']);
@@ -258,10 +267,11 @@ describe('<lantern-article-list>', () => {
       'Twelve Voices, Part 7',
       'Twelve Voices, Part 5',
     ]);
-    expect(deepActiveElement()).to.equal(shadow(cards(list)[2]!, '.title a'));
-    expect(shadow(list, '[role="status"]').textContent?.trim()).to.equal(
-      '3 more articles loaded',
-    );
+    expect(
+      deepActiveElement() === shadow(cards(list)[2]!, '.title a'),
+      'focus on the title of card 2',
+    ).to.equal(true);
+    expect(shadow(list, '[role="status"]').textContent?.trim()).to.equal('3 more articles loaded');
     expect(await requestCount('feed', k)).to.equal(1);
     await expectAxeClean(list);
   });
@@ -328,7 +338,7 @@ describe('<lantern-article-list>', () => {
     await nextEvent(list, 'lantern-load');
     // feed.json has no next_url; its 5 items arrive once, and the button goes.
     expect(titles(list)).to.have.length(6);
-    expect(loadMoreButton(list)).to.equal(null);
+    expect(loadMoreButton(list) === null, 'the button is gone').to.equal(true);
     expect(await requestCount('feed', k)).to.equal(1);
   });
 
@@ -341,7 +351,10 @@ describe('<lantern-article-list>', () => {
       <lantern-article-list src="${src}" limit="2"></lantern-article-list>
       <lantern-article-card src="${src}" item="nkdb-military-report"></lantern-article-card>`;
     const [list, card] = Array.from(container.children);
-    const loaded = Promise.all([nextEvent(list!, 'lantern-load'), nextEvent(card!, 'lantern-load')]);
+    const loaded = Promise.all([
+      nextEvent(list!, 'lantern-load'),
+      nextEvent(card!, 'lantern-load'),
+    ]);
     document.body.append(container);
     await loaded;
     expect(titles(list!)).to.have.length(2);
@@ -357,7 +370,7 @@ describe('<lantern-article-list>', () => {
     );
     const loaded = nextEvent(list, 'lantern-load');
     await list.updateComplete;
-    expect(shadow(list, '[aria-busy="true"]')).to.exist;
+    expect(list.shadowRoot!.querySelector('[aria-busy="true"]') !== null).to.equal(true);
     expect(list.shadowRoot!.querySelectorAll('.skeleton')).to.have.length(4);
     expect(visibleText(list)).to.equal('Loading…');
     await expectAxeClean(list);

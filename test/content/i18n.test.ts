@@ -9,7 +9,8 @@ import {
   resolveLocale,
 } from '../../src/i18n/index.js';
 import { en, ko, type Messages } from '../../src/i18n/messages.js';
-import { cleanup, mount } from '../helpers.js';
+import '../../src/define/article-card.js';
+import { cleanup, mount, mountLoaded, visibleText } from '../helpers.js';
 
 describe('formatDate', () => {
   it('writes the date the way each language does', () => {
@@ -119,5 +120,37 @@ describe('resolveLocale and messages', () => {
     // A checksum's name is the same in every language.
     expect(notKorean.filter((key) => key !== 'checksum')).to.deep.equal([]);
     expect(Object.keys(ko).sort()).to.deep.equal(Object.keys(en).sort());
+  });
+
+  it('error causes: English keeps the loader’s detail, Korean says it in Korean', () => {
+    expect(en.errorCause('timeout', 'The feed did not arrive within 10 seconds.')).to.equal(
+      'The feed did not arrive within 10 seconds.',
+    );
+    const kinds = [
+      'network',
+      'http',
+      'timeout',
+      'aborted',
+      'too-large',
+      'not-json',
+      'not-a-feed',
+      'not-found',
+      'no-data',
+    ];
+    for (const kind of kinds) {
+      expect(ko.errorCause(kind, 'English detail', 500), kind).to.match(/[\uac00-\ud7af]/);
+      expect(ko.errorCause(kind, 'English detail', 500), kind).not.to.contain('English');
+    }
+    expect(ko.errorCause('http', '', 503)).to.contain('HTTP 503');
+  });
+
+  it('a Korean widget whose feed is missing explains it in Korean', async () => {
+    const card = await mountLoaded(
+      '<lantern-article-card lang="ko" src="/test-server/status/404"><a href="https://example.org/x">원문 보기</a></lantern-article-card>',
+    );
+    const text = visibleText(card);
+    expect(text).to.contain('이 콘텐츠를 표시할 수 없습니다.');
+    expect(text).to.contain('피드를 찾을 수 없습니다(HTTP 404).');
+    expect(text).not.to.contain('The feed');
   });
 });

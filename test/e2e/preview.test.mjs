@@ -216,3 +216,45 @@ test('without a clipboard the code is selected for Ctrl+C and the page says so',
   assert.equal(selection.selected, selection.length);
   await context.close();
 });
+
+test('a markdown draft becomes a one-item feed: title from the first # line, summary from the first paragraph', async () => {
+  const { readDraft } = await server.ssrLoadModule('/preview/draft.ts');
+  const { inlineJson } = await server.ssrLoadModule('/preview/snippet.ts');
+  const now = new Date('2026-03-12T09:00:00Z');
+
+  const draft = readDraft(
+    '```md\n# not the title, inside code\n```\n\n# Real title ##\n\nFirst *para*, with [a link](https://example.org).\n\n## Section\n\nMore.',
+    { language: 'ko', asSeries: true, now },
+  );
+  assert.equal(draft.ok, true);
+  const [item] = draft.feed.items;
+  assert.equal(item.title, 'Real title');
+  assert.equal(item.summary, 'First para, with a link.');
+  assert.equal(item.language, 'ko');
+  assert.equal(item.date_published, '2026-03-12T09:00:00.000Z');
+  assert.deepEqual(item._lantern.series, { id: 'draft', title: 'Real title', part: 1, total: 1 });
+  assert.ok(!item._lantern.content_markdown.includes('# Real title'));
+  assert.ok(item._lantern.content_markdown.includes('## Section'));
+
+  const card = readDraft('# Only a title', { language: 'en', asSeries: false, now });
+  assert.equal(card.feed.items[0]._lantern.series, undefined);
+  assert.equal(card.feed.items[0].summary, undefined);
+
+  assert.deepEqual(readDraft('  \n', { language: 'en', asSeries: false }), {
+    ok: false,
+    problem: { key: 'draftEmpty' },
+  });
+  assert.equal(
+    readDraft('## Not a title', { language: 'en', asSeries: false }).problem.key,
+    'draftNoTitle',
+  );
+  assert.equal(
+    readDraft('{"items": [}', { language: 'en', asSeries: false }).problem.key,
+    'draftJson',
+  );
+
+  const json = inlineJson({ body: '</script><!--<script>' });
+  assert.ok(!json.includes('</'));
+  assert.ok(!json.includes('<!--'));
+  assert.deepEqual(JSON.parse(json), { body: '</script><!--<script>' });
+});

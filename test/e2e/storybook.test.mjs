@@ -52,10 +52,14 @@ const SETTLE_MS = 6_000;
 
 let server;
 let browser;
+let context;
 before(async () => {
   if (skip) return;
-  server = await serve({ dir: staticDir });
+  // Cacheable, unlike the harness default: every story page loads the same 1 MB of Storybook,
+  // and one browser context shares the cache (and V8's code cache) between them.
+  server = await serve({ dir: staticDir, headers: () => ({ 'cache-control': 'max-age=600' }) });
   browser = await launch();
+  context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
 });
 after(async () => {
   await browser?.close();
@@ -191,9 +195,19 @@ function renderedInPage() {
 async function axeViolations(page) {
   await page.addScriptTag({ path: axePath });
   return page.evaluate(async () => {
-    const result = await window.axe.run(document.querySelector('#storybook-root'), {
-      resultTypes: ['violations'],
-    });
+    // The a11y addon runs axe on the same page after each render; take turns with it.
+    const run = async (attempt = 0) => {
+      try {
+        return await window.axe.run(document.querySelector('#storybook-root'), {
+          resultTypes: ['violations'],
+        });
+      } catch (error) {
+        if (attempt > 50 || !/already running/.test(String(error))) throw error;
+        await new Promise((r) => setTimeout(r, 200));
+        return run(attempt + 1);
+      }
+    };
+    const result = await run();
     return result.violations.map(
       (v) =>
         `axe ${v.id}: ${v.help} (${v.nodes
@@ -205,7 +219,7 @@ async function axeViolations(page) {
 }
 
 async function checkStory(entry, variant) {
-  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+  const page = await context.newPage();
   const problems = watch(page);
   const started = Date.now();
   let note = '';
@@ -216,7 +230,6 @@ async function checkStory(entry, variant) {
     if (shown) {
       problems.push(shown);
     } else {
-      await page.waitForLoadState('networkidle').catch(() => undefined);
       const stillLoading = await page.evaluate(settleInPage, SETTLE_MS);
       const { text, boxes } = await page.evaluate(renderedInPage);
       if (!text && boxes === 0) problems.push('empty render: nothing visible in #storybook-root');
@@ -233,7 +246,8 @@ async function checkStory(entry, variant) {
 }
 
 async function checkDocs(entry) {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1200, height: 900 });
   const problems = watch(page);
   const started = Date.now();
   let note = '';

@@ -81,15 +81,50 @@ export async function testServer(ctx, next) {
       return;
     }
     case 'flaky': {
-      // Fails (503) while the key is "down"; /test-server/flaky-up?key=K brings it back.
+      // Fails while the key is "down"; /test-server/flaky-up?key=K brings it back. How it fails:
+      // mode=503 (default) or any status, drop (connection reset, as offline), hang (no answer
+      // for 10 s), stall (half a
+      // body, then nothing), redirect (to ?to=, another origin), cors (no CORS header).
+      const mode = url.searchParams.get('mode') ?? '503';
       if (!upKeys.has(key)) {
-        ctx.status = 503;
-        return;
+        if (mode === 'drop') {
+          ctx.req.socket.destroy();
+          ctx.respond = false;
+          return;
+        }
+        if (mode === 'hang') {
+          await sleep(10_000);
+          ctx.status = 503;
+          return;
+        }
+        if (mode === 'stall') {
+          const { PassThrough } = await import('node:stream');
+          const stream = new PassThrough();
+          ctx.set('content-type', json);
+          ctx.body = stream;
+          stream.write('{"version":"https://jsonfeed.org/version/1.1","title":"Stalled","items":[');
+          setTimeout(() => stream.end(), 60_000).unref();
+          return;
+        }
+        if (mode === 'redirect') {
+          ctx.redirect(url.searchParams.get('to') ?? '/');
+          return;
+        }
+        if (mode !== 'cors') {
+          ctx.status = Number(mode) || 503;
+          return;
+        }
+      } else {
+        ctx.set('access-control-allow-origin', '*');
       }
       ctx.set('content-type', json);
       ctx.body = demoFile(url.searchParams.get('file') ?? 'feed.json');
       return;
     }
+    case 'redirect':
+      // /test-server/redirect?to=URL : a 302, e.g. to another origin.
+      ctx.redirect(url.searchParams.get('to') ?? '/');
+      return;
     case 'flaky-up':
       upKeys.add(key);
       ctx.body = 'ok';

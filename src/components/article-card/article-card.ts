@@ -238,7 +238,9 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
             this.headingLevel,
             'title',
             href
-              ? html`<a href=${href} lang=${ifDefined(itemLang)} data-focus-after-retry>${title}</a>`
+              ? html`<a href=${href} lang=${ifDefined(itemLang)} data-focus-after-retry
+                  >${title}</a
+                >`
               : html`<span lang=${ifDefined(itemLang)} tabindex="-1" data-focus-after-retry
                   >${title}</span
                 >`,

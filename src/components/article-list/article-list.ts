@@ -50,7 +50,6 @@ function publishedTime(item: FeedItem): number {
 
 /** Newest first by `date_published`; undated items last, in feed order. */
 export function newestFirst(items: readonly FeedItem[]): FeedItem[] {
-  return [...items];
   return items
     .map((item, index) => ({ item, index, time: publishedTime(item) }))
     .sort((a, b) => (a.time === b.time ? a.index - b.index : a.time > b.time ? -1 : 1))
@@ -300,7 +299,7 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
     this.announcement = this.messages.itemsLoaded(added);
     // The button may be gone now: focus the first new card, or the last one if none came.
     const cards = this.cards();
-    void cards;
+    (cards[before] ?? cards[cards.length - 1])?.focus();
     this.dispatchEvent(
       lanternEvent<LanternLoadDetail>('lantern-load', { items: this.renderedItemCount(current) }),
     );

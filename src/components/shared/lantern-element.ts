@@ -58,6 +58,8 @@ export abstract class LanternElement<View> extends LitElement {
   declare protected view: View | undefined;
   /** The URL relative links in the data resolve against. */
   protected baseUrl: string | undefined;
+  /** Milliseconds before a feed request gives up (default 10 s); not an attribute, for embedders and tests. */
+  timeoutMs: number | undefined;
 
   private controller: AbortController | undefined;
   private loadQueued = false;
@@ -166,7 +168,7 @@ export abstract class LanternElement<View> extends LitElement {
       return parseFeedOrItem(inline, { baseUrl: this.baseUrl });
     }
     if (this.src) {
-      const parsed = await loadFeed(this.src, { signal, reload });
+      const parsed = await loadFeed(this.src, { signal, reload, timeoutMs: this.timeoutMs });
       this.baseUrl = new URL(this.src, document.baseURI).href;
       return parsed;
     }
@@ -212,7 +214,9 @@ export abstract class LanternElement<View> extends LitElement {
     return html`
       <div class="error" part="base" lang=${this.locale}>
         <p><strong>${m.errorTitle}</strong></p>
-        <p class="cause">${this.error?.message}</p>
+        <p class="cause">
+          ${this.error && m.errorCause(this.error.kind, this.error.message, this.error.status)}
+        </p>
         <slot></slot>
         <button type="button" class="button" part="button" @click=${this.retry}>${m.retry}</button>
       </div>
