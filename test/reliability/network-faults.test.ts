@@ -106,7 +106,7 @@ describe('network faults: a readable error with retry, and content after recover
         expect(text, where).to.contain(en.errorTitle);
         expect(text, `${where}: the partner's fallback link shows`).to.contain('Read the story on our site');
         const button = el.shadowRoot!.querySelector<HTMLButtonElement>('.error button');
-        expect(button, `${where}: retry button`).to.exist;
+        expect(button, `${where}: retry button`).to.not.equal(null);
         expect(button!.textContent?.trim()).to.equal(en.retry);
         expect(button!.checkVisibility()).to.equal(true);
         // The cause is named in words, beyond the generic title.

@@ -313,7 +313,7 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
     let url = view.nextUrl;
     for (let page = 0; url && added.length === 0 && page < MAX_PAGES_PER_CLICK; page++) {
       visited.add(url);
-      const parsed = await loadFeed(url, { signal });
+      const parsed = await loadFeed(url, { signal, timeoutMs: this.timeoutMs });
       for (const warning of parsed.warnings) {
         console.warn(`<${this.localName}>: ${url}: ${warning.path}: ${warning.message}`);
       }

@@ -1,0 +1,154 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import '../src/define/article-card.js';
+import type { FeedItem } from '../src/content/types.js';
+import demoFeed from '../demo/feed.json';
+import { LOADING_SRC, MISSING_SRC } from './support.js';
+
+interface CardArgs {
+  src: string;
+  item: string;
+  layout: 'vertical' | 'horizontal' | 'compact';
+  lang: '' | 'en' | 'ko';
+  theme: '' | 'light' | 'dark' | 'auto';
+  hideImages: boolean;
+  headingLevel: number;
+  width: string;
+}
+
+const FEED = '/demo/feed.json';
+const ARTICLE = 'north-korean-soldiers-russia-ukraine';
+
+/** A demo item as an object, its relative image URL made absolute (an `.item` has no feed URL). */
+function demoItem(id: string): FeedItem {
+  const found = (demoFeed.items as unknown as FeedItem[]).find((i) => i.id === id);
+  if (!found) throw new Error(`demo/feed.json has no ${id}`);
+  const item = structuredClone(found);
+  if (item.image) item.image = new URL(item.image, new URL('/demo/', location.href)).href;
+  return item;
+}
+
+/** A story that hands the card an item object, as a framework would. */
+function itemStory(item: () => FeedItem, attrs: Partial<CardArgs> = {}): StoryObj<CardArgs> {
+  return {
+    args: attrs,
+    render: (args) =>
+      html`<lantern-article-card
+        style="max-width: ${args.width}"
+        .item=${item()}
+        layout=${args.layout}
+        lang=${ifDefined(args.lang || undefined)}
+        theme=${ifDefined(args.theme || undefined)}
+        ?hide-images=${args.hideImages}
+        heading-level=${args.headingLevel}
+      ></lantern-article-card>`,
+  };
+}
+
+/**
+ * One article from a JSON Feed: image with alt text and credit, tags, the title as a real
+ * link (its click area covers the card), date, byline, reading time, the "name changed for
+ * safety" note and the content warning before the summary. While loading it shows a skeleton
+ * of its final size; on failure, the partner's own fallback link and "Try again".
+ */
+const meta: Meta<CardArgs> = {
+  title: 'Elements/Article card',
+  component: 'lantern-article-card',
+  args: {
+    src: FEED,
+    item: ARTICLE,
+    layout: 'vertical',
+    lang: '',
+    theme: '',
+    hideImages: false,
+    headingLevel: 2,
+    width: '24rem',
+  },
+  argTypes: {
+    src: { control: 'text', description: 'URL of a JSON Feed.' },
+    item: { control: 'text', description: 'Id of the item to show (default: the first item).' },
+    layout: {
+      control: 'inline-radio',
+      options: ['vertical', 'horizontal', 'compact'],
+      description: '`horizontal` needs 34em of width; `compact` has no image.',
+    },
+    lang: {
+      control: 'inline-radio',
+      options: ['', 'en', 'ko'],
+      description: 'Interface language; empty follows the toolbar (closest `[lang]`).',
+    },
+    theme: {
+      control: 'inline-radio',
+      options: ['', 'light', 'dark', 'auto'],
+      description: 'Colour scheme; empty follows the host page.',
+    },
+    hideImages: {
+      name: 'hide-images',
+      control: 'boolean',
+      description: 'Show no image and make no image request.',
+    },
+    headingLevel: {
+      name: 'heading-level',
+      control: { type: 'number', min: 2, max: 6 },
+      description: 'Heading level of the title.',
+    },
+    width: {
+      control: 'text',
+      description: 'Story only: the width of the column the card sits in.',
+    },
+  },
+  render: (args) =>
+    html`<lantern-article-card
+      style="max-width: ${args.width}"
+      src=${args.src}
+      item=${ifDefined(args.item || undefined)}
+      layout=${args.layout}
+      lang=${ifDefined(args.lang || undefined)}
+      theme=${ifDefined(args.theme || undefined)}
+      ?hide-images=${args.hideImages}
+      heading-level=${args.headingLevel}
+      ><a
+        href="https://example.org/lantern-demo/articles/north-korean-soldiers-in-russia-ukraine-war"
+        >North Korean Soldiers in Russia-Ukraine War</a
+      ></lantern-article-card
+    >`,
+};
+export default meta;
+
+type Story = StoryObj<CardArgs>;
+
+/** The demo article, from the demo feed. */
+export const Default: Story = {};
+
+/** `layout="horizontal"`: the image beside the text in a column at least 34em wide. */
+export const Horizontal: Story = { args: { layout: 'horizontal', width: '48rem' } };
+
+/** `layout="compact"`: no image, smaller title, two-line summary. */
+export const Compact: Story = { args: { layout: 'compact', width: '20rem' } };
+
+/** A Korean reader: date, byline, reading time, note and warning label in Korean. */
+export const Korean: Story = { args: { lang: 'ko', item: 'yoon-ha-part-3' } };
+
+/** `theme="dark"` whatever the page's colour scheme. */
+export const Dark: Story = { args: { theme: 'dark', item: 'yoon-ha-part-3' } };
+
+/** `hide-images`: no `<img>` and no image request at all. */
+export const HideImages: Story = { args: { hideImages: true } };
+
+/** A survivor's story: "Name changed for safety" and the content warning before the summary. */
+export const ContentWarning: Story = { args: { item: 'yoon-ha-part-3' } };
+
+/** A very long title and summary are clamped (3 and 3 lines); the link keeps the whole title. */
+export const LongTitle: Story = itemStory(() => ({
+  ...demoItem(ARTICLE),
+  title:
+    'North Korean Soldiers in the Russia-Ukraine War: What the Capture of Two Prisoners of War Tells Us About Kim Jong Un’s Goals, Their Treatment, and How the World Can Respond',
+  summary: `${demoItem(ARTICLE).summary} `.repeat(3),
+}));
+
+/** While the feed loads: a skeleton of the card's final size, announced as "Loading…". */
+export const Loading: Story = { args: { src: LOADING_SRC } };
+
+/** The feed is missing (404): a message, the partner's fallback link and "Try again". */
+export const ErrorState: Story = { name: 'Error', args: { src: MISSING_SRC } };
