@@ -13,3 +13,4 @@ export {
 export { readInlineFeed } from './inline.js';
 export { renderRichContent, renderMarkdown, bodySource, hasRichBody } from './rich.js';
 export { readingMinutes, decodeEntities } from './text.js';
+export { pickItem, itemReadingMinutes } from './items.js';

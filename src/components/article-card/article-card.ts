@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { FeedError } from '../../content/errors.js';
-import { roughText, readingMinutes } from '../../content/text.js';
+import { itemReadingMinutes, pickItem } from '../../content/items.js';
 import type { FeedItem, ParsedFeed } from '../../content/types.js';
 import { formatDate, formatList } from '../../i18n/index.js';
 import { hostStyles } from '../../theme/tokens.js';
@@ -16,26 +15,6 @@ const CARD_LAYOUTS: readonly CardLayout[] = ['vertical', 'horizontal', 'compact'
 /** An attribute value as a known layout; anything else is the default, `vertical`. */
 export function toCardLayout(value: string | null | undefined): CardLayout {
   return CARD_LAYOUTS.find((layout) => layout === value) ?? 'vertical';
-}
-
-/** Minutes to read an item's body; `undefined` for a link-out item with no body. */
-export function itemReadingMinutes(item: FeedItem): number | undefined {
-  const body = item._lantern?.content_markdown ?? item.content_html ?? item.content_text;
-  if (!body) return undefined;
-  return readingMinutes(roughText(body)) || undefined;
-}
-
-/** Picks the item a widget was asked for: by id, else the first. */
-export function pickItem(parsed: ParsedFeed, id: string | undefined): FeedItem {
-  const items = parsed.feed.items;
-  if (id) {
-    const found = items.find((item) => item.id === id);
-    if (!found) throw new FeedError('not-found', `The feed has no item with the id "${id}".`);
-    return found;
-  }
-  const first = items[0];
-  if (!first) throw new FeedError('not-found', 'The feed has no items.');
-  return first;
 }
 
 /**

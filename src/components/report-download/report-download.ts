@@ -9,7 +9,7 @@ import { hasRichBody, renderRichContent } from '../../content/rich.js';
 import type { Attachment, FeedItem, ParsedFeed } from '../../content/types.js';
 import { formatDate, formatList, formatName, formatSize, languageName } from '../../i18n/index.js';
 import { hostStyles } from '../../theme/tokens.js';
-import { pickItem } from '../article-card/article-card.js';
+import { pickItem } from '../../content/items.js';
 import { lanternEvent } from '../shared/events.js';
 import { headingTemplate } from '../shared/heading.js';
 import { LanternElement } from '../shared/lantern-element.js';

@@ -1,0 +1,24 @@
+/** Choosing items from a parsed feed: plain functions shared by every widget. */
+import { FeedError } from './errors.js';
+import { readingMinutes, roughText } from './text.js';
+import type { FeedItem, ParsedFeed } from './types.js';
+
+/** Minutes to read an item's body; `undefined` for a link-out item with no body. */
+export function itemReadingMinutes(item: FeedItem): number | undefined {
+  const body = item._lantern?.content_markdown ?? item.content_html ?? item.content_text;
+  if (!body) return undefined;
+  return readingMinutes(roughText(body)) || undefined;
+}
+
+/** Picks the item a widget was asked for: by id, else the first. */
+export function pickItem(parsed: ParsedFeed, id: string | undefined): FeedItem {
+  const items = parsed.feed.items;
+  if (id) {
+    const found = items.find((item) => item.id === id);
+    if (!found) throw new FeedError('not-found', `The feed has no item with the id "${id}".`);
+    return found;
+  }
+  const first = items[0];
+  if (!first) throw new FeedError('not-found', 'The feed has no items.');
+  return first;
+}
