@@ -12,6 +12,8 @@ const config: StorybookConfig = {
   staticDirs: [{ from: '../demo', to: '/demo' }],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   docs: { defaultName: 'Docs' },
+  // The Theme toolbar (preview.ts) paints the background to match the colour scheme.
+  features: { backgrounds: false },
   // Storybook reads vite.config.ts too but keeps only `build.target` of its build settings, so
   // the CDN/npm library settings there do not leak into this app build.
 };

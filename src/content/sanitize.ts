@@ -190,10 +190,13 @@ function definitions(markdown: string): Map<string, string> {
 
 function definitionsFor(chunk: string, all: Map<string, string>): string {
   if (all.size === 0 || !chunk.includes('[')) return '';
-  const lower = chunk.toLowerCase();
-  const used: string[] = [];
-  for (const [label, line] of all) if (lower.includes(`[${label}]`)) used.push(line);
-  return used.length ? `\n\n${used.join('\n')}\n` : '';
+  const used = new Set<string>();
+  // Look up each bracketed label the chunk uses, so the cost follows the chunk, not the feed.
+  for (const match of chunk.matchAll(/\[([^\][\n]{1,999})\]/g)) {
+    const line = all.get(match[1]!.trim().toLowerCase());
+    if (line) used.add(line);
+  }
+  return used.size ? `\n\n${[...used].join('\n')}\n` : '';
 }
 
 interface SchedulerLike {
@@ -248,7 +251,9 @@ function demoteHeadings(fragment: DocumentFragment, offset: number): void {
 export function sanitizeHtml(html: string, options: RichOptions = {}): DocumentFragment {
   if (html.length > MAX_HTML_CHARS) {
     warn(`HTML body over ${MAX_HTML_CHARS} characters: its start is shown as plain text`);
-    return textToFragment(`${plainTextOf(html.slice(0, MAX_HTML_CHARS)).slice(0, MAX_MARKDOWN_CHARS)}…`);
+    return textToFragment(
+      `${plainTextOf(html.slice(0, MAX_HTML_CHARS)).slice(0, MAX_MARKDOWN_CHARS)}…`,
+    );
   }
   currentBase = options.baseUrl;
   try {

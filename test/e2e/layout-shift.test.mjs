@@ -1,16 +1,30 @@
 // Zero layout shift: with every element on the page and the feed answering after 1.5 s, each
 // widget's skeleton has the size of what replaces it, so the host page never moves.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { launch, serve, watchErrors } from './harness.mjs';
+import { launch, root, serve, watchErrors } from './harness.mjs';
 import { trackWidgets, waitForWidgets } from './widgets.mjs';
 
 const FEED_DELAY_MS = 1500;
+const PAGE = '/test/e2e/pages/every.html';
+// The same page with the plain snippet: no blocking="render" on the script.
+const PLAIN_PAGE = '/test/e2e/pages/every-plain.html';
 
 let server;
 let browser;
 before(async () => {
-  server = await serve({ delay: (path) => (path.endsWith('.json') ? FEED_DELAY_MS : 0) });
+  server = await serve({
+    delay: (path) => (path.endsWith('.json') ? FEED_DELAY_MS : 0),
+    routes: {
+      [PLAIN_PAGE]: (req, res) => {
+        const html = readFileSync(join(root, PAGE.slice(1)), 'utf8');
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(html.replace(' blocking="render"', ''));
+      },
+    },
+  });
   browser = await launch();
 });
 after(async () => {
@@ -18,42 +32,67 @@ after(async () => {
   await server?.close();
 });
 
-for (const width of [1024, 390]) {
-  test(`every element, feed after ${FEED_DELAY_MS} ms, ${width}px wide: Cumulative Layout Shift is 0`, async () => {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
-    const errors = watchErrors(page);
-    await trackWidgets(page);
-    await page.addInitScript(() => {
-      window.__shifts = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) {
-          if (entry.hadRecentInput) continue;
-          window.__shifts.push({
-            value: entry.value,
-            at: Math.round(entry.startTime),
-            moved: entry.sources.map((s) => {
-              const node = s.node;
-              const name = node?.localName ?? node?.parentElement?.localName ?? '#text';
-              return `${name} ${JSON.stringify(s.previousRect)} → ${JSON.stringify(s.currentRect)}`;
-            }),
-          });
-        }
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
-    await page.goto(`${server.origin}/test/e2e/pages/every.html`);
-    // The skeletons are up before the feed arrives.
-    await page.waitForFunction(() =>
+/** Loads a page, records every layout shift, and notes when all skeletons were first up. */
+async function measure(path, width) {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const errors = watchErrors(page);
+  await trackWidgets(page);
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.hadRecentInput) continue;
+        window.__shifts.push({
+          value: entry.value,
+          at: Math.round(entry.startTime),
+          moved: entry.sources.map(
+            (s) =>
+              `${s.node?.localName ?? s.node?.parentElement?.localName ?? '#text'} ` +
+              `y ${Math.round(s.previousRect.y)} → ${Math.round(s.currentRect.y)}`,
+          ),
+        });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(`${server.origin}${path}`);
+  const skeletonsAt = await page.evaluate(async () => {
+    const up = () =>
       [...document.querySelectorAll('body > section > *')].every(
         (el) => el.shadowRoot?.firstElementChild,
-      ),
-    );
-    const state = await waitForWidgets(page);
-    assert.deepEqual(state.failed, []);
-    await page.waitForTimeout(500);
-    const shifts = await page.evaluate(() => window.__shifts);
-    const total = shifts.reduce((sum, s) => sum + s.value, 0);
-    assert.equal(total, 0, `layout shifts:\n${JSON.stringify(shifts, null, 2)}`);
-    assert.deepEqual(errors, []);
-    await page.close();
+      );
+    while (!up()) await new Promise((r) => requestAnimationFrame(r));
+    return performance.now();
+  });
+  const state = await waitForWidgets(page);
+  assert.deepEqual(state.failed, []);
+  assert.equal(state.loaded, state.total);
+  await page.waitForTimeout(500);
+  const shifts = await page.evaluate(() => window.__shifts);
+  assert.deepEqual(errors, []);
+  await page.close();
+  return { shifts, skeletonsAt };
+}
+
+const sum = (shifts) => shifts.reduce((total, s) => total + s.value, 0);
+
+for (const width of [1024, 390]) {
+  test(`every element, script with blocking="render", feed after ${FEED_DELAY_MS} ms, ${width}px: CLS is 0`, async () => {
+    const { shifts, skeletonsAt } = await measure(PAGE, width);
+    assert.ok(skeletonsAt < FEED_DELAY_MS, 'skeletons were up before the feed arrived');
+    assert.equal(sum(shifts), 0, `layout shifts:\n${JSON.stringify(shifts, null, 2)}`);
   });
 }
+
+test(`plain snippet: once the skeletons are up nothing moves; the upgrade itself is measured`, async () => {
+  const { shifts, skeletonsAt } = await measure(PLAIN_PAGE, 1024);
+  const afterSkeletons = shifts.filter((s) => s.at > skeletonsAt);
+  assert.equal(
+    sum(afterSkeletons),
+    0,
+    `layout shifts:\n${JSON.stringify(afterSkeletons, null, 2)}`,
+  );
+  console.log(
+    `# without blocking="render": CLS ${sum(shifts).toFixed(4)} from the upgrade ` +
+      `(fallback link → skeleton), 0 after the skeletons`,
+  );
+});

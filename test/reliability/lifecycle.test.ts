@@ -17,7 +17,8 @@ function listenerKey(target: EventTarget, type: string, listener: unknown, optio
   if (!listener || (typeof listener !== 'function' && typeof listener !== 'object')) return '';
   let id = listenerIds.get(listener);
   if (id === undefined) listenerIds.set(listener, (id = nextListenerId++));
-  const capture = typeof options === 'boolean' ? options : !!(options as { capture?: boolean })?.capture;
+  const capture =
+    typeof options === 'boolean' ? options : !!(options as { capture?: boolean })?.capture;
   return `${target === window ? 'window' : 'document'}:${type}:${id}:${capture}`;
 }
 
@@ -32,7 +33,8 @@ EventTarget.prototype.addEventListener = function (this: EventTarget, type, list
   return add.call(this, type, listener, options);
 };
 EventTarget.prototype.removeEventListener = function (this: EventTarget, type, listener, options) {
-  if (this === window || this === document) listeners.delete(listenerKey(this, type, listener, options));
+  if (this === window || this === document)
+    listeners.delete(listenerKey(this, type, listener, options));
   return remove.call(this, type, listener, options);
 };
 

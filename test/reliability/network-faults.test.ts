@@ -46,7 +46,11 @@ const FAULTS: Fault[] = [
     src: (k) => `${otherOrigin()}/test-server/flaky?key=${k}&mode=cors`,
     kind: 'network',
   },
-  { name: 'offline (connection dropped)', src: (k) => `/test-server/flaky?key=${k}&mode=drop`, kind: 'network' },
+  {
+    name: 'offline (connection dropped)',
+    src: (k) => `/test-server/flaky?key=${k}&mode=drop`,
+    kind: 'network',
+  },
 ];
 
 const TIMEOUT_MS = 700;
@@ -100,11 +104,15 @@ describe('network faults: a readable error with retry, and content after recover
         expect(error.detail.kind, where).to.equal(fault.kind);
         if (fault.status) expect(error.detail.status, where).to.equal(fault.status);
         if (fault.kind === 'timeout') {
-          expect(performance.now() - started, `${where}: gave up in time`).to.be.below(TIMEOUT_MS + 2000);
+          expect(performance.now() - started, `${where}: gave up in time`).to.be.below(
+            TIMEOUT_MS + 2000,
+          );
         }
         const text = seenText(el);
         expect(text, where).to.contain(en.errorTitle);
-        expect(text, `${where}: the partner's fallback link shows`).to.contain('Read the story on our site');
+        expect(text, `${where}: the partner's fallback link shows`).to.contain(
+          'Read the story on our site',
+        );
         const button = el.shadowRoot!.querySelector<HTMLButtonElement>('.error button');
         expect(button, `${where}: retry button`).to.not.equal(null);
         expect(button!.textContent?.trim()).to.equal(en.retry);
@@ -112,19 +120,27 @@ describe('network faults: a readable error with retry, and content after recover
         // The cause is named in words, beyond the generic title.
         const cause = el.shadowRoot!.querySelector('.error .cause')?.textContent?.trim() ?? '';
         expect(cause.length, `${where}: cause`).to.be.above(10);
-        expect(warnings.some((w) => w.includes(target.tag)), `${where}: console warning`).to.equal(true);
+        expect(
+          warnings.some((w) => w.includes(target.tag)),
+          `${where}: console warning`,
+        ).to.equal(true);
 
         // Recovery: the server comes back and "Try again" renders the content.
         // no-cors: the other origin's answer is opaque, but the request reaches the server.
-        await fetch(`${new URL(fault.src(key), location.href).origin}/test-server/flaky-up?key=${key}`, {
-          mode: 'no-cors',
-        });
+        await fetch(
+          `${new URL(fault.src(key), location.href).origin}/test-server/flaky-up?key=${key}`,
+          {
+            mode: 'no-cors',
+          },
+        );
         const loaded = nextEvent(el, 'lantern-load', 10_000);
         button!.click();
         await loaded;
         await el.updateComplete;
         expect(el.shadowRoot!.querySelector('.error'), `${where}: error gone`).to.equal(null);
-        expect(seenText(el), `${where}: content after retry`).to.contain(LOADED_TEXT[target.tag]!.text);
+        expect(seenText(el), `${where}: content after retry`).to.contain(
+          LOADED_TEXT[target.tag]!.text,
+        );
         expect(el.matches(':focus-within'), `${where}: focus stays in the widget`).to.equal(true);
         el.remove();
       }

@@ -63,7 +63,8 @@ describe('attack corpus: every input, every path, every element', function () {
       try {
         for (const entry of entries) failures.push(...(await runEntry(entry, stage)));
         await new Promise((r) => setTimeout(r, 300));
-        for (const f of await takeFindings()) failures.push(`[${attackClass}] late ${f.kind}: ${f.detail}`);
+        for (const f of await takeFindings())
+          failures.push(`[${attackClass}] late ${f.kind}: ${f.detail}`);
       } finally {
         const warnings = mute.restore();
         console.info(`${attackClass}: ${entries.length} inputs, ${warnings} console warnings`);

@@ -4,13 +4,19 @@ import { clearFeedCache } from '../../src/content/load.js';
 import { renderRichContent } from '../../src/content/rich.js';
 import { parseFeed } from '../../src/content/parse.js';
 import { auditRendered, clobberingFindings, takeFindings } from './trap.js';
-import { TARGETS, attackFeed, mountWith, seenText, type BodyPath, type Channel } from './targets.js';
+import {
+  TARGETS,
+  attackFeed,
+  mountWith,
+  seenText,
+  type BodyPath,
+  type Channel,
+} from './targets.js';
 
 const BODY_PATHS: BodyPath[] = ['markdown', 'html', 'text'];
 const CHANNEL: Record<BodyPath, Channel> = { markdown: 'property', html: 'inline', text: 'src' };
 /** `src` puts the feed in a query string; larger inputs go by property instead. */
 const MAX_SRC_INPUT = 3000;
-
 
 /** Console warnings are expected (every refused URL is named); count them instead of printing thousands. */
 export function muteWarnings(): { restore: () => number } {
@@ -75,4 +81,3 @@ export async function runEntry(raw: AttackInput, stage: HTMLElement): Promise<st
   }
   return failures;
 }
-

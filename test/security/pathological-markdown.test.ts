@@ -102,9 +102,12 @@ describe('pathological markdown renders or is refused quickly, without freezing 
 
         // Through the elements that show bodies.
         for (const target of TARGETS.filter(
-          (t) => t.available && ['lantern-story-navigator', 'lantern-report-download'].includes(t.tag),
+          (t) =>
+            t.available && ['lantern-story-navigator', 'lantern-report-download'].includes(t.tag),
         )) {
-          const run = await measure(() => mountWith(target, feedWith(entry.input), 'property', stage, { item: 'p1' }));
+          const run = await measure(() =>
+            mountWith(target, feedWith(entry.input), 'property', stage, { item: 'p1' }),
+          );
           rows.push(
             `${entry.name} [${target.tag}] | ${fmt(run.totalMs)} | ${fmt(run.longestTaskMs)} | ${fmt(run.longestFrameGapMs)}`,
           );

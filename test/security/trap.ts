@@ -162,7 +162,10 @@ export function auditRendered(host: Element): Finding[] {
       if (URL_ATTRS.includes(name) && !isWebUrl(attr.value, el)) {
         add(`<${tag} ${name}="${attr.value.slice(0, 80)}">`);
       }
-      if (name === 'style' && /url\(|expression|@import|javascript:|position\s*:\s*fixed/i.test(attr.value)) {
+      if (
+        name === 'style' &&
+        /url\(|expression|@import|javascript:|position\s*:\s*fixed/i.test(attr.value)
+      ) {
         add(`<${tag} style="${attr.value.slice(0, 80)}">`);
       }
       if (inBody && ['id', 'name', 'style', 'class', 'part', 'slot', 'target'].includes(name)) {
@@ -196,7 +199,8 @@ function isWebUrl(value: string, el: Element): boolean {
 export function clobberingFindings(): Finding[] {
   const out: Finding[] = [];
   const w = window as unknown as Record<string, unknown>;
-  if (w.__lanternClobber !== undefined) out.push({ kind: 'dom', detail: 'window.__lanternClobber' });
+  if (w.__lanternClobber !== undefined)
+    out.push({ kind: 'dom', detail: 'window.__lanternClobber' });
   if (typeof document.cookie !== 'string') out.push({ kind: 'dom', detail: 'document.cookie' });
   if (typeof document.getElementById !== 'function') {
     out.push({ kind: 'dom', detail: 'document.getElementById' });

@@ -10,7 +10,7 @@ import { bodySource, renderRichContent } from '../../content/rich.js';
 import type { FeedItem, ParsedFeed } from '../../content/types.js';
 import { formatDate, formatList } from '../../i18n/index.js';
 import { hostStyles } from '../../theme/tokens.js';
-import { itemReadingMinutes } from '../../content/items.js';
+import { itemReadingMinutes } from '../article-card/article-card.js';
 import { lanternEvent } from '../shared/events.js';
 import { headingTemplate } from '../shared/heading.js';
 import { LanternElement } from '../shared/lantern-element.js';
@@ -152,7 +152,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
   }
 
   private get remembers(): boolean {
-    return true;
+    return this.remember === 'session';
   }
 
   private get level(): number {
@@ -309,6 +309,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     const heading = this.partHeading();
     if (!heading) return;
     heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
     this.scrollToHeading(heading);
   }
 
