@@ -11,7 +11,7 @@ import { safeUrl } from './url.js';
 /** Markdown larger than this is shown as plain text rather than parsed (marked is superlinear on some inputs). */
 export const MAX_MARKDOWN_CHARS = 300_000;
 /** HTML larger than this is shown as plain text: nothing a partner widget shows needs more. */
-export const MAX_HTML_CHARS = 2_000_000;
+export const MAX_HTML_CHARS = 1_000_000;
 /** One block (text between blank lines) longer than this is shown as plain text. */
 export const MAX_BLOCK_CHARS = 32_000;
 /** Blockquotes and lists nested deeper than this overflow marked's stack: shown as plain text. */

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { pathologicalMarkdown } from '../fixtures/attacks/index.js';
-import { renderMarkdown } from '../../src/content/rich.js';
+import { renderMarkdown, renderRichContent } from '../../src/content/rich.js';
 import { TARGETS, loadTargets, mountWith, seenText } from './targets.js';
 
 /**
@@ -83,6 +83,62 @@ describe('pathological markdown renders or is refused quickly, without freezing 
     // Printed so the figures land in the test log: input | total | longest task | longest frame gap.
     for (const row of rows.splice(0)) console.log(`timing: ${row}`);
   });
+
+  it('a long body parsed in chunks keeps reference links, code blocks and list numbers', async () => {
+    const filler = 'An ordinary paragraph of a long story, long enough to fill chunks. '.repeat(20);
+    const paragraphs = Array.from({ length: 40 }, (_, i) => `${filler} See [source ${i}][r${i}].`);
+    const code = '```\nfirst line\n\n\nline after blank lines\n```';
+    const list = Array.from({ length: 30 }, (_, i) => `${i + 1}. item ${i + 1}\n\n   ${filler}`);
+    const markdown = [
+      ...paragraphs.slice(0, 20),
+      code,
+      ...list,
+      ...paragraphs.slice(20),
+      Array.from({ length: 40 }, (_, i) => `[r${i}]: https://example.org/source-${i}`).join('\n'),
+    ].join('\n\n');
+    expect(markdown.length).to.be.above(60_000);
+    const holder = document.createElement('div');
+    holder.append(await renderMarkdown(markdown));
+    const links = Array.from(holder.querySelectorAll('a'));
+    expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(
+      Array.from({ length: 40 }, (_, i) => `https://example.org/source-${i}`),
+    );
+    const pre = holder.querySelectorAll('pre');
+    expect(pre.length).to.equal(1);
+    expect(pre[0]!.textContent).to.contain('first line\n\n\nline after blank lines');
+    // A list cut between chunks continues its numbering.
+    const numbers = Array.from(holder.querySelectorAll('ol')).flatMap((ol) => {
+      const start = Number(ol.getAttribute('start') ?? 1);
+      return Array.from(ol.children, (_, i) => start + i);
+    });
+    expect(numbers).to.deep.equal(Array.from({ length: 30 }, (_, i) => i + 1));
+    expect(holder.textContent).to.not.contain('[r0]:');
+  });
+
+  for (const kb of [900, 1500]) {
+    it(`a ${kb} KB HTML body renders (or, over 1 MB, shows as plain text) without a long freeze`, async () => {
+      const paragraph =
+        '<p>An ordinary paragraph with <b>bold</b> and <a href="https://example.org/">a link</a>.</p>';
+      const html = `<p>kept</p>${paragraph.repeat(Math.round((kb * 1024) / paragraph.length))}`;
+      const warn = console.warn;
+      console.warn = () => {};
+      try {
+        const run = await measure(() => renderRichContent({ id: 'h', content_html: html }));
+        rows.push(
+          `${kb} KB of HTML [content layer] | ${fmt(run.totalMs)} | ${fmt(run.longestTaskMs)} | ${fmt(run.longestFrameGapMs)}`,
+        );
+        const holder = document.createElement('div');
+        holder.append(run.result);
+        expect(holder.textContent).to.contain('kept');
+        expect(holder.querySelector('b, a') !== null, 'formatting kept under 1 MB').to.equal(
+          kb < 1000,
+        );
+        expect(run.longestTaskMs).to.be.below(MAX_LONG_TASK_MS);
+      } finally {
+        console.warn = warn;
+      }
+    });
+  }
 
   for (const entry of pathologicalMarkdown) {
     it(`${entry.name} (${(entry.input.length / 1024).toFixed(0)} KB)`, async () => {

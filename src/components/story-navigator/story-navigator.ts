@@ -10,7 +10,7 @@ import { bodySource, renderRichContent } from '../../content/rich.js';
 import type { FeedItem, ParsedFeed } from '../../content/types.js';
 import { formatDate, formatList } from '../../i18n/index.js';
 import { hostStyles } from '../../theme/tokens.js';
-import { itemReadingMinutes } from '../article-card/article-card.js';
+import { itemReadingMinutes } from '../../content/items.js';
 import { lanternEvent } from '../shared/events.js';
 import { headingTemplate } from '../shared/heading.js';
 import { LanternElement } from '../shared/lantern-element.js';
