@@ -124,7 +124,8 @@ async function fetchFeed(
       throw networkOrAbort(url, timedOut, timeoutMs);
     }
     const json = decodeFeedBody(bytes, url, response.headers.get('content-type') ?? '');
-    return parseFeed(json, { baseUrl: response.url || url });
+    const source = response.url || url;
+    return { ...parseFeed(json, { baseUrl: source }), source };
   } finally {
     clearTimeout(timer);
   }

@@ -90,4 +90,6 @@ export interface FeedWarning {
 export interface ParsedFeed {
   feed: Feed;
   warnings: FeedWarning[];
+  /** Where the feed was finally fetched from (after redirects); relative URLs resolve against it. */
+  source?: string;
 }

@@ -169,7 +169,7 @@ export abstract class LanternElement<View> extends LitElement {
     }
     if (this.src) {
       const parsed = await loadFeed(this.src, { signal, reload, timeoutMs: this.timeoutMs });
-      this.baseUrl = new URL(this.src, document.baseURI).href;
+      this.baseUrl = parsed.source ?? new URL(this.src, document.baseURI).href;
       return parsed;
     }
     throw new FeedError(
