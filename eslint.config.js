@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { configs as litConfigs } from 'eslint-plugin-lit';
 import { configs as wcConfigs } from 'eslint-plugin-wc';
@@ -11,24 +12,21 @@ export default tseslint.config(
   wcConfigs['flat/recommended'],
   {
     languageOptions: {
-      globals: {
-        window: 'readonly',
-        document: 'readonly',
-        console: 'readonly',
-        process: 'readonly',
-        URL: 'readonly',
-        setTimeout: 'readonly',
-        clearTimeout: 'readonly',
-      },
+      globals: { ...globals.browser },
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
   {
+    // TypeScript checks names itself; ESLint's no-undef does not know DOM types.
+    files: ['**/*.ts'],
+    rules: { 'no-undef': 'off' },
+  },
+  {
     files: ['scripts/**', 'test/e2e/**', 'test/server/**', '*.config.*', '.ci/**', '.storybook/**'],
     languageOptions: {
-      globals: { process: 'readonly', Buffer: 'readonly', console: 'readonly' },
+      globals: { ...globals.node, ...globals.browser },
     },
   },
 );

@@ -55,14 +55,15 @@ async function measure(path, width) {
     }).observe({ type: 'layout-shift', buffered: true });
   });
   await page.goto(`${server.origin}${path}`);
-  const skeletonsAt = await page.evaluate(async () => {
-    const up = () =>
+  await page.waitForFunction(
+    () =>
       [...document.querySelectorAll('body > section > *')].every(
         (el) => el.shadowRoot?.firstElementChild,
-      );
-    while (!up()) await new Promise((r) => requestAnimationFrame(r));
-    return performance.now();
-  });
+      ),
+    undefined,
+    { polling: 'raf', timeout: 10_000 },
+  );
+  const skeletonsAt = await page.evaluate(() => performance.now());
   const state = await waitForWidgets(page);
   assert.deepEqual(state.failed, []);
   assert.equal(state.loaded, state.total);

@@ -3,7 +3,6 @@
 // error, an unexpected HTTP error, a Storybook error screen, an empty render or an axe
 // violation; then opens every docs page. This is what proves the stories are real.
 // Run `npm run build-storybook` first; `.ci/run` does both in its "storybook" step.
-/* global AbortController, fetch, Node, performance, requestAnimationFrame -- code run in Chromium */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
