@@ -11,6 +11,22 @@ const FEED_DELAY_MS = 1500;
 const PAGE = '/test/e2e/pages/every.html';
 // The same page with the plain snippet: no blocking="render" on the script.
 const PLAIN_PAGE = '/test/e2e/pages/every-plain.html';
+/** One widget at the top of a page, host text below it, all of it in view. */
+const SINGLE = {
+  card: '<lantern-article-card src="/demo/feed.json" item="north-korean-soldiers-russia-ukraine"></lantern-article-card>',
+  list: '<lantern-article-list src="/demo/feed.json" limit="2"></lantern-article-list>',
+  navigator:
+    '<lantern-story-navigator src="/demo/feed.json" item="yoon-ha-part-3"></lantern-story-navigator>',
+  report:
+    '<lantern-report-download src="/demo/feed.json" item="nkdb-military-report"></lantern-report-download>',
+  'navigator (reader)':
+    '<lantern-story-navigator src="/demo/feed.json" item="yoon-ha-part-3" mode="reader"></lantern-story-navigator>',
+};
+const singlePage = (widget) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>One widget</title>
+<link rel="stylesheet" href="/test/e2e/pages/every.css">
+<script type="module" src="/dist/cdn/lantern.js" blocking="render"></script></head>
+<body><p>Host text above.</p><section>${widget}</section><p>Host text below: it must not move.</p></body></html>`;
 
 let server;
 let browser;
@@ -18,6 +34,15 @@ before(async () => {
   server = await serve({
     delay: (path) => (path.endsWith('.json') ? FEED_DELAY_MS : 0),
     routes: {
+      ...Object.fromEntries(
+        Object.entries(SINGLE).map(([name, widget]) => [
+          `/single/${encodeURIComponent(name)}.html`,
+          (req, res) => {
+            res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+            res.end(singlePage(widget));
+          },
+        ]),
+      ),
       [PLAIN_PAGE]: (req, res) => {
         const html = readFileSync(join(root, PAGE.slice(1)), 'utf8');
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -33,8 +58,8 @@ after(async () => {
 });
 
 /** Loads a page, records every layout shift, and notes when all skeletons were first up. */
-async function measure(path, width) {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
+async function measure(path, width, height = 900) {
+  const page = await browser.newPage({ viewport: { width, height } });
   const errors = watchErrors(page);
   await trackWidgets(page);
   await page.addInitScript(() => {
@@ -97,3 +122,17 @@ test(`plain snippet: once the skeletons are up nothing moves; the upgrade itself
       `(fallback link → skeleton), 0 after the skeletons`,
   );
 });
+
+// Stricter than CLS (which only counts what is in view): each widget alone at the top of a tall
+// page, the whole page in view, the host text below it must not move when the feed arrives.
+for (const name of Object.keys(SINGLE)) {
+  const reader = name.includes('reader');
+  test(`${name} alone, all in view: ${reader ? 'shift measured (a body has no size before it arrives)' : 'nothing below it moves'}`, async () => {
+    const { shifts } = await measure(`/single/${encodeURIComponent(name)}.html`, 1024, 4000);
+    if (reader) {
+      console.log(`# ${name}: layout shift ${sum(shifts).toFixed(4)} when the body arrives`);
+      return;
+    }
+    assert.equal(sum(shifts), 0, `layout shifts:\n${JSON.stringify(shifts, null, 2)}`);
+  });
+}

@@ -11,7 +11,7 @@ export async function trackWidgets(page) {
 
 /**
  * Waits until every `lantern-*` element of the page (not those inside other widgets) has
- * loaded or failed, then until its images are decoded and two frames have passed.
+ * loaded or failed, then until its images are decoded (those in view) and two frames have passed.
  * Returns `{ total, loaded, failed: [{ tag, detail }] }`.
  */
 export async function waitForWidgets(page, timeout = 20_000) {
@@ -35,7 +35,10 @@ export async function waitForWidgets(page, timeout = 20_000) {
       }
     };
     collect(document);
-    await Promise.all(images.map((img) => img.decode().catch(() => undefined)));
+    // A lazy image below the fold never loads, so its decode() never settles: wait a while only.
+    const decoded = (img) =>
+      Promise.race([img.decode().catch(() => undefined), new Promise((r) => setTimeout(r, 3000))]);
+    await Promise.all(images.map(decoded));
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const all = [...document.querySelectorAll('*')].filter((el) =>
       el.localName.startsWith('lantern-'),
