@@ -57,10 +57,11 @@ export const hostStyles = css`
   [lang|='ko'] {
     word-break: keep-all;
   }
+  /* border-box, not inherit: a host rule such as * { box-sizing: content-box } beats :host. */
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
   a {
     color: var(--_accent);

@@ -5,6 +5,7 @@ import type { FeedItem, ParsedFeed } from '../../content/types.js';
 import { formatDate, formatList } from '../../i18n/index.js';
 import { hostStyles } from '../../theme/tokens.js';
 import { headingTemplate } from '../shared/heading.js';
+import { contentWarning, feedImage } from '../shared/templates.js';
 import { LanternElement } from '../shared/lantern-element.js';
 import { articleCardStyles } from './article-card.styles.js';
 
@@ -176,17 +177,12 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
       <figure class="media" part="media">
         ${
           image
-            ? html`<img
-                class="media-frame"
-                src=${image}
-                alt=${ext.image_alt ?? ''}
-                width="1200"
-                height="675"
-                loading="lazy"
-                decoding="async"
-                referrerpolicy="no-referrer"
-                @error=${() => (this.imageFailed = true)}
-              />`
+            ? feedImage(image, ext.image_alt ?? '', {
+                className: 'media-frame',
+                width: 1200,
+                height: 675,
+                onError: () => (this.imageFailed = true),
+              })
             : html`<div class="media-frame placeholder"></div>`
         }
         <figcaption class="credit" lang=${ifDefined(item.language)}>
@@ -238,14 +234,7 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
             </span>
           </p>
           ${ext.pseudonym ? html`<p class="note">${m.pseudonym}</p>` : nothing}
-          ${
-            ext.content_warning
-              ? html`<p class="content-warning" role="note">
-                  <strong>${m.contentWarning}:</strong>
-                  <span lang=${ifDefined(itemLang)}>${ext.content_warning}</span>
-                </p>`
-              : nothing
-          }
+          ${contentWarning(m.contentWarning, ext.content_warning, itemLang)}
           <p class="summary" part="summary" lang=${ifDefined(itemLang)}>${item.summary ?? ''}</p>
         </div>
       </article>

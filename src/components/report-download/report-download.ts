@@ -12,6 +12,7 @@ import { hostStyles } from '../../theme/tokens.js';
 import { pickItem } from '../../content/items.js';
 import { lanternEvent } from '../shared/events.js';
 import { headingTemplate } from '../shared/heading.js';
+import { contentWarning, feedImage } from '../shared/templates.js';
 import { LanternElement } from '../shared/lantern-element.js';
 import { reportDownloadStyles } from './report-download.styles.js';
 
@@ -231,15 +232,7 @@ export class LanternReportDownload extends LanternElement<ReportView> {
         ${
           cover
             ? html`<figure class="cover" part="media">
-                <img
-                  src=${cover}
-                  alt=${ext.image_alt ?? ''}
-                  width="900"
-                  height="1200"
-                  loading="lazy"
-                  decoding="async"
-                  referrerpolicy="no-referrer"
-                />
+                ${feedImage(cover, ext.image_alt ?? '', { width: 900, height: 1200 })}
               </figure>`
             : nothing
         }
@@ -256,13 +249,7 @@ export class LanternReportDownload extends LanternElement<ReportView> {
               : nothing
           }
           ${this.renderFacts(date, item.date_published, report)}
-          ${
-            ext.content_warning
-              ? html`<p class="content-warning" lang=${contentLang}>
-                  <strong lang=${locale}>${m.contentWarning}:</strong> ${ext.content_warning}
-                </p>`
-              : nothing
-          }
+          ${contentWarning(m.contentWarning, ext.content_warning, contentLang)}
           ${
             body
               ? html`<div class="summary" part="summary" lang=${contentLang}>${body}</div>`

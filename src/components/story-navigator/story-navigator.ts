@@ -13,6 +13,7 @@ import { hostStyles } from '../../theme/tokens.js';
 import { itemReadingMinutes } from '../../content/items.js';
 import { lanternEvent } from '../shared/events.js';
 import { headingTemplate } from '../shared/heading.js';
+import { contentWarning, feedImage } from '../shared/templates.js';
 import { LanternElement } from '../shared/lantern-element.js';
 import { markPartRead, partsRead } from './reading-progress.js';
 import {
@@ -485,13 +486,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
               : nothing
           }
           ${item.summary ? html`<p class="summary" part="summary">${item.summary}</p>` : nothing}
-          ${
-            warning
-              ? html`<p class="content-warning">
-                  <strong>${m.contentWarning}:</strong> ${warning}
-                </p>`
-              : nothing
-          }
+          ${contentWarning(m.contentWarning, warning)}
         </div>
       </li>
     `;
@@ -567,25 +562,11 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
           ${minutes ? html`<span>${m.minutesToRead(minutes)}</span>` : nothing}
         </p>
         ${ext.pseudonym ? html`<p class="note">${m.pseudonym}</p>` : nothing}
-        ${
-          ext.content_warning
-            ? html`<p class="content-warning">
-                <strong>${m.contentWarning}:</strong> ${ext.content_warning}
-              </p>`
-            : nothing
-        }
+        ${contentWarning(m.contentWarning, ext.content_warning, item.language)}
         ${
           image
             ? html`<figure class="media" part="media">
-                <img
-                  src=${image}
-                  alt=${ext.image_alt ?? ''}
-                  width="1200"
-                  height="675"
-                  loading="lazy"
-                  decoding="async"
-                  referrerpolicy="no-referrer"
-                />
+                ${feedImage(image, ext.image_alt ?? '', { width: 1200, height: 675 })}
                 ${ext.image_credit ? html`<figcaption class="credit">${m.imageCredit(ext.image_credit)}</figcaption>` : nothing}
               </figure>`
             : nothing
