@@ -21,6 +21,8 @@ interface SharedRequest {
   controller: AbortController;
   waiting: number;
   settled: boolean;
+  /** A caller without a signal is waiting: no other caller's abort may cancel the request. */
+  pinned: boolean;
 }
 
 const requests = new Map<string, SharedRequest>();
@@ -172,6 +174,7 @@ export function loadFeed(src: string, options: LoadOptions = {}): Promise<Parsed
       controller,
       waiting: 0,
       settled: false,
+      pinned: false,
       promise: fetchFeed(url, controller, timeoutMs, reload),
     };
     request.promise.then(
@@ -185,13 +188,14 @@ export function loadFeed(src: string, options: LoadOptions = {}): Promise<Parsed
     shared = request;
   }
   const request = shared;
+  if (!signal) request.pinned = true;
   if (request.settled || !signal) return request.promise;
 
   request.waiting++;
   return new Promise<ParsedFeed>((resolve, reject) => {
     const onAbort = () => {
       request.waiting--;
-      if (request.waiting === 0 && !request.settled) {
+      if (request.waiting === 0 && !request.settled && !request.pinned) {
         request.controller.abort();
         if (requests.get(url) === request) requests.delete(url);
       }

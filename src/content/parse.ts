@@ -292,7 +292,16 @@ function readExtension(r: Reader, value: unknown, path: string): LanternItemExte
   });
 }
 
+/** Items this module produced: handing one to another widget does not validate it again. */
+const validatedItems = new WeakSet<FeedItem>();
+
 function readItem(r: Reader, value: unknown, path: string): FeedItem | undefined {
+  const item = readItemFields(r, value, path);
+  if (item) validatedItems.add(item);
+  return item;
+}
+
+function readItemFields(r: Reader, value: unknown, path: string): FeedItem | undefined {
   if (!isObject(value)) {
     r.warn(path, 'expected an item object; item skipped');
     return undefined;
@@ -410,6 +419,18 @@ export function parseFeed(json: unknown, options: ParseOptions = {}): ParsedFeed
  * result is a feed.
  */
 export function parseFeedOrItem(json: unknown, options: ParseOptions = {}): ParsedFeed {
+  if (isObject(json) && validatedItems.has(json as unknown as FeedItem)) {
+    // Already validated (and its entities decoded) by parseFeed: decoding twice would turn a
+    // title's literal "&amp;lt;" into "<".
+    return {
+      feed: {
+        version: 'https://jsonfeed.org/version/1.1',
+        title: '',
+        items: [json as unknown as FeedItem],
+      },
+      warnings: [],
+    };
+  }
   if (isObject(json) && !Array.isArray(json.items) && ('id' in json || 'url' in json)) {
     const parsed = parseFeed(
       { version: 'https://jsonfeed.org/version/1.1', title: '', items: [json] },

@@ -8,7 +8,7 @@ import { css } from 'lit';
 export const hostStyles = css`
   :host {
     --_font-family: var(--lantern-font-family, inherit);
-    --_font-size: var(--lantern-font-size, 16px);
+    --_font-size: var(--lantern-font-size, medium);
     --_text: var(--lantern-color-text, light-dark(#1c1c1e, #f2f2f4));
     --_muted: var(--lantern-color-muted, light-dark(#55565c, #b4b5bc));
     --_surface: var(--lantern-color-surface, light-dark(#ffffff, #1d1e22));
@@ -38,6 +38,14 @@ export const hostStyles = css`
     text-align: start;
     text-indent: 0;
     white-space: normal;
+    word-break: normal;
+    hyphens: manual;
+    font-variant: normal;
+    font-feature-settings: normal;
+    text-shadow: none;
+    -webkit-text-fill-color: currentcolor;
+    visibility: visible;
+    cursor: auto;
     color: var(--_text);
     overflow-wrap: break-word;
   }
@@ -145,6 +153,12 @@ export const hostStyles = css`
   .content-warning strong {
     font-weight: 700;
   }
+  .note {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.8125em;
+    font-style: italic;
+  }
   .skeleton-block {
     border-radius: calc(var(--_radius) / 2);
     background: var(--_skeleton);
@@ -166,6 +180,7 @@ export const hostStyles = css`
       border: 1px solid CanvasText;
     }
     .skeleton-block {
+      forced-color-adjust: none;
       background: GrayText;
     }
     a:focus-visible,

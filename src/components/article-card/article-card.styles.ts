@@ -122,8 +122,13 @@ export const articleCardStyles = css`
     overflow: hidden;
     text-overflow: ellipsis;
   }
+  /* The dot is drawn, not read ("·" is noise to a screen reader): it hears a comma's pause. */
   .dateline > span + span::before {
     content: ' · ';
+    content: ' · ' / ', ';
+  }
+  .tags .sep + *::before {
+    content: '' / ', ';
   }
   .note {
     margin: 0;

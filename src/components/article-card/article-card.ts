@@ -5,7 +5,7 @@ import type { FeedItem, ParsedFeed } from '../../content/types.js';
 import { formatDate, formatList } from '../../i18n/index.js';
 import { hostStyles } from '../../theme/tokens.js';
 import { headingTemplate } from '../shared/heading.js';
-import { contentWarning, feedImage } from '../shared/templates.js';
+import { contentWarning, feedImage, pseudonymNote } from '../shared/templates.js';
 import { LanternElement } from '../shared/lantern-element.js';
 import { articleCardStyles } from './article-card.styles.js';
 
@@ -16,6 +16,19 @@ const CARD_LAYOUTS: readonly CardLayout[] = ['vertical', 'horizontal', 'compact'
 /** An attribute value as a known layout; anything else is the default, `vertical`. */
 export function toCardLayout(value: string | null | undefined): CardLayout {
   return CARD_LAYOUTS.find((layout) => layout === value) ?? 'vertical';
+}
+
+/**
+ * Tags as the reader sees them ("Analysis · POWs"): the dots are drawn, not read; a screen
+ * reader hears a pause between tags instead (the `.sep + *::before` rule).
+ */
+function tagList(tags: readonly string[]): unknown {
+  return tags.map(
+    (tag, i) =>
+      html`${i ? html`<span class="sep" aria-hidden="true"> · </span>` : nothing}<span
+          >${tag}</span
+        >`,
+  );
 }
 
 /**
@@ -100,7 +113,7 @@ export function cardSkeleton(
  * @csspart button - The "Try again" button of the error state.
  *
  * @cssprop --lantern-font-family - Font family (default: inherited from the host page).
- * @cssprop --lantern-font-size - Base size; everything scales from it (default 16px).
+ * @cssprop --lantern-font-size - Base size; everything scales from it (default: the reader's browser text size, not the host's root size).
  * @cssprop --lantern-color-text - Text colour.
  * @cssprop --lantern-color-muted - Secondary text colour.
  * @cssprop --lantern-color-surface - Card background.
@@ -173,20 +186,23 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
     const ext = item._lantern ?? {};
     if (toCardLayout(this.layout) === 'compact' || !this.imagesAllowed(item)) return nothing;
     const image = this.imageFailed ? undefined : item.image;
+    // Without an image the box stays (cards in a row line up) but is not announced as an empty figure.
+    if (!image) {
+      return html`<div class="media" part="media" aria-hidden="true">
+        <div class="media-frame placeholder"></div>
+        <p class="credit"></p>
+      </div>`;
+    }
     return html`
       <figure class="media" part="media">
-        ${
-          image
-            ? feedImage(image, ext.image_alt ?? '', {
-                className: 'media-frame',
-                width: 1200,
-                height: 675,
-                onError: () => (this.imageFailed = true),
-              })
-            : html`<div class="media-frame placeholder"></div>`
-        }
+        ${feedImage(image, ext.image_alt ?? '', {
+          className: 'media-frame',
+          width: 1200,
+          height: 675,
+          onError: () => (this.imageFailed = true),
+        })}
         <figcaption class="credit" lang=${ifDefined(item.language)}>
-          ${image && ext.image_credit ? this.messages.imageCredit(ext.image_credit) : nothing}
+          ${ext.image_credit ? this.messages.imageCredit(ext.image_credit) : nothing}
         </figcaption>
       </figure>
     `;
@@ -206,14 +222,16 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
       <article class="card ${toCardLayout(this.layout)}" part="base" lang=${locale}>
         ${this.renderMedia(item)}
         <div class="body" part="body">
-          <p class="tags" part="meta" lang=${ifDefined(itemLang)}>
-            ${(item.tags ?? []).join(' · ')}
-          </p>
+          <p class="tags" part="meta" lang=${ifDefined(itemLang)}>${tagList(item.tags ?? [])}</p>
           ${headingTemplate(
             this.headingLevel,
             'title',
             href
-              ? html`<a href=${href} lang=${ifDefined(itemLang)} data-focus-after-retry
+              ? html`<a
+                  href=${href}
+                  referrerpolicy="no-referrer"
+                  lang=${ifDefined(itemLang)}
+                  data-focus-after-retry
                   >${title}</a
                 >`
               : html`<span lang=${ifDefined(itemLang)} tabindex="-1" data-focus-after-retry
@@ -233,7 +251,7 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
               ${minutes ? html`<span>${m.minutesToRead(minutes)}</span>` : nothing}
             </span>
           </p>
-          ${ext.pseudonym ? html`<p class="note">${m.pseudonym}</p>` : nothing}
+          ${pseudonymNote(m.pseudonym, ext.pseudonym)}
           ${contentWarning(m.contentWarning, ext.content_warning, itemLang)}
           <p class="summary" part="summary" lang=${ifDefined(itemLang)}>${item.summary ?? ''}</p>
         </div>

@@ -118,7 +118,7 @@ export function withTag(items: readonly FeedItem[], tag: string | undefined): Fe
  * @csspart card-summary - Each card's summary.
  *
  * @cssprop --lantern-font-family - Font family (default: inherited from the host page).
- * @cssprop --lantern-font-size - Base size; everything scales from it (default 16px).
+ * @cssprop --lantern-font-size - Base size; everything scales from it (default: the reader's browser text size, not the host's root size).
  * @cssprop --lantern-color-text - Text colour.
  * @cssprop --lantern-color-muted - Secondary text colour.
  * @cssprop --lantern-color-surface - Card background.

@@ -60,8 +60,13 @@ export const reportDownloadStyles = css`
     color: var(--_muted);
     font-size: 0.9375em;
   }
+  /* Dots are drawn, not read ("·" is noise to a screen reader): it hears a comma's pause. */
   .meta span + span::before {
     content: ' · ';
+    content: ' · ' / ', ';
+  }
+  .sep + *::before {
+    content: '' / ', ';
   }
   .facts {
     display: grid;

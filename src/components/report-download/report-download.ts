@@ -12,7 +12,7 @@ import { hostStyles } from '../../theme/tokens.js';
 import { pickItem } from '../../content/items.js';
 import { lanternEvent } from '../shared/events.js';
 import { headingTemplate } from '../shared/heading.js';
-import { contentWarning, feedImage } from '../shared/templates.js';
+import { contentWarning, feedImage, pseudonymNote } from '../shared/templates.js';
 import { LanternElement } from '../shared/lantern-element.js';
 import { reportDownloadStyles } from './report-download.styles.js';
 
@@ -78,6 +78,8 @@ export function shortChecksum(sha256: string): string {
   return sha256.length > 20 ? `${sha256.slice(0, 8)}…${sha256.slice(-8)}` : sha256;
 }
 
+const sep = html`<span class="sep" aria-hidden="true"> · </span>`;
+
 const downloadIcon = html`<svg viewBox="0 0 20 20" aria-hidden="true" fill="currentColor">
   <path
     d="M10 2.5a1 1 0 0 1 1 1v8.09l2.8-2.8a1 1 0 1 1 1.4 1.42l-4.5 4.5a1 1 0 0 1-1.4 0l-4.5-4.5a1 1 0 1 1 1.4-1.42L9 11.6V3.5a1 1 0 0 1 1-1ZM3.5 15.5a1 1 0 0 1 1 1h11a1 1 0 1 1 0 2h-11a2 2 0 0 1-2-2 1 1 0 0 1 1-1Z"
@@ -124,7 +126,7 @@ const downloadIcon = html`<svg viewBox="0 0 20 20" aria-hidden="true" fill="curr
  * @csspart button - Download links, copy buttons and the "Try again" button.
  *
  * @cssprop --lantern-font-family - Font family (default: inherited from the host page).
- * @cssprop --lantern-font-size - Base size; everything scales from it (default 16px).
+ * @cssprop --lantern-font-size - Base size; everything scales from it (default: the reader's browser text size, not the host's root size).
  * @cssprop --lantern-color-text - Text colour.
  * @cssprop --lantern-color-muted - Secondary text colour.
  * @cssprop --lantern-color-surface - Block background.
@@ -227,6 +229,7 @@ export class LanternReportDownload extends LanternElement<ReportView> {
     const publisher = report.publisher ?? (authors.length ? formatList(authors, locale) : '');
     const downloads = orderDownloads(item.attachments ?? [], locale);
     const title = item.title ?? '';
+    const distinctions = this.distinctions(downloads);
     return html`
       <article class="report ${cover ? 'has-cover' : ''}" part="base" lang=${locale}>
         ${
@@ -249,6 +252,7 @@ export class LanternReportDownload extends LanternElement<ReportView> {
               : nothing
           }
           ${this.renderFacts(date, item.date_published, report)}
+          ${pseudonymNote(m.pseudonym, ext.pseudonym)}
           ${contentWarning(m.contentWarning, ext.content_warning, contentLang)}
           ${
             body
@@ -260,7 +264,7 @@ export class LanternReportDownload extends LanternElement<ReportView> {
           ${
             downloads.length
               ? html`<ul class="downloads" part="body">
-                  ${downloads.map((a, i) => this.renderDownload(a, i))}
+                  ${downloads.map((a, i) => this.renderDownload(a, i, distinctions[i]))}
                 </ul>`
               : html`<p class="no-downloads" part="body">${m.noDownloads}</p>`
           }
@@ -278,6 +282,32 @@ export class LanternReportDownload extends LanternElement<ReportView> {
         </div>
       </article>
     `;
+  }
+
+  /**
+   * What tells apart download links that would otherwise share a name (same language, or
+   * none): the format, else the attachment's title, else its size. Unique links get nothing.
+   */
+  private distinctions(downloads: readonly Attachment[]): (string | undefined)[] {
+    const locale = this.locale;
+    const base = downloads.map((a) => a._lantern?.language ?? '');
+    const candidates: ((a: Attachment) => string)[] = [
+      (a) => formatName(a.mime_type),
+      (a) => [formatName(a.mime_type), a.title].filter(Boolean).join(', '),
+      (a) =>
+        [formatName(a.mime_type), a.title, formatSize(a.size_in_bytes, locale)]
+          .filter(Boolean)
+          .join(', '),
+    ];
+    return downloads.map((a, i) => {
+      const clash = (j: number) => j !== i && base[j] === base[i];
+      if (!downloads.some((_, j) => clash(j))) return undefined;
+      for (const make of candidates) {
+        const mine = make(a);
+        if (!downloads.some((b, j) => clash(j) && make(b) === mine)) return mine;
+      }
+      return String(i + 1);
+    });
   }
 
   private renderFacts(
@@ -301,7 +331,7 @@ export class LanternReportDownload extends LanternElement<ReportView> {
     </dl>`;
   }
 
-  private renderDownload(attachment: Attachment, index: number): TemplateResult {
+  private renderDownload(attachment: Attachment, index: number, distinct?: string): TemplateResult {
     const m = this.messages;
     const locale = this.locale;
     const language = attachment._lantern?.language;
@@ -309,13 +339,13 @@ export class LanternReportDownload extends LanternElement<ReportView> {
     const sha256 = attachment._lantern?.sha256;
     const pages = attachment._lantern?.pages;
     const fileId = `file-${index}`;
-    const file = [
-      formatName(attachment.mime_type),
-      formatSize(attachment.size_in_bytes, locale),
-      pages ? m.pages(pages) : '',
-    ]
+    const format = formatName(attachment.mime_type);
+    // The dots are drawn, not read: a screen reader hears "PDF, 2.4 MB" (the `.sep + *` rule).
+    const file = [format, formatSize(attachment.size_in_bytes, locale), pages ? m.pages(pages) : '']
       .filter(Boolean)
-      .join(' · ');
+      .map((fact, i) => html`${i ? sep : nothing}<span>${fact}</span>`);
+    const label = name ? m.downloadIn(name) : m.download;
+    const which = [name, distinct].filter(Boolean).join(', ');
     const onActivate = (event: MouseEvent) => this.announceDownload(event, attachment);
     return html`
       <li class="download">
@@ -324,18 +354,22 @@ export class LanternReportDownload extends LanternElement<ReportView> {
             class="button primary"
             part="button"
             href=${attachment.url}
+            referrerpolicy="no-referrer"
             download
             type=${attachment.mime_type}
             hreflang=${language ?? nothing}
             aria-describedby=${fileId}
             @click=${onActivate}
             @auxclick=${onActivate}
-            >${downloadIcon}${name ? m.downloadIn(name) : m.download}</a
+            >${downloadIcon}${label}${
+              // Two links named alike ("Download (English)" for a PDF and an EPUB) say which is which.
+              distinct ? html`<span class="visually-hidden">, ${distinct}</span>` : nothing
+            }</a
           >
           <span class="file" id=${fileId}
             >${file}${
               !name && attachment.title
-                ? html` · <span lang=${language ?? nothing}>${attachment.title}</span>`
+                ? html`${sep}<span lang=${language ?? nothing}>${attachment.title}</span>`
                 : nothing
             }</span
           >
@@ -352,12 +386,12 @@ export class LanternReportDownload extends LanternElement<ReportView> {
                   @click=${() => this.copy(`sha256-${index}`, sha256)}
                 >
                   ${m.copyChecksum}${
-                    name ? html`<span class="visually-hidden"> (${name})</span>` : nothing
+                    which ? html`<span class="visually-hidden"> (${which})</span>` : nothing
                   }
                 </button>
                 ${this.renderCopyOutcome(
                   `sha256-${index}`,
-                  name ? `${m.checksum} (${name})` : m.checksum,
+                  which ? `${m.checksum} (${which})` : m.checksum,
                   sha256,
                   false,
                 )}

@@ -14,7 +14,39 @@ import type { Feed, FeedItem, ParsedFeed } from '../../content/types.js';
 import { messagesFor, resolveLocale, type Messages } from '../../i18n/index.js';
 import { lanternEvent, type LanternErrorDetail, type LanternLoadDetail } from './events.js';
 
+function parseInline(inline: unknown): ParsedFeed | undefined {
+  return inline === undefined ? undefined : parseFeedOrItem(inline);
+}
+
 export type LoadStatus = 'loading' | 'ready' | 'error';
+
+/**
+ * Widgets resolve their language from the closest `[lang]`, so a host page (or a single-page
+ * app) that changes an ancestor's `lang` re-renders them: one observer for all of them.
+ */
+const connectedWidgets = new Set<LitElement>();
+let langObserver: MutationObserver | undefined;
+
+function watchLanguage(widget: LitElement): void {
+  connectedWidgets.add(widget);
+  if (langObserver) return;
+  langObserver = new MutationObserver(() => {
+    for (const each of connectedWidgets) each.requestUpdate();
+  });
+  langObserver.observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['lang'],
+    subtree: true,
+  });
+}
+
+function unwatchLanguage(widget: LitElement): void {
+  connectedWidgets.delete(widget);
+  if (connectedWidgets.size === 0) {
+    langObserver?.disconnect();
+    langObserver = undefined;
+  }
+}
 
 /** The `lantern-error` detail for a failure: its kind, a readable message, the URL and status. */
 export function errorDetail(cause: unknown): LanternErrorDetail {
@@ -86,11 +118,13 @@ export abstract class LanternElement<View> extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    watchLanguage(this);
     if (this.status !== 'ready') this.queueLoad(false);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    unwatchLanguage(this);
     this.controller?.abort();
     this.controller = undefined;
   }
@@ -144,6 +178,7 @@ export abstract class LanternElement<View> extends LitElement {
       this.error = undefined;
       this.status = 'ready';
       await this.updateComplete;
+      if (controller.signal.aborted) return;
       this.dispatchEvent(
         lanternEvent<LanternLoadDetail>('lantern-load', { items: this.renderedItemCount(view) }),
       );
@@ -154,18 +189,17 @@ export abstract class LanternElement<View> extends LitElement {
   }
 
   private async fetchData(signal: AbortSignal, reload: boolean): Promise<ParsedFeed> {
-    if (this.feed && typeof this.feed === 'object') {
-      this.baseUrl = document.baseURI;
-      return parseFeed(this.feed, { baseUrl: this.baseUrl });
-    }
-    if (this.item && typeof this.item === 'object') {
-      this.baseUrl = document.baseURI;
-      return parseFeedOrItem(this.item, { baseUrl: this.baseUrl });
-    }
-    const inline = readInlineFeed(this);
-    if (inline !== undefined) {
-      this.baseUrl = document.baseURI;
-      return parseFeedOrItem(inline, { baseUrl: this.baseUrl });
+    // Data given in the page resolves relative URLs against its own feed_url, else the page.
+    const given =
+      this.feed && typeof this.feed === 'object'
+        ? parseFeed(this.feed)
+        : this.item && typeof this.item === 'object'
+          ? parseFeedOrItem(this.item)
+          : undefined;
+    const parsed = given ?? parseInline(readInlineFeed(this));
+    if (parsed) {
+      this.baseUrl = parsed.feed.feed_url ?? document.baseURI;
+      return parsed;
     }
     if (this.src) {
       const parsed = await loadFeed(this.src, { signal, reload, timeoutMs: this.timeoutMs });

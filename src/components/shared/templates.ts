@@ -38,3 +38,11 @@ export function contentWarning(
     <strong>${label}:</strong> <span lang=${ifDefined(contentLang)}>${text}</span>
   </p>`;
 }
+
+/** "Name changed for safety": shown wherever a pseudonymous story is, never dropped. */
+export function pseudonymNote(
+  label: string,
+  show: boolean | undefined,
+): TemplateResult | typeof nothing {
+  return show ? html`<p class="note">${label}</p>` : nothing;
+}

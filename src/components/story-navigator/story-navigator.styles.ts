@@ -259,8 +259,23 @@ export const storyNavigatorStyles = css`
     color: var(--_muted);
     font-size: 0.875em;
   }
+  /* Dots are drawn, not read ("·" is noise to a screen reader): it hears a comma's pause. */
   .reading .meta span + span::before {
     content: ' · ';
+    content: ' · ' / ', ';
+  }
+  .sep + *::before {
+    content: '' / ', ';
+  }
+  /* Heard as "Previous part: Part 1 - …" and "Yoon Ha's Story, Part 2 of 3", with a pause. */
+  .pager .direction::after {
+    content: '' / ': ';
+  }
+  .compact .series-name::after {
+    content: '' / ', ';
+  }
+  .part.upcoming .name::after {
+    content: '' / ', ';
   }
   .note {
     color: var(--_muted);

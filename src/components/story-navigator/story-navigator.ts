@@ -8,12 +8,12 @@ import {
 import { FeedError } from '../../content/errors.js';
 import { bodySource, renderRichContent } from '../../content/rich.js';
 import type { FeedItem, ParsedFeed } from '../../content/types.js';
-import { formatDate, formatList } from '../../i18n/index.js';
+import { formatDate, formatList, messagesFor } from '../../i18n/index.js';
 import { hostStyles } from '../../theme/tokens.js';
 import { itemReadingMinutes } from '../../content/items.js';
 import { lanternEvent } from '../shared/events.js';
 import { headingTemplate } from '../shared/heading.js';
-import { contentWarning, feedImage } from '../shared/templates.js';
+import { contentWarning, feedImage, pseudonymNote } from '../shared/templates.js';
 import { LanternElement } from '../shared/lantern-element.js';
 import { markPartRead, partsRead } from './reading-progress.js';
 import {
@@ -90,7 +90,7 @@ export interface NavigatorView {
  * @csspart button - The "Continue reading" link and the "Try again" button.
  *
  * @cssprop --lantern-font-family - Font family (default: inherited from the host page).
- * @cssprop --lantern-font-size - Base size; everything scales from it (default 16px).
+ * @cssprop --lantern-font-size - Base size; everything scales from it (default: the reader's browser text size, not the host's root size).
  * @cssprop --lantern-color-text - Text colour.
  * @cssprop --lantern-color-muted - Secondary text colour.
  * @cssprop --lantern-color-surface - Background.
@@ -179,12 +179,15 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
       changed.has('mode') ||
       changed.has('variant') ||
       changed.has('headingLevel') ||
-      changed.has('remember')
+      changed.has('remember') ||
+      // The body was sanitised with or without its images: build it again.
+      changed.has('hideImages')
     );
   }
 
   protected override async select(parsed: ParsedFeed): Promise<NavigatorView> {
-    const itemId = typeof this.item === 'string' ? this.item : this.item?.id;
+    const itemId =
+      typeof this.item === 'string' ? this.item : this.item ? String(this.item.id) : undefined;
     const series = findSeries(parsed, { seriesId: this.series, itemId });
     let initial: number | undefined;
     if (this.partNumber !== undefined && this.partNumber !== null) {
@@ -192,7 +195,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
       if (!Number.isInteger(part) || part < 1 || part > series.total) {
         throw new FeedError(
           'not-found',
-          `"${series.title}" has no part ${String(this.partNumber)}; it has ${series.total}.`,
+          `"${series.title}" has no part ${this.getAttribute('part') ?? String(this.partNumber)}; it has ${series.total}.`,
         );
       }
       if (!isPublished(series, part)) {
@@ -215,8 +218,11 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
         this.scrollOnRender = linked !== initial;
       }
       const item = current === undefined ? undefined : series.parts[current - 1]?.item;
-      this.switchToken++;
-      this.bodyHost.replaceChildren(item ? await this.bodyFor(item) : '');
+      const token = ++this.switchToken;
+      const body = item ? await this.bodyFor(item) : '';
+      // A newer load (another part, src or series) started while this body was being made.
+      if (token !== this.switchToken) throw new DOMException('superseded', 'AbortError');
+      this.bodyHost.replaceChildren(body);
     }
     this.announcement = '';
     return { series, current, initial, read: this.readParts(series.id, current) };
@@ -341,7 +347,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     }
     const href = item.url ?? item.external_url;
     return href
-      ? html`<a class=${extra} href=${href}>${content}</a>`
+      ? html`<a class=${extra} href=${href} referrerpolicy="no-referrer">${content}</a>`
       : html`<span class=${extra}>${content}</span>`;
   }
 
@@ -397,6 +403,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     const { series, current } = view;
     const position = current === undefined ? nothing : m.partOf(current, series.total);
     const base = `navigator ${compact ? 'compact' : 'full'} ${this.reader ? 'reader' : ''}`;
+    const anonymised = series.parts.some((p) => p.item?._lantern?.pseudonym);
     if (compact) {
       return html`
         <div class=${base} part="base" lang=${locale} @click=${this.onClick}>
@@ -406,7 +413,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
               ${current === undefined ? nothing : html`<span class="part-of">${position}</span>`}
               ${this.progress(view)}
             </p>
-            ${this.pager(view)}
+            ${pseudonymNote(m.pseudonym, anonymised)} ${this.pager(view)}
           </nav>
           ${this.reader ? this.reading(view) : nothing} ${this.reader ? this.pager(view) : nothing}
           ${this.liveRegion()}
@@ -415,15 +422,15 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     }
     return html`
       <div class=${base} part="base" lang=${locale} @click=${this.onClick}>
-        <header class="header">
+        <div class="header">
           ${current === undefined ? nothing : html`<p class="part-of" part="meta">${position}</p>`}
           ${headingTemplate(
             this.level,
             'title',
             html`<span data-focus-after-retry tabindex="-1">${series.title}</span>`,
           )}
-          ${this.progress(view)}
-        </header>
+          ${this.reader ? nothing : pseudonymNote(m.pseudonym, anonymised)} ${this.progress(view)}
+        </div>
         ${this.reader ? this.reading(view) : nothing} ${this.reader ? this.pager(view) : nothing}
         <nav class="parts-nav" aria-label=${m.seriesNav(series.title)}>
           <ol class="parts" role="list">
@@ -465,9 +472,13 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     }
     const title = this.titleOf(series, item, number);
     const label = m.partLabel(number);
-    // Screen readers hear "Part 2: …" unless the title already says it.
+    // Screen readers hear "Part 2: …" unless the title already says it, in the reader's
+    // language or in the title's own ("Part 2 - …" under a Korean interface).
+    const said = [label, messagesFor(item.language ?? this.locale).partLabel(number)].some(
+      (l) => title.startsWith(l) && !/^\d/.test(title.slice(l.length)),
+    );
     const name = html`${
-      title.startsWith(label) ? nothing : html`<span class="visually-hidden">${label}: </span>`
+      said ? nothing : html`<span class="visually-hidden">${label}: </span>`
     }${title}`;
     const isCurrent = number === view.current;
     const warning = item._lantern?.content_warning;
@@ -518,6 +529,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
         class=${rel}
         rel=${rel}
         href=${href}
+        referrerpolicy="no-referrer"
         data-part=${this.reader ? part.number : nothing}
         >${content}</a
       >`;
@@ -530,7 +542,10 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
           upcoming !== undefined
             ? html`<p class="next upcoming">
                 <span class="direction">${m.nextPart}</span>
-                <span class="neighbour">${m.partLabel(upcoming)} · ${m.comingSoon}</span>
+                <span class="neighbour"
+                  >${m.partLabel(upcoming)}<span class="sep" aria-hidden="true"> · </span
+                  ><span>${m.comingSoon}</span></span
+                >
               </p>`
             : nothing
         }
@@ -561,7 +576,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
           ${authors.length ? html`<span>${m.by(formatList(authors, locale))}</span>` : nothing}
           ${minutes ? html`<span>${m.minutesToRead(minutes)}</span>` : nothing}
         </p>
-        ${ext.pseudonym ? html`<p class="note">${m.pseudonym}</p>` : nothing}
+        ${pseudonymNote(m.pseudonym, ext.pseudonym)}
         ${contentWarning(m.contentWarning, ext.content_warning, item.language)}
         ${
           image
@@ -579,7 +594,11 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
                 ${
                   href
                     ? html`<p class="continue">
-                        <a class="button primary" part="button" href=${href}
+                        <a
+                          class="button primary"
+                          part="button"
+                          href=${href}
+                          referrerpolicy="no-referrer"
                           >${m.continueReading}<span class="visually-hidden">: ${title}</span></a
                         >
                       </p>`
