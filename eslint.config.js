@@ -5,7 +5,9 @@ import { configs as litConfigs } from 'eslint-plugin-lit';
 import { configs as wcConfigs } from 'eslint-plugin-wc';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'bench/dist/', 'storybook-static/', 'custom-elements.json'] },
+  {
+    ignores: ['node_modules/', 'dist/', 'bench/dist/', 'storybook-static/', 'custom-elements.json'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   litConfigs['flat/recommended'],

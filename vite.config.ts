@@ -108,6 +108,7 @@ function elementEntries(): Record<string, string> {
  */
 export default defineConfig(({ mode }) => {
   const lib = mode === 'lib';
+  const all = mode === 'cdn-all';
   return {
     plugins: [litTemplateMinify()],
     resolve: { conditions: ['production'] },
@@ -116,7 +117,7 @@ export default defineConfig(({ mode }) => {
     build: {
       target: 'es2022',
       emptyOutDir: false,
-      outDir: lib ? 'dist/lib' : 'dist/cdn',
+      outDir: lib ? 'dist/lib' : all ? 'dist/cdn/all' : 'dist/cdn',
       sourcemap: true,
       minify: true,
       copyPublicDir: false,
@@ -130,7 +131,10 @@ export default defineConfig(({ mode }) => {
             formats: ['es'],
           }
         : {
-            entry: resolve(here, 'src/index.ts'),
+            // dist/cdn/lantern.js registers the card and loads the other elements when they
+            // appear; dist/cdn/all/lantern.js registers all four at once (for a render-blocking
+            // script on pages that want no layout shift at all).
+            entry: resolve(here, all ? 'src/index.ts' : 'src/cdn.ts'),
             formats: ['es'],
             fileName: () => 'lantern.js',
           },
@@ -145,7 +149,41 @@ export default defineConfig(({ mode }) => {
               // chunk never imports `lantern.js` by a URL that lacks the partner's `?ver=` query
               // (which would load a second copy of Lit).
               (chunk) =>
-                chunk.name === 'sanitize' ? 'lantern-rich-[hash].js' : 'lantern-shared-[hash].js',
+                chunk.name === 'sanitize'
+                  ? 'lantern-rich-[hash].js'
+                  : chunk.name === 'core'
+                    ? 'lantern-core-[hash].js'
+                    : chunk.name.startsWith('lantern-')
+                      ? `${chunk.name}-[hash].js`
+                      : 'lantern-shared-[hash].js',
+          // Lit, the content layer, the shared widget code and the card sit in one core chunk that
+          // the entry and every lazily loaded element import by the same URL: one copy of Lit.
+          manualChunks:
+            lib || all
+              ? undefined
+              : (id: string) => {
+                  if (/[\\/](marked|dompurify)[\\/]|sanitize\.ts$/.test(id)) return undefined;
+                  if (
+                    /[\\/]src[\\/]define[\\/](article-list|story-navigator|report-download)\.ts$/.test(
+                      id,
+                    )
+                  ) {
+                    return `lantern-${id.replace(/.*[\\/]/, '').replace('.ts', '')}`;
+                  }
+                  if (
+                    /[\\/]src[\\/]components[\\/](article-list|story-navigator|report-download)[\\/]/.test(
+                      id,
+                    )
+                  ) {
+                    return `lantern-${id.split(/[\\/]/).at(-2)}`;
+                  }
+                  if (/[\\/]src[\\/]cdn\.ts$/.test(id)) return undefined;
+                  if (
+                    /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|[\\/]src[\\/]/.test(id)
+                  )
+                    return 'core';
+                  return undefined;
+                },
         },
       },
     },

@@ -5,7 +5,10 @@ import { rmSync } from 'node:fs';
 const run = (cmd) => execSync(cmd, { stdio: 'inherit' });
 rmSync('dist', { recursive: true, force: true });
 run('npx vite build --logLevel warn');
+run('npx vite build --mode cdn-all --logLevel warn');
 run('npx vite build --mode lib --logLevel warn');
 run('npx tsc -p tsconfig.build.json');
 run('npm run --silent analyze');
-console.log('build: dist/cdn/lantern.js, dist/lib/, dist/types/, custom-elements.json');
+console.log(
+  'build: dist/cdn/lantern.js, dist/cdn/all/lantern.js, dist/lib/, dist/types/, custom-elements.json',
+);

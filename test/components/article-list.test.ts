@@ -407,4 +407,32 @@ describe('<lantern-article-list>', () => {
     await loaded;
     expect(titles(list)).to.deep.equal(['Article 7']);
   });
+
+  for (const [label, viewport, width] of [
+    ['phone', 375, 'auto'],
+    ['desktop', 1280, '720px'],
+  ] as const) {
+    it(`reserves its final size while loading: cards, their notices and "Load more" (${label})`, async () => {
+      await setViewport({ width: viewport, height: 900 });
+      try {
+        const list = mount<LanternArticleList>(
+          `<lantern-article-list style="width: ${width}" limit="2" src="/test-server/feed/feed.json?key=${key('size')}&delay=700"></lantern-article-list>`,
+        );
+        const loaded = nextEvent(list, 'lantern-load');
+        await list.updateComplete;
+        expect(list.shadowRoot!.querySelector('[aria-busy="true"]') !== null).to.equal(true);
+        const skeleton = list.getBoundingClientRect();
+        await loaded;
+        expect(list.shadowRoot!.querySelector('.skeleton') === null).to.equal(true);
+        const final = list.getBoundingClientRect();
+        expect(final.width).to.equal(skeleton.width);
+        expect(
+          Math.abs(final.height - skeleton.height),
+          `${skeleton.height} → ${final.height}`,
+        ).to.be.at.most(2);
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+  }
 });

@@ -46,7 +46,7 @@ test('every element: only the script, its chunks, the feed and its images are re
 
   const allowed = [
     /^\/test\/e2e\/pages\/every\.(html|css)$/, // the partner's own page
-    /^\/dist\/cdn\/lantern(-(shared|rich)-[\w-]+)?\.js$/,
+    /^\/dist\/cdn\/lantern(-(core|shared|rich|article-list|story-navigator|report-download)-[\w-]+)?\.js$/,
     /^\/demo\/feed\.json$/,
     /^\/demo\/images\/[\w-]+\.svg$/,
   ];

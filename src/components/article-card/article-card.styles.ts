@@ -168,6 +168,21 @@ export const articleCardStyles = css`
   .skeleton .tags .line {
     width: 30%;
   }
+  /* The reserved safety notices (list only): the note's one line, a three-line warning. */
+  .skeleton .note {
+    display: flex;
+    flex-direction: column;
+    justify-content: center;
+    min-height: 1.5em;
+  }
+  .skeleton .note .line {
+    width: 40%;
+  }
+  .skeleton .warning-block {
+    flex: none;
+    /* .content-warning: 0.875em text, three 1.5 lines and 0.5em padding above and below. */
+    height: calc(0.875em * 5.5);
+  }
 
   /* horizontal: image beside the text, falling back to vertical in narrow columns */
   @container (min-width: 34em) {

@@ -36,11 +36,15 @@ function tagList(tags: readonly string[]): unknown {
  * Shared with `<lantern-article-list>`, which shows these while its feed loads (its styles
  * include the card's, so the sizes agree). `partPrefix` names the parts as the list exports
  * them (`card-base`…), so a partner's `::part` rules reach the placeholder too.
+ * `notices` also reserves the safety notices a story card may carry (the "name changed for
+ * safety" row and a content warning of up to three lines): the list, which cannot know its
+ * items yet, reserves them in every card and keeps that room once loaded.
  */
 export function cardSkeleton(
   layout: CardLayout,
   withImage: boolean,
   partPrefix = '',
+  notices = false,
 ): TemplateResult {
   return html`
     <div class="card skeleton ${layout}" part="${partPrefix}base" aria-hidden="true">
@@ -60,6 +64,12 @@ export function cardSkeleton(
         <div class="meta">
           <span class="skeleton-block line"></span><span class="skeleton-block line short"></span>
         </div>
+        ${
+          notices
+            ? html`<div class="note"><span class="skeleton-block line"></span></div>
+                <div class="skeleton-block warning-block"></div>`
+            : nothing
+        }
         <div class="summary">
           <span class="skeleton-block line"></span><span class="skeleton-block line"></span
           ><span class="skeleton-block line short"></span>

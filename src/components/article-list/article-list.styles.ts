@@ -26,6 +26,24 @@ export const articleListStyles = css`
   .item > lantern-article-card {
     height: 100%;
   }
+  /*
+   * Every card of a list keeps the room its placeholder had (article-card.styles.ts): tags, a
+   * two-line title, two meta lines, the "name changed for safety" row, a three-line content
+   * warning, the summary and the gaps between them. A card without those notices ends with
+   * that space, as a shorter card in a grid row does anyway; the list does not shrink or grow.
+   */
+  .item > lantern-article-card::part(body) {
+    min-height: calc(
+      var(--_space) * 1.75 + 0.8125em * 1.5 + 1.1875em * 2.6 + 0.875em * 3 + 0.8125em * 1.5 +
+        0.875em * 5.5 + 1.5em * 3 + 0.5em * 5
+    );
+  }
+  .item > lantern-article-card[layout='compact']::part(body) {
+    min-height: calc(
+      var(--_space) * 1.5 + 0.8125em * 1.5 + 1.0625em * 2.6 + 0.875em * 3 + 0.8125em * 1.5 +
+        0.875em * 5.5 + 1.5em * 2 + 0.35em * 5
+    );
+  }
   .empty {
     margin: 0;
     padding: var(--_space);
@@ -39,6 +57,12 @@ export const articleListStyles = css`
     flex-direction: column;
     align-items: center;
     gap: 0.5em;
+  }
+  .footer .button-block {
+    display: block;
+    /* The "Load more" button: .button's 0.9375em text, 2.75em high. */
+    width: 8em;
+    height: calc(0.9375em * 2.75);
   }
   .more-error {
     margin: 0;

@@ -345,9 +345,14 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
         <ul class="items" part="list" role="list" aria-hidden="true">
           ${Array.from(
             { length: count },
-            () => html`<li class="item">${cardSkeleton(layout, !this.hideImages, 'card-')}</li>`,
+            () =>
+              html`<li class="item">${cardSkeleton(layout, !this.hideImages, 'card-', true)}</li>`,
           )}
         </ul>
+        <!-- A feed usually has more items than the limit: the "Load more" row is reserved. -->
+        <div class="footer" part="footer" aria-hidden="true">
+          <span class="skeleton-block button-block"></span>
+        </div>
       </div>
     `;
   }

@@ -199,10 +199,28 @@ export const reportDownloadStyles = css`
     padding-top: 0.75em;
     border-top: 1px solid var(--_border);
   }
+  /* skeleton: each row as high as the loaded row's line boxes (font size × line height) */
+  .skeleton .lines {
+    display: flex;
+    flex-direction: column;
+    justify-content: space-around;
+  }
+  .skeleton .title-lines {
+    height: calc(1.375em * 1.25 * 2);
+  }
+  .skeleton .meta-lines {
+    height: calc(0.9375em * 1.5 * 2);
+  }
+  .skeleton .facts-lines {
+    height: calc(0.875em * (1.5 * 4 + 0.15 * 3));
+  }
+  .skeleton .summary-lines {
+    /* two paragraphs, four lines and two, 0.75em apart */
+    height: calc(1.6em * 6 + 0.75em);
+  }
   .skeleton .line {
     display: block;
     height: 0.9em;
-    margin: 0.35em 0;
   }
   .skeleton .line.title-line {
     height: 1.4em;
@@ -210,11 +228,27 @@ export const reportDownloadStyles = css`
   .skeleton .line.short {
     width: 55%;
   }
+  .skeleton .line.paragraph {
+    margin-top: 0.75em;
+  }
   .skeleton .button-block {
     display: block;
-    width: 14em;
+    width: 12em;
     max-width: 100%;
-    height: 2.75em;
+    /* .button: 0.9375em text, 2.75em high */
+    height: calc(0.9375em * 2.75);
+  }
+  .skeleton .button-block.citation {
+    width: 8em;
+  }
+  .skeleton .checksum-block {
+    display: block;
+    width: 20em;
+    max-width: 100%;
+    /* .checksum's .link-button: 0.8125em text, 2.75em high; the bar is drawn thinner */
+    height: calc(0.8125em * 2.75);
+    background-clip: content-box;
+    padding-block: 0.6em;
   }
   @media (forced-colors: active) {
     .report,

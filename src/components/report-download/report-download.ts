@@ -194,24 +194,37 @@ export class LanternReportDownload extends LanternElement<ReportView> {
             ? html`<div class="cover" part="media"><div class="skeleton-block"></div></div>`
             : nothing
         }
+        <!-- The loaded report's rows, each as high as its lines: a two-line title, publisher,
+             four facts, a two-paragraph summary, two language versions with their checksums,
+             the citation button. -->
         <div class="details">
-          <div>
+          <div class="lines title-lines">
             <span class="skeleton-block line title-line"></span>
             <span class="skeleton-block line title-line short"></span>
           </div>
-          <div>
-            <span class="skeleton-block line short"></span>
-            <span class="skeleton-block line"></span>
+          <div class="lines meta-lines">
             <span class="skeleton-block line"></span>
             <span class="skeleton-block line short"></span>
           </div>
-          <div>
-            <span class="skeleton-block line"></span>
-            <span class="skeleton-block line"></span>
+          <div class="lines facts-lines">
+            ${[1, 2, 3, 4].map(() => html`<span class="skeleton-block line short"></span>`)}
+          </div>
+          <div class="lines summary-lines">
+            ${[1, 2, 3].map(() => html`<span class="skeleton-block line"></span>`)}
+            <span class="skeleton-block line short"></span>
+            <span class="skeleton-block line paragraph"></span>
             <span class="skeleton-block line short"></span>
           </div>
-          <span class="skeleton-block button-block"></span>
-          <span class="skeleton-block button-block"></span>
+          <ul class="downloads">
+            ${[1, 2].map(
+              () =>
+                html`<li class="download">
+                  <span class="skeleton-block button-block"></span>
+                  <span class="skeleton-block checksum-block"></span>
+                </li>`,
+            )}
+          </ul>
+          <div class="footer"><span class="skeleton-block button-block citation"></span></div>
         </div>
       </div>
     `;

@@ -20,6 +20,10 @@ export const storyNavigatorStyles = css`
     flex-direction: column;
     gap: 0.25em;
   }
+  /* The "name changed for safety" row is reserved, shown or not: the skeleton's size. */
+  .full:not(.reader) .header {
+    min-height: calc(0.8125em * 1.5 + 1.25em * 1.3 + 0.875em * 1.5 + 0.25em * 2);
+  }
   .part-of {
     color: var(--_accent);
     font-size: 0.8125em;
@@ -83,6 +87,9 @@ export const storyNavigatorStyles = css`
     flex-direction: column;
     gap: 0.25em;
     min-width: 0;
+    /* Reserved, loaded or not (the skeleton's size): the name, two summary lines, a one-line
+       content warning. A part without a warning keeps the row; a longer one grows. */
+    min-height: calc(1.4em + 0.875em * 1.45 * 2 + 0.8125em * 2 + 0.25em * 2);
   }
   .part .name {
     font-weight: 600;
@@ -358,10 +365,24 @@ export const storyNavigatorStyles = css`
   .skeleton .reading {
     border-block: 1px solid var(--_border);
   }
+  /* One row of previous/next boxes: direction and title lines, padding and border. */
   .skeleton .pager-block {
-    flex: 1 1 14em;
-    height: 3.6em;
+    flex: 1 1 0;
+    height: calc(0.8125em * 1.5 + 1.35em + 1em + 2px);
     border: 0;
+  }
+  .skeleton.full .header {
+    justify-content: space-around;
+  }
+  .skeleton.full.reader .header {
+    min-height: calc(0.8125em * 1.5 + 1.25em * 1.3 + 0.25em);
+  }
+  .skeleton .header .line,
+  .skeleton .part .line {
+    margin-block: 0;
+  }
+  .skeleton .note-line {
+    width: 40%;
   }
   .skeleton.compact .header {
     display: block;
@@ -373,12 +394,25 @@ export const storyNavigatorStyles = css`
     flex: 0 1 14em;
     height: 3.2em;
   }
-  .skeleton .parts {
-    gap: 0.5em;
+  .skeleton .part .number {
+    border-color: transparent;
   }
-  .skeleton .part-block {
-    display: block;
-    height: 5.5em;
+  .skeleton .part .text {
+    justify-content: space-around;
+  }
+  .skeleton .part .line {
+    height: 0.8em;
+  }
+  .skeleton .part .line.short {
+    width: 55%;
+  }
+  .skeleton .name-line {
+    width: 70%;
+    height: 1em;
+  }
+  .skeleton .part .warning-line {
+    width: 60%;
+    height: 1.3em;
   }
 
   @media (forced-colors: active) {

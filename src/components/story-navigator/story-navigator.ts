@@ -373,6 +373,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
             : html`<div class="header">
                 <span class="skeleton-block line short"></span>
                 <span class="skeleton-block line title-line"></span>
+                ${this.reader ? nothing : html`<span class="skeleton-block line note-line"></span>`}
               </div>`
         }
         ${
@@ -388,7 +389,18 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
           compact
             ? nothing
             : html`<div class="parts">
-                ${[1, 2, 3].map(() => html`<span class="skeleton-block part-block"></span>`)}
+                ${[1, 2, 3].map(
+                  () =>
+                    html`<div class="part">
+                      <span class="skeleton-block number"></span>
+                      <div class="text">
+                        <span class="skeleton-block line name-line"></span>
+                        <span class="skeleton-block line"></span>
+                        <span class="skeleton-block line short"></span>
+                        <span class="skeleton-block line warning-line"></span>
+                      </div>
+                    </div>`,
+                )}
               </div>`
         }
         ${compact || this.reader ? nothing : pager}
