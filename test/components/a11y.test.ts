@@ -29,7 +29,7 @@ function spoken(node: Node): string {
   return pseudo('::before') + [...root.childNodes].map(spoken).join('') + pseudo('::after');
 }
 
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+const squash = (text: string) => text.replace(/\s+/g, ' ').replace(/ ,/g, ',').trim();
 
 function inlineReport(item: Partial<FeedItem>): Promise<HTMLElement> {
   const feed = {
@@ -69,7 +69,7 @@ describe('what a screen reader hears', () => {
         summary: 'Text only.',
       })}</script></lantern-article-card>`,
     );
-    expect(card.shadowRoot!.querySelector('figure')).to.equal(null);
+    expect(card.shadowRoot!.querySelector('figure') === null).to.equal(true);
     expect(shadow(card, '.media').getAttribute('aria-hidden')).to.equal('true');
     await expectAxeClean(card);
   });
@@ -80,7 +80,9 @@ describe('what a screen reader hears', () => {
         const nav = await mountLoaded(
           `<lantern-story-navigator src=${FEED} item="yoon-ha-part-2" variant=${variant} mode=${mode}></lantern-story-navigator>`,
         );
-        expect(nav.shadowRoot!.querySelector('header, footer, main, aside')).to.equal(null);
+        expect(nav.shadowRoot!.querySelector('header, footer, main, aside') === null).to.equal(
+          true,
+        );
         cleanup();
       }
     }
@@ -90,13 +92,11 @@ describe('what a screen reader hears', () => {
     const nav = await mountLoaded(
       `<lantern-story-navigator src=${TWELVE} part="8" lang="en"></lantern-story-navigator>`,
     );
-    expect(squash(spoken(shadow(nav, '.pager a[rel="prev"]')))).to.equal(
-      'Previous part: Part 7',
-    );
+    expect(squash(spoken(shadow(nav, '.pager a[rel="prev"]')))).to.equal('Previous part: Part 7');
     expect(squash(spoken(shadow(nav, '.pager .upcoming')))).to.equal(
       'Next part: Part 9, Coming soon',
     );
-    expect(squash(spoken(shadow(nav, '.part.upcoming')))).to.equal('Part 9, Coming soon');
+    expect(squash(spoken(shadow(nav, '.parts > li:nth-child(9)')))).to.equal('Part 9, Coming soon');
     expect(spoken(nav)).not.to.contain('·');
     await expectAxeClean(nav);
   });
@@ -105,12 +105,14 @@ describe('what a screen reader hears', () => {
     const nav = await mountLoaded(
       `<lantern-story-navigator src=${FEED} item="yoon-ha-part-2" lang="ko"></lantern-story-navigator>`,
     );
-    expect(nav.shadowRoot!.querySelector('.parts .visually-hidden')).to.equal(null);
-    // A title that does not say its number still gets one.
+    expect(nav.shadowRoot!.querySelector('.parts .visually-hidden') === null).to.equal(true);
+    // A title in no known language gets the reader's label ("1부: Part 1"): it cannot tell.
     const twelve = await mountLoaded(
       `<lantern-story-navigator src=${TWELVE} part="1" lang="ko"></lantern-story-navigator>`,
     );
-    expect(twelve.shadowRoot!.querySelector('.parts .visually-hidden')).to.equal(null);
+    expect(twelve.shadowRoot!.querySelector('.parts .visually-hidden')?.textContent).to.equal(
+      '1부: ',
+    );
   });
 
   it('navigator reader: the meta line is read with commas, not dots', async () => {
