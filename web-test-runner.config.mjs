@@ -13,12 +13,17 @@ export const chromeArgs = [
   '--no-first-run',
   '--disable-quic',
   '--font-render-hinting=none',
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
 ];
 
 export default {
   files: ['test/**/*.test.ts', '!test/e2e/**'],
   nodeResolve: { exportConditions: ['production'] },
-  concurrency: 2,
+  // One test file at a time: a second, backgrounded tab gets no animation frames, and the
+  // hang-guard timings in test/security/ wait on them.
+  concurrency: 1,
   concurrentBrowsers: 1,
   testsFinishTimeout: 600_000,
   browserStartTimeout: 60_000,
