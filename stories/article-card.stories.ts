@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/define/article-card.js';
 import type { FeedItem } from '../src/content/types.js';
 import demoFeed from '../demo/feed.json';
-import { LOADING_SRC, MISSING_SRC } from './support.js';
+import { commonArgTypes, LOADING_SRC, MISSING_SRC } from './support.js';
 
 interface CardArgs {
   src: string;
@@ -66,22 +66,12 @@ const meta: Meta<CardArgs> = {
     width: '24rem',
   },
   argTypes: {
-    src: { control: 'text', description: 'URL of a JSON Feed.' },
+    ...commonArgTypes,
     item: { control: 'text', description: 'Id of the item to show (default: the first item).' },
     layout: {
       control: 'inline-radio',
       options: ['vertical', 'horizontal', 'compact'],
       description: '`horizontal` needs 34em of width; `compact` has no image.',
-    },
-    lang: {
-      control: 'inline-radio',
-      options: ['', 'en', 'ko'],
-      description: 'Interface language; empty follows the toolbar (closest `[lang]`).',
-    },
-    theme: {
-      control: 'inline-radio',
-      options: ['', 'light', 'dark', 'auto'],
-      description: 'Colour scheme; empty follows the host page.',
     },
     hideImages: {
       name: 'hide-images',

@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/define/article-list.js';
 import type { Feed, FeedItem } from '../src/content/types.js';
 import demoFeed from '../demo/feed.json';
-import { LOADING_SRC, MISSING_SRC } from './support.js';
+import { commonArgTypes, LOADING_SRC, MISSING_SRC } from './support.js';
 
 interface ListArgs {
   src: string;
@@ -57,7 +57,7 @@ const meta: Meta<ListArgs> = {
     headingLevel: 2,
   },
   argTypes: {
-    src: { control: 'text', description: 'URL of a JSON Feed.' },
+    ...commonArgTypes,
     limit: {
       control: { type: 'number', min: 1, max: 24 },
       description: 'Cards shown at first and added by each "Load more".',
@@ -73,16 +73,6 @@ const meta: Meta<ListArgs> = {
       control: 'inline-radio',
       options: ['', 'vertical', 'horizontal', 'compact'],
       description: 'Empty: vertical in a grid, horizontal in a list.',
-    },
-    lang: {
-      control: 'inline-radio',
-      options: ['', 'en', 'ko'],
-      description: 'Interface language; empty follows the toolbar (closest `[lang]`).',
-    },
-    theme: {
-      control: 'inline-radio',
-      options: ['', 'light', 'dark', 'auto'],
-      description: 'Colour scheme; empty follows the host page.',
     },
     hideImages: {
       name: 'hide-images',

@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/define/report-download.js';
 import type { Attachment, FeedItem } from '../src/content/types.js';
 import demoFeed from '../demo/feed.json';
-import { LOADING_SRC, MISSING_SRC } from './support.js';
+import { commonArgTypes, LOADING_SRC, MISSING_SRC } from './support.js';
 
 interface ReportArgs {
   src: string;
@@ -66,18 +66,8 @@ const meta: Meta<ReportArgs> = {
     headingLevel: 2,
   },
   argTypes: {
-    src: { control: 'text', description: 'URL of a JSON Feed.' },
+    ...commonArgTypes,
     item: { control: 'text', description: 'Id of the report item (default: the first item).' },
-    lang: {
-      control: 'inline-radio',
-      options: ['', 'en', 'ko'],
-      description: 'Interface language; empty follows the toolbar (closest `[lang]`).',
-    },
-    theme: {
-      control: 'inline-radio',
-      options: ['', 'light', 'dark', 'auto'],
-      description: 'Colour scheme; empty follows the host page.',
-    },
     hideImages: {
       name: 'hide-images',
       control: 'boolean',

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/define/story-navigator.js';
-import { LOADING_SRC, MISSING_SRC } from './support.js';
+import { commonArgTypes, LOADING_SRC, MISSING_SRC } from './support.js';
 
 interface NavigatorArgs {
   src: string;
@@ -45,7 +45,7 @@ const meta: Meta<NavigatorArgs> = {
     headingLevel: 2,
   },
   argTypes: {
-    src: { control: 'text', description: 'URL of a JSON Feed.' },
+    ...commonArgTypes,
     series: {
       control: 'text',
       description: 'Id of the series (default: the series of `item`, else the first in the feed).',
@@ -69,16 +69,6 @@ const meta: Meta<NavigatorArgs> = {
       control: 'inline-radio',
       options: ['', 'session'],
       description: 'Opt in to marking parts read in this tab (sessionStorage only).',
-    },
-    lang: {
-      control: 'inline-radio',
-      options: ['', 'en', 'ko'],
-      description: 'Interface language; empty follows the toolbar (closest `[lang]`).',
-    },
-    theme: {
-      control: 'inline-radio',
-      options: ['', 'light', 'dark', 'auto'],
-      description: 'Colour scheme; empty follows the host page.',
     },
     hideImages: { control: 'boolean', description: 'Show no image (`hide-images`).' },
     headingLevel: {

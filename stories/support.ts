@@ -11,6 +11,21 @@ export const LOADING_SRC = `/demo/${LOADING_MARKER}.json`;
 /** A `src` that answers 404, for error stories. */
 export const MISSING_SRC = '/demo/missing.json';
 
+/** Controls every element shares: its feed, its interface language and its colour scheme. */
+export const commonArgTypes = {
+  src: { control: 'text', description: 'URL of a JSON Feed.' },
+  lang: {
+    control: 'inline-radio',
+    options: ['', 'en', 'ko'],
+    description: 'Interface language; empty follows the toolbar (closest `[lang]`).',
+  },
+  theme: {
+    control: 'inline-radio',
+    options: ['', 'light', 'dark', 'auto'],
+    description: 'Colour scheme; empty follows the host page.',
+  },
+} as const;
+
 const passThrough: typeof fetch = globalThis.fetch.bind(globalThis);
 
 function requestUrl(input: RequestInfo | URL): string {
