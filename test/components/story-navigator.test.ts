@@ -318,6 +318,33 @@ describe('<lantern-story-navigator> reader mode', () => {
     await expectAxeClean(nav);
   });
 
+  it('leaves #part-N to the first reader on the page when there are two', async () => {
+    const container = document.createElement('div');
+    container.className = 'test-container';
+    container.innerHTML = `${READER}${READER.replace('series="yoon-ha"', 'series="yoon-ha" id="second"')}`;
+    let count = 0;
+    const loaded = new Promise<void>((resolve) =>
+      container.addEventListener('lantern-load', () => ++count === 2 && resolve()),
+    );
+    document.body.append(container);
+    await loaded;
+    const [first, second] = Array.from(
+      container.querySelectorAll<LanternStoryNavigator>('lantern-story-navigator'),
+    ) as [LanternStoryNavigator, LanternStoryNavigator];
+    await Promise.all([first.updateComplete, second.updateComplete]);
+
+    shadow<HTMLAnchorElement>(second, '.pager a[rel="prev"]').click();
+    await nextEvent(second, 'lantern-part-change');
+    expect(location.hash, 'the second reader does not take the URL').to.equal('');
+    expect(text(shadow(second, '.part-of'))).to.equal('Part 2 of 3');
+    expect(text(shadow(first, '.part-of'))).to.equal('Part 3 of 3');
+
+    shadow<HTMLAnchorElement>(first, '.pager a[rel="prev"]').click();
+    await nextEvent(first, 'lantern-part-change');
+    expect(location.hash).to.equal('#part-2');
+    expect(text(shadow(first, '.part-of'))).to.equal('Part 2 of 3');
+  });
+
   it('switches from the parts list with the keyboard', async () => {
     const nav = await mountLoaded<LanternStoryNavigator>(READER);
     const link = partEntry(nav, 1).querySelector('a') as HTMLAnchorElement;

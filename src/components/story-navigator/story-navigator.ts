@@ -211,7 +211,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     let current = initial;
     this.scrollOnRender = false;
     if (this.reader) {
-      const linked = partFromHash(location.hash);
+      const linked = this.followsHash ? partFromHash(location.hash) : undefined;
       if (linked !== undefined && isPublished(series, linked)) {
         current = linked;
         // A deep link opens that part where the reader can see it (focus stays where it was).
@@ -276,7 +276,17 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     );
   }
 
+  /**
+   * `#part-N` belongs to the first reader-mode navigator on the page; another one switches
+   * parts in place without touching the URL, so two stories never fight over it.
+   */
+  private get followsHash(): boolean {
+    const first = document.querySelector('lantern-story-navigator[mode="reader"]');
+    return !first || first === this;
+  }
+
   private pushPart(number: number): void {
+    if (!this.followsHash) return;
     const url = this.partHref(number);
     if (url !== location.href) history.pushState(history.state, '', url);
   }
@@ -290,7 +300,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
 
   private readonly onHistory = (): void => {
     const view = this.view;
-    if (!this.reader || !view) return;
+    if (!this.reader || !view || !this.followsHash) return;
     const linked = partFromHash(location.hash);
     const target = linked !== undefined && isPublished(view.series, linked) ? linked : view.initial;
     if (target === undefined || target === view.current) return;
