@@ -74,6 +74,24 @@ describe('<lantern-article-card>', () => {
     expect(visibleText(shadow(card, '.dateline'))).to.equal('March 4, 2025 3 min read');
   });
 
+  it('renders again when the inline feed script is rewritten after upgrade', async () => {
+    const card = await mountLoaded(
+      `<lantern-article-card>${inlineItem({ id: 'a', title: 'First draft', url: 'https://example.org/a' })}</lantern-article-card>`,
+    );
+    expect(shadow(card, '.title a').textContent?.trim()).to.equal('First draft');
+    const reloaded = nextEvent(card, 'lantern-load');
+    card.querySelector('script')!.textContent = JSON.stringify({
+      id: 'a',
+      title: 'Second draft',
+      url: 'https://example.org/a2',
+    });
+    await reloaded;
+    await (card as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    const link = shadow<HTMLAnchorElement>(card, '.title a');
+    expect(link.textContent?.trim()).to.equal('Second draft');
+    expect(link.getAttribute('href')).to.equal('https://example.org/a2');
+  });
+
   it('formats the date in English and in Korean', async () => {
     const en = await mountLoaded(
       `<lantern-article-card src=${FEED} lang="en"></lantern-article-card>`,

@@ -7,7 +7,7 @@ import {
   type TemplateResult,
 } from 'lit';
 import { FeedError, isAbort } from '../../content/errors.js';
-import { readInlineFeed } from '../../content/inline.js';
+import { INLINE_FEED_SELECTOR, readInlineFeed } from '../../content/inline.js';
 import { loadFeed } from '../../content/load.js';
 import { parseFeed, parseFeedOrItem } from '../../content/parse.js';
 import type { Feed, FeedItem, ParsedFeed } from '../../content/types.js';
@@ -16,6 +16,19 @@ import { lanternEvent, type LanternErrorDetail, type LanternLoadDetail } from '.
 
 function parseInline(inline: unknown): ParsedFeed | undefined {
   return inline === undefined ? undefined : parseFeedOrItem(inline);
+}
+
+/** Whether a DOM change adds, removes or edits the element's inline feed script. */
+function touchesInlineFeed(host: Element, record: MutationRecord): boolean {
+  const isFeed = (node: Node) => node instanceof Element && node.matches(INLINE_FEED_SELECTOR);
+  if (record.type === 'characterData') {
+    const script = record.target.parentElement;
+    return !!script && script.parentElement === host && isFeed(script);
+  }
+  if (record.target === host) {
+    return [...record.addedNodes, ...record.removedNodes].some(isFeed);
+  }
+  return record.target.parentElement === host && isFeed(record.target);
 }
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
@@ -94,6 +107,7 @@ export abstract class LanternElement<View> extends LitElement {
   timeoutMs: number | undefined;
 
   private controller: AbortController | undefined;
+  private inlineObserver: MutationObserver | undefined;
   private loadQueued = false;
   private focusAfterLoad = false;
 
@@ -119,12 +133,18 @@ export abstract class LanternElement<View> extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     watchLanguage(this);
+    // A framework (or the staff preview) may write or replace the inline feed after upgrade.
+    this.inlineObserver ??= new MutationObserver((records) => {
+      if (records.some((r) => touchesInlineFeed(this, r))) this.queueLoad(false);
+    });
+    this.inlineObserver.observe(this, { childList: true, characterData: true, subtree: true });
     if (this.status !== 'ready') this.queueLoad(false);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     unwatchLanguage(this);
+    this.inlineObserver?.disconnect();
     this.controller?.abort();
     this.controller = undefined;
   }
