@@ -5,12 +5,14 @@
  * report block; a page with all four gets them all. Elements inside a partner's own shadow roots,
  * or created and kept off the document, can be registered up front with `defineAll()`.
  */
+import { tagNames } from './tags.js';
+
 export * from './define/article-card.js';
 
 const lazyElements: Record<string, () => Promise<unknown>> = {
-  'lantern-article-list': () => import('./define/article-list.js'),
-  'lantern-story-navigator': () => import('./define/story-navigator.js'),
-  'lantern-report-download': () => import('./define/report-download.js'),
+  [tagNames.list]: () => import('./define/article-list.js'),
+  [tagNames.navigator]: () => import('./define/story-navigator.js'),
+  [tagNames.report]: () => import('./define/report-download.js'),
 };
 
 const pending = new Map(Object.entries(lazyElements));

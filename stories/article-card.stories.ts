@@ -5,6 +5,7 @@ import '../src/define/article-card.js';
 import type { FeedItem } from '../src/content/types.js';
 import demoFeed from '../demo/feed.json';
 import { commonArgTypes, LOADING_SRC, MISSING_SRC } from './support.js';
+import { tagNames } from '../src/tags.js';
 
 interface CardArgs {
   src: string;
@@ -54,7 +55,7 @@ function itemStory(item: () => FeedItem, attrs: Partial<CardArgs> = {}): StoryOb
  */
 const meta: Meta<CardArgs> = {
   title: 'Elements/Article card',
-  component: 'lantern-article-card',
+  component: tagNames.card,
   args: {
     src: FEED,
     item: ARTICLE,

@@ -5,6 +5,7 @@ import '../src/define/article-list.js';
 import type { Feed, FeedItem } from '../src/content/types.js';
 import demoFeed from '../demo/feed.json';
 import { commonArgTypes, LOADING_SRC, MISSING_SRC } from './support.js';
+import { tagNames } from '../src/tags.js';
 
 interface ListArgs {
   src: string;
@@ -44,7 +45,7 @@ function pagedFeed(): Feed {
  */
 const meta: Meta<ListArgs> = {
   title: 'Elements/Article list',
-  component: 'lantern-article-list',
+  component: tagNames.list,
   args: {
     src: FEED,
     limit: 6,

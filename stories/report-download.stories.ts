@@ -5,6 +5,7 @@ import '../src/define/report-download.js';
 import type { Attachment, FeedItem } from '../src/content/types.js';
 import demoFeed from '../demo/feed.json';
 import { commonArgTypes, LOADING_SRC, MISSING_SRC } from './support.js';
+import { tagNames } from '../src/tags.js';
 
 interface ReportArgs {
   src: string;
@@ -56,7 +57,7 @@ function itemStory(item: () => FeedItem, attrs: Partial<ReportArgs> = {}): Story
  */
 const meta: Meta<ReportArgs> = {
   title: 'Elements/Report download',
-  component: 'lantern-report-download',
+  component: tagNames.report,
   args: {
     src: FEED,
     item: REPORT_ID,

@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/define/story-navigator.js';
 import { commonArgTypes, LOADING_SRC, MISSING_SRC } from './support.js';
+import { tagNames } from '../src/tags.js';
 
 interface NavigatorArgs {
   src: string;
@@ -30,7 +31,7 @@ const FEED = '/demo/feed.json';
  */
 const meta: Meta<NavigatorArgs> = {
   title: 'Elements/Story navigator',
-  component: 'lantern-story-navigator',
+  component: tagNames.navigator,
   args: {
     src: FEED,
     series: 'yoon-ha',
