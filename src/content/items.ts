@@ -1,13 +1,13 @@
 /** Choosing items from a parsed feed: plain functions shared by every widget. */
 import { FeedError } from './errors.js';
-import { readingMinutes, roughText } from './text.js';
+import { bodyReadingMinutes } from './text.js';
 import type { FeedItem, ParsedFeed } from './types.js';
 
 /** Minutes to read an item's body; `undefined` for a link-out item with no body. */
 export function itemReadingMinutes(item: FeedItem): number | undefined {
   const body = item._lantern?.content_markdown ?? item.content_html ?? item.content_text;
   if (!body) return undefined;
-  return readingMinutes(roughText(body)) || undefined;
+  return bodyReadingMinutes(body) || undefined;
 }
 
 /** Picks the item a widget was asked for: by id, else the first. */
