@@ -30,7 +30,7 @@ async function timed(container, build) {
 }
 
 export const variants = {
-  /** <lantern-article-card> with `.item` set: validation, template, shadow DOM, events. */
+  /** <lantern-article-card> with `.item` set, until every card shows its title: validation, template, shadow DOM, events. */
   lantern: (container, items) =>
     timed(container, async () => {
       const loads = [];
@@ -41,6 +41,16 @@ export const variants = {
         container.append(card);
       }
       await Promise.all(loads);
+      // Timed until every card shows its title (content, not a skeleton): a card that has not
+      // rendered its content yet is waited for, render by render.
+      for (const card of container.children) {
+        while (!card.shadowRoot?.querySelector('[part~="title"]')?.textContent) {
+          await card.updateComplete;
+          if (!card.shadowRoot?.querySelector('[part~="title"]')?.textContent) {
+            await new Promise((r) => setTimeout(r, 0));
+          }
+        }
+      }
     }),
 
   /** Hand-written DOM with the same content, no component, no shadow DOM. */
