@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { clearFeedCache, pendingFeedRequests } from '../../src/content/load.js';
+import { tagNames, type TagName } from '../../src/tags.js';
 import { nextEvent } from '../helpers.js';
 import { TARGETS, loadTargets, seenText } from '../security/targets.js';
 
@@ -80,9 +81,9 @@ const settle = async () => {
   await new Promise((r) => setTimeoutOriginal(r, 100));
 };
 
-const ATTRS: Record<string, Record<string, string>> = {
-  'lantern-story-navigator': { series: 'yoon-ha' },
-  'lantern-report-download': { item: 'nkdb-military-report' },
+const ATTRS: Partial<Record<TagName, Record<string, string>>> = {
+  [tagNames.navigator]: { series: 'yoon-ha' },
+  [tagNames.report]: { item: 'nkdb-military-report' },
 };
 
 function heapMb(): number | undefined {
@@ -90,7 +91,7 @@ function heapMb(): number | undefined {
   return memory ? memory.usedJSHeapSize / 1024 / 1024 : undefined;
 }
 
-function make(tag: string, src: string): HTMLElement & { updateComplete: Promise<unknown> } {
+function make(tag: TagName, src: string): HTMLElement & { updateComplete: Promise<unknown> } {
   const el = document.createElement(tag) as HTMLElement & { updateComplete: Promise<unknown> };
   for (const [name, value] of Object.entries(ATTRS[tag] ?? {})) el.setAttribute(name, value);
   el.setAttribute('src', src);
@@ -125,8 +126,7 @@ describe('lifecycle: removed and re-added 1,000 times, nothing is left behind', 
   });
 
   for (const target of TARGETS) {
-    it(`<${target.tag}>: 1,000 cycles while loaded and 1,000 while loading leave no listener, timer or fetch`, async function () {
-      if (!target.available) this.skip();
+    it(`<${target.tag}>: 1,000 cycles while loaded and 1,000 while loading leave no listener, timer or fetch`, async () => {
       await settle();
       const listenersBefore = new Set(listeners);
       const timersBefore = liveTimers.size;
@@ -183,11 +183,9 @@ describe('lifecycle: removed and re-added 1,000 times, nothing is left behind', 
     });
   }
 
-  it('changing src mid-flight aborts the old request and shows only the new feed', async function () {
-    const card = TARGETS.find((t) => t.tag === 'lantern-article-card' && t.available);
-    if (!card) this.skip();
+  it('changing src mid-flight aborts the old request and shows only the new feed', async () => {
     const key = `h-switch-${Date.now()}`;
-    const el = make('lantern-article-card', `/test-server/feed/feed.json?delay=1500&key=${key}`);
+    const el = make(tagNames.card, `/test-server/feed/feed.json?delay=1500&key=${key}`);
     const loads: CustomEvent[] = [];
     el.addEventListener('lantern-load', (e) => loads.push(e as CustomEvent));
     const before = fetches.length;
@@ -210,11 +208,10 @@ describe('lifecycle: removed and re-added 1,000 times, nothing is left behind', 
     el.remove();
   });
 
-  it('two widgets share one request; it is aborted only when the last one leaves', async function () {
-    if (!TARGETS.find((t) => t.tag === 'lantern-article-card' && t.available)) this.skip();
+  it('two widgets share one request; it is aborted only when the last one leaves', async () => {
     const src = `/test-server/feed/feed.json?delay=1500&key=h-shared-${Date.now()}`;
-    const a = make('lantern-article-card', src);
-    const b = make('lantern-article-card', src);
+    const a = make(tagNames.card, src);
+    const b = make(tagNames.card, src);
     const before = fetches.length;
     host.append(a, b);
     await new Promise((r) => setTimeoutOriginal(r, 100));

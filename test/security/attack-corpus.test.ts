@@ -11,10 +11,9 @@ const classes = [...new Set(attackCorpus.map((entry) => entry.class))];
 describe('attack corpus: every input, every path, every element', function () {
   this.timeout(240_000);
   let stage: HTMLElement;
-  let missing: string[] = [];
 
   before(async () => {
-    missing = await loadTargets();
+    await loadTargets();
     stage = document.createElement('div');
     stage.style.cssText = 'width: 900px';
     document.body.prepend(stage);
@@ -37,9 +36,6 @@ describe('attack corpus: every input, every path, every element', function () {
       'tracking-pixels',
       'huge-and-nested',
     ]);
-    expect(TARGETS.filter((t) => t.available).length, `missing: ${missing.join(', ')}`).to.be.above(
-      0,
-    );
   });
 
   it('the trap itself notices a payload that runs, a bad element and a beacon request', async () => {
@@ -81,7 +77,7 @@ describe('attack corpus: every input, every path, every element', function () {
       for (const raw of attackCorpus.filter((e) => e.input.length < 20_000)) {
         const entry = materialize(raw);
         const feed = attackFeed(entry.input, 'html', entry.class === 'dangerous-urls');
-        for (const target of TARGETS.filter((t) => t.available)) {
+        for (const target of TARGETS) {
           const { el } = await mountWith(target, feed, 'property', stage, { 'hide-images': '' });
           for (const node of deepElements(el.shadowRoot!)) {
             if (['img', 'picture', 'image', 'video'].includes(node.localName)) {

@@ -61,7 +61,7 @@ export async function runEntry(raw: AttackInput, stage: HTMLElement): Promise<st
       }
     }
 
-    for (const target of TARGETS.filter((t) => t.available)) {
+    for (const target of TARGETS) {
       const channel =
         CHANNEL[body] === 'src' && entry.input.length > MAX_SRC_INPUT ? 'property' : CHANNEL[body];
       const where = `<${target.tag}> ${body} via ${channel}`;

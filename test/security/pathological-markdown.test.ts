@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { pathologicalMarkdown } from '../fixtures/attacks/index.js';
 import { renderMarkdown, renderRichContent } from '../../src/content/rich.js';
+import { tagNames } from '../../src/tags.js';
 import { TARGETS, loadTargets, mountWith, seenText } from './targets.js';
 
 /**
@@ -158,8 +159,7 @@ describe('pathological markdown renders or is refused quickly, without freezing 
 
         // Through the elements that show bodies.
         for (const target of TARGETS.filter(
-          (t) =>
-            t.available && ['lantern-story-navigator', 'lantern-report-download'].includes(t.tag),
+          (t) => t.tag === tagNames.navigator || t.tag === tagNames.report,
         )) {
           const run = await measure(() =>
             mountWith(target, feedWith(entry.input), 'property', stage, { item: 'p1' }),
