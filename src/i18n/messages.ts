@@ -101,6 +101,7 @@ export const ko: Messages = {
       'not-json': '받은 내용이 올바른 JSON 피드가 아닙니다.',
       'not-a-feed': 'JSON Feed 형식이 아닙니다.',
       'not-found': '요청한 콘텐츠가 피드에 없습니다.',
+      'no-data': '콘텐츠를 보여 주는 중에 문제가 생겼습니다.',
     })[kind] ?? '내용을 불러오지 못했습니다.',
   minutesToRead: (m) => `${m}분 분량`,
   by: (names) => `글: ${names}`,

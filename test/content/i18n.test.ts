@@ -8,6 +8,7 @@ import {
   messagesFor,
   resolveLocale,
 } from '../../src/i18n/index.js';
+import type { LanternErrorDetail } from '../../src/components/shared/events.js';
 import { en, ko, type Messages } from '../../src/i18n/messages.js';
 import '../../src/define/article-card.js';
 import { cleanup, mount, mountLoaded, visibleText } from '../helpers.js';
@@ -126,20 +127,25 @@ describe('resolveLocale and messages', () => {
     expect(en.errorCause('timeout', 'The feed did not arrive within 10 seconds.')).to.equal(
       'The feed did not arrive within 10 seconds.',
     );
-    const kinds = [
-      'network',
-      'http',
-      'timeout',
-      'aborted',
-      'too-large',
-      'not-json',
-      'not-a-feed',
-      'not-found',
-      'no-data',
-    ];
-    for (const kind of kinds) {
-      expect(ko.errorCause(kind, 'English detail', 500), kind).to.match(/[\uac00-\ud7af]/);
-      expect(ko.errorCause(kind, 'English detail', 500), kind).not.to.contain('English');
+    // Every kind a widget reports: a new kind fails to compile here until it is listed.
+    const kinds: Record<LanternErrorDetail['kind'], true> = {
+      network: true,
+      http: true,
+      timeout: true,
+      aborted: true,
+      'too-large': true,
+      'not-json': true,
+      'not-a-feed': true,
+      'not-found': true,
+      'no-data': true,
+    };
+    // What Korean says for a kind it has no words for: no kind may fall back to it.
+    const generic = ko.errorCause('a kind nobody wrote', 'English detail', 500);
+    for (const kind of Object.keys(kinds)) {
+      const cause = ko.errorCause(kind, 'English detail', 500);
+      expect(cause, kind).to.match(/[\uac00-\ud7af]/);
+      expect(cause, kind).not.to.contain('English');
+      expect(cause, `${kind} has its own Korean cause`).not.to.equal(generic);
     }
     expect(ko.errorCause('http', '', 503)).to.contain('HTTP 503');
   });

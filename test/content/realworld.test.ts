@@ -35,18 +35,15 @@ function item(feed: Feed, index = 0): FeedItem {
   return found;
 }
 
-// The real feeds sit beside the clone in CI (../shared/realworld-feeds); elsewhere they are absent.
+// The real feeds sit beside the clone (../shared/realworld-feeds), on the project's machines
+// and in CI. Without them this file fails rather than passing on nothing.
 const listing = await fetch('/test-server/realworld/');
 const realFeeds: string[] = listing.ok ? await listing.json() : [];
 
 describe('real-world feeds from ../shared/realworld-feeds', () => {
-  if (realFeeds.length === 0) {
-    it('are not present here, so they are skipped', function () {
-      console.warn('Skipped: ../shared/realworld-feeds is not present beside this clone.');
-      this.skip();
-    });
-    return;
-  }
+  it('are present beside this clone', () => {
+    expect(realFeeds, 'put the real feeds in ../shared/realworld-feeds').to.have.length.above(0);
+  });
 
   for (const name of realFeeds) {
     it(`${name} parses into all of its items, with no warnings and only allowed URLs`, async () => {
@@ -68,12 +65,14 @@ describe('real-world feeds from ../shared/realworld-feeds', () => {
   }
 
   it('the first item of every real feed with a body renders as sanitised content', async () => {
+    expect(realFeeds).to.have.length.above(0);
     for (const name of realFeeds) {
       clearFeedCache();
       const { feed } = await loadFeed(`/test-server/realworld/${name}`);
       const first = feed.items.find((i) => i.content_html || i.content_text);
-      if (!first) continue;
-      const fragment = await renderRichContent(first, { baseUrl: feed.feed_url });
+      // Every real feed here carries bodies; one that loses them all is a parser regression.
+      expect(first, `${name} has an item with a body`).to.not.equal(undefined);
+      const fragment = await renderRichContent(first!, { baseUrl: feed.feed_url });
       const holder = document.createElement('div');
       holder.append(fragment);
       // A photo post may have no text at all; it must still show something.
