@@ -17,7 +17,7 @@ import type {
   ReportInfo,
   SeriesInfo,
 } from './types.js';
-import { safeUrl, type UrlUse } from './url.js';
+import { isRelativeUrl, safeUrl, type UrlUse } from './url.js';
 
 type Json = Record<string, unknown>;
 
@@ -61,7 +61,12 @@ class Reader {
     }
     const safe = safeUrl(value, this.base, use);
     if (safe === null) {
-      this.warn(`${path}.${key}`, `not an allowed URL (https:, http:, mailto: or relative)`);
+      this.warn(
+        `${path}.${key}`,
+        this.base === undefined && use !== 'link' && isRelativeUrl(value)
+          ? 'a relative URL with no base (set base-url or feed_url); not loaded'
+          : `not an allowed URL (https:, http:, mailto: or relative)`,
+      );
       return undefined;
     }
     return safe;
@@ -180,7 +185,7 @@ function readAttachment(r: Reader, value: unknown, path: string): Attachment | u
     r.warn(path, 'expected an attachment object');
     return undefined;
   }
-  const url = r.url(value, 'url', path);
+  const url = r.url(value, 'url', path, 'download');
   const mime = r.text(value, 'mime_type', path, false);
   // A present-but-refused URL or a wrong-typed MIME type has already been warned about.
   if (!url) {

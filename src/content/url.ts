@@ -37,12 +37,22 @@ function codePoint(n: number): string {
   return Number.isFinite(n) && n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : '';
 }
 
-export type UrlUse = 'link' | 'image';
+/** `image` and `download` are fetched or saved; `link` waits for the reader's click. */
+export type UrlUse = 'link' | 'image' | 'download';
+
+/**
+ * Whether `raw` has no scheme of its own (path, `//host`, `?query` or `#fragment`), however its
+ * scheme is disguised: such a URL means nothing without a base.
+ */
+export function isRelativeUrl(raw: string): boolean {
+  return !/^[a-z][a-z0-9+.-]*:/.test(revealScheme(raw.trim()));
+}
 
 /**
  * Returns the absolute URL to use, or `null` when the policy refuses it.
- * `base` is the feed's URL; without one, the page's URL is used.
- * Images may not be `mailto:`.
+ * `base` is the feed's URL. Without one, a relative link resolves against the page, but a
+ * relative image or download is refused: it would hit the partner's own paths with the reader's
+ * cookies (`/account/logout`). Images may not be `mailto:`.
  */
 export function safeUrl(raw: unknown, base?: string, use: UrlUse = 'link'): string | null {
   if (typeof raw !== 'string') return null;
@@ -51,6 +61,7 @@ export function safeUrl(raw: unknown, base?: string, use: UrlUse = 'link'): stri
   const revealed = revealScheme(trimmed);
   const scheme = /^([a-z][a-z0-9+.-]*):/.exec(revealed)?.[1];
   if (scheme !== undefined && !ALLOWED_PROTOCOLS.has(`${scheme}:`)) return null;
+  if (scheme === undefined && base === undefined && use !== 'link') return null;
   let url: URL;
   try {
     url = new URL(trimmed, base ?? globalThis.location?.href);

@@ -7,7 +7,7 @@ import {
 } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { isAbort } from '../../content/errors.js';
-import { loadFeed } from '../../content/load.js';
+import { loadFeed, sameOrigin } from '../../content/load.js';
 import type { FeedItem, ParsedFeed } from '../../content/types.js';
 import { hostStyles } from '../../theme/tokens.js';
 import {
@@ -30,6 +30,8 @@ export interface ArticleListView {
   nextUrl: string | undefined;
   /** Pages already fetched, so a feed whose `next_url` loops back is not fetched forever. */
   visited: ReadonlySet<string>;
+  /** The feed's own URL (final, after redirects) or base: next pages must share its origin. */
+  origin: string;
 }
 
 export const DEFAULT_LIMIT = 6;
@@ -217,12 +219,29 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
     if (this.src && !this.feed && typeof this.item !== 'object') {
       visited.add(new URL(this.src, document.baseURI).href);
     }
-    const nextUrl = parsed.feed.next_url;
+    const origin = this.dataBase ?? document.baseURI;
     return {
       items: newestFirst(withTag(parsed.feed.items, this.tag)),
-      nextUrl: nextUrl && !visited.has(nextUrl) ? nextUrl : undefined,
+      nextUrl: this.nextPage(parsed.feed.next_url, visited, origin),
       visited,
+      origin,
     };
+  }
+
+  /** The page to fetch next: not one already fetched, and only on the feed's own origin. */
+  private nextPage(
+    next: string | undefined,
+    visited: ReadonlySet<string>,
+    origin: string,
+  ): string | undefined {
+    if (!next || visited.has(next)) return undefined;
+    if (!sameOrigin(next, origin)) {
+      console.warn(
+        `<${this.localName}>: next_url ${next} is not on the feed's own origin (${new URL(origin).origin}); no further pages are loaded.`,
+      );
+      return undefined;
+    }
+    return next;
   }
 
   protected override renderedItemCount(view: ArticleListView): number {
@@ -314,6 +333,14 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
     for (let page = 0; url && added.length === 0 && page < MAX_PAGES_PER_CLICK; page++) {
       visited.add(url);
       const parsed = await loadFeed(url, { signal, timeoutMs: this.timeoutMs });
+      // A next page that redirected to another origin is not the feed's: nothing of it is shown.
+      if (parsed.source && !sameOrigin(parsed.source, view.origin)) {
+        console.warn(
+          `<${this.localName}>: ${url} redirected to ${parsed.source}, another origin; its items are not shown.`,
+        );
+        url = undefined;
+        break;
+      }
       for (const warning of parsed.warnings) {
         console.warn(`<${this.localName}>: ${url}: ${warning.path}: ${warning.message}`);
       }
@@ -322,10 +349,9 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
         known.add(item.id);
         added.push(item);
       }
-      const next = parsed.feed.next_url;
-      url = next && !visited.has(next) ? next : undefined;
+      url = this.nextPage(parsed.feed.next_url, visited, view.origin);
     }
-    return { items: [...view.items, ...added], nextUrl: url, visited };
+    return { items: [...view.items, ...added], nextUrl: url, visited, origin: view.origin };
   }
 
   /** The next page failed: the cards stay, a message says so, "Load more" tries again. */

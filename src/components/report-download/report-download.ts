@@ -172,7 +172,7 @@ export class LanternReportDownload extends LanternElement<ReportView> {
     const body =
       hasRichBody(item) || item.content_text
         ? await renderRichContent(item, {
-            baseUrl: this.baseUrl,
+            baseUrl: this.dataBase,
             hideImages: !this.imagesAllowed(item),
           })
         : undefined;

@@ -9,13 +9,13 @@ import {
 import { FeedError, isAbort } from '../../content/errors.js';
 import { INLINE_FEED_SELECTOR, readInlineFeed } from '../../content/inline.js';
 import { loadFeed } from '../../content/load.js';
-import { parseFeed, parseFeedOrItem } from '../../content/parse.js';
+import { parseFeed, parseFeedOrItem, type ParseOptions } from '../../content/parse.js';
 import type { Feed, FeedItem, ParsedFeed } from '../../content/types.js';
 import { messagesFor, resolveLocale, type Messages } from '../../i18n/index.js';
 import { lanternEvent, type LanternErrorDetail, type LanternLoadDetail } from './events.js';
 
-function parseInline(inline: unknown): ParsedFeed | undefined {
-  return inline === undefined ? undefined : parseFeedOrItem(inline);
+function parseInline(inline: unknown, options: ParseOptions): ParsedFeed | undefined {
+  return inline === undefined ? undefined : parseFeedOrItem(inline, options);
 }
 
 /** Whether a DOM change adds, removes or edits the element's inline feed script. */
@@ -79,6 +79,7 @@ export abstract class LanternElement<View> extends LitElement {
     src: { type: String, reflect: true },
     item: {},
     feed: { attribute: false },
+    baseUrl: { type: String, attribute: 'base-url', reflect: true },
     hideImages: { type: Boolean, attribute: 'hide-images', reflect: true },
     theme: { type: String, reflect: true },
     langAttribute: { attribute: 'lang' },
@@ -93,6 +94,12 @@ export abstract class LanternElement<View> extends LitElement {
   declare item: string | FeedItem | undefined;
   /** A whole feed object (frameworks); takes precedence over everything else. */
   declare feed: Feed | undefined;
+  /**
+   * The base for relative URLs in data given in the page (`.item`, `.feed` or an inline script);
+   * a feed's own `feed_url` is used when this is not set. Without either, relative links resolve
+   * against the page and relative images and attachments are dropped. Ignored with `src`.
+   */
+  declare baseUrl: string | undefined;
   /** Show no image at all: no image request is made. */
   declare hideImages: boolean;
   /** `light`, `dark` or `auto` (the reader's system setting); default: follow the host page. */
@@ -101,8 +108,8 @@ export abstract class LanternElement<View> extends LitElement {
   declare protected status: LoadStatus;
   declare protected error: LanternErrorDetail | undefined;
   declare protected view: View | undefined;
-  /** The URL relative links in the data resolve against. */
-  protected baseUrl: string | undefined;
+  /** The URL relative URLs in the data resolved against; `undefined` when the data had none. */
+  protected dataBase: string | undefined;
   /** Milliseconds before a feed request gives up (default 10 s); not an attribute, for embedders and tests. */
   timeoutMs: number | undefined;
 
@@ -155,6 +162,7 @@ export abstract class LanternElement<View> extends LitElement {
       (changed.has('src') ||
         changed.has('item') ||
         changed.has('feed') ||
+        changed.has('baseUrl') ||
         this.dataChanged(changed))
     ) {
       this.queueLoad(false);
@@ -208,22 +216,35 @@ export abstract class LanternElement<View> extends LitElement {
     }
   }
 
+  /** `base-url` as an absolute URL; a relative one is the partner's choice of their own page. */
+  private get explicitBase(): string | undefined {
+    if (!this.baseUrl) return undefined;
+    try {
+      return new URL(this.baseUrl, document.baseURI).href;
+    } catch {
+      console.warn(`<${this.localName}>: base-url "${this.baseUrl}" is not a URL; ignored.`);
+      return undefined;
+    }
+  }
+
   private async fetchData(signal: AbortSignal, reload: boolean): Promise<ParsedFeed> {
-    // Data given in the page resolves relative URLs against its own feed_url, else the page.
+    // Data given in the page resolves relative URLs against base-url, else its own feed_url;
+    // never silently against the partner's page, where an image would hit the partner's paths.
+    const options = { baseUrl: this.explicitBase };
     const given =
       this.feed && typeof this.feed === 'object'
-        ? parseFeed(this.feed)
+        ? parseFeed(this.feed, options)
         : this.item && typeof this.item === 'object'
-          ? parseFeedOrItem(this.item)
+          ? parseFeedOrItem(this.item, options)
           : undefined;
-    const parsed = given ?? parseInline(readInlineFeed(this));
+    const parsed = given ?? parseInline(readInlineFeed(this), options);
     if (parsed) {
-      this.baseUrl = parsed.feed.feed_url ?? document.baseURI;
+      this.dataBase = options.baseUrl ?? parsed.feed.feed_url;
       return parsed;
     }
     if (this.src) {
       const parsed = await loadFeed(this.src, { signal, reload, timeoutMs: this.timeoutMs });
-      this.baseUrl = parsed.source ?? new URL(this.src, document.baseURI).href;
+      this.dataBase = parsed.source ?? new URL(this.src, document.baseURI).href;
       return parsed;
     }
     throw new FeedError(

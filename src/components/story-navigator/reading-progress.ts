@@ -5,6 +5,11 @@
  */
 
 const KEY_PREFIX = 'lantern-parts-read:';
+/** Longer series ids are shortened: a feed's 2 MB id must not become a 2 MB storage key. */
+const MAX_ID_CHARS = 200;
+/** A series has at most 500 parts (the parser's cap): its list never needs more than this. */
+const MAX_VALUE_CHARS = 4096;
+const MAX_PART = 500;
 
 function storage(): Storage | undefined {
   try {
@@ -15,13 +20,36 @@ function storage(): Storage | undefined {
   }
 }
 
+/** FNV-1a over UTF-16 code units, 32 bits, as 8 hex digits. */
+function fnv1a(text: string, seed: number): string {
+  let hash = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+/**
+ * The storage key for a series: the id itself when short, else its start and two 32-bit hashes
+ * of the whole id (synchronous, unlike SubtleCrypto), so the key stays under ~230 characters.
+ */
+export function readingProgressKey(seriesId: string): string {
+  if (seriesId.length <= MAX_ID_CHARS) return KEY_PREFIX + seriesId;
+  const start = seriesId.slice(0, MAX_ID_CHARS - 32);
+  return `${KEY_PREFIX}${start}#${fnv1a(seriesId, 0x811c9dc5)}${fnv1a(seriesId, 0x01000193)}:${seriesId.length}`;
+}
+
+function isPart(n: unknown): n is number {
+  return Number.isInteger(n) && (n as number) > 0 && (n as number) <= MAX_PART;
+}
+
 export function partsRead(seriesId: string): Set<number> {
   try {
-    const raw = storage()?.getItem(KEY_PREFIX + seriesId);
-    const list: unknown = raw ? JSON.parse(raw) : [];
-    return new Set(
-      Array.isArray(list) ? list.filter((n): n is number => Number.isInteger(n) && n > 0) : [],
-    );
+    const raw = storage()?.getItem(readingProgressKey(seriesId));
+    // Something else wrote an oversized value under the key: ignore it rather than parse it.
+    const list: unknown = raw && raw.length <= MAX_VALUE_CHARS ? JSON.parse(raw) : [];
+    return new Set(Array.isArray(list) ? list.filter(isPart) : []);
   } catch {
     return new Set();
   }
@@ -30,14 +58,14 @@ export function partsRead(seriesId: string): Set<number> {
 /** Adds `part` to the parts read and returns the new set. */
 export function markPartRead(seriesId: string, part: number): Set<number> {
   const read = partsRead(seriesId);
-  if (read.has(part)) return read;
+  if (read.has(part) || !isPart(part)) return read;
   read.add(part);
+  const value = JSON.stringify([...read].sort((a, b) => a - b));
+  if (value.length > MAX_VALUE_CHARS) return read;
   try {
-    storage()?.setItem(KEY_PREFIX + seriesId, JSON.stringify([...read].sort((a, b) => a - b)));
+    storage()?.setItem(readingProgressKey(seriesId), value);
   } catch {
     // A full or blocked storage only loses the progress marks.
   }
   return read;
 }
-
-export const readingProgressKey = (seriesId: string): string => KEY_PREFIX + seriesId;

@@ -242,7 +242,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     if (bodySource(item) === undefined) return document.createDocumentFragment();
     try {
       return await renderRichContent(item, {
-        baseUrl: this.baseUrl,
+        baseUrl: this.dataBase,
         hideImages: !this.imagesAllowed(item),
         headingOffset: this.partHeadingLevel,
       });
