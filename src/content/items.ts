@@ -10,6 +10,14 @@ export function itemReadingMinutes(item: FeedItem): number | undefined {
   return bodyReadingMinutes(body) || undefined;
 }
 
+/**
+ * The item carries a content warning, readable or not: validation turns an unreadable one
+ * into `""`, which the widgets show as a generic warning.
+ */
+export function isWarnedItem(item: FeedItem): boolean {
+  return item._lantern?.content_warning !== undefined;
+}
+
 /** Picks the item a widget was asked for: by id, else the first. */
 export function pickItem(parsed: ParsedFeed, id: string | undefined): FeedItem {
   const items = parsed.feed.items;

@@ -26,6 +26,39 @@ const ISO_DATE =
   /^\d{4}-\d{2}-\d{2}(?:([T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i;
 const RFC2822_DATE = /^(?:[a-z]{3},\s*)?\d{1,2}\s+[a-z]{3}\s+\d{4}\b/i;
 
+/**
+ * Budgets for untrusted lists and strings: far above any real story, low enough that no feed
+ * up to the 5 MB cap costs more than a moment to validate and render. Past a budget the rest
+ * is left out with a warning naming the path.
+ */
+export const LIMITS = {
+  items: 1000,
+  tags: 50,
+  tagChars: 100,
+  attachments: 50,
+  authors: 20,
+  /** Titles, names, credits, alt text, warnings, report facts. */
+  textChars: 2000,
+  /** Summaries, descriptions and citations. */
+  longTextChars: 10_000,
+  /** Item and series ids: keys for lookups and session storage, never shortened. */
+  idChars: 2048,
+} as const;
+
+/** Cuts `text` to `max` UTF-16 units without splitting a surrogate pair, marking the cut. */
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  const end = code >= 0xd800 && code <= 0xdbff ? max - 1 : max;
+  return `${text.slice(0, end)}…`;
+}
+
+/**
+ * A warning nobody can read: whitespace, format and control characters, combining marks with
+ * nothing to sit on, and blank-looking letters (U+2800 braille blank, U+3164 Hangul filler…).
+ */
+const INVISIBLE = /^[\s\p{Cc}\p{Cf}\p{Cs}\p{Mn}\p{Me}\p{Default_Ignorable_Code_Point}⠀ᅟᅠㅤﾠ]*$/u;
+
 export interface ParseOptions {
   /** The URL the feed was fetched from; relative URLs resolve against it. */
   baseUrl?: string;
@@ -39,8 +72,18 @@ class Reader {
     this.warnings.push({ path, message });
   }
 
-  /** A plain-text field: absent, null and "" are all "not given". */
-  text(obj: Json, key: string, path: string, decode = true): string | undefined {
+  /**
+   * A plain-text field: absent, null and "" are all "not given". Longer than `max` characters
+   * (after trimming) it is shortened with a warning; `max` of `Infinity` is for bodies, which
+   * the 5 MB feed cap bounds.
+   */
+  text(
+    obj: Json,
+    key: string,
+    path: string,
+    decode = true,
+    max: number = LIMITS.textChars,
+  ): string | undefined {
     const value = obj[key];
     if (value === undefined || value === null) return undefined;
     if (typeof value !== 'string') {
@@ -49,7 +92,38 @@ class Reader {
     }
     const trimmed = value.trim();
     if (trimmed === '') return undefined;
+    if (trimmed.length > max) {
+      this.warn(`${path}.${key}`, `longer than ${max} characters; shortened`);
+      const short = shorten(trimmed, max);
+      return decode ? decodeEntities(short) : short;
+    }
     return decode ? decodeEntities(trimmed) : value;
+  }
+
+  /** Reads at most `max` entries of an array, warning when there were more. */
+  capped(list: unknown[], max: number, path: string, what: string): unknown[] {
+    if (list.length <= max) return list;
+    this.warn(path, `more than ${max} ${what}; only the first ${max} are read`);
+    return list.slice(0, max);
+  }
+
+  /**
+   * A content warning fails closed: present but unreadable (wrong type, or nothing visible)
+   * it becomes "" — "warned, no readable text" — and the widgets show a generic warning.
+   */
+  warning(obj: Json, key: string, path: string): string | undefined {
+    const value = obj[key];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'string') {
+      this.warn(`${path}.${key}`, 'expected a string; a generic warning is shown');
+      return '';
+    }
+    const text = this.text(obj, key, path) ?? '';
+    if (INVISIBLE.test(text)) {
+      this.warn(`${path}.${key}`, 'no visible text; a generic warning is shown');
+      return '';
+    }
+    return text;
   }
 
   url(obj: Json, key: string, path: string, use: UrlUse = 'link'): string | undefined {
@@ -146,7 +220,8 @@ function readAuthor(r: Reader, value: unknown, path: string): Author | undefined
 function readAuthors(r: Reader, obj: Json, path: string): Author[] | undefined {
   const list = obj.authors;
   if (Array.isArray(list)) {
-    const authors = list
+    const authors = r
+      .capped(list, LIMITS.authors, `${path}.authors`, 'authors')
       .map((a, i) => readAuthor(r, a, `${path}.authors[${i}]`))
       .filter((a): a is Author => a !== undefined);
     if (authors.length) return authors;
@@ -163,19 +238,30 @@ function readAuthors(r: Reader, obj: Json, path: string): Author[] | undefined {
 function readTags(r: Reader, obj: Json, path: string): string[] | undefined {
   const tags = obj.tags;
   if (tags === undefined || tags === null) return undefined;
-  // Some WordPress-era feeds publish tags as one comma-separated string.
-  const list = typeof tags === 'string' ? tags.split(',') : tags;
+  // Some WordPress-era feeds publish tags as one comma-separated string; split no further
+  // than the budget needs.
+  const list = typeof tags === 'string' ? tags.split(',', LIMITS.tags + 1) : tags;
   if (!Array.isArray(list)) {
     r.warn(`${path}.tags`, 'expected an array of strings');
     return undefined;
   }
-  const out = list
-    .filter((t): t is string => typeof t === 'string')
-    .map((t) => decodeEntities(t.trim()))
-    .filter(Boolean);
-  // Empty tags ("" or "a,,b") are dropped quietly; only non-strings are worth a warning.
-  if (list.some((t) => typeof t !== 'string')) {
+  const read = r.capped(list, LIMITS.tags, `${path}.tags`, 'tags');
+  const out: string[] = [];
+  let longest = 0;
+  for (const t of read) {
+    if (typeof t !== 'string') continue;
+    const tag = t.trim();
+    // Empty tags ("" or "a,,b") are dropped quietly.
+    if (tag === '') continue;
+    if (tag.length > longest) longest = tag.length;
+    out.push(decodeEntities(shorten(tag, LIMITS.tagChars)));
+  }
+  // Only non-strings and overlong tags are worth a warning.
+  if (read.some((t) => typeof t !== 'string')) {
     r.warn(`${path}.tags`, 'some tags were not strings');
+  }
+  if (longest > LIMITS.tagChars) {
+    r.warn(`${path}.tags`, `a tag longer than ${LIMITS.tagChars} characters was shortened`);
   }
   return out.length ? out : undefined;
 }
@@ -245,6 +331,11 @@ function readSeries(r: Reader, value: unknown, path: string): SeriesInfo | undef
     r.warn(path, 'expected a series object');
     return undefined;
   }
+  if (typeof value.id === 'string' && value.id.trim().length > LIMITS.idChars) {
+    // Never shortened: two long ids cut alike would merge two series.
+    r.warn(`${path}.id`, `longer than ${LIMITS.idChars} characters; series ignored`);
+    return undefined;
+  }
   const id = r.text(value, 'id', path, false);
   const title = r.text(value, 'title', path);
   const part = r.count(value, 'part', path, 1);
@@ -275,7 +366,7 @@ function readReport(r: Reader, value: unknown, path: string): ReportInfo | undef
     pages: r.count(value, 'pages', path, 1),
     license: r.text(value, 'license', path),
     document_id: r.text(value, 'document_id', path),
-    citation: r.text(value, 'citation', path),
+    citation: r.text(value, 'citation', path, true, LIMITS.longTextChars),
   });
 }
 
@@ -286,12 +377,12 @@ function readExtension(r: Reader, value: unknown, path: string): LanternItemExte
     return undefined;
   }
   return definedOnly<LanternItemExtension>({
-    content_markdown: r.text(value, 'content_markdown', path, false),
+    content_markdown: r.text(value, 'content_markdown', path, false, Infinity),
     image_alt: r.text(value, 'image_alt', path),
     image_credit: r.text(value, 'image_credit', path),
     series: value.series == null ? undefined : readSeries(r, value.series, `${path}.series`),
     report: value.report == null ? undefined : readReport(r, value.report, `${path}.report`),
-    content_warning: r.text(value, 'content_warning', path),
+    content_warning: r.warning(value, 'content_warning', path),
     pseudonym: r.bool(value, 'pseudonym', path),
     hide_images: r.bool(value, 'hide_images', path),
   });
@@ -313,6 +404,11 @@ function readItemFields(r: Reader, value: unknown, path: string): FeedItem | und
   }
   const rawId = value.id;
   let id: string | undefined;
+  if (typeof rawId === 'string' && rawId.trim().length > LIMITS.idChars) {
+    // Never shortened: two long ids cut alike would become one item.
+    r.warn(`${path}.id`, `longer than ${LIMITS.idChars} characters; item skipped`);
+    return undefined;
+  }
   if (typeof rawId === 'string' && rawId.trim() !== '') id = rawId.trim();
   else if (typeof rawId === 'number' && Number.isFinite(rawId)) id = String(rawId);
   const url = r.url(value, 'url', path);
@@ -335,7 +431,8 @@ function readItemFields(r: Reader, value: unknown, path: string): FeedItem | und
   }
   let attachments: Attachment[] | undefined;
   if (Array.isArray(value.attachments)) {
-    attachments = value.attachments
+    attachments = r
+      .capped(value.attachments, LIMITS.attachments, `${path}.attachments`, 'attachments')
       .map((a, i) => readAttachment(r, a, `${path}.attachments[${i}]`))
       .filter((a): a is Attachment => a !== undefined);
   } else if (value.attachments !== undefined && value.attachments !== null) {
@@ -346,11 +443,11 @@ function readItemFields(r: Reader, value: unknown, path: string): FeedItem | und
     url,
     external_url: r.url(value, 'external_url', path),
     title: r.text(value, 'title', path),
-    content_html: r.text(value, 'content_html', path, false),
+    content_html: r.text(value, 'content_html', path, false, Infinity),
     // Plain text still carries entities in some feeds (`&#8617;`, `&gt;`); it is only ever
     // rendered as text, so decoding them is safe.
-    content_text: r.text(value, 'content_text', path),
-    summary: r.text(value, 'summary', path),
+    content_text: r.text(value, 'content_text', path, true, Infinity),
+    summary: r.text(value, 'summary', path, true, LIMITS.longTextChars),
     image: r.url(value, 'image', path, 'image'),
     banner_image: r.url(value, 'banner_image', path, 'image'),
     date_published: r.date(value, 'date_published', path),
@@ -386,7 +483,7 @@ export function parseFeed(json: unknown, options: ParseOptions = {}): ParsedFeed
   const feedUrl = preliminary.url(json, 'feed_url', '');
   // Relative URLs resolve against where the feed was fetched from, else its own feed_url.
   const r = new Reader(options.baseUrl ?? feedUrl);
-  r.warnings.push(...preliminary.warnings);
+  for (const warning of preliminary.warnings) r.warnings.push(warning);
   const version = typeof json.version === 'string' ? json.version : '';
   if (!VERSION.test(version)) {
     r.warn('version', 'expected https://jsonfeed.org/version/1.1');
@@ -395,7 +492,8 @@ export function parseFeed(json: unknown, options: ParseOptions = {}): ParsedFeed
   if (title === undefined && (json.title == null || typeof json.title === 'string')) {
     r.warn('title', 'required');
   }
-  const items = json.items
+  const items = r
+    .capped(json.items, LIMITS.items, 'items', 'items')
     .map((item, i) => readItem(r, item, `items[${i}]`))
     .filter((item): item is FeedItem => item !== undefined);
   const feed = definedOnly<Feed>({
@@ -403,7 +501,7 @@ export function parseFeed(json: unknown, options: ParseOptions = {}): ParsedFeed
     title: title ?? '',
     home_page_url: r.url(json, 'home_page_url', ''),
     feed_url: feedUrl,
-    description: r.text(json, 'description', ''),
+    description: r.text(json, 'description', '', true, LIMITS.longTextChars),
     icon: r.url(json, 'icon', '', 'image'),
     favicon: r.url(json, 'favicon', '', 'image'),
     next_url: r.url(json, 'next_url', ''),

@@ -1,5 +1,6 @@
 /** A multi-part series gathered from a feed: plain functions, no Lit. */
 import { FeedError } from '../../content/errors.js';
+import { isWarnedItem } from '../../content/items.js';
 import type { FeedItem, ParsedFeed } from '../../content/types.js';
 
 export interface SeriesPart {
@@ -53,14 +54,23 @@ export function findSeries(parsed: ParsedFeed, request: SeriesRequest = {}): Ser
   }
 
   // Parts may disagree about the total (a feed updated part by part): the largest wins.
-  const total = Math.max(...members.map((item) => item._lantern?.series?.total ?? 0));
+  // A loop, not Math.max(...): spreading a huge list overflows the stack.
+  let total = 0;
+  for (const item of members) total = Math.max(total, item._lantern?.series?.total ?? 0);
   const byNumber = new Map<number, FeedItem>();
   for (const item of members) {
     const number = item._lantern?.series?.part ?? 0;
-    if (byNumber.has(number)) {
+    const kept = byNumber.get(number);
+    if (kept) {
+      // A second claim never unwarns a part: a warned item wins, else the first one.
+      const replace = isWarnedItem(item) && !isWarnedItem(kept);
+      const ignored = replace ? kept : item;
       console.warn(
-        `Lantern: series "${id}" has two items for part ${number}; "${item.id}" is ignored.`,
+        `Lantern: series "${id}" has two items for part ${number}; "${ignored.id}" is ignored${
+          replace ? ' (the other one carries a content warning)' : ''
+        }.`,
       );
+      if (replace) byNumber.set(number, item);
       continue;
     }
     byNumber.set(number, item);
