@@ -3,6 +3,7 @@
  * dynamic import only when a body actually needs them; plain text never loads them.
  */
 import type { FeedItem } from './types.js';
+import { safeUrl } from './url.js';
 
 export interface RichOptions {
   /** Relative links and images in the body resolve against this (the feed's URL). */
@@ -11,6 +12,39 @@ export interface RichOptions {
   hideImages?: boolean;
   /** The level of the widget's own heading: the body's top heading becomes the next level (capped at h6). */
   headingOffset?: number;
+  /**
+   * Where the whole story can be read (the item's `url`). A body too large to show in full is
+   * cut and ends with a link there; without one it ends with "…".
+   */
+  continueUrl?: string;
+  /** The text of that link, in the widget's language (default "Continue reading on the site"). */
+  continueLabel?: string;
+}
+
+/**
+ * Past this many nodes a body is cut where it stands: no story needs more in a widget, and
+ * layout and style work grow with every node.
+ */
+export const MAX_BODY_NODES = 20_000;
+
+/** What is left of one body's node allowance, shared by every chunk of it. */
+export interface BodyBudget {
+  nodes: number;
+  truncated: boolean;
+}
+
+export function bodyBudget(): BodyBudget {
+  return { nodes: MAX_BODY_NODES, truncated: false };
+}
+
+/** Takes one node from the budget; `false` (and the body marked cut) when none is left. */
+export function spendNode(budget: BodyBudget): boolean {
+  if (budget.nodes <= 0) {
+    budget.truncated = true;
+    return false;
+  }
+  budget.nodes--;
+  return true;
 }
 
 /** What kind of body an item has, in order of preference. */
@@ -26,19 +60,57 @@ export function hasRichBody(item: FeedItem): boolean {
   return source === 'markdown' || source === 'html';
 }
 
-/** Paragraphs from plain text, built with `textContent` — nothing is parsed as HTML. */
-export function textToFragment(text: string, doc: Document = document): DocumentFragment {
+/**
+ * Paragraphs from plain text, built with `textContent` — nothing is parsed as HTML. With a
+ * budget, it stops where the budget runs out.
+ */
+export function textToFragment(
+  text: string,
+  doc: Document = document,
+  budget: BodyBudget = bodyBudget(),
+): DocumentFragment {
   const fragment = doc.createDocumentFragment();
   for (const block of text.split(/\n\s*\n/)) {
     const trimmed = block.trim();
     if (!trimmed) continue;
+    if (!spendNode(budget)) break;
     const p = doc.createElement('p');
-    trimmed.split('\n').forEach((line, i) => {
-      if (i > 0) p.append(doc.createElement('br'));
-      p.append(line);
-    });
     fragment.append(p);
+    const lines = trimmed.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      if (i > 0 && spendNode(budget)) p.append(doc.createElement('br'));
+      if (!spendNode(budget)) break;
+      p.append(lines[i]!);
+    }
+    if (budget.truncated) break;
   }
+  return fragment;
+}
+
+/**
+ * Ends a body that was cut: a link to the whole story on the site when its address passes the
+ * URL policy, otherwise a plain "…". Nothing is added to a body shown in full.
+ */
+export function appendContinuation(
+  fragment: DocumentFragment,
+  options: RichOptions,
+  budget: BodyBudget,
+): DocumentFragment {
+  if (!budget.truncated) return fragment;
+  const doc = fragment.ownerDocument;
+  const p = doc.createElement('p');
+  p.setAttribute('data-lantern-continues', '');
+  const href = safeUrl(options.continueUrl, options.baseUrl, 'link');
+  if (href) {
+    const a = doc.createElement('a');
+    a.href = href;
+    a.rel = 'noopener noreferrer';
+    a.textContent = options.continueLabel?.trim() || 'Continue reading on the site';
+    p.append(a);
+  } else {
+    p.textContent = '…';
+  }
+  fragment.append(p);
   return fragment;
 }
 
@@ -49,7 +121,11 @@ export async function renderRichContent(
 ): Promise<DocumentFragment> {
   const source = bodySource(item);
   if (source === undefined) return document.createDocumentFragment();
-  if (source === 'text') return textToFragment(item.content_text ?? '');
+  if (source === 'text') {
+    const budget = bodyBudget();
+    const fragment = textToFragment(item.content_text ?? '', document, budget);
+    return appendContinuation(fragment, options, budget);
+  }
   const { sanitizeMarkdown, sanitizeHtml } = await import('./sanitize.js');
   return source === 'markdown'
     ? sanitizeMarkdown(item._lantern?.content_markdown ?? '', options)

@@ -4,16 +4,20 @@
  */
 import DOMPurify, { type Config } from 'dompurify';
 import { Marked } from 'marked';
-import type { RichOptions } from './rich.js';
-import { textToFragment } from './rich.js';
-import { safeUrl } from './url.js';
+import { defuseHtml, plainTextOf } from './html-budget.js';
+import type { BodyBudget, RichOptions } from './rich.js';
+import { appendContinuation, bodyBudget, spendNode, textToFragment } from './rich.js';
+import { pageFragment, safeUrl } from './url.js';
 
 /** Markdown larger than this is shown as plain text rather than parsed (marked is superlinear on some inputs). */
 export const MAX_MARKDOWN_CHARS = 300_000;
 /** HTML larger than this is shown as plain text: nothing a partner widget shows needs more. */
 export const MAX_HTML_CHARS = 1_000_000;
-/** One block (text between blank lines) longer than this is shown as plain text. */
-export const MAX_BLOCK_CHARS = 32_000;
+/**
+ * One block (text between blank lines) longer than this is shown as plain text: marked's inline
+ * scans grow faster than linearly with a block, and this keeps one block's parse short.
+ */
+export const MAX_BLOCK_CHARS = 16_000;
 /** Blockquotes and lists nested deeper than this overflow marked's stack: shown as plain text. */
 export const MAX_NESTING = 16;
 const MAX_INDENT = 64;
@@ -25,6 +29,18 @@ const MAX_INLINE_MARKERS = 500;
 const CHUNK_CHARS = 12_000;
 /** How long one stretch of work may hold the main thread before yielding. */
 const YIELD_AFTER_MS = 30;
+
+/** Containers (lists, quotes, definition lists, figures) nested deeper than this are flattened. */
+export const MAX_CONTAINER_DEPTH = 8;
+/** Any element nested deeper than this is flattened: its children join its parent. */
+export const MAX_ELEMENT_DEPTH = 32;
+/** Bounds for numbers a feed puts in attributes, so no list marker or cell draws off-screen. */
+const MAX_LIST_START = 99_999;
+const MAX_SPAN = 20;
+const MAX_TABLE_PX = 1_200;
+const MAX_IMAGE_PX = 10_000;
+const CONTAINERS = new Set(['ul', 'ol', 'dl', 'dd', 'blockquote', 'figure']);
+const TABLE_PARTS = new Set(['table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th']);
 
 const ALLOWED_TAGS = [
   'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'cite', 'code', 'dd', 'del', 'dfn', 'div',
@@ -38,6 +54,9 @@ const ALLOWED_ATTR = [
   'href', 'src', 'alt', 'title', 'width', 'height', 'lang', 'dir', 'colspan', 'rowspan',
   'scope', 'datetime', 'cite', 'start', 'reversed', 'abbr',
 ]; // prettier-ignore
+
+/** The allow-list, in one place: what a body may contain after sanitising. */
+export const ALLOW_LIST = { tags: ALLOWED_TAGS, attributes: ALLOWED_ATTR } as const;
 
 const CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
   ALLOWED_TAGS,
@@ -82,7 +101,9 @@ let currentBase: string | undefined;
 purify.addHook('afterSanitizeAttributes', (node) => {
   if (!(node instanceof Element)) return;
   if (node.hasAttribute('href')) {
-    const href = safeUrl(node.getAttribute('href'), currentBase, 'link');
+    // `#part-2` points into the page showing the body, never at the feed it came from.
+    const raw = node.getAttribute('href');
+    const href = pageFragment(raw) ?? safeUrl(raw, currentBase, 'link');
     if (href === null) node.removeAttribute('href');
     else node.setAttribute('href', href);
   }
@@ -107,6 +128,46 @@ const marked = new Marked({ gfm: true, breaks: false, async: false });
 // comment with text that looks like a tag (its mutation-XSS guard), losing readable text.
 marked.use({
   renderer: { html: ({ text }) => stripComments(text) },
+});
+
+/**
+ * GFM's bare email autolinks look ahead over the whole run of email characters at every text
+ * token, so a long run cut into many tokens (`a!a!a!…`) costs n². An email's local part is at
+ * most 64 characters (RFC 5321), so the look-ahead stops there: same links, linear time.
+ */
+function boundEmailScans(rule: RegExp): RegExp {
+  const source = rule.source.replace(/\]\+(\(?@)/g, ']{1,64}$1');
+  return source === rule.source ? rule : new RegExp(source, rule.flags);
+}
+
+type InlineRules = Record<string, RegExp>;
+const boundedFor = new WeakMap<InlineRules, InlineRules>();
+const bounded = new WeakSet<InlineRules>();
+
+/** The lexer sets its rules on the tokenizer for every parse: swap in the bounded ones. */
+function useBoundedRules(tokenizer: { rules: { inline: InlineRules } }): false {
+  const inline = tokenizer.rules.inline;
+  if (bounded.has(inline)) return false;
+  let safe = boundedFor.get(inline);
+  if (!safe) {
+    safe = { ...inline, text: boundEmailScans(inline.text!), url: boundEmailScans(inline.url!) };
+    boundedFor.set(inline, safe);
+    bounded.add(safe);
+  }
+  tokenizer.rules = { ...tokenizer.rules, inline: safe };
+  return false;
+}
+
+marked.use({
+  tokenizer: {
+    // `false` hands over to marked's own tokenizer, which now reads the bounded rules.
+    url() {
+      return useBoundedRules(this as never);
+    },
+    inlineText() {
+      return useBoundedRules(this as never);
+    },
+  },
 });
 
 const COMMENT = /<!--(?:>|->|[\s\S]*?(?:--!?>|$))/g;
@@ -175,13 +236,31 @@ function splitBlocks(markdown: string): string[] {
   return blocks;
 }
 
-const DEFINITION = /^ {0,3}\[([^\]\n]{1,999})\]:[ \t]*\S.*$/gm;
+/**
+ * A whole-line reference definition and nothing else: a destination (`<…>` or one run without
+ * spaces) and at most a quoted title. Anything more (say `[x]: y <img …>`) would be a paragraph,
+ * and must not be carried into another chunk where it could become one.
+ */
+const DEFINITION =
+  /^ {0,3}\[([^\][\n]{1,999})\]:[ \t]*(?:<[^<>\n]*>|[^\s<][^\s]*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$/;
 
-/** Reference definitions (`[label]: url`), so a chunk parsed alone still resolves its links. */
+/**
+ * Reference definitions (`[label]: url`), so a chunk parsed alone still resolves its links.
+ * Lines inside fenced code are code, not definitions.
+ */
 function definitions(markdown: string): Map<string, string> {
   const found = new Map<string, string>();
   if (!markdown.includes(']:')) return found;
-  for (const match of markdown.matchAll(DEFINITION)) {
+  let fence: string | undefined;
+  for (const line of markdown.split('\n')) {
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker && (fence === undefined || marker.startsWith(fence))) {
+      fence = fence === undefined ? marker[0]!.repeat(3) : undefined;
+      continue;
+    }
+    if (fence !== undefined || !line.includes(']:')) continue;
+    const match = DEFINITION.exec(line);
+    if (!match) continue;
     const label = match[1]!.trim().toLowerCase();
     if (!found.has(label)) found.set(label, match[0]);
   }
@@ -214,65 +293,154 @@ function warn(message: string): void {
   console.warn(`lantern: ${message}`);
 }
 
-function finish(fragment: DocumentFragment, options: RichOptions): DocumentFragment {
-  for (const img of Array.from(fragment.querySelectorAll('img'))) {
-    const tiny = ['width', 'height'].some((a) => {
-      const v = img.getAttribute(a);
-      return v !== null && Number.parseFloat(v) <= 2;
-    });
-    // Tracking pixels go; with hide-images every image goes but its description stays.
-    if (tiny || options.hideImages || !img.hasAttribute('src')) {
-      const alt = img.getAttribute('alt')?.trim();
-      img.replaceWith(alt && !tiny ? `[${alt}]` : '');
+/**
+ * Builds the live copy of a sanitised (inert) fragment node by node, within the body's budget:
+ * images are made fresh with their privacy attributes set before `src` (a clone would copy
+ * `src` first, and an image the browser has cached then goes out with a referrer and ignores
+ * `loading`), containers nested too deeply are flattened, and numbers in attributes are
+ * clamped so nothing draws off-screen.
+ */
+function finish(
+  fragment: DocumentFragment,
+  options: RichOptions,
+  budget: BodyBudget,
+): DocumentFragment {
+  const out = document.createDocumentFragment();
+  const headingShift = headingShiftFor(fragment, options.headingOffset ?? 0);
+  const adopt = (from: Node, into: Node, depth: number, containers: number, flat: boolean) => {
+    for (let child = from.firstChild; child; child = child.nextSibling) {
+      if (budget.truncated) return;
+      if (child.nodeType === Node.TEXT_NODE) {
+        if (spendNode(budget)) into.appendChild(document.createTextNode(child.nodeValue ?? ''));
+        continue;
+      }
+      if (!(child instanceof Element)) continue;
+      const tag = child.localName;
+      if (tag === 'img') {
+        const image = imageFor(child, options);
+        if (image && spendNode(budget)) into.appendChild(image);
+        continue;
+      }
+      const container = CONTAINERS.has(tag);
+      if (depth >= MAX_ELEMENT_DEPTH || (container && containers >= MAX_CONTAINER_DEPTH)) {
+        // Hoisted: the children join the parent, so a body cannot indent itself off-screen.
+        adopt(child, into, depth, containers, container || flat);
+        continue;
+      }
+      if (!spendNode(budget)) return;
+      let name = tag;
+      if (flat && (tag === 'li' || tag === 'dt' || tag === 'dd')) name = 'div';
+      else if (headingShift && /^h[1-6]$/.test(tag)) {
+        name = `h${Math.min(6, Number(tag[1]) + headingShift)}`;
+      }
+      const copy = document.createElement(name);
+      copyAttributes(child, copy);
+      into.appendChild(copy);
+      adopt(child, copy, depth + 1, containers + (container ? 1 : 0), false);
     }
+  };
+  adopt(fragment, out, 0, 0, false);
+  return out;
+}
+
+/** Sanitised attributes, with the numbers a layout depends on kept in range. */
+function copyAttributes(from: Element, to: Element): void {
+  const tag = from.localName;
+  for (const attr of Array.from(from.attributes)) {
+    let value: string | null = attr.value;
+    if (attr.name === 'start') value = clampedNumber(value, -MAX_LIST_START, MAX_LIST_START);
+    else if (attr.name === 'colspan' || attr.name === 'rowspan') {
+      value = clampedNumber(value, 1, MAX_SPAN);
+    } else if ((attr.name === 'width' || attr.name === 'height') && TABLE_PARTS.has(tag)) {
+      value = saneLength(value, MAX_TABLE_PX);
+    }
+    if (value !== null) to.setAttribute(attr.name, value);
   }
-  demoteHeadings(fragment, options.headingOffset ?? 0);
-  return document.importNode(fragment, true);
+}
+
+function clampedNumber(value: string, min: number, max: number): string | null {
+  const n = Number.parseInt(value, 10);
+  return Number.isFinite(n) ? String(Math.min(max, Math.max(min, n))) : null;
+}
+
+/** A width or height in pixels up to `maxPx`, or a percentage up to 100; anything else goes. */
+function saneLength(value: string, maxPx: number): string | null {
+  const match = /^\s*(\d{1,6})(?:\.\d+)?\s*(%?)\s*$/.exec(value);
+  if (!match) return null;
+  const n = Number(match[1]);
+  return n <= (match[2] ? 100 : maxPx) ? `${n}${match[2]}` : null;
+}
+
+/**
+ * A body image built in the live document: `referrerpolicy`, `loading` and `decoding` exist
+ * before `src` does. Tracking pixels go; with hide-images every image goes but its
+ * description stays.
+ */
+function imageFor(source: Element, options: RichOptions): Node | null {
+  const src = source.getAttribute('src');
+  const alt = source.getAttribute('alt')?.trim();
+  const tiny = ['width', 'height'].some((a) => {
+    const v = source.getAttribute(a);
+    return v !== null && Number.parseFloat(v) <= 2;
+  });
+  if (tiny) return null;
+  if (options.hideImages || !src) return alt ? document.createTextNode(`[${alt}]`) : null;
+  const img = document.createElement('img');
+  img.setAttribute('referrerpolicy', 'no-referrer');
+  img.setAttribute('loading', 'lazy');
+  img.setAttribute('decoding', 'async');
+  for (const name of ['alt', 'title', 'lang', 'dir']) {
+    const value = source.getAttribute(name);
+    if (value !== null) img.setAttribute(name, value);
+  }
+  for (const name of ['width', 'height']) {
+    const value = saneLength(source.getAttribute(name) ?? '', MAX_IMAGE_PX);
+    if (value !== null && !value.endsWith('%')) img.setAttribute(name, value);
+  }
+  img.setAttribute('src', src);
+  return img;
 }
 
 /**
  * Body headings sit below the heading of the widget that shows them: the body's top level
- * becomes `offset + 1` (a body whose sections start at `##` must not skip a level).
+ * becomes `offset + 1` (a body whose sections start at `##` must not skip a level). Returns
+ * how many levels every heading moves down.
  */
-function demoteHeadings(fragment: DocumentFragment, offset: number): void {
-  const headings = Array.from(fragment.querySelectorAll('h1, h2, h3, h4, h5, h6'));
-  const top = Math.min(...headings.map((h) => Number(h.localName.slice(1))));
-  const by = Math.min(5, Math.max(0, (Math.round(offset) || 0) + 1 - top));
-  if (by === 0) return;
-  for (const heading of headings) {
-    const level = Math.min(6, Number(heading.localName.slice(1)) + by);
-    const demoted = heading.ownerDocument.createElement(`h${level}`);
-    for (const attr of Array.from(heading.attributes)) demoted.setAttribute(attr.name, attr.value);
-    demoted.append(...Array.from(heading.childNodes));
-    heading.replaceWith(demoted);
+function headingShiftFor(fragment: DocumentFragment, offset: number): number {
+  let top = 7;
+  // A loop, not Math.min(...list): a spread of 100,000 headings overflows the stack.
+  for (const heading of fragment.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
+    top = Math.min(top, Number(heading.localName[1]));
+    if (top === 1) break;
   }
+  if (top === 7) return 0;
+  return Math.min(5, Math.max(0, (Math.round(offset) || 0) + 1 - top));
 }
 
-export function sanitizeHtml(html: string, options: RichOptions = {}): DocumentFragment {
-  if (html.length > MAX_HTML_CHARS) {
-    warn(`HTML body over ${MAX_HTML_CHARS} characters: its start is shown as plain text`);
-    return textToFragment(
-      `${plainTextOf(html.slice(0, MAX_HTML_CHARS)).slice(0, MAX_MARKDOWN_CHARS)}…`,
-    );
-  }
+/** Sanitises one piece of a body, spending its budget; the caller ends the body. */
+function sanitizeInto(html: string, options: RichOptions, budget: BodyBudget): DocumentFragment {
+  if (budget.truncated) return document.createDocumentFragment();
   currentBase = options.baseUrl;
   try {
-    const fragment = purify.sanitize(stripComments(html), {
+    const fragment = purify.sanitize(defuseHtml(stripComments(html), budget), {
       ...CONFIG,
       ...(policy ? { TRUSTED_TYPES_POLICY: policy } : {}),
     });
-    return finish(fragment, options);
+    return finish(fragment, options, budget);
   } finally {
     currentBase = undefined;
   }
 }
 
-/** Tags dropped, entities left as written: only ever inserted as text. */
-function plainTextOf(html: string): string {
-  return html
-    .replace(/<(script|style|template)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<\/?(?:p|div|br|li|h[1-6]|tr|blockquote)\b[^>]*>/gi, '\n\n')
-    .replace(/<[^>]*>/g, ' ');
+export function sanitizeHtml(html: string, options: RichOptions = {}): DocumentFragment {
+  const budget = bodyBudget();
+  if (html.length > MAX_HTML_CHARS) {
+    warn(`HTML body over ${MAX_HTML_CHARS} characters: its start is shown as plain text`);
+    budget.truncated = true;
+    const text = plainTextOf(html.slice(0, MAX_HTML_CHARS)).slice(0, MAX_MARKDOWN_CHARS);
+    return appendContinuation(textToFragment(text, document, budget), options, budget);
+  }
+  return appendContinuation(sanitizeInto(html, options, budget), options, budget);
 }
 
 /**
@@ -284,9 +452,12 @@ export async function sanitizeMarkdown(
   markdown: string,
   options: RichOptions = {},
 ): Promise<DocumentFragment> {
+  const budget = bodyBudget();
   if (markdown.length > MAX_MARKDOWN_CHARS) {
     warn(`markdown over ${MAX_MARKDOWN_CHARS} characters: its start is shown as plain text`);
-    return textToFragment(`${markdown.slice(0, MAX_MARKDOWN_CHARS)}…`);
+    budget.truncated = true;
+    const text = textToFragment(markdown.slice(0, MAX_MARKDOWN_CHARS), document, budget);
+    return appendContinuation(text, options, budget);
   }
   const out = document.createDocumentFragment();
   const links = definitions(markdown);
@@ -308,18 +479,19 @@ export async function sanitizeMarkdown(
       html = marked.parse(text + definitionsFor(text, links)) as string;
     } catch (error) {
       warn(`markdown could not be parsed and is shown as plain text (${String(error)})`);
-      out.append(textToFragment(text));
+      out.append(textToFragment(text, document, budget));
       return;
     }
-    out.append(sanitizeHtml(html, options));
+    out.append(sanitizeInto(html, options, budget));
     await pause();
   };
   for (const block of splitBlocks(markdown)) {
+    if (budget.truncated) break;
     const trouble = blockTrouble(block);
     if (trouble) {
       await flush();
       warn(`${trouble}; that part of the markdown is shown as plain text`);
-      out.append(textToFragment(block));
+      out.append(textToFragment(block, document, budget));
       await pause();
       continue;
     }
@@ -329,5 +501,5 @@ export async function sanitizeMarkdown(
     chunkLength += defused.length;
   }
   await flush();
-  return out;
+  return appendContinuation(out, options, budget);
 }

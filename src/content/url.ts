@@ -5,16 +5,17 @@
  */
 
 const ALLOWED_PROTOCOLS = new Set(['https:', 'http:', 'mailto:']);
-const NAMED_ENTITIES: Record<string, string> = {
-  colon: ':',
-  tab: '\t',
-  newline: '\n',
-  sol: '/',
-  lpar: '(',
-  rpar: ')',
-  amp: '&',
-  period: '.',
-};
+// A Map, so a name such as `constructor` finds nothing.
+const NAMED_ENTITIES: ReadonlyMap<string, string> = new Map([
+  ['colon', ':'],
+  ['tab', '\t'],
+  ['newline', '\n'],
+  ['sol', '/'],
+  ['lpar', '('],
+  ['rpar', ')'],
+  ['amp', '&'],
+  ['period', '.'],
+]);
 
 /** Undo the disguises a browser would undo before it looks at a scheme. */
 function revealScheme(raw: string): string {
@@ -24,7 +25,7 @@ function revealScheme(raw: string): string {
       .replace(/&#(\d+);?/g, (_, dec: string) => codePoint(parseInt(dec, 10)))
       .replace(
         /&([a-z]+);?/gi,
-        (whole, name: string) => NAMED_ENTITIES[name.toLowerCase()] ?? whole,
+        (whole, name: string) => NAMED_ENTITIES.get(name.toLowerCase()) ?? whole,
       )
       // Browsers drop ASCII whitespace and control characters anywhere in a scheme.
       // eslint-disable-next-line no-control-regex
@@ -71,4 +72,16 @@ export function safeUrl(raw: unknown, base?: string, use: UrlUse = 'link'): stri
   if (!ALLOWED_PROTOCOLS.has(url.protocol)) return null;
   if (use === 'image' && url.protocol === 'mailto:') return null;
   return url.href;
+}
+
+/**
+ * A link to a place in the page showing it (`#part-2`), kept as written so it resolves against
+ * that page and not against the feed's URL; `null` for anything else.
+ */
+export function pageFragment(raw: unknown): string | null {
+  if (typeof raw !== 'string') return null;
+  const trimmed = raw.trim();
+  // Fragments carry no scheme, so nothing here can run; whitespace or controls inside are refused.
+  // eslint-disable-next-line no-control-regex
+  return /^#[^\u0000-\u0020\u007f]{0,512}$/.test(trimmed) ? trimmed : null;
 }

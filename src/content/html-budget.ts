@@ -1,0 +1,224 @@
+/**
+ * Linear passes over untrusted HTML *before* a parser sees it. The browser's parser is not
+ * linear on every input: each formatting element (`<b>`, `<font>`, …) left open is re-opened
+ * at every later block, so 12 KB of open `<b title=N>` tags followed by paragraphs becomes a
+ * million nodes. Here a small tokenizer reads the string once and keeps that growth bounded.
+ * The output is still sanitised afterwards; this pass only removes or closes tags.
+ */
+import type { BodyBudget } from './rich.js';
+
+/** The HTML standard's formatting elements: the ones the parser re-opens. */
+const FORMATTING = new Set([
+  'a', 'b', 'big', 'code', 'em', 'font', 'i', 'nobr', 's', 'small', 'strike', 'strong', 'tt', 'u',
+]); // prettier-ignore
+
+/** Start tags at which the parser re-opens every formatting element still open (and text breaks). */
+const BLOCKS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'br', 'caption', 'center', 'dd', 'details',
+  'dialog', 'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'h1', 'h2',
+  'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li', 'listing', 'main', 'menu', 'nav', 'ol',
+  'p', 'pre', 'section', 'summary', 'table', 'td', 'th', 'tr', 'ul',
+]); // prettier-ignore
+
+/** Elements whose content is text up to their own end tag, never markup. */
+const RAW_TEXT = new Set([
+  'script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext',
+]); // prettier-ignore
+
+/** Elements whose content a reader never sees. */
+const HIDDEN = new Set(['script', 'style', 'template']);
+
+/** Formatting elements open at once past this are dropped (their text stays). */
+export const MAX_OPEN_FORMATTING = 12;
+/** Re-opened formatting elements allowed in one body; past it, open ones are closed outright. */
+const MAX_REOPENED = 2_000;
+
+interface Token {
+  /** Lower-case tag name; '' for comments, doctype and other bogus markup. */
+  name: string;
+  closing: boolean;
+  /** Index just after the token. */
+  end: number;
+}
+
+function isAsciiAlpha(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Tab, LF, FF, CR, space and `/` end a tag name; `>` ends the tag. */
+function endsName(c: number): boolean {
+  return c === 9 || c === 10 || c === 12 || c === 13 || c === 32 || c === 47 || c === 62;
+}
+
+/** Index just after the `>` that ends a tag whose attributes start at `at` (quotes respected). */
+function tagEnd(html: string, at: number): number {
+  const n = html.length;
+  let j = at;
+  while (j < n) {
+    const c = html.charCodeAt(j);
+    if (c === 62) return j + 1;
+    j++;
+    if (c !== 61) continue; // `=`: a value follows, maybe quoted
+    while (j < n && (html.charCodeAt(j) <= 32 || html.charCodeAt(j) === 12)) j++;
+    const quote = html[j];
+    if (quote === '"' || quote === "'") {
+      const close = html.indexOf(quote, j + 1);
+      if (close === -1) return n;
+      j = close + 1;
+    }
+  }
+  return n;
+}
+
+/** Reads the markup token at `lt` (a `<`), or `undefined` when that `<` is only text. */
+function readToken(html: string, lt: number): Token | undefined {
+  const n = html.length;
+  const next = html.charCodeAt(lt + 1);
+  const bogus = (from: number): Token => {
+    const gt = html.indexOf('>', from);
+    return { name: '', closing: false, end: gt === -1 ? n : gt + 1 };
+  };
+  if (next === 33 /* ! */) {
+    if (html.startsWith('<!--', lt)) {
+      const close = html.indexOf('-->', lt + 2);
+      return { name: '', closing: false, end: close === -1 ? n : close + 3 };
+    }
+    return bogus(lt + 2);
+  }
+  if (next === 63 /* ? */) return bogus(lt + 2);
+  const closing = next === 47; /* / */
+  const start = closing ? lt + 2 : lt + 1;
+  if (!isAsciiAlpha(html.charCodeAt(start))) {
+    if (!closing || start >= n) return undefined;
+    return html.charCodeAt(start) === 62 ? { name: '', closing, end: start + 1 } : bogus(start);
+  }
+  let j = start + 1;
+  while (j < n && !endsName(html.charCodeAt(j))) j++;
+  return { name: html.slice(start, j).toLowerCase(), closing, end: tagEnd(html, j) };
+}
+
+const endTags = new Map<string, RegExp>();
+
+/** Where the content of a raw-text element opened before `from` ends: at its end tag, or the end. */
+function rawTextEnd(html: string, name: string, from: number): { textEnd: number; end: number } {
+  if (name === 'plaintext') return { textEnd: html.length, end: html.length };
+  let close = endTags.get(name);
+  if (!close) endTags.set(name, (close = new RegExp(`</${name}(?=[\\t\\n\\f\\r />])`, 'gi')));
+  close.lastIndex = from;
+  const found = close.exec(html);
+  if (!found) return { textEnd: html.length, end: html.length };
+  return { textEnd: found.index, end: tagEnd(html, found.index + 2 + name.length) };
+}
+
+/**
+ * Bounds what parsing `html` can build, in one pass: formatting elements nested past
+ * `MAX_OPEN_FORMATTING` lose their tags (not their text); once the parser would have re-opened
+ * `MAX_REOPENED` of them, the open ones are closed; and the string is cut before the tag at
+ * which about `budget.nodes` nodes would exist (then `budget.truncated` is set). A `<` that is
+ * only text is written as `&lt;`, so removing a tag never joins text into a new one.
+ */
+export function defuseHtml(html: string, budget: BodyBudget): string {
+  const out: string[] = [];
+  const open: string[] = [];
+  const dropped = new Map<string, number>();
+  let reopened = 0;
+  let nodes = 0;
+  let copied = 0;
+  let i = 0;
+  const n = html.length;
+  const replace = (from: number, to: number, text: string) => {
+    out.push(html.slice(copied, from), text);
+    copied = to;
+  };
+  while (i < n) {
+    const lt = html.indexOf('<', i);
+    if (lt === -1) break;
+    if (lt > i) nodes++;
+    const token = readToken(html, lt);
+    if (!token) {
+      replace(lt, lt + 1, '&lt;');
+      i = lt + 1;
+      continue;
+    }
+    const { name, closing } = token;
+    let end = token.end;
+    if (name && !closing) {
+      nodes++;
+      if (BLOCKS.has(name)) {
+        reopened += open.length;
+        nodes += open.length;
+        if (reopened > MAX_REOPENED && open.length) {
+          replace(
+            lt,
+            lt,
+            open
+              .reverse()
+              .map((tag) => `</${tag}>`)
+              .join(''),
+          );
+          open.length = 0;
+        }
+      }
+      if (nodes > budget.nodes) {
+        budget.truncated = true;
+        out.push(html.slice(copied, lt));
+        return out.join('');
+      }
+      if (FORMATTING.has(name)) {
+        if (open.length >= MAX_OPEN_FORMATTING) {
+          dropped.set(name, (dropped.get(name) ?? 0) + 1);
+          replace(lt, end, '');
+        } else {
+          open.push(name);
+        }
+      } else if (RAW_TEXT.has(name)) {
+        end = rawTextEnd(html, name, end).end;
+      }
+    } else if (name && FORMATTING.has(name)) {
+      const skipped = dropped.get(name) ?? 0;
+      if (skipped > 0) {
+        dropped.set(name, skipped - 1);
+        replace(lt, end, '');
+      } else {
+        const at = open.lastIndexOf(name);
+        if (at !== -1) open.splice(at, 1);
+      }
+    }
+    i = end;
+  }
+  out.push(html.slice(copied));
+  return out.join('');
+}
+
+/**
+ * The text of HTML, for showing as plain text: tags become spaces (block tags paragraph
+ * breaks), hidden elements go with their content, entities stay as written. One pass.
+ */
+export function plainTextOf(html: string): string {
+  const out: string[] = [];
+  let i = 0;
+  const n = html.length;
+  while (i < n) {
+    const lt = html.indexOf('<', i);
+    if (lt === -1) break;
+    const token = readToken(html, lt);
+    if (!token) {
+      out.push(html.slice(i, lt + 1));
+      i = lt + 1;
+      continue;
+    }
+    out.push(html.slice(i, lt), token.name && BLOCKS.has(token.name) ? '\n\n' : ' ');
+    i = token.end;
+    if (token.closing || !token.name) continue;
+    if (HIDDEN.has(token.name)) {
+      const close = rawTextEnd(html, token.name, i);
+      i = close.end;
+    } else if (RAW_TEXT.has(token.name)) {
+      const close = rawTextEnd(html, token.name, i);
+      out.push(html.slice(i, close.textEnd));
+      i = close.end;
+    }
+  }
+  out.push(html.slice(i));
+  return out.join('');
+}
