@@ -18,15 +18,29 @@ export function isWarnedItem(item: FeedItem): boolean {
   return item._lantern?.content_warning !== undefined;
 }
 
-/** Picks the item a widget was asked for: by id, else the first. */
+/**
+ * Picks the item a widget was asked for: by id (an RSS `guid`, an Atom `id`), else by its link
+ * (an RSS item's `guid` is often not its URL, and partners copy the URL), else the first.
+ */
 export function pickItem(parsed: ParsedFeed, id: string | undefined): FeedItem {
   const items = parsed.feed.items;
   if (id) {
-    const found = items.find((item) => item.id === id);
+    const found =
+      items.find((item) => item.id === id) ??
+      items.find((item) => item.url !== undefined && item.url === absoluteUrl(id, parsed.source));
     if (!found) throw new FeedError('not-found', `The feed has no item with the id "${id}".`);
     return found;
   }
   const first = items[0];
   if (!first) throw new FeedError('not-found', 'The feed has no items.');
   return first;
+}
+
+/** `id` as the parser writes item URLs (absolute, normalised), or `undefined` when it is not one. */
+function absoluteUrl(id: string, base: string | undefined): string | undefined {
+  try {
+    return new URL(id, base ?? globalThis.location?.href).href;
+  } catch {
+    return undefined;
+  }
 }

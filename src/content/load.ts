@@ -29,13 +29,42 @@ const requests = new Map<string, SharedRequest>();
 
 /** Decodes a response body as UTF-8 JSON; names the problem when it is not. */
 export function decodeFeedBody(bytes: Uint8Array, url: string, contentType = ''): unknown {
+  return parseJsonBody(decodeFeedText(bytes, url), url, contentType);
+}
+
+const XML_TYPE = /^\s*(?:application\/(?:rss\+|atom\+|rdf\+)?xml|text\/xml)\s*(?:;|$)/i;
+
+/**
+ * RSS and Atom: an XML content type, or a body that starts with `<` and is not a web page
+ * (servers often send feeds as text/plain or application/octet-stream).
+ */
+export function isXmlFeedBody(text: string, contentType = ''): boolean {
+  if (XML_TYPE.test(contentType)) return true;
+  return (
+    /^\s*</.test(text) &&
+    !contentType.includes('html') &&
+    !/^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html)\b/i.test(text)
+  );
+}
+
+/** The body as text: UTF-8, or for XML the encoding its declaration names (e.g. ISO-8859-1). */
+function decodeFeedText(bytes: Uint8Array, url: string): string {
+  const head = String.fromCharCode(...bytes.subarray(0, 100));
+  const declared = /^(?:\ufeff|\xef\xbb\xbf)?\s*<\?xml[^>]*\sencoding=["']([a-z0-9._-]+)["']/i.exec(
+    head,
+  )?.[1];
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    const label = declared && !/^utf-?8$/i.test(declared) ? declared : 'utf-8';
+    text = new TextDecoder(label, { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     throw new FeedError('not-json', 'The feed is not valid UTF-8 text.', url);
   }
   if (text.trim() === '') throw new FeedError('not-json', 'The feed is empty.', url);
+  return text;
+}
+
+function parseJsonBody(text: string, url: string, contentType: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
@@ -125,9 +154,15 @@ async function fetchFeed(
       if (error instanceof FeedError) throw error;
       throw networkOrAbort(url, timedOut, timeoutMs);
     }
-    const json = decodeFeedBody(bytes, url, response.headers.get('content-type') ?? '');
+    const contentType = response.headers.get('content-type') ?? '';
+    const text = decodeFeedText(bytes, url);
     const source = response.url || url;
-    return { ...parseFeed(json, { baseUrl: source }), source };
+    if (isXmlFeedBody(text, contentType)) {
+      // The XML reader is its own chunk: JSON Feed pages never download it.
+      const { parseXmlFeed } = await import('./xml.js');
+      return { ...parseXmlFeed(text, { baseUrl: source }), source };
+    }
+    return { ...parseFeed(parseJsonBody(text, url, contentType), { baseUrl: source }), source };
   } finally {
     clearTimeout(timer);
   }

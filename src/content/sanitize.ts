@@ -7,6 +7,7 @@ import { Marked } from 'marked';
 import { defuseHtml, plainTextOf } from './html-budget.js';
 import type { BodyBudget, RichOptions } from './rich.js';
 import { appendContinuation, bodyBudget, spendNode, textToFragment } from './rich.js';
+import { lanternPolicy } from './trusted-types.js';
 import { pageFragment, safeUrl } from './url.js';
 
 /** Markdown larger than this is shown as plain text rather than parsed (marked is superlinear on some inputs). */
@@ -74,28 +75,9 @@ const CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
   RETURN_DOM_FRAGMENT: true,
 };
 
-/** Under `require-trusted-types-for 'script'` DOMPurify parses through this policy; partners allow the name `lantern`. */
-function createPolicy(): Config['TRUSTED_TYPES_POLICY'] {
-  const tt = (globalThis as { trustedTypes?: TrustedTypesLike }).trustedTypes;
-  if (!tt) return undefined;
-  try {
-    return tt.createPolicy('lantern', {
-      createHTML: (input: string) => input,
-      createScriptURL: () => {
-        throw new TypeError('lantern: script URLs are never created from content');
-      },
-    }) as Config['TRUSTED_TYPES_POLICY'];
-  } catch {
-    return undefined;
-  }
-}
-
-interface TrustedTypesLike {
-  createPolicy(name: string, rules: object): unknown;
-}
-
 const purify = DOMPurify(window);
-const policy = createPolicy();
+// Under `require-trusted-types-for 'script'` DOMPurify parses through the shared `lantern` policy.
+const policy = lanternPolicy() as Config['TRUSTED_TYPES_POLICY'];
 let currentBase: string | undefined;
 
 purify.addHook('afterSanitizeAttributes', (node) => {

@@ -211,6 +211,30 @@ export async function testServer(ctx, next) {
       ctx.body = readFileSync(file);
       return;
     }
+    case 'realworld-xml': {
+      // /test-server/realworld-xml/[<file>][?type=…] : ../shared/realworld-feeds/rss-atom/, read
+      // where it lies (never copied in), served as its kind or as the type asked for.
+      const dir = join(realworldDir, 'rss-atom');
+      if (!existsSync(dir)) {
+        ctx.status = 404;
+        ctx.body = 'realworld RSS/Atom feeds not present';
+        return;
+      }
+      if (arg === '') {
+        ctx.type = 'application/json';
+        ctx.body = JSON.stringify(readdirSync(dir).filter((f) => f.endsWith('.xml')));
+        return;
+      }
+      const file = join(dir, arg.replace(/[^a-z0-9._-]/gi, ''));
+      if (!existsSync(file)) {
+        ctx.status = 404;
+        return;
+      }
+      const kind = file.endsWith('.atom.xml') ? 'application/atom+xml' : 'application/rss+xml';
+      ctx.set('content-type', url.searchParams.get('type') ?? kind);
+      ctx.body = readFileSync(file);
+      return;
+    }
     default:
       ctx.status = 404;
   }
