@@ -7,11 +7,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { launch, root, serve, watchErrors } from './harness.mjs';
+import { allTagNames, moduleName, tagNames } from './tag-names.mjs';
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const tags = readdirSync(join(root, 'src/define'))
-  .filter((f) => f.endsWith('.ts'))
-  .map((f) => f.replace(/\.ts$/, ''));
+/** Each element's module name (`article-card`), as its define file, entry and chunk are named. */
+const tags = allTagNames.map(moduleName);
 
 let files;
 before(() => {
@@ -78,16 +78,44 @@ test('every export, type and entry field points at a shipped file', () => {
   }
 });
 
-test('custom-elements.json describes every element', () => {
+test('every element has one define module, and it is in the list of tag names', () => {
+  const defines = readdirSync(join(root, 'src/define'))
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => f.replace(/\.ts$/, ''));
+  assert.deepEqual(defines.sort(), [...tags].sort());
+});
+
+test('custom-elements.json declares every element: its class, summary, attributes and events', () => {
   const manifest = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8'));
-  const declared = manifest.modules.flatMap((m) =>
-    (m.declarations ?? []).filter((d) => d.customElement).map((d) => d.tagName ?? d.name),
-  );
-  const described = JSON.stringify(manifest);
-  for (const tag of tags) {
-    assert.ok(
-      declared.length && described.includes(`lantern-${tag}`),
-      `custom-elements.json has no lantern-${tag}`,
+  for (const tag of allTagNames) {
+    const found = manifest.modules.flatMap((module) =>
+      (module.declarations ?? [])
+        .filter((d) => d.customElement && d.tagName === tag)
+        .map((declaration) => ({ module, declaration })),
+    );
+    assert.equal(found.length, 1, `custom-elements.json should declare <${tag}> once`);
+    const [{ module, declaration }] = found;
+    const name = moduleName(tag);
+    assert.equal(module.path, `src/components/${name}/${name}.ts`, `<${tag}>'s module`);
+    assert.equal(declaration.kind, 'class', `<${tag}> is a class`);
+    assert.ok(declaration.summary?.trim(), `<${tag}> has no summary`);
+    const attributes = (declaration.attributes ?? []).map((a) => a.name);
+    for (const shared of ['src', 'lang', 'theme', 'hide-images']) {
+      assert.ok(attributes.includes(shared), `<${tag}> does not list the ${shared} attribute`);
+    }
+    const events = (declaration.events ?? []).map((e) => e.name);
+    for (const event of ['lantern-load', 'lantern-error']) {
+      assert.ok(events.includes(event), `<${tag}> does not list the ${event} event`);
+    }
+    // The define module registers it: its definition points back at this declaration.
+    const defineModule = manifest.modules.find((m) => m.path === `src/define/${name}.ts`);
+    const definition = (defineModule?.exports ?? []).find(
+      (e) => e.kind === 'custom-element-definition' && e.name === tag,
+    );
+    assert.deepEqual(
+      definition?.declaration,
+      { name: declaration.name, module: module.path },
+      `src/define/${name}.ts does not define <${tag}> as ${declaration.name} in the manifest`,
     );
   }
 });
@@ -102,9 +130,12 @@ test('only the files listed in sideEffects register elements', () => {
     if (registers(code))
       assert.ok(listed, `${file} registers an element but is not in sideEffects`);
   }
-  for (const tag of tags) {
-    const code = readFileSync(join(root, `dist/lib/${tag}.js`), 'utf8');
-    assert.ok(registers(code), `dist/lib/${tag}.js does not register lantern-${tag}`);
+  for (const tag of allTagNames) {
+    const file = `dist/lib/${moduleName(tag)}.js`;
+    assert.ok(
+      registers(readFileSync(join(root, file), 'utf8')),
+      `${file} does not register ${tag}`,
+    );
   }
   // sideEffects also steers the CDN build: a pattern too narrow there drops the registrations.
   // The CDN entry registers the card itself (in its core chunk) and the others in their own chunks.
@@ -113,12 +144,8 @@ test('only the files listed in sideEffects register elements', () => {
     .filter((f) => f.endsWith('.js'))
     .map((f) => readFileSync(join(cdnDir, f), 'utf8'))
     .join('\n');
-  for (const tag of tags) {
-    assert.match(
-      cdn,
-      new RegExp(`defineAs\\(\\s*["'\`]lantern-${tag}["'\`]`),
-      `the CDN build lost lantern-${tag}`,
-    );
+  for (const tag of allTagNames) {
+    assert.match(cdn, new RegExp(`defineAs\\(\\s*["'\`]${tag}["'\`]`), `the CDN build lost ${tag}`);
   }
 });
 
@@ -137,14 +164,14 @@ test('the npm entries work in a browser: twice-registered is a no-op, class modu
   const page = await browser.newPage();
   const errors = watchErrors(page);
   await page.goto(`${server.origin}/test/e2e/pages/npm.html`);
-  const result = await page.evaluate(async () => {
-    const before = customElements.get('lantern-article-card');
+  const result = await page.evaluate(async (tag) => {
+    const before = customElements.get(tag);
     const { LanternArticleCard } = await import('/dist/lib/components/article-card.js');
-    const afterClass = customElements.get('lantern-article-card');
+    const afterClass = customElements.get(tag);
     await import('/dist/lib/article-card.js');
     await import('/dist/lib/index.js'); // registers the card a second time: must not throw
-    LanternArticleCard.defineAs('lantern-article-card');
-    const card = document.createElement('lantern-article-card');
+    LanternArticleCard.defineAs(tag);
+    const card = document.createElement(tag);
     card.setAttribute('src', '/demo/feed.json');
     const loaded = new Promise((r) => card.addEventListener('lantern-load', r, { once: true }));
     document.body.append(card);
@@ -152,20 +179,20 @@ test('the npm entries work in a browser: twice-registered is a no-op, class modu
     return {
       before: !!before,
       afterClass: !!afterClass,
-      registered: customElements.get('lantern-article-card') === LanternArticleCard,
+      registered: customElements.get(tag) === LanternArticleCard,
       title: card.shadowRoot.querySelector('.title a')?.textContent,
     };
-  });
+  }, tagNames.card);
   assert.deepEqual(result, {
     before: false,
     afterClass: false,
     registered: true,
     title: 'North Korean Soldiers in Russia-Ukraine War',
   });
-  for (const tag of tags) {
+  for (const tag of allTagNames) {
     assert.ok(
-      await page.evaluate((t) => !!customElements.get(`lantern-${t}`), tag),
-      `the npm index did not register lantern-${tag}`,
+      await page.evaluate((t) => !!customElements.get(t), tag),
+      `the npm index did not register ${tag}`,
     );
   }
   assert.deepEqual(errors, []);
