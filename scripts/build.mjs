@@ -4,6 +4,7 @@ import { rmSync } from 'node:fs';
 
 const run = (cmd) => execSync(cmd, { stdio: 'inherit' });
 rmSync('dist', { recursive: true, force: true });
+process.env.LANTERN_BUILD = '1';
 run('npx vite build --logLevel warn');
 run('npx vite build --mode cdn-all --logLevel warn');
 run('npx vite build --mode lib --logLevel warn');

@@ -1,0 +1,20 @@
+import { minifyHTMLLiterals } from 'minify-literals';
+import type { Plugin } from 'vite';
+
+/**
+ * Minifies the static text of Lit's `html` and `css` templates, which the JS minifier leaves
+ * alone, with minify-literals (html-minifier-next for markup, Lightning CSS for styles). Only our
+ * own sources, and only in `vite build`: the dev server and Storybook serve them as written.
+ */
+export function litLiterals(): Plugin {
+  return {
+    name: 'lantern:lit-literals',
+    apply: 'build',
+    enforce: 'pre',
+    async transform(code, id) {
+      if (!/[\\/]src[\\/].*\.ts$/.test(id) || !/\b(css|html)`/.test(code)) return null;
+      const result = await minifyHTMLLiterals(code, { fileName: id });
+      return result ? { code: result.code, map: result.map } : null;
+    },
+  };
+}
