@@ -1,4 +1,6 @@
 /** The staff preview's own interface text, in English and Korean (the widgets bring theirs). */
+import type { ElementKind } from '../src/tags.js';
+
 export interface PreviewStrings {
   pageTitle: string;
   intro: string;
@@ -17,8 +19,8 @@ export interface PreviewStrings {
   showDraft: string;
   widgetHeading: string;
   widget: string;
-  widgetNames: Record<WidgetKind, string>;
-  widgetBlurbs: Record<WidgetKind, string>;
+  widgetNames: Record<ElementKind, string>;
+  widgetBlurbs: Record<ElementKind, string>;
   item: string;
   report: string;
   series: string;
@@ -66,8 +68,6 @@ export interface PreviewStrings {
     feedUnreadable: (detail: string) => string;
   };
 }
-
-export type WidgetKind = 'card' | 'list' | 'navigator' | 'report';
 
 export const en: PreviewStrings = {
   pageTitle: 'Lantern widget preview',

@@ -1,0 +1,297 @@
+/**
+ * The staff preview (`npm start`): pick a widget, its content and its look, see it at a real
+ * width — alone or on a partner's page — and copy the embed code. The widget itself is the
+ * library's, loaded in a frame exactly as a partner's page loads it.
+ */
+import { html, LitElement, type PropertyDeclarations } from 'lit';
+import { loadFeed } from '../src/content/load.js';
+import { parseFeedOrItem } from '../src/content/parse.js';
+import type { ElementKind } from '../src/tags.js';
+import type { Catalogue } from './catalogue.js';
+import { FrameChannel } from './channel.js';
+import { controlPanels, languageOptions, type ControlActions } from './controls.js';
+import { readDraft, type DraftResult } from './draft.js';
+import { embed, feedAddress, type Embed, type FeedAddresses } from './embed.js';
+import { radios } from './fields.js';
+import { embedSnippet } from './snippet.js';
+import { embedSection, stage, statusLine, type CopyNote } from './stage.js';
+import { readState, stateQuery, VIEWS, WIDTHS, type PreviewState } from './state.js';
+import { stringsFor, type PreviewStrings } from './strings.js';
+import { widgets } from './widgets.js';
+
+const env = (import.meta as ImportMeta & { env?: Record<string, string | undefined> }).env ?? {};
+
+/** Where partners load the library from; set VITE_LANTERN_SCRIPT_URL to fill in the real one. */
+const SCRIPT_URL =
+  env.VITE_LANTERN_SCRIPT_URL || 'https://YOUR-CDN/lantern-widgets/dist/cdn/lantern.js';
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A pause in typing this long applies the draft. */
+const DRAFT_DELAY_MS = 600;
+
+export class StaffPreview extends LitElement {
+  static override properties: PropertyDeclarations = {
+    state: { state: true },
+    catalogue: { state: true },
+    draft: { state: true },
+    urlRejected: { state: true },
+    copyNote: { state: true },
+    stageWidth: { state: true },
+  };
+
+  declare state: PreviewState;
+  /** The feed whose items the choosers offer. */
+  declare catalogue: Catalogue;
+  /** The draft as last applied ("Show draft" or a pause in typing). */
+  declare draft: DraftResult | undefined;
+  /** A feed address was submitted that is not one. */
+  declare urlRejected: boolean;
+  declare copyNote: CopyNote | undefined;
+  declare stageWidth: number;
+
+  private readonly channel = new FrameChannel(this, () => this.querySelector('#stage-frame'));
+  private readonly addresses: FeedAddresses = {
+    demo: new URL('../demo/feed.json', document.baseURI).href,
+    series12: new URL('../demo/series-12.json', document.baseURI).href,
+    publicFeed: env.VITE_LANTERN_FEED_URL || 'https://YOUR-NGO/feed.json',
+  };
+  private catalogueKey = '';
+  private current: Embed | undefined;
+  private draftTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly resize = new ResizeObserver((entries) => {
+    this.stageWidth = Math.floor(entries[0]?.contentRect.width ?? 0);
+  });
+
+  constructor() {
+    super();
+    const ui = document.documentElement.lang === 'ko' ? 'ko' : 'en';
+    const layoutsOf = (kind: ElementKind) => widgets[kind].layouts;
+    this.state = readState(new URLSearchParams(location.search), layoutsOf, ui);
+    this.catalogue = { loading: true };
+    this.draft = undefined;
+    this.urlRejected = false;
+    this.copyNote = undefined;
+    this.stageWidth = 0;
+  }
+
+  /** The page's stylesheet styles the app: it renders into the page, not a shadow root. */
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.draftTimer);
+    this.resize.disconnect();
+  }
+
+  private get strings(): PreviewStrings {
+    return stringsFor(this.state.ui);
+  }
+
+  private readonly actions: ControlActions = {
+    set: (change) => {
+      this.state = { ...this.state, ...change };
+      this.copyNote = undefined;
+    },
+    pickSource: (source) => {
+      this.catalogueKey = '';
+      this.actions.set({ source, part: 0, series: '', tag: '' });
+    },
+    pickWidget: (widget) => {
+      this.actions.set({ widget });
+      // A markdown draft becomes a series part only for the navigator.
+      if (this.state.source === 'draft' && this.draft?.ok && this.draft.kind === 'markdown') {
+        this.actions.applyDraft();
+      }
+    },
+    pickLanguage: (language) => {
+      this.actions.set({ language });
+      if (this.state.source === 'draft' && this.draft?.ok) this.actions.applyDraft();
+    },
+    submitFeedUrl: (event) => {
+      event.preventDefault();
+      const form = event.target as HTMLFormElement;
+      const input = form.elements.namedItem('feed-url') as HTMLInputElement;
+      const value = input.value.trim();
+      let valid = false;
+      try {
+        valid = /^https?:$/.test(new URL(value).protocol);
+      } catch {
+        valid = false;
+      }
+      this.urlRejected = !valid;
+      this.catalogueKey = '';
+      if (valid) this.actions.set({ feedUrl: value });
+      else input.focus();
+    },
+    editDraft: (text) => {
+      this.state = { ...this.state, draft: text };
+      clearTimeout(this.draftTimer);
+      this.draftTimer = setTimeout(this.actions.applyDraft, DRAFT_DELAY_MS);
+    },
+    applyDraft: () => {
+      clearTimeout(this.draftTimer);
+      const { draft, language, widget } = this.state;
+      this.draft = readDraft(draft, { language, asSeries: widget === 'navigator' });
+      this.catalogueKey = '';
+      this.copyNote = undefined;
+    },
+  };
+
+  private async copy(): Promise<void> {
+    const field = this.querySelector<HTMLTextAreaElement>('#embed-code');
+    if (!field) return;
+    try {
+      if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(field.value);
+      this.copyNote = { text: this.strings.copiedNote, fallback: false };
+    } catch {
+      // Clipboard blocked (an insecure address, a policy, an old browser): select it for Ctrl+C.
+      field.focus();
+      field.select();
+      this.copyNote = { text: this.strings.copyFallback, fallback: true };
+    }
+  }
+
+  /** Loads (or reads the draft into) the feed whose items the choosers offer, when it changes. */
+  private refreshCatalogue(): void {
+    const { state } = this;
+    const address = feedAddress(state, this.addresses);
+    const key = state.source === 'draft' ? 'draft' : `src:${address}`;
+    if (key === this.catalogueKey) return;
+    this.catalogueKey = key;
+    if (state.source === 'draft' || !address) {
+      this.catalogue = { loading: false };
+      if (state.source !== 'draft' || !this.draft?.ok) return;
+      try {
+        this.catalogue = { loading: false, parsed: parseFeedOrItem(this.draft.feed) };
+      } catch (error) {
+        // The widget reports the same problem itself; the choosers just stay empty.
+        this.catalogue = { loading: false, problem: messageOf(error) };
+      }
+      return;
+    }
+    this.catalogue = { loading: true };
+    loadFeed(address, { reload: state.source === 'url' }).then(
+      (parsed) => {
+        if (this.catalogueKey === key) this.catalogue = { loading: false, parsed };
+      },
+      (error: unknown) => {
+        if (this.catalogueKey === key)
+          this.catalogue = { loading: false, problem: messageOf(error) };
+      },
+    );
+  }
+
+  /** Why there is nothing to hand to a widget yet (the page's own check, before any widget). */
+  private blocked(): string | undefined {
+    const p = this.strings.problems;
+    const { state, draft } = this;
+    if (state.source === 'url' && (this.urlRejected || !state.feedUrl)) return p.urlInvalid;
+    if (state.source !== 'draft') return undefined;
+    if (!draft) return p.draftEmpty;
+    if (draft.ok) return undefined;
+    const { problem } = draft;
+    return problem.key === 'draftJson' ? p.draftJson(problem.detail) : p[problem.key];
+  }
+
+  protected override willUpdate(): void {
+    this.refreshCatalogue();
+    const { state, catalogue, draft, addresses } = this;
+    this.current = this.blocked() ? undefined : embed({ state, catalogue, draft, addresses });
+    // Sent before rendering, so the status it resets is the one rendered.
+    const waitForFeed = state.source !== 'draft' && catalogue.loading;
+    if (!this.current) this.channel.forget();
+    else if (!waitForFeed) this.channel.send(this.current.frame);
+  }
+
+  protected override firstUpdated(): void {
+    this.resize.observe(this.querySelector('.stage')!);
+  }
+
+  protected override updated(): void {
+    document.documentElement.lang = this.state.ui;
+    document.title = this.strings.pageTitle;
+    const query = stateQuery(this.state);
+    history.replaceState(null, '', query ? `?${query}` : location.pathname);
+  }
+
+  protected override render() {
+    const { state, catalogue, strings: s, channel } = this;
+    const blocked = this.blocked();
+    const isDraft = state.source === 'draft';
+    const warnings = !isDraft || this.draft?.ok ? (catalogue.parsed?.warnings ?? []) : [];
+    return html`
+      <header class="top">
+        <div class="brand">
+          <span class="logo" aria-hidden="true"></span>
+          <div>
+            <h1>${s.pageTitle}</h1>
+            <p>${s.intro}</p>
+          </div>
+        </div>
+        ${radios(
+          'ui',
+          s.interfaceLanguage,
+          languageOptions,
+          state.ui,
+          (ui) => this.actions.set({ ui }),
+          'segmented compact',
+        )}
+      </header>
+      <div class="layout">
+        <div class="controls">
+          ${controlPanels({ state, strings: s, catalogue, isDraft, actions: this.actions })}
+        </div>
+        <main class="preview" aria-labelledby="preview-heading">
+          <div class="toolbar">
+            <h2 id="preview-heading">${s.previewHeading}</h2>
+            ${radios(
+              'width',
+              s.width,
+              WIDTHS.map((w) => ({
+                value: w,
+                label: html`${s.widths[String(w)]} <small>${w}</small>`,
+              })),
+              state.width,
+              (width) => this.actions.set({ width }),
+            )}
+            ${radios(
+              'view',
+              s.view,
+              VIEWS.map((v) => ({ value: v, label: s.views[v] ?? v })),
+              state.view,
+              (view) => this.actions.set({ view }),
+            )}
+          </div>
+          ${statusLine({
+            strings: s,
+            blocked,
+            status: channel.status,
+            feedProblem: state.source === 'url' ? catalogue.problem : undefined,
+            warnings,
+            linkNote: channel.linkNote,
+          })}
+          ${stage({
+            strings: s,
+            state,
+            hidden: !!blocked,
+            stageWidth: this.stageWidth,
+            frameHeight: channel.height,
+          })}
+          ${embedSection({
+            strings: s,
+            state,
+            code: this.current ? embedSnippet(this.current.spec, SCRIPT_URL) : '',
+            copyNote: this.copyNote,
+            onCopy: () => void this.copy(),
+          })}
+        </main>
+      </div>
+    `;
+  }
+}
