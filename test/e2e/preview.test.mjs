@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { createServer } from 'vite';
 import { launch, root, watchErrors } from './harness.mjs';
+import { tagNames } from './tag-names.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -85,7 +86,7 @@ test('navigator + Korean + a markdown draft: rendered by the widget, copied as e
   await page.getByLabel('Draft', { exact: true }).fill(DRAFT);
   await page.getByRole('button', { name: 'Show draft' }).click();
 
-  const navigator = stageFrame(page).locator('lantern-story-navigator');
+  const navigator = stageFrame(page).locator(tagNames.navigator);
   await navigator.getByRole('heading', { name: TITLE }).first().waitFor({ timeout: 15_000 });
   assert.equal(await navigator.getAttribute('lang'), 'ko');
   assert.equal(await navigator.getAttribute('mode'), 'reader');
@@ -124,11 +125,11 @@ test('navigator + Korean + a markdown draft: rendered by the widget, copied as e
   const partnerPage = await context.newPage();
   const partnerErrors = watchErrors(partnerPage);
   await partnerPage.goto(`${origin}/preview/frame.html`);
-  await partnerPage.waitForFunction(() => window.customElements.get('lantern-story-navigator'));
-  const element = copied.slice(copied.indexOf('<lantern-story-navigator'));
+  await partnerPage.waitForFunction((tag) => window.customElements.get(tag), tagNames.navigator);
+  const element = copied.slice(copied.indexOf(`<${tagNames.navigator}`));
   await partnerPage.evaluate((markup) => (document.body.innerHTML = markup), element);
   await partnerPage
-    .locator('lantern-story-navigator')
+    .locator(tagNames.navigator)
     .getByRole('heading', { name: TITLE })
     .first()
     .waitFor({ timeout: 15_000 });
@@ -163,7 +164,7 @@ test('a widget error and a broken draft are shown, not swallowed', async () => {
   await status.waitFor({ timeout: 15_000 });
   assert.match(await status.textContent(), /not a JSON Feed/);
   await stageFrame(page)
-    .locator('lantern-article-card')
+    .locator(tagNames.card)
     .getByText('This content could not be shown.')
     .waitFor();
   await context.close();
@@ -186,7 +187,7 @@ test('the width is the widget’s real viewport width, and the partner page surr
   const inFrame = stageFrame(page);
   await inFrame.getByRole('heading', { name: /survivors’ stories/ }).waitFor();
   await inFrame
-    .locator('.partner-article lantern-article-card')
+    .locator(`.partner-article ${tagNames.card}`)
     .getByRole('link', { name: 'North Korean Soldiers in Russia-Ukraine War' })
     .waitFor();
   assert.match(page.url(), /width=360/);
@@ -257,4 +258,89 @@ test('a markdown draft becomes a one-item feed: title from the first # line, sum
   assert.ok(!json.includes('</'));
   assert.ok(!json.includes('<!--'));
   assert.deepEqual(JSON.parse(json), { body: '</script><!--<script>' });
+});
+
+test('embed(): the partner’s code and the frame’s widget follow the same choices', async () => {
+  const { embed } = await server.ssrLoadModule('/preview/embed.ts');
+  const { readState, stateQuery } = await server.ssrLoadModule('/preview/state.ts');
+  const { widgets } = await server.ssrLoadModule('/preview/widgets.ts');
+  const { parseFeed } = await server.ssrLoadModule('/src/content/parse.ts');
+  const { readDraft } = await server.ssrLoadModule('/preview/draft.ts');
+  const feed = async (name) => ({
+    loading: false,
+    parsed: parseFeed(JSON.parse(await readFile(join(root, 'demo', name), 'utf8'))),
+  });
+  const demo = await feed('feed.json');
+  const series12 = await feed('series-12.json');
+  const addresses = {
+    demo: 'http://127.0.0.1/demo/feed.json',
+    series12: 'http://127.0.0.1/demo/series-12.json',
+    publicFeed: 'https://YOUR-NGO/feed.json',
+  };
+  const stateFor = (query) =>
+    readState(new URLSearchParams(query), (kind) => widgets[kind].layouts);
+  const written = (result) =>
+    result.spec.attributes.filter(([, value]) => value !== undefined && value !== '');
+
+  // The query string round-trips, and carries only what differs from the defaults.
+  const query = 'widget=list&tag=POWs&limit=3&layout=list&theme=dark&lang=ko&hide-images=1';
+  assert.equal(stateQuery(stateFor(query)), query);
+  assert.equal(stateQuery(stateFor('widget=card&width=1200&bogus=1')), '');
+
+  const card = embed({
+    state: stateFor('item=yoon-ha-part-1&layout=compact&lang=ko'),
+    catalogue: demo,
+    draft: undefined,
+    addresses,
+  });
+  assert.equal(card.spec.tag, tagNames.card);
+  assert.deepEqual(written(card), [
+    ['src', 'https://YOUR-NGO/feed.json'],
+    ['item', 'yoon-ha-part-1'],
+    ['layout', 'compact'],
+    ['lang', 'ko'],
+  ]);
+  assert.equal(
+    card.spec.fallback.href,
+    demo.parsed.feed.items.find((i) => i.id === 'yoon-ha-part-1').url,
+  );
+  // The frame reads the feed where the preview reaches it, not at the public placeholder.
+  assert.deepEqual(card.frame.attributes, {
+    src: addresses.demo,
+    item: 'yoon-ha-part-1',
+    layout: 'compact',
+    lang: 'ko',
+  });
+
+  const navigator = embed({
+    state: stateFor('source=series12&widget=navigator&layout=compactNav&theme=dark'),
+    catalogue: series12,
+    draft: undefined,
+    addresses,
+  });
+  const published = series12.parsed.feed.items.map((i) => i._lantern.series.part);
+  assert.deepEqual(written(navigator).slice(1), [
+    ['series', series12.parsed.feed.items[0]._lantern.series.id],
+    ['part', String(Math.max(...published))],
+    ['variant', 'compact'],
+    ['theme', 'dark'],
+    ['lang', 'en'],
+  ]);
+
+  const draft = readDraft('# A draft\n\nIts first paragraph.', { language: 'en', asSeries: false });
+  const inline = embed({
+    state: stateFor('source=draft&widget=report'),
+    catalogue: { loading: false },
+    draft,
+    addresses,
+  });
+  assert.deepEqual(written(inline), [['lang', 'en']]);
+  assert.equal(inline.spec.inline, draft.feed);
+  assert.equal(inline.spec.fallback, undefined);
+  assert.deepEqual(inline.frame.data, { property: 'feed', value: draft.feed });
+
+  // Nothing to show yet: no draft applied, no feed address.
+  const none = { catalogue: { loading: false }, draft: undefined, addresses };
+  assert.equal(embed({ ...none, state: stateFor('source=draft') }), undefined);
+  assert.equal(embed({ ...none, state: stateFor('source=url') }), undefined);
 });
