@@ -25,7 +25,7 @@ export interface RichOptions {
  * Past this many nodes a body is cut where it stands: no story needs more in a widget, and
  * layout and style work grow with every node.
  */
-export const MAX_BODY_NODES = 20_000;
+export const MAX_BODY_NODES = 10_000;
 
 /** What is left of one body's node allowance, shared by every chunk of it. */
 export interface BodyBudget {

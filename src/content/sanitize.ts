@@ -291,16 +291,18 @@ function finish(
   const headingShift = headingShiftFor(fragment, options.headingOffset ?? 0);
   const adopt = (from: Node, into: Node, depth: number, containers: number, flat: boolean) => {
     for (let child = from.firstChild; child; child = child.nextSibling) {
-      if (budget.truncated) return;
       if (child.nodeType === Node.TEXT_NODE) {
-        if (spendNode(budget)) into.appendChild(document.createTextNode(child.nodeValue ?? ''));
+        if (!spendNode(budget)) return;
+        into.appendChild(document.createTextNode(child.nodeValue ?? ''));
         continue;
       }
       if (!(child instanceof Element)) continue;
       const tag = child.localName;
       if (tag === 'img') {
         const image = imageFor(child, options);
-        if (image && spendNode(budget)) into.appendChild(image);
+        if (!image) continue;
+        if (!spendNode(budget)) return;
+        into.appendChild(image);
         continue;
       }
       const container = CONTAINERS.has(tag);

@@ -108,3 +108,176 @@ test('a page with only cards never requests the rich-content chunk', async () =>
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// Body images (markdown and HTML, reader mode and report, by src and inline), cards and covers,
+// on a partner page that asks for full referrers (`Referrer-Policy: unsafe-url`, with a query):
+// no image request ever carries a Referer — on the first view, on reload, and on a second page
+// that finds the images in the browser's cache — and body images out of view wait for the scroll.
+test('no image request carries a referrer on any view, and off-screen body images wait', async () => {
+  const imageLog = [];
+  const image = (req, res, url) => {
+    imageLog.push({ name: url.searchParams.get('name'), referer: req.headers.referer });
+    res.writeHead(200, {
+      'content-type': 'image/svg+xml',
+      // Kept but revalidated, as many image hosts do: the revalidation of the cached copy is
+      // what carried the page's full URL.
+      'cache-control': 'no-cache',
+    });
+    res.end(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"><rect width="40" height="30" fill="#888"/></svg>',
+    );
+  };
+  const img = (name) => `/privacy/img.svg?name=${name}`;
+  const filler = Array.from({ length: 60 }, (_, i) => `Paragraph ${i} of a long story.`);
+  const feed = (origin = '') => ({
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'Privacy',
+    items: [
+      {
+        id: 'part-1',
+        url: 'https://example.org/part-1',
+        title: 'Part one',
+        summary: 'The first part.',
+        image: `${origin}${img('card')}`,
+        _lantern: {
+          series: { id: 'privacy-series', title: 'Series', part: 1, total: 2 },
+          content_markdown: [
+            `![markdown top](${origin}${img('md-top')})`,
+            ...filler,
+            `![markdown below](${origin}${img('md-below')})`,
+          ].join('\n\n'),
+        },
+      },
+      {
+        id: 'part-2',
+        url: 'https://example.org/part-2',
+        title: 'Part two',
+        summary: 'The second part.',
+        _lantern: { series: { id: 'privacy-series', title: 'Series', part: 2, total: 2 } },
+      },
+      {
+        id: 'report',
+        url: 'https://example.org/report',
+        title: 'A report',
+        image: `${origin}${img('cover')}`,
+        content_html: `<p><img src="${origin}${img('html-top')}" alt="html top"></p>${filler
+          .map((p) => `<p>${p}</p>`)
+          .join('')}<p><img src="${origin}${img('html-below')}" alt="html below"></p>`,
+        attachments: [{ url: `${origin}/demo/files/x.pdf`, mime_type: 'application/pdf' }],
+      },
+    ],
+  });
+  const page = (origin) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Partner</title>
+<script type="module" src="/dist/cdn/lantern.js"></script>
+<style>body { margin: 0; font-size: 16px; } section { margin: 0 0 20px; }</style></head>
+<body>
+<section><lantern-article-card src="/privacy/feed.json" item="part-1"></lantern-article-card></section>
+<section><lantern-story-navigator src="/privacy/feed.json" item="part-1" mode="reader"></lantern-story-navigator></section>
+<section><lantern-report-download src="/privacy/feed.json" item="report"></lantern-report-download></section>
+<section><lantern-story-navigator item="part-1" mode="reader"><script type="application/feed+json">${JSON.stringify(
+    feed(origin),
+  ).replace(/</g, '\\u003c')}</script></lantern-story-navigator></section>
+</body></html>`;
+  const privacy = await serve({
+    routes: {
+      '/privacy/page.html': (req, res) => {
+        res.writeHead(200, {
+          'content-type': 'text/html; charset=utf-8',
+          'referrer-policy': 'unsafe-url',
+          'cache-control': 'no-store',
+        });
+        res.end(page(`http://${req.headers.host}`));
+      },
+      '/privacy/feed.json': (req, res) => {
+        res.writeHead(200, {
+          'content-type': 'application/feed+json',
+          'cache-control': 'no-store',
+        });
+        res.end(JSON.stringify(feed()));
+      },
+      '/privacy/img.svg': image,
+    },
+  });
+  const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+  try {
+    const tab = await context.newPage();
+    const errors = watchErrors(tab);
+    await trackWidgets(tab);
+    const names = () => imageLog.map((r) => r.name);
+    const withReferer = () => imageLog.filter((r) => r.referer !== undefined);
+    const settle = async () => {
+      const state = await waitForWidgets(tab);
+      assert.deepEqual(state.failed, []);
+      await tab.waitForTimeout(500);
+    };
+
+    // First view: images in view load, without a referrer; those below the fold do not load.
+    await tab.goto(`${privacy.origin}/privacy/page.html?reader=42&token=secret`);
+    await settle();
+    for (const name of ['card', 'md-top']) {
+      assert.ok(names().includes(name), `${name} was not requested on the first view: ${names()}`);
+    }
+    assert.deepEqual(
+      names().filter((n) => n.endsWith('-below')),
+      [],
+      'body images out of view were requested before the reader scrolled to them',
+    );
+    // Scrolled to, every image loads (still without a referrer).
+    await tab.evaluate(async () => {
+      const images = [];
+      const collect = (root) => {
+        for (const el of root.querySelectorAll('*')) {
+          if (el.localName === 'img') images.push(el);
+          if (el.shadowRoot) collect(el.shadowRoot);
+        }
+      };
+      collect(document);
+      for (const el of images) {
+        el.scrollIntoView();
+        await new Promise((r) => setTimeout(r, 300));
+      }
+    });
+    await tab.waitForTimeout(500);
+    for (const name of ['cover', 'html-top', 'md-below', 'html-below']) {
+      assert.ok(names().includes(name), `${name} was not requested once scrolled into view`);
+    }
+    const firstView = imageLog.length;
+
+    // Reload, then a second page of the same site: the images come from the browser's cache
+    // or go out again, and either way no request tells the image host where the reader is.
+    await tab.reload();
+    await settle();
+    await tab.goto(`${privacy.origin}/privacy/page.html?page=2`);
+    await settle();
+    console.log(
+      `image requests: ${firstView} on the first view, ${imageLog.length - firstView} on reload and a second page`,
+    );
+    assert.deepEqual(withReferer(), [], 'image requests sent with a Referer');
+    assert.deepEqual(errors, []);
+    // Every image element drawn from a feed carries the policy itself, before any src.
+    const audit = await tab.evaluate(() => {
+      const out = [];
+      const collect = (root) => {
+        for (const el of root.querySelectorAll('*')) {
+          if (el.localName === 'img') out.push(el.getAttributeNames().join(' '));
+          if (el.shadowRoot) collect(el.shadowRoot);
+        }
+      };
+      collect(document);
+      return out;
+    });
+    assert.ok(audit.length >= 8, `only ${audit.length} images drawn`);
+    for (const names of audit) {
+      const order = names.split(' ');
+      assert.ok(order.includes('referrerpolicy'), `an image without referrerpolicy: ${names}`);
+      assert.ok(
+        order.indexOf('referrerpolicy') < order.indexOf('src'),
+        `src set before referrerpolicy: ${names}`,
+      );
+    }
+  } finally {
+    await context.close();
+    await privacy.close();
+  }
+});

@@ -172,6 +172,25 @@ export async function testServer(ctx, next) {
       }
       return;
     }
+    case 'store': {
+      // POST /test-server/store?key=K with a feed as the body; GET /test-server/stored/K serves
+      // it back (for feeds too large for a URL).
+      const chunks = [];
+      for await (const chunk of ctx.req) chunks.push(chunk);
+      stored.set(key, Buffer.concat(chunks));
+      ctx.body = 'ok';
+      return;
+    }
+    case 'stored': {
+      const body = stored.get(arg);
+      if (!body) {
+        ctx.status = 404;
+        return;
+      }
+      ctx.set('content-type', json);
+      ctx.body = body;
+      return;
+    }
     case 'echo':
       // /test-server/echo?key=K&maxage=s : serves the demo feed (cacheable for s seconds when
       // given) and remembers the request's headers.
@@ -242,3 +261,4 @@ export async function testServer(ctx, next) {
 
 const upKeys = new Set();
 const seen = new Map();
+const stored = new Map();
