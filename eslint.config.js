@@ -26,7 +26,7 @@ export default tseslint.config(
     rules: { 'no-undef': 'off' },
   },
   {
-    files: ['scripts/**', 'test/e2e/**', 'test/server/**', '*.config.*', '.ci/**', '.storybook/**'],
+    files: ['scripts/**', 'bin/**', 'test/e2e/**', 'test/server/**', '*.config.*', '.ci/**', '.storybook/**'],
     languageOptions: {
       globals: { ...globals.node, ...globals.browser },
     },
