@@ -35,6 +35,46 @@ export function messagesFor(locale: string): Messages {
 }
 
 /**
+ * Building an `Intl` formatter costs far more than using one (a new date formatter per card was
+ * a fifth of a card's render time): one per locale and options. A page has a handful of locales,
+ * but a feed's `language` fields are untrusted, so the cache is bounded.
+ */
+const formatters = new Map<string, unknown>();
+const MAX_FORMATTERS = 64;
+
+function cached<T>(key: string, make: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (formatter === undefined) {
+    formatter = make();
+    if (formatters.size >= MAX_FORMATTERS) formatters.clear();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+function dateFormatter(locale: string): Intl.DateTimeFormat {
+  return cached(
+    `date ${locale}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }),
+  );
+}
+
+const SIZE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+
+function sizeFormatter(locale: string, unit: number, fractionDigits: number): Intl.NumberFormat {
+  return cached(
+    `size ${locale} ${unit} ${fractionDigits}`,
+    () =>
+      new Intl.NumberFormat(locale, {
+        style: 'unit',
+        unit: SIZE_UNITS[unit],
+        unitDisplay: unit === 0 ? 'long' : 'short',
+        maximumFractionDigits: fractionDigits,
+      }),
+  );
+}
+
+/**
  * A publication date as a reader of `locale` writes it ("27 November 2026", "2026년 11월 27일").
  * The calendar date is the one the publisher wrote (`2025-03-04T08:00+09:00` is 4 March), not
  * that moment's date in UTC or in the reader's zone.
@@ -47,32 +87,30 @@ export function formatDate(iso: string | undefined, locale: string): string {
   const day = written
     ? new Date(Date.UTC(Number(written[1]), Number(written[2]) - 1, Number(written[3])))
     : date;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(day);
+  return dateFormatter(locale).format(day);
 }
 
 /** A file size ("2.4 MB", "850 kB"); empty when the size is unknown, never "NaN". */
 export function formatSize(bytes: number | undefined, locale: string): string {
   if (bytes === undefined || !Number.isFinite(bytes) || bytes < 0) return '';
-  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
   let value = bytes;
   let unit = 0;
   // Compare what will be printed: 999,999 bytes is "1 MB", not "1,000 kB".
-  while (Math.round(value) >= 1000 && unit < units.length - 1) {
+  while (Math.round(value) >= 1000 && unit < SIZE_UNITS.length - 1) {
     value /= 1000;
     unit++;
   }
-  return new Intl.NumberFormat(locale, {
-    style: 'unit',
-    unit: units[unit],
-    unitDisplay: unit === 0 ? 'long' : 'short',
-    maximumFractionDigits: value < 10 && unit > 0 ? 1 : 0,
-  }).format(value);
+  return sizeFormatter(locale, unit, value < 10 && unit > 0 ? 1 : 0).format(value);
 }
 
 /** A language's name in the reader's language ("Korean" / "한국어" for `ko`). */
 export function languageName(tag: string, locale: string): string {
   try {
-    return new Intl.DisplayNames([locale], { type: 'language' }).of(tag) ?? tag;
+    return (
+      cached(`language ${locale}`, () => new Intl.DisplayNames([locale], { type: 'language' })).of(
+        tag,
+      ) ?? tag
+    );
   } catch {
     return tag;
   }
@@ -94,5 +132,8 @@ export function formatName(mime: string): string {
 }
 
 export function formatList(items: string[], locale: string): string {
-  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+  return cached(
+    `list ${locale}`,
+    () => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }),
+  ).format(items);
 }

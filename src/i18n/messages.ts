@@ -9,6 +9,13 @@ export interface Messages {
   by: (names: string) => string;
   pseudonym: string;
   contentWarning: string;
+  /** Shown when a warning was given but its text cannot be read (blank, invisible, wrong type). */
+  genericWarning: string;
+  /** The button that reveals a warned item's image and text. */
+  showContent: string;
+  hideContent: string;
+  /** Announced politely once the warned content is shown. */
+  contentShown: string;
   imageCredit: (credit: string) => string;
   noItems: string;
   loadMore: string;
@@ -21,6 +28,8 @@ export interface Messages {
   nextPart: string;
   comingSoon: string;
   continueReading: string;
+  /** Ends a body too long to show in full: the link to the whole story. */
+  continueOnSite: string;
   seriesNav: (title: string) => string;
   partsRead: (read: number, total: number) => string;
   read: string;
@@ -51,6 +60,10 @@ export const en: Messages = {
   by: (names) => `By ${names}`,
   pseudonym: 'Name changed for safety',
   contentWarning: 'Content warning',
+  genericWarning: 'This story contains distressing content.',
+  showContent: 'Show content',
+  hideContent: 'Hide content',
+  contentShown: 'Content shown',
   imageCredit: (credit) => `Photo: ${credit}`,
   noItems: 'No articles to show yet.',
   loadMore: 'Load more',
@@ -63,6 +76,7 @@ export const en: Messages = {
   nextPart: 'Next part',
   comingSoon: 'Coming soon',
   continueReading: 'Continue reading',
+  continueOnSite: 'Continue reading on the site',
   seriesNav: (title) => `${title}: all parts`,
   partsRead: (read, total) => `${read} of ${total} parts read`,
   read: 'Read',
@@ -107,6 +121,10 @@ export const ko: Messages = {
   by: (names) => `글: ${names}`,
   pseudonym: '안전을 위해 이름을 바꾸었습니다',
   contentWarning: '콘텐츠 경고',
+  genericWarning: '이 이야기에는 고통스러운 내용이 담겨 있습니다.',
+  showContent: '내용 보기',
+  hideContent: '내용 숨기기',
+  contentShown: '내용을 표시했습니다',
   imageCredit: (credit) => `사진: ${credit}`,
   noItems: '아직 표시할 글이 없습니다.',
   loadMore: '더 보기',
@@ -119,6 +137,7 @@ export const ko: Messages = {
   nextPart: '다음 편',
   comingSoon: '공개 예정',
   continueReading: '계속 읽기',
+  continueOnSite: '사이트에서 계속 읽기',
   seriesNav: (title) => `${title}: 전체 목록`,
   partsRead: (read, total) => `${total}편 중 ${read}편 읽음`,
   read: '읽음',

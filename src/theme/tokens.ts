@@ -153,6 +153,20 @@ export const hostStyles = css`
   .content-warning strong {
     font-weight: 700;
   }
+  /* A warning that gates content: the note, then its "Show content" button (above any
+     stretched title link, so it stays clickable). */
+  .warning-gate {
+    display: grid;
+    gap: 0.4em;
+    justify-items: start;
+  }
+  .warning-gate .content-warning {
+    justify-self: stretch;
+  }
+  .warning-gate .reveal {
+    position: relative;
+    z-index: 1;
+  }
   .note {
     margin: 0;
     color: var(--_muted);

@@ -35,6 +35,8 @@ function inlineReport(item: Partial<FeedItem>): Promise<HTMLElement> {
   const feed = {
     version: 'https://jsonfeed.org/version/1.1',
     title: 'Test feed',
+    // Relative attachment URLs need a base: the feed says where it lives.
+    feed_url: `${location.origin}/feed.json`,
     items: [{ id: 'report', title: 'A test report', ...item }],
   };
   return mountLoaded(

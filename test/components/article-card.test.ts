@@ -130,8 +130,9 @@ describe('<lantern-article-card>', () => {
   });
 
   it('shows the content warning before the summary, and the pseudonym note', async () => {
+    // reveal-warned: the summary is shown at once, under the warning (the gate has its own tests).
     const card = await mountLoaded(
-      `<lantern-article-card src=${FEED} item="yoon-ha-part-3"></lantern-article-card>`,
+      `<lantern-article-card src=${FEED} item="yoon-ha-part-3" reveal-warned></lantern-article-card>`,
     );
     const warning = shadow(card, '.content-warning');
     const summary = shadow(card, '.summary');
@@ -155,7 +156,9 @@ describe('<lantern-article-card>', () => {
 
   it('shows no image and requests none under hide-images or _lantern.hide_images', async () => {
     // The test server counts every request to /test-server/feed/…?key=K, images included.
-    const image = (name: string) => `/test-server/feed/feed.json?key=${name}-${Date.now()}`;
+    // Absolute: an inline item has no base for relative image URLs.
+    const image = (name: string) =>
+      `${location.origin}/test-server/feed/feed.json?key=${name}-${Date.now()}`;
     const requests = async (url: string) =>
       requestCount(new URL(url, location.href).searchParams.get('key')!);
     const item = (img: string, extra = {}) => ({
@@ -199,7 +202,7 @@ describe('<lantern-article-card>', () => {
 
   it('gives the image its aspect ratio before it loads', async () => {
     const card = await mountLoaded(
-      `<div style="width: 400px"><lantern-article-card>${inlineItem({ id: 'x', title: 'Slow image', url: 'https://example.org/x', image: '/test-server/stall?img=1' })}</lantern-article-card></div>`,
+      `<div style="width: 400px"><lantern-article-card>${inlineItem({ id: 'x', title: 'Slow image', url: 'https://example.org/x', image: `${location.origin}/test-server/stall?img=1` })}</lantern-article-card></div>`,
     );
     const img = shadow(card.querySelector('lantern-article-card')!, 'img');
     const { width, height } = size(img);

@@ -24,6 +24,8 @@ function inline(item: Partial<FeedItem>, attrs = ''): Promise<Report> {
   const feed = {
     version: 'https://jsonfeed.org/version/1.1',
     title: 'Test feed',
+    // Relative attachment URLs need a base: the feed says where it lives.
+    feed_url: `${location.origin}/feed.json`,
     items: [{ id: 'report', title: 'A test report', ...item }],
   };
   return mountLoaded<Report>(

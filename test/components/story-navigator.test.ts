@@ -90,7 +90,12 @@ describe('<lantern-story-navigator> navigation mode', () => {
     expect(prev.getAttribute('href')).to.equal(`${STORY}/yoon-ha-part-1`);
     expect(text(prev)).to.equal('← Previous part Part 1 - Growing up in North Korea');
     expect(next.getAttribute('href')).to.equal(`${STORY}/yoon-ha-part-3`);
-    expect(text(next)).to.equal('Next part → Part 3 - Making it to South Korea');
+    expect(text(next.querySelector('.direction'))).to.equal('Next part →');
+    expect(text(next.querySelector('.neighbour'))).to.match(/^Part 3 - Making it to South Korea ⚠/);
+    // Part 3 is warned: its link carries the warning (see content-warning.test.ts).
+    expect(text(next.querySelector('.neighbour-warning'))).to.equal(
+      '⚠ Content warning: Mentions a dangerous pregnancy and fear of the police.',
+    );
   });
 
   it('has no previous link on the first part and no next link on the last', async () => {
@@ -270,7 +275,8 @@ describe('<lantern-story-navigator> reader mode', () => {
     await emulateMedia({ reducedMotion: 'no-preference' });
   });
 
-  const READER = `<lantern-story-navigator src=${FEED} series="yoon-ha" part="3" mode="reader"></lantern-story-navigator>`;
+  // reveal-warned: parts 2 and 3 are warned; these tests are about reading, the gate has its own.
+  const READER = `<lantern-story-navigator src=${FEED} series="yoon-ha" part="3" mode="reader" reveal-warned></lantern-story-navigator>`;
 
   it("renders the current part's body from the feed, sanitised", async () => {
     const nav = await mountLoaded<LanternStoryNavigator>(READER);
@@ -433,7 +439,7 @@ describe('<lantern-story-navigator> reader mode', () => {
 
   it('with hide-images, shows no image of the part', async () => {
     const nav = await mountLoaded(
-      `<lantern-story-navigator src=${FEED} series="yoon-ha" part="3" mode="reader" hide-images></lantern-story-navigator>`,
+      `<lantern-story-navigator src=${FEED} series="yoon-ha" part="3" mode="reader" hide-images reveal-warned></lantern-story-navigator>`,
     );
     expect(all(nav, 'img').length).to.equal(0);
     expect(text(shadow(nav, '.reading .body'))).to.contain('After connecting with LiNK');

@@ -23,6 +23,11 @@ export const articleCardStyles = css`
     margin: 0;
     flex: none;
   }
+  /* The warning comes first, above the image, across the whole card. */
+  .card > .warning-gate {
+    flex: 0 0 100%;
+    padding: calc(var(--_space) * 0.75) var(--_space) 0;
+  }
   .loading {
     height: 100%;
   }
@@ -188,6 +193,7 @@ export const articleCardStyles = css`
   @container (min-width: 34em) {
     .horizontal {
       flex-direction: row;
+      flex-wrap: wrap;
     }
     .horizontal .media {
       display: grid;

@@ -5,7 +5,7 @@ import type { FeedItem, ParsedFeed } from '../../content/types.js';
 import { formatDate, formatList } from '../../i18n/index.js';
 import { hostStyles } from '../../theme/tokens.js';
 import { headingTemplate } from '../shared/heading.js';
-import { contentWarning, feedImage, pseudonymNote } from '../shared/templates.js';
+import { contentWarning, feedImage, isWarned, pseudonymNote } from '../shared/templates.js';
 import { LanternElement } from '../shared/lantern-element.js';
 import { articleCardStyles } from './article-card.styles.js';
 
@@ -81,8 +81,9 @@ export function cardSkeleton(
 
 /**
  * One article from a JSON Feed: image with alt text and credit, tags, the title as a real
- * link, date, byline, reading time, the "name changed for safety" note, the content warning
- * (before the summary) and the summary.
+ * link, date, byline, reading time, the "name changed for safety" note and the summary.
+ * A content warning comes first, before the image and the text; a warned item's image and
+ * summary stay hidden (no image is even requested) until the reader presses "Show content".
  *
  * @summary An article card for a partner's page.
  *
@@ -96,6 +97,8 @@ export function cardSkeleton(
  *   `horizontal` puts the image beside the text when the card is at least 34em wide;
  *   `compact` has no image.
  * @attr {boolean} hide-images - Show no image and make no image request.
+ * @attr {boolean} reveal-warned - Show a warned item's image and summary at once, under its
+ *   content warning, instead of behind a "Show content" button.
  * @attr {'light'|'dark'|'auto'} theme - Colour scheme; default follows the host page.
  * @attr {number} heading-level - Heading level of the title (2–6, default 2).
  * @attr {string} lang - Interface language (`en`, `ko`); default: the closest `[lang]`.
@@ -106,6 +109,7 @@ export function cardSkeleton(
  * @prop {Feed} feed - A whole feed object (frameworks); takes precedence over everything.
  * @prop {'vertical'|'horizontal'|'compact'} layout - Card layout.
  * @prop {boolean} hideImages - Show no image and make no image request.
+ * @prop {boolean} revealWarned - Show a warned item's image and summary at once.
  * @prop {'light'|'dark'|'auto'} theme - Colour scheme.
  * @prop {number} headingLevel - Heading level of the title.
  *
@@ -143,13 +147,18 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
   static override properties: PropertyDeclarations = {
     layout: { type: String, reflect: true },
     headingLevel: { type: Number, attribute: 'heading-level' },
+    revealWarned: { type: Boolean, attribute: 'reveal-warned', reflect: true },
     imageFailed: { state: true },
+    revealed: { state: true },
   };
 
   declare layout: CardLayout;
   declare headingLevel: number;
   /** The image did not load: show the plain placeholder instead of a broken image. */
   declare private imageFailed: boolean;
+  declare revealWarned: boolean;
+  /** The reader pressed "Show content" for this item. */
+  declare private revealed: boolean;
   private pendingFocus: FocusOptions | undefined;
 
   constructor() {
@@ -157,10 +166,13 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
     this.layout = 'vertical';
     this.headingLevel = 2;
     this.imageFailed = false;
+    this.revealWarned = false;
+    this.revealed = false;
   }
 
   protected override select(parsed: ParsedFeed): FeedItem {
     this.imageFailed = false;
+    this.revealed = false;
     return pickItem(parsed, typeof this.item === 'string' ? this.item : undefined);
   }
 
@@ -192,10 +204,16 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
     `;
   }
 
+  /** A warned item's image and summary wait for the reader (or `reveal-warned`). */
+  private hidesWarned(item: FeedItem): boolean {
+    return isWarned(item._lantern?.content_warning) && !this.revealWarned && !this.revealed;
+  }
+
   private renderMedia(item: FeedItem): TemplateResult | typeof nothing {
     const ext = item._lantern ?? {};
     if (toCardLayout(this.layout) === 'compact' || !this.imagesAllowed(item)) return nothing;
-    const image = this.imageFailed ? undefined : item.image;
+    // Hidden means not requested either: the placeholder keeps the box until the reader chooses.
+    const image = this.imageFailed || this.hidesWarned(item) ? undefined : item.image;
     // Without an image the box stays (cards in a row line up) but is not announced as an empty figure.
     if (!image) {
       return html`<div class="media" part="media" aria-hidden="true">
@@ -228,8 +246,21 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
     const date = formatDate(item.date_published, locale);
     const href = item.url ?? item.external_url;
     const title = item.title ?? item.summary?.slice(0, 80) ?? '';
+    const hidden = this.hidesWarned(item);
     return html`
       <article class="card ${toCardLayout(this.layout)}" part="base" lang=${locale}>
+        ${contentWarning(
+          m,
+          ext.content_warning,
+          itemLang,
+          this.revealWarned
+            ? undefined
+            : {
+                id: 'warning',
+                revealed: this.revealed,
+                onToggle: () => (this.revealed = !this.revealed),
+              },
+        )}
         ${this.renderMedia(item)}
         <div class="body" part="body">
           <p class="tags" part="meta" lang=${ifDefined(itemLang)}>${tagList(item.tags ?? [])}</p>
@@ -262,8 +293,13 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
             </span>
           </p>
           ${pseudonymNote(m.pseudonym, ext.pseudonym)}
-          ${contentWarning(m.contentWarning, ext.content_warning, itemLang)}
-          <p class="summary" part="summary" lang=${ifDefined(itemLang)}>${item.summary ?? ''}</p>
+          ${
+            hidden
+              ? nothing
+              : html`<p class="summary" part="summary" lang=${ifDefined(itemLang)}>
+                  ${item.summary ?? ''}
+                </p>`
+          }
         </div>
       </article>
     `;

@@ -20,6 +20,7 @@ export const reportDownloadStyles = css`
     width: min(var(--_cover-width), 45%);
   }
   .cover img,
+  .cover .placeholder,
   .cover .skeleton-block {
     display: block;
     width: 100%;
@@ -38,6 +39,10 @@ export const reportDownloadStyles = css`
     .report.has-cover .cover {
       width: 100%;
       grid-row: span 3;
+    }
+    /* The content warning comes first, across both columns. */
+    .report > .warning-gate {
+      grid-column: 1 / -1;
     }
   }
   .details {
@@ -191,6 +196,16 @@ export const reportDownloadStyles = css`
     border-radius: calc(var(--_radius) / 2);
     color: var(--_muted);
   }
+  /* The citation exactly as "Copy citation" copies it; a long one wraps. */
+  .citation-text {
+    flex-basis: 100%;
+    margin: 0;
+    font-size: 0.875em;
+    overflow-wrap: anywhere;
+  }
+  .citation-label {
+    font-weight: 600;
+  }
   .footer {
     display: flex;
     flex-wrap: wrap;
@@ -217,6 +232,11 @@ export const reportDownloadStyles = css`
   .skeleton .summary-lines {
     /* two paragraphs, four lines and two, 0.75em apart */
     height: calc(1.6em * 6 + 0.75em);
+  }
+  .skeleton .citation-lines {
+    /* .citation-text: 0.875em text, four 1.5 lines */
+    flex-basis: 100%;
+    height: calc(0.875em * 1.5 * 4);
   }
   .skeleton .line {
     display: block;

@@ -12,7 +12,7 @@ import { hostStyles } from '../../theme/tokens.js';
 import { pickItem } from '../../content/items.js';
 import { lanternEvent } from '../shared/events.js';
 import { headingTemplate } from '../shared/heading.js';
-import { contentWarning, feedImage, pseudonymNote } from '../shared/templates.js';
+import { contentWarning, feedImage, isWarned, pseudonymNote } from '../shared/templates.js';
 import { LanternElement } from '../shared/lantern-element.js';
 import { reportDownloadStyles } from './report-download.styles.js';
 
@@ -27,6 +27,8 @@ export interface LanternDownloadDetail {
 
 export interface ReportView {
   item: FeedItem;
+  /** The attachments offered as downloads: only files on the web (http:, https:). */
+  downloads: Attachment[];
   /** The sanitised summary body (markdown or HTML through the content layer). */
   body: DocumentFragment | undefined;
 }
@@ -34,6 +36,11 @@ export interface ReportView {
 type CopyOutcome = { key: string; outcome: 'copied' | 'failed' };
 
 const CONFIRMATION_MS = 5000;
+
+/** A download is a file on the web; a `mailto:` (or any other) "attachment" is not one. */
+function isDownload(attachment: Attachment): boolean {
+  return /^https?:/i.test(attachment.url);
+}
 
 function primaryLanguage(tag: string): string {
   return tag.split('-')[0]?.toLowerCase() ?? '';
@@ -48,10 +55,38 @@ export function orderDownloads(attachments: readonly Attachment[], locale: strin
 }
 
 /**
- * The citation to copy: the feed's own `_lantern.report.citation`, else one composed from
- * publisher, year, title and URL ("NKDB. (2024). Title. https://…").
+ * What a feed could hide in text a reader pastes elsewhere: terminal escape sequences, control
+ * characters, bidi overrides and marks (text that displays in another order than it pastes) and
+ * zero-width characters.
+ */
+const TERMINAL_ESCAPES =
+  // eslint-disable-next-line no-control-regex
+  /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-_])/g;
+const INVISIBLE =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const LINE_BREAKS = /[\t\n\r\u0085\u2028\u2029]+/g;
+
+/** Text safe to copy and paste: one line, nothing invisible, nothing reordered. */
+export function plainCopyText(text: string): string {
+  return text
+    .replace(TERMINAL_ESCAPES, '')
+    .replace(INVISIBLE, '')
+    .replace(LINE_BREAKS, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
+/**
+ * The citation to copy, exactly as shown: the feed's own `_lantern.report.citation`, else one
+ * composed from publisher, year, title and URL ("NKDB. (2024). Title. https://…"); always
+ * through `plainCopyText`.
  */
 export function reportCitation(item: FeedItem): string {
+  return plainCopyText(composedCitation(item));
+}
+
+function composedCitation(item: FeedItem): string {
   const report = item._lantern?.report;
   if (report?.citation) return report.citation;
   const publisher =
@@ -89,7 +124,10 @@ const downloadIcon = html`<svg viewBox="0 0 20 20" aria-hidden="true" fill="curr
 /**
  * A research report offered for download: cover, title, publisher, date, edition, page count,
  * licence, document id, summary, one direct download per language version (format and size
- * shown), SHA-256 checksums and a "Copy citation" button. No email gate and no tracker: a
+ * shown; only `http:`/`https:` files, a `mailto:` attachment is never offered as a download),
+ * SHA-256 checksums and the citation with a "Copy citation" button (what is shown is exactly
+ * what is copied). A content warning comes first; a warned report's cover and summary stay
+ * hidden (the cover is not even requested) until the reader presses "Show content". No email gate and no tracker: a
  * partner counts downloads with its own code by listening for `lantern-download`.
  *
  * @summary A report-download block for a partner's page.
@@ -102,6 +140,8 @@ const downloadIcon = html`<svg viewBox="0 0 20 20" aria-hidden="true" fill="curr
  * @attr {string} src - URL of a JSON Feed.
  * @attr {string} item - Id of the report item (default: the first item).
  * @attr {boolean} hide-images - Show no cover and make no image request.
+ * @attr {boolean} reveal-warned - Show a warned report's cover and summary at once, under its
+ *   content warning, instead of behind a "Show content" button.
  * @attr {'light'|'dark'|'auto'} theme - Colour scheme; default follows the host page.
  * @attr {number} heading-level - Heading level of the title (2–6, default 2).
  * @attr {string} lang - Interface language (`en`, `ko`); default: closest `[lang]`. The
@@ -144,9 +184,14 @@ export class LanternReportDownload extends LanternElement<ReportView> {
   static override styles = [hostStyles, reportDownloadStyles];
   static override properties: PropertyDeclarations = {
     headingLevel: { type: Number, attribute: 'heading-level' },
+    revealWarned: { type: Boolean, attribute: 'reveal-warned', reflect: true },
+    revealed: { state: true },
   };
 
   declare headingLevel: number;
+  declare revealWarned: boolean;
+  /** The reader pressed "Show content" for this report. */
+  declare private revealed: boolean;
   /** The last copy and how it went (a plain field, so it stays out of the attribute docs). */
   private copyOutcome: CopyOutcome | undefined;
   private confirmationTimer: ReturnType<typeof setTimeout> | undefined;
@@ -155,6 +200,8 @@ export class LanternReportDownload extends LanternElement<ReportView> {
   constructor() {
     super();
     this.headingLevel = 2;
+    this.revealWarned = false;
+    this.revealed = false;
   }
 
   override disconnectedCallback(): void {
@@ -163,21 +210,50 @@ export class LanternReportDownload extends LanternElement<ReportView> {
   }
 
   protected override dataChanged(changed: PropertyValues): boolean {
-    // The summary's images are dropped at sanitising time, so hiding images means rendering anew.
-    return changed.has('hideImages');
+    // The summary's images are dropped at sanitising time, so hiding images means rendering anew;
+    // a warned summary is built only once it may be shown.
+    return changed.has('hideImages') || changed.has('revealWarned');
   }
 
   protected override async select(parsed: ParsedFeed): Promise<ReportView> {
     const item = pickItem(parsed, typeof this.item === 'string' ? this.item : undefined);
-    const body =
-      hasRichBody(item) || item.content_text
-        ? await renderRichContent(item, {
-            baseUrl: this.dataBase,
-            hideImages: !this.imagesAllowed(item),
-          })
-        : undefined;
+    this.revealed = false;
+    // A hidden warned summary is built when the reader shows it: nothing in it is requested before.
+    const body = this.hidesWarned(item) ? undefined : await this.summaryBody(item);
+    const downloads = (item.attachments ?? []).filter((attachment) => {
+      if (isDownload(attachment)) return true;
+      console.warn(
+        `<${this.localName}>: "${item.id}": an attachment at ${attachment.url.slice(0, 80)} is not a file to download; it is not shown`,
+      );
+      return false;
+    });
     this.showCopyOutcome(undefined);
-    return { item, body };
+    return { item, body, downloads: orderDownloads(downloads, this.locale) };
+  }
+
+  /** The sanitised summary body (markdown, HTML or long text), when the item has one. */
+  private async summaryBody(item: FeedItem): Promise<DocumentFragment | undefined> {
+    if (!hasRichBody(item) && !item.content_text) return undefined;
+    return renderRichContent(item, {
+      baseUrl: this.dataBase,
+      hideImages: !this.imagesAllowed(item),
+      continueUrl: item.url ?? item.external_url,
+      continueLabel: this.messages.continueOnSite,
+    });
+  }
+
+  /** A warned report's cover and summary wait for the reader (or `reveal-warned`). */
+  private hidesWarned(item: FeedItem): boolean {
+    return isWarned(item._lantern?.content_warning) && !this.revealWarned && !this.revealed;
+  }
+
+  /** "Show content" / "Hide content"; showing builds the summary body the first time. */
+  private async toggleReveal(): Promise<void> {
+    this.revealed = !this.revealed;
+    const view = this.view;
+    if (!this.revealed || !view || view.body) return;
+    const body = await this.summaryBody(view.item);
+    if (this.view === view && body) this.view = { ...view, body };
   }
 
   private heading(content: unknown): TemplateResult {
@@ -196,7 +272,7 @@ export class LanternReportDownload extends LanternElement<ReportView> {
         }
         <!-- The loaded report's rows, each as high as its lines: a two-line title, publisher,
              four facts, a two-paragraph summary, two language versions with their checksums,
-             the citation button. -->
+             the citation (four lines) and its button. -->
         <div class="details">
           <div class="lines title-lines">
             <span class="skeleton-block line title-line"></span>
@@ -224,33 +300,57 @@ export class LanternReportDownload extends LanternElement<ReportView> {
                 </li>`,
             )}
           </ul>
-          <div class="footer"><span class="skeleton-block button-block citation"></span></div>
+          <div class="footer">
+            <div class="lines citation-lines">
+              ${[1, 2, 3].map(() => html`<span class="skeleton-block line"></span>`)}
+              <span class="skeleton-block line short"></span>
+            </div>
+            <span class="skeleton-block button-block citation"></span>
+          </div>
         </div>
       </div>
     `;
   }
 
-  protected override renderView({ item, body }: ReportView): TemplateResult {
+  protected override renderView({ item, body, downloads }: ReportView): TemplateResult {
     const m = this.messages;
     const locale = this.locale;
     const ext = item._lantern ?? {};
     const report = ext.report ?? {};
     const contentLang = item.language ?? locale;
     const cover = this.imagesAllowed(item) ? item.image : undefined;
+    const hidden = this.hidesWarned(item);
+    const citation = reportCitation(item);
     const date = formatDate(item.date_published, locale);
     const authors = (item.authors ?? []).map((a) => a.name).filter((n): n is string => !!n);
     const publisher = report.publisher ?? (authors.length ? formatList(authors, locale) : '');
-    const downloads = orderDownloads(item.attachments ?? [], locale);
     const title = item.title ?? '';
     const distinctions = this.distinctions(downloads);
     return html`
       <article class="report ${cover ? 'has-cover' : ''}" part="base" lang=${locale}>
+        ${contentWarning(
+          m,
+          ext.content_warning,
+          contentLang,
+          this.revealWarned
+            ? undefined
+            : {
+                id: 'warning',
+                revealed: this.revealed,
+                onToggle: () => void this.toggleReveal(),
+              },
+        )}
         ${
-          cover
-            ? html`<figure class="cover" part="media">
-                ${feedImage(cover, ext.image_alt ?? '', { width: 900, height: 1200 })}
-              </figure>`
-            : nothing
+          !cover
+            ? nothing
+            : hidden
+              ? // The cover's box stays, empty: nothing is requested until the reader chooses.
+                html`<div class="cover" part="media" aria-hidden="true">
+                  <div class="placeholder"></div>
+                </div>`
+              : html`<figure class="cover" part="media">
+                  ${feedImage(cover, ext.image_alt ?? '', { width: 900, height: 1200 })}
+                </figure>`
         }
         <div class="details">
           ${this.heading(
@@ -266,13 +366,14 @@ export class LanternReportDownload extends LanternElement<ReportView> {
           }
           ${this.renderFacts(date, item.date_published, report)}
           ${pseudonymNote(m.pseudonym, ext.pseudonym)}
-          ${contentWarning(m.contentWarning, ext.content_warning, contentLang)}
           ${
-            body
-              ? html`<div class="summary" part="summary" lang=${contentLang}>${body}</div>`
-              : item.summary
-                ? html`<p class="summary" part="summary" lang=${contentLang}>${item.summary}</p>`
-                : nothing
+            hidden
+              ? nothing
+              : body
+                ? html`<div class="summary" part="summary" lang=${contentLang}>${body}</div>`
+                : item.summary
+                  ? html`<p class="summary" part="summary" lang=${contentLang}>${item.summary}</p>`
+                  : nothing
           }
           ${
             downloads.length
@@ -282,15 +383,20 @@ export class LanternReportDownload extends LanternElement<ReportView> {
               : html`<p class="no-downloads" part="body">${m.noDownloads}</p>`
           }
           <div class="footer" part="footer">
+            <p class="citation-text" id="citation">
+              <span class="citation-label">${m.citation}:</span>
+              <span lang=${contentLang}>${citation}</span>
+            </p>
             <button
               type="button"
               class="button"
               part="button"
-              @click=${() => this.copy('citation', reportCitation(item))}
+              aria-describedby="citation"
+              @click=${() => this.copy('citation', citation)}
             >
               ${m.copyCitation}
             </button>
-            ${this.renderCopyOutcome('citation', m.citation, reportCitation(item), true)}
+            ${this.renderCopyOutcome('citation', m.citation, citation, true)}
           </div>
         </div>
       </article>
@@ -300,10 +406,10 @@ export class LanternReportDownload extends LanternElement<ReportView> {
   /**
    * What tells apart download links that would otherwise share a name (same language, or
    * none): the format, else the attachment's title, else its size. Unique links get nothing.
+   * Linear in the number of links: each candidate name is counted once per group.
    */
   private distinctions(downloads: readonly Attachment[]): (string | undefined)[] {
     const locale = this.locale;
-    const base = downloads.map((a) => a._lantern?.language ?? '');
     const candidates: ((a: Attachment) => string)[] = [
       (a) => formatName(a.mime_type),
       (a) => [formatName(a.mime_type), a.title].filter(Boolean).join(', '),
@@ -312,15 +418,34 @@ export class LanternReportDownload extends LanternElement<ReportView> {
           .filter(Boolean)
           .join(', '),
     ];
-    return downloads.map((a, i) => {
-      const clash = (j: number) => j !== i && base[j] === base[i];
-      if (!downloads.some((_, j) => clash(j))) return undefined;
-      for (const make of candidates) {
-        const mine = make(a);
-        if (!downloads.some((b, j) => clash(j) && make(b) === mine)) return mine;
-      }
-      return String(i + 1);
+    const groups = new Map<string, number[]>();
+    downloads.forEach((a, i) => {
+      const language = a._lantern?.language ?? '';
+      const group = groups.get(language);
+      if (group) group.push(i);
+      else groups.set(language, [i]);
     });
+    const result: (string | undefined)[] = downloads.map(() => undefined);
+    for (const members of groups.values()) {
+      if (members.length < 2) continue;
+      let unresolved = members;
+      for (const make of candidates) {
+        // A name counts against every other link of the group, resolved or not.
+        const names = members.map((i) => make(downloads[i] as Attachment));
+        const counts = new Map<string, number>();
+        for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+        const byIndex = new Map(members.map((i, k) => [i, names[k] as string]));
+        unresolved = unresolved.filter((i) => {
+          const name = byIndex.get(i) as string;
+          if (counts.get(name) !== 1) return true;
+          result[i] = name;
+          return false;
+        });
+        if (!unresolved.length) break;
+      }
+      for (const i of unresolved) result[i] = String(i + 1);
+    }
+    return result;
   }
 
   private renderFacts(

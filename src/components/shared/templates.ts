@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import type { Messages } from '../../i18n/index.js';
 
 export interface FeedImageOptions {
   className?: string;
@@ -24,19 +25,66 @@ export function feedImage(src: string, alt: string, options: FeedImageOptions): 
   />`;
 }
 
+/** The interface text a content warning needs. */
+export type WarningMessages = Pick<
+  Messages,
+  'contentWarning' | 'genericWarning' | 'showContent' | 'hideContent' | 'contentShown'
+>;
+
+/** Whether an item carries a warning: `''` means "warned, but the text is unreadable". */
+export function isWarned(warning: string | undefined): warning is string {
+  return warning !== undefined;
+}
+
+/** The warning's text; a warning that cannot be read becomes the generic one, never none. */
+export function warningText(
+  m: Pick<Messages, 'genericWarning'>,
+  warning: string,
+  contentLang?: string,
+): TemplateResult {
+  return warning.trim() === ''
+    ? html`<span>${m.genericWarning}</span>`
+    : html`<span lang=${ifDefined(contentLang)}>${warning}</span>`;
+}
+
+export interface WarningGate {
+  /** Unique within the shadow root: the button is described by the warning's text. */
+  id: string;
+  revealed: boolean;
+  onToggle: () => void;
+}
+
 /**
  * A content warning, never dropped: the label in the reader's language, the warning in the
- * content's own (`contentLang`), exposed as a note.
+ * content's own (`contentLang`), exposed as a note. With a `gate`, it is followed by the
+ * "Show content" button that reveals what the warning covers (a disclosure: focus stays on
+ * the button, `aria-expanded` and a polite status say what happened).
  */
 export function contentWarning(
-  label: string,
-  text: string | undefined,
+  m: WarningMessages,
+  warning: string | undefined,
   contentLang?: string,
+  gate?: WarningGate,
 ): TemplateResult | typeof nothing {
-  if (!text) return nothing;
-  return html`<p class="content-warning" role="note">
-    <strong>${label}:</strong> <span lang=${ifDefined(contentLang)}>${text}</span>
+  if (!isWarned(warning)) return nothing;
+  const note = html`<p class="content-warning" role="note" id=${ifDefined(gate?.id)}>
+    <strong>${m.contentWarning}:</strong> ${warningText(m, warning, contentLang)}
   </p>`;
+  if (!gate) return note;
+  return html`<div class="warning-gate">
+    ${note}
+    <button
+      type="button"
+      class="button reveal"
+      part="button"
+      aria-expanded=${gate.revealed ? 'true' : 'false'}
+      aria-describedby=${gate.id}
+      @click=${gate.onToggle}
+    >
+      ${gate.revealed ? m.hideContent : m.showContent}
+    </button>
+    <span class="visually-hidden" role="status">${gate.revealed ? m.contentShown : ''}</span>
+  </div>`;
 }
 
 /** "Name changed for safety": shown wherever a pseudonymous story is, never dropped. */

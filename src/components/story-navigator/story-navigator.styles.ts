@@ -194,6 +194,16 @@ export const storyNavigatorStyles = css`
   .pager .upcoming {
     border-style: dashed;
   }
+  /* A neighbour part's content warning, carried next to its title. */
+  .pager .neighbour-warning {
+    display: inline-block;
+    padding: 0 0.4em;
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_warning-bg);
+    color: var(--_warning-text);
+    font-size: 0.75em;
+    font-weight: 600;
+  }
   .pager .upcoming .direction,
   .pager .upcoming .neighbour {
     color: var(--_muted);

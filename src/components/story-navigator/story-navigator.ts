@@ -13,7 +13,13 @@ import { hostStyles } from '../../theme/tokens.js';
 import { itemReadingMinutes } from '../../content/items.js';
 import { lanternEvent } from '../shared/events.js';
 import { headingTemplate } from '../shared/heading.js';
-import { contentWarning, feedImage, pseudonymNote } from '../shared/templates.js';
+import {
+  contentWarning,
+  feedImage,
+  isWarned,
+  pseudonymNote,
+  warningText,
+} from '../shared/templates.js';
 import { LanternElement } from '../shared/lantern-element.js';
 import { markPartRead, partsRead } from './reading-progress.js';
 import {
@@ -51,6 +57,9 @@ export interface NavigatorView {
  * A multi-part story: the series title, "Part 3 of 3", every part in order (the current one
  * marked, unpublished ones shown as "coming soon"), and previous/next links. In reader mode it
  * also shows the current part's body and switches parts in place, keeping `#part-N` in the URL.
+ * A part's content warning comes before its image and text; in reader mode a warned part's
+ * image, summary and body stay hidden (nothing is requested) until the reader presses "Show
+ * content". The previous/next links carry their part's warning too.
  *
  * @summary Navigation for a multi-part story, optionally with the story itself.
  *
@@ -66,6 +75,8 @@ export interface NavigatorView {
  * @attr {'full'|'compact'} variant - `compact`: just "Part 3 of 3" with previous/next, for the top of an article.
  * @attr {'session'} remember - Opt in to marking the parts read in this browser tab (sessionStorage only).
  * @attr {boolean} hide-images - Show no image and make no image request.
+ * @attr {boolean} reveal-warned - Reader mode: show a warned part's image and body at once,
+ *   under its content warning, instead of behind a "Show content" button.
  * @attr {'light'|'dark'|'auto'} theme - Colour scheme; default follows the host page.
  * @attr {number} heading-level - Heading level of the series title (2–6, default 2); the part's
  *   heading in reader mode is one below, and the body's headings below that.
@@ -114,7 +125,9 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     variant: { type: String, reflect: true },
     remember: { type: String, reflect: true },
     headingLevel: { type: Number, attribute: 'heading-level' },
+    revealWarned: { type: Boolean, attribute: 'reveal-warned', reflect: true },
     announcement: { state: true },
+    revealedParts: { state: true },
   };
 
   declare series: string | undefined;
@@ -124,12 +137,17 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
   declare variant: NavigatorVariant;
   declare remember: 'session' | undefined;
   declare headingLevel: number;
+  declare revealWarned: boolean;
+  /** Warned parts the reader chose to show. */
+  declare private revealedParts: ReadonlySet<number>;
   /** The polite live region's text: which part is now shown. */
   declare private announcement: string;
 
   /** The sanitised body lives in one element that moves between renders, so it is built once per part. */
   private readonly bodyHost: HTMLDivElement;
   private switchToken = 0;
+  /** The part whose body `bodyHost` holds; a hidden warned part's body is not built yet. */
+  private bodyPart: number | undefined;
   private scrollOnRender = false;
 
   constructor() {
@@ -138,6 +156,8 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     this.variant = 'full';
     this.headingLevel = 2;
     this.announcement = '';
+    this.revealWarned = false;
+    this.revealedParts = new Set();
     this.bodyHost = document.createElement('div');
     this.bodyHost.className = 'body';
     this.bodyHost.setAttribute('part', 'body');
@@ -180,6 +200,8 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
       changed.has('variant') ||
       changed.has('headingLevel') ||
       changed.has('remember') ||
+      // A part's body is built only once it may be shown.
+      changed.has('revealWarned') ||
       // The body was sanitised with or without its images: build it again.
       changed.has('hideImages')
     );
@@ -218,11 +240,14 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
         this.scrollOnRender = linked !== initial;
       }
       const item = current === undefined ? undefined : series.parts[current - 1]?.item;
+      this.revealedParts = new Set();
+      const shown = item && current !== undefined && !this.hides(item, current);
       const token = ++this.switchToken;
-      const body = item ? await this.bodyFor(item) : '';
+      const body = shown ? await this.bodyFor(item) : '';
       // A newer load (another part, src or series) started while this body was being made.
       if (token !== this.switchToken) throw new DOMException('superseded', 'AbortError');
       this.bodyHost.replaceChildren(body);
+      this.bodyPart = shown ? current : undefined;
     }
     this.announcement = '';
     return { series, current, initial, read: this.readParts(series.id, current) };
@@ -245,6 +270,8 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
         baseUrl: this.dataBase,
         hideImages: !this.imagesAllowed(item),
         headingOffset: this.partHeadingLevel,
+        continueUrl: item.url ?? item.external_url,
+        continueLabel: this.messages.continueOnSite,
       });
     } catch (cause) {
       console.warn(`<${this.localName}>: the body of "${item.id}" could not be shown`, cause);
@@ -264,15 +291,64 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
       return;
     }
     const token = ++this.switchToken;
-    const body = await this.bodyFor(item);
+    const shown = !this.hides(item, number);
+    const body = shown ? await this.bodyFor(item) : '';
     if (token !== this.switchToken || this.view !== view) return;
     this.bodyHost.replaceChildren(body);
+    this.bodyPart = shown ? number : undefined;
     this.view = { ...view, current: number, read: this.readParts(view.series.id, number) };
     this.announcement = this.messages.nowShowing(number, this.titleOf(view.series, item, number));
     await this.updateComplete;
     if (options.focus) this.focusPartHeading();
     this.dispatchEvent(
       lanternEvent<LanternPartChangeDetail>('lantern-part-change', { part: number, item }),
+    );
+  }
+
+  /** A warned part's summary, image and body wait for the reader (or `reveal-warned`). */
+  private hides(item: FeedItem, number: number): boolean {
+    return (
+      isWarned(item._lantern?.content_warning) &&
+      !this.revealWarned &&
+      !this.revealedParts.has(number)
+    );
+  }
+
+  /**
+   * "Show content" / "Hide content" for part `number`. Showing the part being read builds its
+   * body then, so nothing in it (images included) is requested before the reader chooses.
+   */
+  private async toggleReveal(number: number): Promise<void> {
+    const revealed = new Set(this.revealedParts);
+    if (!revealed.delete(number)) revealed.add(number);
+    this.revealedParts = revealed;
+    const view = this.view;
+    const item = view?.series.parts[number - 1]?.item;
+    if (!this.reader || !view || !item || view.current !== number || this.bodyPart === number) {
+      return;
+    }
+    if (!revealed.has(number)) return;
+    const token = ++this.switchToken;
+    const body = await this.bodyFor(item);
+    if (token !== this.switchToken || this.view !== view) return;
+    this.bodyHost.replaceChildren(body);
+    this.bodyPart = number;
+    this.requestUpdate();
+  }
+
+  /** The warning of part `number`, with its "Show content" button unless `reveal-warned`. */
+  private partWarning(item: FeedItem, number: number): unknown {
+    return contentWarning(
+      this.messages,
+      item._lantern?.content_warning,
+      item.language,
+      this.revealWarned
+        ? undefined
+        : {
+            id: `reading-warning-${number}`,
+            revealed: this.revealedParts.has(number),
+            onToggle: () => void this.toggleReveal(number),
+          },
     );
   }
 
@@ -503,7 +579,6 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
       said ? nothing : html`<span class="visually-hidden">${label}: </span>`
     }${title}`;
     const isCurrent = number === view.current;
-    const warning = item._lantern?.content_warning;
     return html`
       <li class="part ${isCurrent ? 'current' : ''}" lang=${item.language ?? nothing}>
         <span class="number" aria-hidden="true">${number}</span>
@@ -518,8 +593,11 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
               ? html`<span class="read-mark"><span aria-hidden="true">✓ </span>${m.read}</span>`
               : nothing
           }
+          ${
+            // Before the summary; the list's two-line teasers are not gated (reader mode's body is).
+            contentWarning(m, item._lantern?.content_warning, item.language)
+          }
           ${item.summary ? html`<p class="summary" part="summary">${item.summary}</p>` : nothing}
-          ${contentWarning(m.contentWarning, warning)}
         </div>
       </li>
     `;
@@ -543,7 +621,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
           }${direction}${rel === 'next' ? html`<span aria-hidden="true"> →</span>` : nothing}</span
         >
         <span class="neighbour" lang=${item.language ?? nothing}
-          >${this.titleOf(series, item, part.number)}</span
+          >${this.titleOf(series, item, part.number)}${this.neighbourWarning(item)}</span
         >`;
       const href = this.reader ? this.partHref(part.number) : (item.url ?? item.external_url);
       if (!href) return html`<span class=${rel}>${content}</span>`;
@@ -575,6 +653,18 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     `;
   }
 
+  /** Next to a previous/next title: a short marker, the warning itself for screen readers. */
+  private neighbourWarning(item: FeedItem): TemplateResult | typeof nothing {
+    const warning = item._lantern?.content_warning;
+    if (!isWarned(warning)) return nothing;
+    const m = this.messages;
+    return html` <span class="neighbour-warning" lang=${this.locale}
+      ><span aria-hidden="true">⚠ </span>${m.contentWarning}<span class="visually-hidden"
+        >: ${warningText(m, warning, item.language)}</span
+      ></span
+    >`;
+  }
+
   private reading(view: NavigatorView): TemplateResult | typeof nothing {
     const { series, current } = view;
     const item = current === undefined ? undefined : series.parts[current - 1]?.item;
@@ -586,20 +676,20 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     const date = formatDate(item.date_published, locale);
     const authors = (item.authors ?? []).map((a) => a.name).filter((n): n is string => !!n);
     const minutes = itemReadingMinutes(item);
-    const image = this.imagesAllowed(item) ? item.image : undefined;
+    const hidden = this.hides(item, current);
+    const image = this.imagesAllowed(item) && !hidden ? item.image : undefined;
     const hasBody = bodySource(item) !== undefined;
     const href = item.url ?? item.external_url;
     const level = this.partHeadingLevel;
     return html`
       <article class="reading" lang=${item.language ?? locale}>
-        ${headingTemplate(level, 'title', title)}
+        ${headingTemplate(level, 'title', title)} ${this.partWarning(item, current)}
         <p class="meta" part="meta">
           ${date ? html`<span><time datetime=${item.date_published ?? ''}>${date}</time></span>` : nothing}
           ${authors.length ? html`<span>${m.by(formatList(authors, locale))}</span>` : nothing}
           ${minutes ? html`<span>${m.minutesToRead(minutes)}</span>` : nothing}
         </p>
         ${pseudonymNote(m.pseudonym, ext.pseudonym)}
-        ${contentWarning(m.contentWarning, ext.content_warning, item.language)}
         ${
           image
             ? html`<figure class="media" part="media">
@@ -610,9 +700,11 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
         }
         ${
           hasBody
-            ? this.bodyHost
+            ? hidden
+              ? nothing
+              : this.bodyHost
             : html`
-                ${item.summary ? html`<p class="summary" part="summary">${item.summary}</p>` : nothing}
+                ${item.summary && !hidden ? html`<p class="summary" part="summary">${item.summary}</p>` : nothing}
                 ${
                   href
                     ? html`<p class="continue">
