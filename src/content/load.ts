@@ -268,7 +268,7 @@ export function sameOrigin(url: string, reference: string): boolean {
   }
 }
 
-/** Forget every cached feed (tests, and the staff preview when a feed URL is re-entered). */
+/** Forget every cached feed (tests; the staff preview reloads with `{ reload: true }`). */
 export function clearFeedCache(): void {
   requests.clear();
 }

@@ -132,7 +132,7 @@ export async function renderRichContent(
     : sanitizeHtml(item.content_html ?? '', options);
 }
 
-/** Renders a markdown draft (the staff preview) through exactly the same pipeline. */
+/** Renders markdown on its own through exactly the same pipeline as an item's body. */
 export async function renderMarkdown(
   markdown: string,
   options: RichOptions = {},
