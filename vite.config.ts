@@ -58,7 +58,11 @@ export default defineConfig(({ mode }): UserConfig => {
       rollupOptions: {
         external: lib ? [/^lit/, /^@lit\//, 'marked', 'dompurify'] : [],
         output: lib
-          ? { chunkFileNames: 'chunks/[name]-[hash].js' }
+          ? {
+              chunkFileNames: 'chunks/[name]-[hash].js',
+              // host-page.ts must run before Lit, so it may not share a chunk that imports Lit.
+              manualChunks: (id: string) => (/host-page\.ts$/.test(id) ? 'host-page' : undefined),
+            }
           : {
               // Vite's library mode keeps whitespace in ES output; the CDN file is for browsers only.
               minify: true,

@@ -13,6 +13,7 @@ import { parseFeed, parseFeedOrItem, type ParseOptions } from '../../content/par
 import type { Feed, FeedItem, ParsedFeed } from '../../content/types.js';
 import { messagesFor, resolveLocale, type Messages } from '../../i18n/index.js';
 import { lanternEvent, type LanternErrorDetail, type LanternLoadDetail } from './events.js';
+import { hostPageProblem } from './host-page.js';
 
 function parseInline(inline: unknown, options: ParseOptions): ParsedFeed | undefined {
   return inline === undefined ? undefined : parseFeedOrItem(inline, options);
@@ -117,6 +118,7 @@ export abstract class LanternElement<View> extends LitElement {
   private inlineObserver: MutationObserver | undefined;
   private loadQueued = false;
   private focusAfterLoad = false;
+  private renderFailed = false;
 
   constructor() {
     super();
@@ -124,8 +126,12 @@ export abstract class LanternElement<View> extends LitElement {
     this.status = 'loading';
   }
 
-  /** Registers the element once; a second call (or a second copy of Lantern) is a no-op. */
+  /**
+   * Registers the element once; a second call (or a second copy of Lantern) is a no-op. On a
+   * host page that hides what rendering needs, nothing is registered: the fallback content stays.
+   */
   static defineAs(this: CustomElementConstructor, tag: string, registry = customElements): void {
+    if (hostPageProblem() !== undefined) return;
     if (!registry.get(tag)) registry.define(tag, this);
   }
 
@@ -206,7 +212,7 @@ export abstract class LanternElement<View> extends LitElement {
       this.error = undefined;
       this.status = 'ready';
       await this.updateComplete;
-      if (controller.signal.aborted) return;
+      if (controller.signal.aborted || this.renderFailed) return;
       this.dispatchEvent(
         lanternEvent<LanternLoadDetail>('lantern-load', { items: this.renderedItemCount(view) }),
       );
@@ -272,6 +278,29 @@ export abstract class LanternElement<View> extends LitElement {
   /** Whether images may be requested for this item. */
   protected imagesAllowed(item?: FeedItem): boolean {
     return !this.hideImages && !item?._lantern?.hide_images;
+  }
+
+  /**
+   * A render that throws (a host page that broke the DOM, or a bug) must not leave an empty box:
+   * the shadow root then shows only the partner's fallback content, and stays so.
+   */
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    return !this.renderFailed && super.shouldUpdate(changed);
+  }
+
+  protected override update(changed: PropertyValues): void {
+    try {
+      super.update(changed);
+    } catch (cause) {
+      this.renderFailed = true;
+      const slot = Document.prototype.createElement.call(this.ownerDocument, 'slot');
+      this.renderRoot.replaceChildren(slot);
+      const message = `could not render, so its fallback content is shown: ${cause instanceof Error ? cause.message : String(cause)}`;
+      console.warn(`<${this.localName}> ${message}`);
+      this.dispatchEvent(
+        lanternEvent<LanternErrorDetail>('lantern-error', { kind: 'no-data', message }),
+      );
+    }
   }
 
   protected override render(): TemplateResult | typeof nothing {

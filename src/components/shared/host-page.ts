@@ -1,0 +1,137 @@
+/**
+ * DOM clobbering by the host page. An element with an `id` or `name` becomes a global
+ * (`<div id="litHtmlVersions">` is `window.litHtmlVersions`), and an `<img>`, `<form>`,
+ * `<embed>`, `<object>` or `<iframe>` with a `name` hides a method of `document`
+ * (`<img name="createElement">` is `document.createElement`). Lit reads a few globals when it
+ * starts and calls `document` methods when it renders, so either stops every widget.
+ *
+ * Every entry imports this module before Lit, so it runs first: a hidden global of Lit's is
+ * given back as a plain `undefined` own property of `window` (which wins over the element), and
+ * a hidden `document` member, which nothing can give back, is reported so that no element is
+ * registered: the partner's fallback content then stays visible instead of an empty box.
+ */
+
+/** Globals Lit reads when it starts (or, for `ShadyCSS`, when it decides how to style). */
+const LIT_GLOBALS = [
+  'litHtmlVersions',
+  'litElementVersions',
+  'reactiveElementVersions',
+  'litHtmlPolyfillSupport',
+  'litElementPolyfillSupport',
+  'reactiveElementPolyfillSupport',
+  'litElementHydrateSupport',
+  'litPropertyMetadata',
+  'litNonce',
+  'ShadyCSS',
+  'ShadyDOM',
+];
+
+/** What Lit, DOMPurify and Lantern use on `document`: hidden, rendering would throw. */
+const DOCUMENT_MEMBERS = new Set([
+  'activeElement',
+  'addEventListener',
+  'adoptNode',
+  'baseURI',
+  'body',
+  'contains',
+  'createComment',
+  'createDocumentFragment',
+  'createElement',
+  'createElementNS',
+  'createNodeIterator',
+  'createRange',
+  'createTextNode',
+  'createTreeWalker',
+  'defaultView',
+  'dispatchEvent',
+  'documentElement',
+  'getElementById',
+  'getElementsByTagName',
+  'getSelection',
+  'head',
+  'implementation',
+  'importNode',
+  'nodeType',
+  'ownerDocument',
+  'querySelector',
+  'querySelectorAll',
+  'removeEventListener',
+]);
+
+function describe(name: string): string {
+  try {
+    const found = Document.prototype.querySelector.call(
+      document,
+      `[id="${CSS.escape(name)}"], [name="${CSS.escape(name)}"]`,
+    );
+    if (found) {
+      const attr = found.getAttribute('name') === name ? 'name' : 'id';
+      return `<${found.localName} ${attr}="${name}">`;
+    }
+  } catch {
+    // Described by name alone.
+  }
+  return `an element named "${name}"`;
+}
+
+/** Gives back the globals Lit reads; returns the names that were hidden. */
+function restoreLitGlobals(): string[] {
+  const restored: string[] = [];
+  for (const name of LIT_GLOBALS) {
+    // A real value (an earlier Lit, a polyfill) is an own property of window; an element's
+    // name or id only shows through window's named-properties prototype.
+    if (Object.prototype.hasOwnProperty.call(globalThis, name) || !(name in globalThis)) continue;
+    try {
+      Object.defineProperty(globalThis, name, {
+        value: undefined,
+        writable: true,
+        configurable: true,
+      });
+      restored.push(name);
+    } catch {
+      // Left as it is: Lit will fail, and the widgets' fallback content stays.
+    }
+  }
+  return restored;
+}
+
+/** An element, several of them, or a named iframe's window: what a name resolves to. */
+function isNamedElement(value: unknown): boolean {
+  return (
+    value instanceof Element ||
+    value instanceof HTMLCollection ||
+    (typeof value === 'object' && value !== null && (value as Window).window === value)
+  );
+}
+
+/** Members of `document` the page has hidden behind elements' names. */
+function hiddenDocumentMembers(): string[] {
+  // Named elements show up as own properties of `document`; a script's own wrapper of a method
+  // (some analytics wrap createElement) is a function and still works.
+  return Object.getOwnPropertyNames(document).filter(
+    (name) =>
+      DOCUMENT_MEMBERS.has(name) && isNamedElement((document as unknown as Document_)[name]),
+  );
+}
+
+type Document_ = Record<string, unknown>;
+
+let problem: string | undefined;
+
+if (typeof document !== 'undefined' && typeof Document !== 'undefined') {
+  for (const name of restoreLitGlobals()) {
+    console.warn(
+      `Lantern: the page has ${describe(name)}, which hides window.${name} from Lit; Lantern set window.${name} to undefined so the widgets can start. Rename the element to avoid this.`,
+    );
+  }
+  const hidden = hiddenDocumentMembers();
+  if (hidden.length) {
+    problem = `the page has ${hidden.map(describe).join(', ')}, which hides document.${hidden.join(', document.')}; rename it (Lantern cannot render without it)`;
+    console.warn(`Lantern: widgets not started: ${problem}. Their fallback content stays visible.`);
+  }
+}
+
+/** Why the host page stops Lantern from rendering at all, or `undefined` when nothing does. */
+export function hostPageProblem(): string | undefined {
+  return problem;
+}
