@@ -62,6 +62,8 @@ export const articleCardStyles = css`
     gap: 0.5em;
     padding: calc(var(--_space) * 0.75) var(--_space) var(--_space);
     flex: 1;
+    /* Beside the image (horizontal), long feed text wraps instead of widening the card. */
+    min-width: 0;
   }
   .tags {
     margin: 0;

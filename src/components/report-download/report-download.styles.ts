@@ -1,6 +1,8 @@
 import { css } from 'lit';
+import { richContentStyles } from '../../theme/tokens.js';
 
 export const reportDownloadStyles = css`
+  ${richContentStyles('div.summary')}
   :host {
     --_cover-ratio: var(--lantern-report-cover-ratio, 3 / 4);
     --_cover-width: var(--lantern-report-cover-width, 10em);
@@ -87,6 +89,15 @@ export const reportDownloadStyles = css`
   .facts dd {
     margin: 0;
   }
+  /* In a narrow column a fact's value goes under its label, not into a sliver beside it. */
+  @container (max-width: 15em) {
+    .facts {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .skeleton .lines.facts-lines {
+      height: calc(0.875em * (1.5 * 8 + 0.15 * 7));
+    }
+  }
   .summary {
     line-height: 1.6;
   }
@@ -98,9 +109,6 @@ export const reportDownloadStyles = css`
   }
   .summary p {
     margin: 0 0 0.75em;
-  }
-  .summary img {
-    height: auto;
   }
   .downloads {
     display: grid;

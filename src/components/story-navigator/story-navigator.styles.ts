@@ -1,6 +1,8 @@
 import { css } from 'lit';
+import { richContentStyles } from '../../theme/tokens.js';
 
 export const storyNavigatorStyles = css`
+  ${richContentStyles('.body')}
   .navigator {
     display: flex;
     flex-direction: column;
@@ -62,7 +64,7 @@ export const storyNavigatorStyles = css`
   }
   .part {
     display: grid;
-    grid-template-columns: 2em 1fr;
+    grid-template-columns: 2em minmax(0, 1fr);
     gap: 0.75em;
     align-items: start;
     padding: 0.5em;
@@ -342,7 +344,8 @@ export const storyNavigatorStyles = css`
   }
   .body blockquote {
     margin-inline: 0;
-    padding-inline-start: 1em;
+    /* A share of the width, so nested quotes cannot push their text out of a narrow column. */
+    padding-inline-start: min(1em, 6%);
     border-inline-start: 4px solid var(--_accent);
     font-size: 1.1em;
     font-style: italic;
@@ -351,12 +354,6 @@ export const storyNavigatorStyles = css`
     border: 0;
     border-top: 1px solid var(--_border);
     margin-block: 1.5em;
-  }
-  .body img {
-    height: auto;
-  }
-  .body pre {
-    overflow-x: auto;
   }
 
   /* skeleton: the size of the final widget, so the host page does not shift */
