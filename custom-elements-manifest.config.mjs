@@ -2,7 +2,7 @@
 // Lantern registers its elements with `Class.defineAs('tag')` in src/define/*.ts, a call the
 // analyzer does not recognise, so without this plugin no class in custom-elements.json has a
 // tag name — and Storybook's autodocs and editors' tag completion find nothing.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const defineDir = 'src/define';
@@ -106,6 +106,103 @@ function litInternalState() {
   };
 }
 
+/**
+ * The analyzer turns every `a.b.name = …` in a constructor into a public field `name` without
+ * checking that `a` is `this` (so `this.bodyHost.className = 'body'` became a bogus navigator
+ * field `className`). Drops such fields unless the class really declares the name.
+ */
+function constructorAssignmentsOnOtherObjects() {
+  const strayByClass = new Map();
+  return {
+    name: 'lantern-constructor-assignments',
+    collectPhase({ ts, node }) {
+      if (!ts.isClassDeclaration(node) || !node.name) return;
+      const declared = new Set(node.members.map((m) => m.name?.getText()).filter(Boolean));
+      const stray = new Set();
+      const ctor = node.members.find((m) => ts.isConstructorDeclaration(m));
+      for (const statement of ctor?.body?.statements ?? []) {
+        const left = ts.isExpressionStatement(statement) && statement.expression.left;
+        if (!left || !ts.isPropertyAccessExpression(left)) continue;
+        if (left.expression.kind === ts.SyntaxKind.ThisKeyword) continue;
+        if (!declared.has(left.name.getText())) stray.add(left.name.getText());
+      }
+      if (stray.size) strayByClass.set(node.name.getText(), stray);
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      for (const declaration of customElementsManifest.modules.flatMap(
+        (m) => m.declarations ?? [],
+      )) {
+        const stray = strayByClass.get(declaration.name);
+        if (!stray || !declaration.members) continue;
+        declaration.members = declaration.members.filter(
+          (m) => !(m.kind === 'field' && stray.has(m.name) && !m.inheritedFrom),
+        );
+      }
+    },
+  };
+}
+
+/**
+ * custom-elements.json ships in the package, so it lists the public API only — the element
+ * classes, their base class (which their inherited members name) and the define modules — and
+ * its paths name shipped files: a module that package.json exports points at its built entry
+ * (`dist/lib/…js`), any other (the base class) at its declaration file (`dist/types/…d.ts`).
+ * The map comes from `exports` itself.
+ */
+function publicApiInShippedPaths() {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+  const entryBySource = new Map();
+  for (const target of Object.values(pkg.exports)) {
+    if (typeof target !== 'object' || !target.types || !target.default) continue;
+    const source = target.types.replace(/^\.\/dist\/types\//, 'src/').replace(/\.d\.ts$/, '.ts');
+    entryBySource.set(source, target.default.replace(/^\.\//, ''));
+  }
+  const shipped = (path) => {
+    // Inherited members name their module as an import path: `/src/…/lantern-element.js`.
+    const source = path.replace(/^\//, '').replace(/\.js$/, '.ts');
+    if (!source.startsWith('src/')) return path;
+    if (entryBySource.has(source)) return entryBySource.get(source);
+    const types = source.replace(/^src\//, 'dist/types/').replace(/\.ts$/, '.d.ts');
+    // Before the first build there is no dist/types yet; the name is still the one it will have.
+    if (existsSync('dist/types') && !existsSync(types)) console.warn(`cem: ${types} is not built`);
+    return types;
+  };
+  const rewrite = (value) => {
+    if (Array.isArray(value)) return value.forEach(rewrite);
+    if (!value || typeof value !== 'object') return;
+    for (const [key, inner] of Object.entries(value)) {
+      if ((key === 'path' || key === 'module') && typeof inner === 'string')
+        value[key] = shipped(inner);
+      else rewrite(inner);
+    }
+  };
+  return {
+    name: 'lantern-public-api-in-shipped-paths',
+    packageLinkPhase({ customElementsManifest }) {
+      const declarations = customElementsManifest.modules.flatMap((m) => m.declarations ?? []);
+      const elements = declarations.filter((d) => d.customElement);
+      const keep = new Set(elements.map((d) => d.name));
+      for (const d of elements) if (d.superclass?.name) keep.add(d.superclass.name);
+      for (const module of customElementsManifest.modules) {
+        module.declarations = (module.declarations ?? []).filter((d) => keep.has(d.name));
+        module.exports = (module.exports ?? []).filter(
+          (e) => e.kind === 'custom-element-definition' || keep.has(e.name),
+        );
+      }
+      customElementsManifest.modules = customElementsManifest.modules.filter(
+        (m) => m.declarations.length || m.exports.length,
+      );
+      rewrite(customElementsManifest.modules);
+    },
+  };
+}
+
 export default {
-  plugins: [lanternTagNames(), litInternalState()],
+  // Last: the others match modules by their source paths.
+  plugins: [
+    lanternTagNames(),
+    litInternalState(),
+    constructorAssignmentsOnOtherObjects(),
+    publicApiInShippedPaths(),
+  ],
 };

@@ -10,6 +10,8 @@ run('npx vite build --mode cdn-all --logLevel warn');
 run('npx vite build --mode lib --logLevel warn');
 run('npx tsc -p tsconfig.build.json');
 run('npm run --silent analyze');
+// After the manifest and the declarations, which it reads.
+run('node scripts/framework-types.mjs');
 console.log(
   'build: dist/cdn/lantern.js, dist/cdn/all/lantern.js, dist/lib/, dist/types/, custom-elements.json',
 );

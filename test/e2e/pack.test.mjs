@@ -28,10 +28,11 @@ before(() => {
   );
 });
 
-test('the package holds the build, types, custom-elements.json and README', () => {
+test('the package holds the build, types, custom-elements.json, README and LICENSE', () => {
   for (const needed of [
     'package.json',
     'README.md',
+    'LICENSE',
     'custom-elements.json',
     'dist/cdn/lantern.js',
     'dist/lib/index.js',
@@ -58,9 +59,16 @@ test('no tests, stories, fixtures, demo data, sources or tooling are shipped', (
   assert.deepEqual(shipped, []);
   const outside = files.filter(
     (f) =>
-      !f.startsWith('dist/') && !['package.json', 'README.md', 'custom-elements.json'].includes(f),
+      !f.startsWith('dist/') &&
+      // bin/: the lantern-feed builder (package.json "bin").
+      !f.startsWith('bin/') &&
+      !['package.json', 'README.md', 'LICENSE', 'custom-elements.json'].includes(f),
   );
-  assert.deepEqual(outside, [], 'only dist/, package.json, README.md and custom-elements.json');
+  assert.deepEqual(
+    outside,
+    [],
+    'only dist/, package.json, README.md, LICENSE, custom-elements.json',
+  );
 });
 
 test('every export, type and entry field points at a shipped file', () => {
@@ -96,7 +104,9 @@ test('custom-elements.json declares every element: its class, summary, attribute
     assert.equal(found.length, 1, `custom-elements.json should declare <${tag}> once`);
     const [{ module, declaration }] = found;
     const name = moduleName(tag);
-    assert.equal(module.path, `src/components/${name}/${name}.ts`, `<${tag}>'s module`);
+    // Paths name shipped files (the class-only entry), not sources the package does not ship.
+    assert.equal(module.path, `dist/lib/components/${name}.js`, `<${tag}>'s module`);
+    assert.ok(files.includes(module.path), `${module.path} is not in the package`);
     assert.equal(declaration.kind, 'class', `<${tag}> is a class`);
     assert.ok(declaration.summary?.trim(), `<${tag}> has no summary`);
     const attributes = (declaration.attributes ?? []).map((a) => a.name);
@@ -108,16 +118,35 @@ test('custom-elements.json declares every element: its class, summary, attribute
       assert.ok(events.includes(event), `<${tag}> does not list the ${event} event`);
     }
     // The define module registers it: its definition points back at this declaration.
-    const defineModule = manifest.modules.find((m) => m.path === `src/define/${name}.ts`);
+    const defineModule = manifest.modules.find((m) => m.path === `dist/lib/${name}.js`);
     const definition = (defineModule?.exports ?? []).find(
       (e) => e.kind === 'custom-element-definition' && e.name === tag,
     );
     assert.deepEqual(
       definition?.declaration,
       { name: declaration.name, module: module.path },
-      `src/define/${name}.ts does not define <${tag}> as ${declaration.name} in the manifest`,
+      `dist/lib/${name}.js does not define <${tag}> as ${declaration.name} in the manifest`,
     );
   }
+  const paths = JSON.stringify(manifest).match(/"(path|module)":"[^"]*"/g) ?? [];
+  for (const entry of paths) {
+    const path = entry.replace(/^"(path|module)":"|"$/g, '');
+    assert.ok(files.includes(path), `custom-elements.json names ${path}, which is not shipped`);
+  }
+});
+
+test('custom-elements.json lists only public API: no private fields, no internal helpers', () => {
+  const manifest = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8'));
+  const declarations = manifest.modules.flatMap((m) => m.declarations ?? []);
+  assert.deepEqual(
+    declarations.filter((d) => d.kind !== 'class').map((d) => d.name),
+    [],
+    'helper functions and constants are not public API',
+  );
+  const navigator = declarations.find((d) => d.tagName === tagNames.navigator);
+  const names = (navigator.members ?? []).map((m) => m.name);
+  // `this.bodyHost.className = …` in its constructor once showed up as a public field.
+  assert.ok(!names.includes('className'), 'the navigator lists a bogus className field');
 });
 
 test('only the files listed in sideEffects register elements', () => {
