@@ -25,6 +25,8 @@ export interface SeriesRequest {
   itemId?: string;
 }
 
+const MAX_DUPLICATE_LINES = 5;
+
 /**
  * Finds the series a navigator shows: the one named, else the series of the named item, else
  * the first series in the feed. Throws a `FeedError` a reader can understand when there is none.
@@ -58,6 +60,7 @@ export function findSeries(parsed: ParsedFeed, request: SeriesRequest = {}): Ser
   let total = 0;
   for (const item of members) total = Math.max(total, item._lantern?.series?.total ?? 0);
   const byNumber = new Map<number, FeedItem>();
+  let duplicates = 0;
   for (const item of members) {
     const number = item._lantern?.series?.part ?? 0;
     const kept = byNumber.get(number);
@@ -65,15 +68,23 @@ export function findSeries(parsed: ParsedFeed, request: SeriesRequest = {}): Ser
       // A second claim never unwarns a part: a warned item wins, else the first one.
       const replace = isWarnedItem(item) && !isWarnedItem(kept);
       const ignored = replace ? kept : item;
-      console.warn(
-        `Lantern: series "${id}" has two items for part ${number}; "${ignored.id}" is ignored${
-          replace ? ' (the other one carries a content warning)' : ''
-        }.`,
-      );
+      // A few lines name the items; a flood of duplicates is counted, not printed.
+      if (++duplicates <= MAX_DUPLICATE_LINES) {
+        console.warn(
+          `Lantern: series "${id}" has two items for part ${number}; "${ignored.id}" is ignored${
+            replace ? ' (the other one carries a content warning)' : ''
+          }.`,
+        );
+      }
       if (replace) byNumber.set(number, item);
       continue;
     }
     byNumber.set(number, item);
+  }
+  if (duplicates > MAX_DUPLICATE_LINES) {
+    console.warn(
+      `Lantern: series "${id}" has ${duplicates - MAX_DUPLICATE_LINES} more duplicate parts, ignored.`,
+    );
   }
   const parts = Array.from({ length: total }, (_, i) => ({
     number: i + 1,

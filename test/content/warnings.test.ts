@@ -1,0 +1,134 @@
+import { expect } from '@open-wc/testing';
+import { findSeries } from '../../src/components/story-navigator/series.js';
+import { isWarnedItem } from '../../src/content/items.js';
+import { parseFeed } from '../../src/content/parse.js';
+import type { FeedItem, FeedWarning, ParsedFeed } from '../../src/content/types.js';
+
+const V11 = 'https://jsonfeed.org/version/1.1';
+const lines = (warnings: FeedWarning[]) => warnings.map((w) => `${w.path}: ${w.message}`);
+
+function warningOf(value: unknown): { warning: unknown; has: boolean; lines: string[] } {
+  const { feed, warnings } = parseFeed({
+    version: V11,
+    title: 'W',
+    items: [{ id: '1', title: 'Story', _lantern: { content_warning: value } }],
+  });
+  const ext = feed.items[0]?._lantern ?? {};
+  return {
+    warning: ext.content_warning,
+    has: Object.hasOwn(ext, 'content_warning'),
+    lines: lines(warnings),
+  };
+}
+
+describe('content warnings fail closed at validation', () => {
+  const wrongTypes: [string, unknown][] = [
+    ['an array', ['violence']],
+    ['an object', { en: 'violence' }],
+    ['a number', 1],
+    ['true', true],
+  ];
+  for (const [label, value] of wrongTypes) {
+    it(`a warning that is ${label} becomes the generic warning ''`, () => {
+      const result = warningOf(value);
+      expect(result).to.deep.equal({
+        warning: '',
+        has: true,
+        lines: ['items[0]._lantern.content_warning: expected a string; a generic warning is shown'],
+      });
+    });
+  }
+
+  const invisible: [string, string][] = [
+    ['braille blanks (U+2800)', '\u2800\u2800\u2800'],
+    ['zero-width spaces (U+200B)', '\u200b\u200b'],
+    ['Hangul fillers (U+3164, U+115F, U+FFA0)', '\u3164\u115f\uffa0'],
+    ['spaces and an ideographic space', '  \u3000 '],
+    ['bidi and joiner controls', '\u202e\u200d\u2066'],
+    ['combining marks with nothing to sit on', '\u0301\u0308'],
+    ['an entity that decodes to a zero-width space', '&#8203;'],
+    ['an empty string', ''],
+  ];
+  for (const [label, value] of invisible) {
+    it(`a warning of ${label} becomes the generic warning ''`, () => {
+      const result = warningOf(value);
+      expect(result).to.deep.equal({
+        warning: '',
+        has: true,
+        lines: ['items[0]._lantern.content_warning: no visible text; a generic warning is shown'],
+      });
+    });
+  }
+
+  it('a readable warning is kept as written, and null means none', () => {
+    expect(warningOf('  Violence &amp; abuse ').warning).to.equal('Violence & abuse');
+    expect(warningOf('\u2800Torture').warning).to.equal('\u2800Torture');
+    expect(warningOf('폭력').warning).to.equal('폭력');
+    expect(warningOf(null)).to.deep.equal({ warning: undefined, has: false, lines: [] });
+  });
+
+  it("isWarnedItem counts '' as warned", () => {
+    expect(isWarnedItem({ id: 'a', _lantern: { content_warning: '' } })).to.equal(true);
+    expect(isWarnedItem({ id: 'a', _lantern: {} })).to.equal(false);
+  });
+});
+
+describe('a duplicate series part never unwarns a part', () => {
+  const part = (id: string, warning?: string): FeedItem => ({
+    id,
+    title: id,
+    _lantern: {
+      series: { id: 's', title: 'S', part: 2, total: 3 },
+      ...(warning === undefined ? {} : { content_warning: warning }),
+    },
+  });
+  const parsed = (items: FeedItem[]): ParsedFeed => ({
+    feed: { version: V11, title: 'S', items },
+    warnings: [],
+  });
+
+  let logged: string[] = [];
+  const original = console.warn;
+  beforeEach(() => {
+    logged = [];
+    console.warn = (...args: unknown[]) => logged.push(args.join(' '));
+  });
+  afterEach(() => {
+    console.warn = original;
+  });
+
+  it('keeps the warned part when an unwarned one comes after it, and says so', () => {
+    const series = findSeries(parsed([part('warned', 'Violence'), part('impostor')]));
+    expect(series.parts[1]?.item?.id).to.equal('warned');
+    expect(logged).to.deep.equal([
+      'Lantern: series "s" has two items for part 2; "impostor" is ignored.',
+    ]);
+  });
+
+  it('keeps the warned part when an unwarned one comes before it, and says so', () => {
+    const series = findSeries(parsed([part('impostor'), part('warned', '')]));
+    expect(series.parts[1]?.item?.id).to.equal('warned');
+    expect(logged).to.deep.equal([
+      'Lantern: series "s" has two items for part 2; "impostor" is ignored (the other one carries a content warning).',
+    ]);
+  });
+
+  it('otherwise keeps the first', () => {
+    expect(findSeries(parsed([part('a'), part('b')])).parts[1]?.item?.id).to.equal('a');
+    expect(findSeries(parsed([part('a', 'x'), part('b', 'y')])).parts[1]?.item?.id).to.equal('a');
+    expect(logged).to.have.length(2);
+  });
+
+  it('gathers 130,000 members without overflowing the stack', () => {
+    const items = Array.from({ length: 130_000 }, (_, i) => ({
+      ...part(`p${i}`),
+      _lantern: { series: { id: 's', title: 'S', part: (i % 3) + 1, total: 3 } },
+    }));
+    const series = findSeries(parsed(items));
+    expect(series.total).to.equal(3);
+    expect(series.parts.map((p) => p.item?.id)).to.deep.equal(['p0', 'p1', 'p2']);
+    // Five lines name duplicates; the rest are counted in one.
+    expect(logged.length).to.equal(6);
+    expect(logged[5]).to.equal('Lantern: series "s" has 129992 more duplicate parts, ignored.');
+  });
+});

@@ -1,0 +1,152 @@
+/**
+ * No feed can freeze the page: crafted feeds that once held the main thread for seconds or
+ * minutes (quadratic text passes, a million tags, a stack-overflowing spread) are given to the
+ * elements while a heartbeat records the longest gap between its ticks.
+ */
+import { expect } from '@open-wc/testing';
+import '../../src/define/article-card.js';
+import '../../src/define/report-download.js';
+import '../../src/define/story-navigator.js';
+import type { Feed, FeedItem } from '../../src/content/types.js';
+import { cleanup, nextEvent, visibleText } from '../helpers.js';
+
+const V11 = 'https://jsonfeed.org/version/1.1';
+/** A long task the reader would notice as a frozen page; generous, the machine is shared. */
+const FREEZE_MS = 1_000;
+
+/** Ticks on every timer turn and every frame until stopped; resolves with the longest gap. */
+function heartbeat(): { stop(): Promise<number> } {
+  let running = true;
+  let longest = 0;
+  let last = performance.now();
+  const beat = () => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  };
+  const onTimer = () => {
+    beat();
+    if (running) setTimeout(onTimer, 0);
+  };
+  const onFrame = () => {
+    beat();
+    if (running) requestAnimationFrame(onFrame);
+  };
+  setTimeout(onTimer, 0);
+  requestAnimationFrame(onFrame);
+  return {
+    async stop() {
+      // One more frame and timer turn, so a task still running at the end is counted.
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      beat();
+      running = false;
+      return longest;
+    },
+  };
+}
+
+type Data = { item: FeedItem } | { feed: Feed };
+
+/**
+ * Creates `<tag>`, hands it the crafted data while the heartbeat runs, and waits until it has
+ * rendered. The data is built before the heartbeat starts: building it is the test's work.
+ */
+async function renderUnderHeartbeat(tag: string, data: Data, label: string): Promise<HTMLElement> {
+  const container = document.createElement('div');
+  container.className = 'test-container';
+  document.body.append(container);
+  const el = document.createElement(tag) as HTMLElement & Partial<Data>;
+  Object.assign(el, data);
+  const loaded = Promise.race([
+    nextEvent(el, 'lantern-load', 60_000),
+    nextEvent(el, 'lantern-error', 60_000).then((e) => {
+      throw new Error(`lantern-error: ${JSON.stringify(e.detail)}`);
+    }),
+  ]);
+  // Let the garbage collector see the test's own allocations before the clock starts.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const pulse = heartbeat();
+  container.append(el);
+  await loaded;
+  const longest = await pulse.stop();
+  console.log(`${label}: longest heartbeat gap ${longest.toFixed(0)} ms`);
+  expect(longest, `${label}: longest gap ${longest.toFixed(0)} ms`).to.be.below(FREEZE_MS);
+  return el;
+}
+
+describe('no feed can freeze the page (heartbeat)', function () {
+  this.timeout(120_000);
+  afterEach(cleanup);
+
+  it("a card whose content_text is 4.5 million '<' shows its title at once", async () => {
+    const item: FeedItem = {
+      id: 'flood',
+      title: 'A flood of brackets',
+      url: 'https://example.org/flood',
+      content_text: '<'.repeat(4_500_000),
+    };
+    const card = await renderUnderHeartbeat('lantern-article-card', { item }, "4.5 M '<'");
+    expect(visibleText(card)).to.contain('A flood of brackets');
+  });
+
+  it("a card whose markdown is 600,000 unclosed '<script' and '<style' shows its title", async () => {
+    const item: FeedItem = {
+      id: 'scripts',
+      title: 'Unclosed scripts',
+      url: 'https://example.org/scripts',
+      _lantern: { content_markdown: '<script<style '.repeat(300_000) },
+    };
+    const card = await renderUnderHeartbeat('lantern-article-card', { item }, "'<script<style'");
+    expect(visibleText(card)).to.contain('Unclosed scripts');
+  });
+
+  it('a card with 1.1 million tags shows its title and at most 50 tags', async () => {
+    const item: FeedItem = {
+      id: 'tags',
+      title: 'Tagged to death',
+      url: 'https://example.org/tags',
+      tags: Array.from({ length: 1_100_000 }, (_, i) => `t${i}`),
+    };
+    const card = await renderUnderHeartbeat('lantern-article-card', { item }, '1.1 M tags');
+    const text = visibleText(card);
+    expect(text).to.contain('Tagged to death');
+    expect(text).to.contain('t49');
+    expect(text).not.to.contain('t50');
+  });
+
+  it('a navigator given 130,000 members of one series shows the series', async () => {
+    const items: FeedItem[] = Array.from({ length: 130_000 }, (_, i) => ({
+      id: `m${i}`,
+      title: `Member ${i}`,
+      url: `https://example.org/m${i}`,
+      _lantern: { series: { id: 'huge', title: 'The huge series', part: (i % 3) + 1, total: 3 } },
+    }));
+    const feed: Feed = { version: V11, title: 'Huge', items };
+    const nav = await renderUnderHeartbeat(
+      'lantern-story-navigator',
+      { feed },
+      '130,000 series members',
+    );
+    expect(visibleText(nav)).to.contain('The huge series');
+  });
+
+  it('a report with 3,000 attachments shows its downloads', async () => {
+    const item: FeedItem = {
+      id: 'report',
+      title: 'A report with many files',
+      url: 'https://example.org/report',
+      attachments: Array.from({ length: 3_000 }, (_, i) => ({
+        url: `https://example.org/report-${i}.pdf`,
+        mime_type: 'application/pdf',
+        title: `Volume ${i}`,
+        size_in_bytes: 1_000 + i,
+      })),
+    };
+    const report = await renderUnderHeartbeat(
+      'lantern-report-download',
+      { item },
+      '3,000 attachments',
+    );
+    expect(visibleText(report)).to.contain('A report with many files');
+  });
+});
