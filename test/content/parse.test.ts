@@ -376,9 +376,9 @@ describe('the demo feeds', () => {
   });
 
   it('the invalid-item demo feed skips exactly its bad item and drops the bad attachment', async () => {
-    const { feed, warnings } = parseFeed(
-      await (await fetch('/demo/invalid-item-feed.json')).json(),
-    );
+    // Relative attachment URLs resolve against where the feed came from, as loadFeed does.
+    const response = await fetch('/demo/invalid-item-feed.json');
+    const { feed, warnings } = parseFeed(await response.json(), { baseUrl: response.url });
     expect(lines(warnings)).to.deep.equal([
       'items[0].attachments[0].size_in_bytes: expected a non-negative integer',
       'items[1].title: expected a string; item skipped',

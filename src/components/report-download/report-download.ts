@@ -108,6 +108,51 @@ function composedCitation(item: FeedItem): string {
     .join(' ');
 }
 
+/**
+ * What tells apart download links that would otherwise share a name (same language, or
+ * none): the format, else the attachment's title, else its size. Unique links get nothing.
+ * Linear in the number of links: each candidate name is counted once per group.
+ */
+export function downloadDistinctions(
+  downloads: readonly Attachment[],
+  locale: string,
+): (string | undefined)[] {
+  const formats = downloads.map((a) => formatName(a.mime_type));
+  const candidates: ((a: Attachment, i: number) => string)[] = [
+    (_, i) => formats[i] as string,
+    (a, i) => [formats[i], a.title].filter(Boolean).join(', '),
+    (a, i) => [formats[i], a.title, formatSize(a.size_in_bytes, locale)].filter(Boolean).join(', '),
+  ];
+  const groups = new Map<string, number[]>();
+  downloads.forEach((a, i) => {
+    const language = a._lantern?.language ?? '';
+    const group = groups.get(language);
+    if (group) group.push(i);
+    else groups.set(language, [i]);
+  });
+  const result: (string | undefined)[] = downloads.map(() => undefined);
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    let unresolved = members;
+    for (const make of candidates) {
+      // A name counts against every other link of the group, resolved or not.
+      const names = members.map((i) => make(downloads[i] as Attachment, i));
+      const counts = new Map<string, number>();
+      for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+      const byIndex = new Map(members.map((i, k) => [i, names[k] as string]));
+      unresolved = unresolved.filter((i) => {
+        const name = byIndex.get(i) as string;
+        if (counts.get(name) !== 1) return true;
+        result[i] = name;
+        return false;
+      });
+      if (!unresolved.length) break;
+    }
+    for (const i of unresolved) result[i] = String(i + 1);
+  }
+  return result;
+}
+
 /** "a455b64b…912be6ac": enough to compare by eye, short enough to read. */
 export function shortChecksum(sha256: string): string {
   return sha256.length > 20 ? `${sha256.slice(0, 8)}…${sha256.slice(-8)}` : sha256;
@@ -325,7 +370,7 @@ export class LanternReportDownload extends LanternElement<ReportView> {
     const authors = (item.authors ?? []).map((a) => a.name).filter((n): n is string => !!n);
     const publisher = report.publisher ?? (authors.length ? formatList(authors, locale) : '');
     const title = item.title ?? '';
-    const distinctions = this.distinctions(downloads);
+    const distinctions = downloadDistinctions(downloads, locale);
     return html`
       <article class="report ${cover ? 'has-cover' : ''}" part="base" lang=${locale}>
         ${contentWarning(
@@ -401,51 +446,6 @@ export class LanternReportDownload extends LanternElement<ReportView> {
         </div>
       </article>
     `;
-  }
-
-  /**
-   * What tells apart download links that would otherwise share a name (same language, or
-   * none): the format, else the attachment's title, else its size. Unique links get nothing.
-   * Linear in the number of links: each candidate name is counted once per group.
-   */
-  private distinctions(downloads: readonly Attachment[]): (string | undefined)[] {
-    const locale = this.locale;
-    const candidates: ((a: Attachment) => string)[] = [
-      (a) => formatName(a.mime_type),
-      (a) => [formatName(a.mime_type), a.title].filter(Boolean).join(', '),
-      (a) =>
-        [formatName(a.mime_type), a.title, formatSize(a.size_in_bytes, locale)]
-          .filter(Boolean)
-          .join(', '),
-    ];
-    const groups = new Map<string, number[]>();
-    downloads.forEach((a, i) => {
-      const language = a._lantern?.language ?? '';
-      const group = groups.get(language);
-      if (group) group.push(i);
-      else groups.set(language, [i]);
-    });
-    const result: (string | undefined)[] = downloads.map(() => undefined);
-    for (const members of groups.values()) {
-      if (members.length < 2) continue;
-      let unresolved = members;
-      for (const make of candidates) {
-        // A name counts against every other link of the group, resolved or not.
-        const names = members.map((i) => make(downloads[i] as Attachment));
-        const counts = new Map<string, number>();
-        for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
-        const byIndex = new Map(members.map((i, k) => [i, names[k] as string]));
-        unresolved = unresolved.filter((i) => {
-          const name = byIndex.get(i) as string;
-          if (counts.get(name) !== 1) return true;
-          result[i] = name;
-          return false;
-        });
-        if (!unresolved.length) break;
-      }
-      for (const i of unresolved) result[i] = String(i + 1);
-    }
-    return result;
   }
 
   private renderFacts(

