@@ -38,6 +38,7 @@ function itemStory(item: () => FeedItem, attrs: Partial<CardArgs> = {}): StoryOb
       html`<lantern-article-card
         style="max-width: ${args.width}"
         .item=${item()}
+        base-url="/demo/feed.json"
         layout=${args.layout}
         lang=${ifDefined(args.lang || undefined)}
         theme=${ifDefined(args.theme || undefined)}

@@ -42,6 +42,7 @@ function itemStory(item: () => FeedItem, attrs: Partial<ReportArgs> = {}): Story
     render: (args) =>
       html`<lantern-report-download
         .item=${item()}
+        base-url="/demo/feed.json"
         lang=${ifDefined(args.lang || undefined)}
         theme=${ifDefined(args.theme || undefined)}
         ?hide-images=${args.hideImages}
