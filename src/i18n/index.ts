@@ -1,5 +1,5 @@
 /** The one language resolver and the one set of `Intl` formatters. */
-import { en, ko, type Messages } from './messages.js';
+import { en, type Messages } from './messages.js';
 
 export type { Messages } from './messages.js';
 export type InterfaceLanguage = 'en' | 'ko';
@@ -30,8 +30,40 @@ export function interfaceLanguage(locale: string): InterfaceLanguage {
   return locale.toLowerCase().startsWith('ko') ? 'ko' : 'en';
 }
 
+/** Korean text once loaded: English pages never download it. */
+let ko: Messages | undefined;
+let koLoading: Promise<void> | undefined;
+
+/** Loads the interface text `locale` needs; resolves at once when it is there (always for English). */
+export function loadMessages(locale: string): Promise<void> {
+  if (interfaceLanguage(locale) === 'en' || ko) return Promise.resolve();
+  koLoading ??= import('./messages-ko.js').then(
+    (module) => {
+      ko = module.ko;
+    },
+    (error: unknown) => {
+      koLoading = undefined;
+      console.warn(
+        'lantern: the Korean interface text could not be loaded; English is shown.',
+        error,
+      );
+    },
+  );
+  return koLoading;
+}
+
+/** Whether the interface text for `locale` is loaded (widgets wait for it before showing content). */
+export function messagesReady(locale: string): boolean {
+  return interfaceLanguage(locale) === 'en' || ko !== undefined;
+}
+
+/** The interface text for `locale`: English until Korean has loaded (see `loadMessages`). */
 export function messagesFor(locale: string): Messages {
-  return interfaceLanguage(locale) === 'ko' ? ko : en;
+  if (interfaceLanguage(locale) === 'ko') {
+    if (ko) return ko;
+    void loadMessages(locale);
+  }
+  return en;
 }
 
 /**

@@ -5,11 +5,14 @@ import {
   formatName,
   formatSize,
   languageName,
+  loadMessages,
   messagesFor,
+  messagesReady,
   resolveLocale,
 } from '../../src/i18n/index.js';
 import type { LanternErrorDetail } from '../../src/components/shared/events.js';
-import { en, ko, type Messages } from '../../src/i18n/messages.js';
+import { ko } from '../../src/i18n/messages-ko.js';
+import { en, type Messages } from '../../src/i18n/messages.js';
 import '../../src/define/article-card.js';
 import { cleanup, mount, mountLoaded, visibleText } from '../helpers.js';
 
@@ -104,7 +107,9 @@ describe('resolveLocale and messages', () => {
     expect(resolveLocale(mount('<p lang="en_US!!"></p>'))).to.equal('en');
   });
 
-  it('Korean locales get Korean interface text, every other locale English', () => {
+  it('Korean locales get Korean interface text once it has loaded, every other locale English', async () => {
+    await loadMessages('ko');
+    expect(messagesReady('ko-KR')).to.equal(true);
     expect(messagesFor('ko-KR')).to.equal(ko);
     expect(messagesFor('ko')).to.equal(ko);
     expect(messagesFor('en-GB')).to.equal(en);

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { clearFeedCache } from '../../src/content/load.js';
-import { en, ko } from '../../src/i18n/messages.js';
+import { en } from '../../src/i18n/messages.js';
+import { ko } from '../../src/i18n/messages-ko.js';
 import { nextEvent } from '../helpers.js';
 import { tagNames, type TagName } from '../../src/tags.js';
 import { TARGETS, loadTargets, seenText } from '../security/targets.js';

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { richContentStyles } from '../../theme/tokens.js';
+import { richContentStyles } from '../../theme/rich-content.js';
 
 export const reportDownloadStyles = css`
   ${richContentStyles('div.summary')}

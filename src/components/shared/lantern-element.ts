@@ -11,7 +11,13 @@ import { INLINE_FEED_SELECTOR, readInlineFeed } from '../../content/inline.js';
 import { loadFeed } from '../../content/load.js';
 import { parseFeed, parseFeedOrItem, type ParseOptions } from '../../content/parse.js';
 import type { Feed, FeedItem, ParsedFeed } from '../../content/types.js';
-import { messagesFor, resolveLocale, type Messages } from '../../i18n/index.js';
+import {
+  loadMessages,
+  messagesFor,
+  messagesReady,
+  resolveLocale,
+  type Messages,
+} from '../../i18n/index.js';
 import { lanternEvent, type LanternErrorDetail, type LanternLoadDetail } from './events.js';
 import { hostPageProblem } from './host-page.js';
 
@@ -207,6 +213,8 @@ export abstract class LanternElement<View> extends LitElement {
         console.warn(`<${this.localName}>: ${warning.path}: ${warning.message}`);
       }
       const view = await this.select(parsed);
+      // The content shows in the reader's language at once, not English first.
+      await loadMessages(this.locale);
       if (controller.signal.aborted) return;
       this.view = view;
       this.error = undefined;
@@ -304,6 +312,9 @@ export abstract class LanternElement<View> extends LitElement {
   }
 
   protected override render(): TemplateResult | typeof nothing {
+    const locale = this.locale;
+    // A page whose language changed to Korean after load: English until its text arrives.
+    if (!messagesReady(locale)) void loadMessages(locale).then(() => this.requestUpdate());
     if (this.status === 'error') return this.renderError();
     if (this.status === 'loading' || this.view === undefined) return this.renderSkeleton();
     return this.renderView(this.view);
