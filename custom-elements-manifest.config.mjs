@@ -155,7 +155,8 @@ function publicApiInShippedPaths() {
   for (const target of Object.values(pkg.exports)) {
     if (typeof target !== 'object' || !target.types || !target.default) continue;
     const source = target.types.replace(/^\.\/dist\/types\//, 'src/').replace(/\.d\.ts$/, '.ts');
-    entryBySource.set(source, target.default.replace(/^\.\//, ''));
+    // The first export of a source wins: `.` (dist/lib) before the CDN builds of the same entry.
+    if (!entryBySource.has(source)) entryBySource.set(source, target.default.replace(/^\.\//, ''));
   }
   const shipped = (path) => {
     // Inherited members name their module as an import path: `/src/…/lantern-element.js`.

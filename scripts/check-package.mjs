@@ -1,0 +1,30 @@
+// Lints the package as npm would publish it: packs dist/ (run the build first) into a temp dir
+// and runs publint (package.json fields, exports, files) and @arethetypeswrong/cli (every export
+// resolves to JavaScript and types). The package is ESM-only, so attw's `esm-only` profile:
+// CommonJS `require` and node10 resolution (which ignores `exports`) are not supported setups.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const dir = mkdtempSync(join(tmpdir(), 'lantern-pack-'));
+try {
+  const name = execFileSync(
+    'npm',
+    ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir],
+    {
+      encoding: 'utf8',
+    },
+  )
+    .trim()
+    .split('\n')
+    .pop();
+  const tarball = join(dir, name);
+  const run = (cmd, args) =>
+    execFileSync('npx', ['--no-install', cmd, ...args], { stdio: 'inherit' });
+  run('publint', ['--strict', tarball]);
+  run('attw', [tarball, '--profile', 'esm-only', '--format', 'ascii']);
+  console.log('package: publint and attw clean');
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
