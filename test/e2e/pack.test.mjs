@@ -37,6 +37,10 @@ test('the package holds the build, types, custom-elements.json, README and LICEN
     'dist/cdn/lantern.js',
     'dist/lib/index.js',
     'dist/types/index.d.ts',
+    'dist/types/react.d.ts',
+    'dist/types/vue.d.ts',
+    'dist/web-types.json',
+    'dist/vscode.html-custom-data.json',
   ]) {
     assert.ok(files.includes(needed), `${needed} is missing from the package`);
   }
@@ -72,7 +76,7 @@ test('no tests, stories, fixtures, demo data, sources or tooling are shipped', (
 });
 
 test('every export, type and entry field points at a shipped file', () => {
-  const targets = [pkg.main, pkg.module, pkg.types];
+  const targets = [pkg.main, pkg.module, pkg.types, pkg['web-types']];
   for (const value of Object.values(pkg.exports)) {
     if (typeof value === 'string') targets.push(value);
     else targets.push(...Object.values(value));
@@ -147,6 +151,36 @@ test('custom-elements.json lists only public API: no private fields, no internal
   const names = (navigator.members ?? []).map((m) => m.name);
   // `this.bodyHost.className = …` in its constructor once showed up as a public field.
   assert.ok(!names.includes('className'), 'the navigator lists a bogus className field');
+});
+
+test('editor data (VS Code custom data, web-types) describes every element and its values', () => {
+  const vscode = JSON.parse(readFileSync(join(root, 'dist/vscode.html-custom-data.json'), 'utf8'));
+  const webTypes = JSON.parse(readFileSync(join(root, 'dist/web-types.json'), 'utf8'));
+  const webElements = webTypes.contributions.html.elements;
+  assert.equal(webTypes.name, pkg.name);
+  for (const tag of allTagNames) {
+    const entry = vscode.tags.find((t) => t.name === tag);
+    assert.ok(entry?.description, `VS Code data has no <${tag}>`);
+    const theme = entry.attributes.find((a) => a.name === 'theme');
+    assert.deepEqual(theme?.values?.map((v) => v.name).sort(), ['auto', 'dark', 'light']);
+    const web = webElements.find((e) => e.name === tag);
+    assert.ok(web?.description, `web-types has no <${tag}>`);
+    assert.ok(
+      web.js.events.some((e) => e.name === 'lantern-load'),
+      `<${tag}>: no lantern-load`,
+    );
+    assert.ok(
+      web.js.properties.some((p) => p.name === 'feed'),
+      `<${tag}>: no feed property`,
+    );
+  }
+  const navigator = vscode.tags.find((t) => t.name === tagNames.navigator);
+  const mode = navigator.attributes.find((a) => a.name === 'mode');
+  assert.deepEqual(
+    mode?.values?.map((v) => v.name),
+    ['navigation', 'reader'],
+    'type aliases resolved',
+  );
 });
 
 test('only the files listed in sideEffects register elements', () => {
