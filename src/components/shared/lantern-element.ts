@@ -157,7 +157,9 @@ export abstract class LanternElement<View> extends LitElement {
       if (records.some((r) => touchesInlineFeed(this, r))) this.queueLoad(false);
     });
     this.inlineObserver.observe(this, { childList: true, characterData: true, subtree: true });
-    if (this.status !== 'ready') this.queueLoad(false);
+    // The first load starts in the first update (so data given up front is in the first render);
+    // an element moved to another place, whose load was aborted, loads again.
+    if (this.hasUpdated && this.status !== 'ready') this.queueLoad(false);
   }
 
   override disconnectedCallback(): void {
@@ -169,15 +171,16 @@ export abstract class LanternElement<View> extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (
-      this.hasUpdated &&
-      (changed.has('src') ||
-        changed.has('item') ||
-        changed.has('feed') ||
-        changed.has('baseUrl') ||
-        this.dataChanged(changed))
+    if (!this.hasUpdated) {
+      if (this.status !== 'ready') this.startLoad(false);
+    } else if (
+      changed.has('src') ||
+      changed.has('item') ||
+      changed.has('feed') ||
+      changed.has('baseUrl') ||
+      this.dataChanged(changed)
     ) {
-      this.queueLoad(false);
+      this.startLoad(false);
     }
   }
 
@@ -197,36 +200,75 @@ export abstract class LanternElement<View> extends LitElement {
     this.loadQueued = true;
     queueMicrotask(() => {
       this.loadQueued = false;
-      if (this.isConnected) void this.load(reload);
+      if (this.isConnected) this.startLoad(reload);
     });
   }
 
-  private async load(reload: boolean): Promise<void> {
+  /**
+   * Starts a load. Data given in the page (a property or an inline script) whose view can be
+   * made at once is shown in the same update: no skeleton, no second render, `lantern-load`
+   * right after that render. Anything that must wait (a fetch, a view that is made
+   * asynchronously, Korean text not loaded yet) shows the skeleton meanwhile.
+   */
+  private startLoad(reload: boolean): void {
     this.controller?.abort();
     const controller = new AbortController();
     this.controller = controller;
-    this.status = 'loading';
     try {
-      const parsed = await this.fetchData(controller.signal, reload);
-      if (controller.signal.aborted) return;
-      for (const warning of parsed.warnings) {
-        console.warn(`<${this.localName}>: ${warning.path}: ${warning.message}`);
+      const given = this.givenData();
+      if (given) {
+        this.report(given);
+        const view = this.select(given);
+        if (!(view instanceof Promise) && messagesReady(this.locale)) {
+          this.show(view, controller);
+          return;
+        }
+        this.status = 'loading';
+        void this.settle(Promise.resolve(view), controller);
+        return;
       }
-      const view = await this.select(parsed);
+    } catch (cause) {
+      this.fail(cause);
+      return;
+    }
+    this.status = 'loading';
+    void this.settle(this.fetchAndSelect(controller.signal, reload), controller);
+  }
+
+  private async fetchAndSelect(signal: AbortSignal, reload: boolean): Promise<View> {
+    const parsed = await this.fetchData(signal, reload);
+    if (signal.aborted) throw signal.reason;
+    this.report(parsed);
+    return this.select(parsed);
+  }
+
+  private async settle(view: Promise<View>, controller: AbortController): Promise<void> {
+    try {
+      const ready = await view;
       // The content shows in the reader's language at once, not English first.
       await loadMessages(this.locale);
-      if (controller.signal.aborted) return;
-      this.view = view;
-      this.error = undefined;
-      this.status = 'ready';
-      await this.updateComplete;
+      if (!controller.signal.aborted) this.show(ready, controller);
+    } catch (cause) {
+      if (controller.signal.aborted || isAbort(cause)) return;
+      this.fail(cause);
+    }
+  }
+
+  private show(view: View, controller: AbortController): void {
+    this.view = view;
+    this.error = undefined;
+    this.status = 'ready';
+    void this.updateComplete.then(() => {
       if (controller.signal.aborted || this.renderFailed) return;
       this.dispatchEvent(
         lanternEvent<LanternLoadDetail>('lantern-load', { items: this.renderedItemCount(view) }),
       );
-    } catch (cause) {
-      if (controller.signal.aborted || isAbort(cause)) return;
-      this.fail(cause);
+    });
+  }
+
+  private report(parsed: ParsedFeed): void {
+    for (const warning of parsed.warnings) {
+      console.warn(`<${this.localName}>: ${warning.path}: ${warning.message}`);
     }
   }
 
@@ -241,7 +283,8 @@ export abstract class LanternElement<View> extends LitElement {
     }
   }
 
-  private async fetchData(signal: AbortSignal, reload: boolean): Promise<ParsedFeed> {
+  /** Data given in the page, parsed now: the property, else the inline script. */
+  private givenData(): ParsedFeed | undefined {
     // Data given in the page resolves relative URLs against base-url, else its own feed_url;
     // never silently against the partner's page, where an image would hit the partner's paths.
     const options = { baseUrl: this.explicitBase };
@@ -252,10 +295,11 @@ export abstract class LanternElement<View> extends LitElement {
           ? parseFeedOrItem(this.item, options)
           : undefined;
     const parsed = given ?? parseInline(readInlineFeed(this), options);
-    if (parsed) {
-      this.dataBase = options.baseUrl ?? parsed.feed.feed_url;
-      return parsed;
-    }
+    if (parsed) this.dataBase = options.baseUrl ?? parsed.feed.feed_url;
+    return parsed;
+  }
+
+  private async fetchData(signal: AbortSignal, reload: boolean): Promise<ParsedFeed> {
     if (this.src) {
       const parsed = await loadFeed(this.src, { signal, reload, timeoutMs: this.timeoutMs });
       this.dataBase = parsed.source ?? new URL(this.src, document.baseURI).href;

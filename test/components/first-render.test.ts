@@ -1,0 +1,89 @@
+import { expect } from '@open-wc/testing';
+import '../../src/index.js';
+import type { Feed } from '../../src/content/types.js';
+import { tagNames } from '../../src/tags.js';
+import { cleanup } from '../helpers.js';
+
+const FEED = '/demo/feed.json';
+
+interface Widget extends HTMLElement {
+  feed?: Feed;
+  item?: unknown;
+  baseUrl?: string;
+  updateComplete: Promise<unknown>;
+}
+
+/** Each element, and the attributes that pick what it shows from the demo feed. */
+const cases: [string, Record<string, string>][] = [
+  [tagNames.card, { item: 'north-korean-soldiers-russia-ukraine' }],
+  [tagNames.list, { limit: '3' }],
+  [tagNames.navigator, { series: 'yoon-ha' }],
+  [tagNames.report, { item: 'nkdb-military-report' }],
+];
+
+/** Whether the widget (or a card inside it) shows a skeleton rather than its content. */
+const busy = (el: Element): boolean =>
+  !!el.shadowRoot?.querySelector('[aria-busy="true"], .skeleton') ||
+  [...(el.shadowRoot?.querySelectorAll('*') ?? [])].some(
+    (child) => child.shadowRoot && busy(child),
+  );
+
+/** Text shown by the widget, through the shadow roots of the cards it renders. */
+const visibleText = (el: Element): string =>
+  [...(el.shadowRoot?.querySelectorAll('*') ?? [])]
+    .map((child) => (child.shadowRoot ? visibleText(child) : ''))
+    .join(' ') + (el.shadowRoot?.textContent ?? '');
+
+describe('data given up front is in the first render', () => {
+  let feed: Feed;
+  before(async () => {
+    feed = (await (await fetch(FEED)).json()) as Feed;
+    feed.feed_url = new URL(FEED, location.href).href;
+  });
+  afterEach(cleanup);
+
+  for (const [tag, attributes] of cases) {
+    it(`<${tag}> given .feed shows its content after its first update, then fires lantern-load`, async () => {
+      const el = document.createElement(tag) as Widget;
+      for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+      el.feed = feed;
+      const loads: Event[] = [];
+      el.addEventListener('lantern-load', (e) => loads.push(e));
+      const container = document.createElement('div');
+      container.className = 'test-container';
+      container.append(el);
+      document.body.append(container);
+      await el.updateComplete;
+      expect(busy(el), 'no skeleton in the first render').to.equal(false);
+      expect(visibleText(el)).to.match(/North Korea|Yoon Ha|NKDB|Soldiers/);
+      await Promise.resolve();
+      expect(loads.length, 'lantern-load right after that render').to.equal(1);
+    });
+
+    it(`<${tag}> with an inline feed script shows its content after its first update`, async () => {
+      const container = document.createElement('div');
+      container.className = 'test-container';
+      const attrs = Object.entries(attributes)
+        .map(([n, v]) => `${n}="${v}"`)
+        .join(' ');
+      // JSON in a script is data; `</` would end it, so it is escaped as JSON allows.
+      const json = JSON.stringify(feed).replace(/<\//g, '<\\/');
+      container.innerHTML = `<${tag} ${attrs}><script type="application/feed+json">${json}</script></${tag}>`;
+      document.body.append(container);
+      const el = container.firstElementChild as Widget;
+      await el.updateComplete;
+      expect(busy(el)).to.equal(false);
+      expect(visibleText(el)).to.match(/North Korea|Yoon Ha|NKDB|Soldiers/);
+    });
+  }
+
+  it('a card given src still shows a skeleton while the feed is fetched', async () => {
+    const container = document.createElement('div');
+    container.className = 'test-container';
+    container.innerHTML = `<${tagNames.card} src="${FEED}" item="yoon-ha-part-3"></${tagNames.card}>`;
+    document.body.append(container);
+    const el = container.firstElementChild as Widget;
+    await el.updateComplete;
+    expect(busy(el)).to.equal(true);
+  });
+});
