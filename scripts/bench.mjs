@@ -71,10 +71,14 @@ try {
   await page.close();
 
   // --- rich pipeline -----------------------------------------------------------------------
-  const feed = JSON.parse(readFileSync(join(root, 'demo/feed.json'), 'utf8'));
-  const story = feed.items.find((i) => i.id === 'yoon-ha-part-3')._lantern.content_markdown;
-  const article = feed.items.find((i) => i.id === 'north-korean-soldiers-russia-ukraine')._lantern
-    .content_markdown;
+  // The demo stories' markdown sources (demo/stories/, front matter dropped).
+  const markdownOf = (name) =>
+    readFileSync(join(root, 'demo/stories', `${name}.md`), 'utf8').replace(
+      /^---\n[\s\S]*?\n---\n/,
+      '',
+    );
+  const story = markdownOf('yoon-ha-part-3');
+  const article = markdownOf('north-korean-soldiers-russia-ukraine');
   let big = '';
   for (let i = 1; big.length < 100 * 1024; i++)
     big += `## Section ${i}\n\n${article}\n\n${story}\n\n`;
