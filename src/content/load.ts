@@ -4,6 +4,7 @@
  */
 import { FeedError } from './errors.js';
 import { parseFeed } from './parse.js';
+import { commentEnd, isSpace } from './text.js';
 import type { ParsedFeed } from './types.js';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -40,11 +41,28 @@ const XML_TYPE = /^\s*(?:application\/(?:rss\+|atom\+|rdf\+)?xml|text\/xml)\s*(?
  */
 export function isXmlFeedBody(text: string, contentType = ''): boolean {
   if (XML_TYPE.test(contentType)) return true;
-  return (
-    /^\s*</.test(text) &&
-    !contentType.includes('html') &&
-    !/^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html)\b/i.test(text)
-  );
+  return /^\s*</.test(text) && !contentType.includes('html') && !opensAsWebPage(text);
+}
+
+/** How far into a body the web-page check reads: no page hides its `<html>` deeper than this. */
+const PAGE_SNIFF_CHARS = 64 * 1024;
+
+/**
+ * Whether the text opens as a web page: `<!doctype html` or `<html` after whitespace and
+ * comments. One pass over at most `PAGE_SNIFF_CHARS`, whatever the comments (a regex here was
+ * exponential in their number).
+ */
+function opensAsWebPage(text: string): boolean {
+  const head = text.slice(0, PAGE_SNIFF_CHARS);
+  const skipSpace = (at: number) => {
+    while (at < head.length && isSpace(head.charCodeAt(at))) at++;
+    return at;
+  };
+  let at = skipSpace(0);
+  while (head.startsWith('<!--', at)) at = skipSpace(commentEnd(head, at));
+  const page = /<(?:!doctype\s+html|html)\b/iy;
+  page.lastIndex = at;
+  return page.test(head);
 }
 
 /** The body as text: UTF-8, or for XML the encoding its declaration names (e.g. ISO-8859-1). */

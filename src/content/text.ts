@@ -47,28 +47,70 @@ function hasNameAt(source: string, at: number, name: string): boolean {
   return true;
 }
 
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/** What `\w` matches: where `\b` after a tag name falls. */
+function isWordChar(c: number): boolean {
+  return isAsciiLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+}
+
+/** A tag opens at `at`: `<` then a letter, or `</` then a letter (`a < b` is text, as in a browser). */
+export function isTagStart(source: string, at: number): boolean {
+  if (source.charCodeAt(at) !== 0x3c) return false;
+  const next = source.charCodeAt(at + 1);
+  return isAsciiLetter(next) || (next === 0x2f && isAsciiLetter(source.charCodeAt(at + 2)));
+}
+
+/** Where the comment opening at `at` (`<!--`) ends: after its `-->`, else at the end, as in a browser. */
+export function commentEnd(source: string, at: number): number {
+  const close = source.indexOf('-->', at + 4);
+  return close === -1 ? source.length : close + 3;
+}
+
+/** Replaces each `<!--…-->` with a space; an unclosed comment hides the rest. */
+function stripComments(source: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = source.indexOf('<!--'); i !== -1; i = source.indexOf('<!--', from)) {
+    out += `${source.slice(from, i)} `;
+    from = commentEnd(source, i);
+  }
+  return out + source.slice(from);
+}
+
+/** Blocks whose content a reader never sees. */
+const HIDDEN_BLOCKS = ['script', 'style', 'template'] as const;
+
+/** After `</name` at `at`: optional whitespace, then `>`; the index after `>`, else -1. */
+function closeTagEnd(source: string, at: number, name: string): number {
+  let k = at + 2 + name.length;
+  while (k < source.length && isSpace(source.charCodeAt(k))) k++;
+  return source.charCodeAt(k) === 0x3e ? k + 1 : -1;
+}
+
 /**
- * Drops `<script>…</script>` and `<style>…</style>` blocks (any case). A search that finds no
- * closing tag is remembered, so a flood of `<script` is read once, not n² times.
+ * Drops `<script>…</script>`, `<style>…</style>` and `<template>…</template>` blocks (any
+ * case). A search that finds no closing tag is remembered, so a flood of `<script` is read
+ * once, not n² times.
  */
-function stripScriptsAndStyles(source: string): string {
+function stripHiddenBlocks(source: string): string {
   let out = '';
   let from = 0;
   // Where a search for a closing tag came back empty: from there on, it would again.
-  const noCloseAfter = { script: Infinity, style: Infinity };
+  const noCloseAfter = { script: Infinity, style: Infinity, template: Infinity };
   for (let i = source.indexOf('<'); i !== -1;) {
-    const name = hasNameAt(source, i + 1, 'script')
-      ? 'script'
-      : hasNameAt(source, i + 1, 'style')
-        ? 'style'
-        : undefined;
+    const name = HIDDEN_BLOCKS.find(
+      (block) =>
+        hasNameAt(source, i + 1, block) && !isWordChar(source.charCodeAt(i + 1 + block.length)),
+    );
     let end = -1;
     if (name && i < noCloseAfter[name]) {
-      const close = `</${name}>`;
       for (let at = source.indexOf('</', i + 1 + name.length); at !== -1;) {
-        if (hasNameAt(source, at, close)) {
-          end = at + close.length;
-          break;
+        if (hasNameAt(source, at + 2, name)) {
+          end = closeTagEnd(source, at, name);
+          if (end !== -1) break;
         }
         at = source.indexOf('</', at + 2);
       }
@@ -86,26 +128,34 @@ function stripScriptsAndStyles(source: string): string {
 }
 
 /**
- * Replaces each `<…>` with a space. Once no `>` is left, the rest is text: a flood of `<`
+ * Replaces each tag with a space. Once no `>` is left, the rest is text: a flood of `<a`
  * is read once, not n² times. An unclosed `<` stays, as the browser would show it.
  */
 function stripTags(source: string): string {
   let out = '';
   let from = 0;
-  for (let i = source.indexOf('<'); i !== -1;) {
+  for (let i = source.indexOf('<'); i !== -1; i = source.indexOf('<', Math.max(from, i + 1))) {
+    if (!isTagStart(source, i)) continue;
     const gt = source.indexOf('>', i + 1);
     if (gt === -1) break;
     out += `${source.slice(from, i)} `;
     from = gt + 1;
-    i = source.indexOf('<', from);
   }
   return out + source.slice(from);
+}
+
+/**
+ * The text of HTML with comments, tags and script, style and template blocks each replaced by
+ * a space; entities stay as written. Each pass is linear, whatever the input.
+ */
+export function stripMarkup(source: string): string {
+  return stripTags(stripHiddenBlocks(stripComments(source)));
 }
 
 /** Rough visible text of HTML or markdown, for counting words only — never rendered. */
 export function roughText(source: string): string {
   return decodeEntities(
-    stripTags(stripScriptsAndStyles(source))
+    stripMarkup(source)
       // No brackets or parentheses inside, so a flood of `[` or `(` is scanned once, not n² times.
       .replace(/!?\[([^\][]*)\]\([^()]*\)/g, '$1')
       .replace(/[#>*_`~|-]+/g, ' '),
@@ -113,7 +163,7 @@ export function roughText(source: string): string {
 }
 
 /** What `\s` matches in JavaScript, tested without a regex per character. */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   return (
     c === 0xa0 ||
