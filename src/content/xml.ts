@@ -7,6 +7,7 @@
  */
 import { FeedError } from './errors.js';
 import { parseFeed, type ParseOptions } from './parse.js';
+import { isSpace, isTagStart, stripMarkup } from './text.js';
 import { lanternPolicy } from './trusted-types.js';
 import type { ParsedFeed } from './types.js';
 
@@ -84,16 +85,33 @@ function textOf(el: Element | undefined): string | undefined {
 
 /** The text of HTML, tags and comments dropped, whitespace collapsed; entities stay for `parseFeed` to decode. */
 function htmlText(html: string): string {
-  return html
-    .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
-    .replace(/<(script|style|template)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<\/?[a-z][^>]*>/gi, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return stripMarkup(html).replace(/\s+/g, ' ').trim();
 }
 
-const looksLikeHtml = (text: string) =>
-  /<\/?[a-z][a-z0-9-]*(?:\s[^>]*)?\/?>|&lt;\/?[a-z]/i.test(text);
+/** `[a-z0-9-]`, the characters of a tag name after its first letter (any case). */
+function isTagNameChar(c: number): boolean {
+  const lower = c | 0x20;
+  return (lower >= 0x61 && lower <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d;
+}
+
+/**
+ * Whether `text` holds a tag (`<b>`, `</p>`, `<br/>`, `<a href="…">`) or an escaped one
+ * (`&lt;p`). One pass: a flood of `<a ` is read once, not n² times.
+ */
+function looksLikeHtml(text: string): boolean {
+  for (let i = text.indexOf('<'); i !== -1; i = text.indexOf('<', i + 1)) {
+    if (!isTagStart(text, i)) continue;
+    let j = text[i + 1] === '/' ? i + 3 : i + 2;
+    while (j < text.length && isTagNameChar(text.charCodeAt(j))) j++;
+    if (text[j] === '>' || (text[j] === '/' && text[j + 1] === '>')) return true;
+    // Attributes run to the next `>`; with none left, no later `<` can close a tag either.
+    if (j < text.length && isSpace(text.charCodeAt(j))) {
+      if (text.indexOf('>', j) !== -1) return true;
+      break;
+    }
+  }
+  return /&lt;\/?[a-z]/i.test(text);
+}
 
 /** An `xhtml` Atom construct: the children of its `<div>`, serialised as HTML. */
 function xhtmlOf(el: Element): string {
@@ -143,10 +161,15 @@ function positiveInt(raw: string | null | undefined): number | undefined {
   return Number.isSafeInteger(n) && n > 0 ? n : undefined;
 }
 
-/** "jane@example.org (Jane Doe)" → "Jane Doe"; anything else as written. */
+/** "jane@example.org (Jane Doe)" → "Jane Doe"; anything else as written. No regex: linear on any input. */
 function personName(raw: string): string {
-  const match = /^\s*\S+@\S+\s*\((.+)\)\s*$/.exec(raw);
-  return (match?.[1] ?? raw).trim();
+  const text = raw.trim();
+  const at = text.indexOf('@', 1);
+  const open = text.indexOf('(', at + 1);
+  if (at === -1 || open === -1 || !text.endsWith(')')) return text;
+  const email = text.slice(0, open).trimEnd();
+  const name = text.slice(open + 1, -1).trim();
+  return name && at < email.length - 1 && !/\s/.test(email) ? name : text;
 }
 
 function unique(list: string[]): string[] {
