@@ -178,9 +178,30 @@ describe('loadFeed', () => {
       expect(error.kind).to.equal('timeout');
     });
 
-    it('the default timeout is ten seconds', async () => {
-      const { DEFAULT_TIMEOUT_MS } = await import('../../src/content/load.js');
-      expect(DEFAULT_TIMEOUT_MS).to.equal(10_000);
+    it('a server that never answers is given up after timeoutMs, not when the server gives up', async () => {
+      // mode=hang: the server says nothing for 10 s, then answers 503.
+      const key = freshKey('hang');
+      const started = performance.now();
+      const error = await failure(
+        loadFeed(`/test-server/flaky?mode=hang&key=${key}`, { timeoutMs: 500 }),
+      );
+      const waited = performance.now() - started;
+      console.log(`never-answering server given up after ${waited.toFixed(0)} ms (timeoutMs 500)`);
+      expect(error.kind).to.equal('timeout');
+      expect(waited).to.be.within(450, 5000);
+      expect(pendingFeedRequests()).to.equal(0);
+      expect(await requestsSeen('flaky', key)).to.equal(1);
+    });
+
+    it('without timeoutMs, a stalled feed is given up after ten seconds', async function () {
+      this.timeout(30_000);
+      const started = performance.now();
+      const error = await failure(loadFeed(`/test-server/stall?key=${freshKey('default')}`));
+      const waited = performance.now() - started;
+      console.log(`stalled feed given up after ${waited.toFixed(0)} ms (default timeout)`);
+      expect(error.kind).to.equal('timeout');
+      expect(error.message).to.equal('The feed did not arrive within 10 seconds.');
+      expect(waited).to.be.within(9_500, 20_000);
     });
   });
 
