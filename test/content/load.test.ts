@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { FeedError } from '../../src/content/errors.js';
+import { LIMITS } from '../../src/content/parse.js';
 import {
   MAX_FEED_BYTES,
   clearFeedCache,
@@ -294,12 +295,17 @@ describe('loadFeed', () => {
   });
 
   describe('size', () => {
-    it('ten thousand items load', async () => {
+    it('ten thousand items load, the first 1000 read (the item budget) with a warning', async () => {
       const started = performance.now();
       const { feed, warnings } = await loadFeed('/test-server/big?items=10000');
-      expect(feed.items).to.have.length(10_000);
-      expect(feed.items[9_999]?.title).to.equal('Item 9999');
-      expect(warnings).to.deep.equal([]);
+      expect(feed.items).to.have.length(LIMITS.items);
+      expect(feed.items[LIMITS.items - 1]?.title).to.equal(`Item ${LIMITS.items - 1}`);
+      expect(warnings).to.deep.equal([
+        {
+          path: 'items',
+          message: `more than ${LIMITS.items} items; only the first ${LIMITS.items} are read`,
+        },
+      ]);
       expect(performance.now() - started).to.be.below(5_000);
     });
 
@@ -326,7 +332,8 @@ describe('loadFeed', () => {
 
     it('a feed just under 5 MB loads', async () => {
       const { feed } = await loadFeed('/test-server/big?items=4500&pad=1000&chunked=1');
-      expect(feed.items).to.have.length(4_500);
+      // Read whole (all 4,500 parsed), then held to the item budget.
+      expect(feed.items).to.have.length(LIMITS.items);
     });
   });
 
