@@ -123,6 +123,8 @@ export function attackFeed(input: string, body: BodyPath, asUrl: boolean): unkno
 
 export type Channel = 'property' | 'inline' | 'src';
 
+let storedFeeds = 0;
+
 /**
  * Mounts `target` with `feed` delivered through `channel` and waits until it has rendered or
  * failed. Returns the element and whether it failed.
@@ -149,6 +151,11 @@ export async function mountWith(
     script.type = 'application/feed+json';
     script.textContent = json;
     el.append(script);
+  } else if (json.length > 4000) {
+    // Too long for a URL: the test server keeps it and serves it back.
+    const key = `feed-${++storedFeeds}`;
+    await fetch(`/test-server/store?key=${key}`, { method: 'POST', body: json });
+    el.setAttribute('src', `/test-server/stored/${key}`);
   } else {
     const bytes = new TextEncoder().encode(json);
     let binary = '';
