@@ -1,7 +1,7 @@
 // Benchmark page code: the rich pipeline (marked + DOMPurify + Lantern's checks) against marked
 // alone. Bundled by scripts/bench.mjs into bench/dist/rich.js.
 import { Marked } from 'marked';
-import { sanitizeMarkdown } from '../src/content/sanitize.ts';
+import { sanitizeMarkdown } from '../src/content/markdown.ts';
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 

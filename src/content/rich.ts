@@ -1,6 +1,7 @@
 /**
- * Rich content (markdown, HTML) becomes a sanitised DOM fragment. marked and DOMPurify load by
- * dynamic import only when a body actually needs them; plain text never loads them.
+ * Rich content (markdown, HTML) becomes a sanitised DOM fragment. The sanitiser core loads by
+ * dynamic import only for a rich body, marked only for a markdown body, and DOMPurify only in a
+ * browser without the HTML Sanitizer API; plain text loads none of them.
  */
 import type { FeedItem } from './types.js';
 import { safeUrl } from './url.js';
@@ -126,10 +127,9 @@ export async function renderRichContent(
     const fragment = textToFragment(item.content_text ?? '', document, budget);
     return appendContinuation(fragment, options, budget);
   }
-  const { sanitizeMarkdown, sanitizeHtml } = await import('./sanitize.js');
-  return source === 'markdown'
-    ? sanitizeMarkdown(item._lantern?.content_markdown ?? '', options)
-    : sanitizeHtml(item.content_html ?? '', options);
+  if (source === 'markdown') return renderMarkdown(item._lantern?.content_markdown ?? '', options);
+  const { sanitizeHtml } = await import('./sanitize.js');
+  return sanitizeHtml(item.content_html ?? '', options);
 }
 
 /** Renders markdown on its own through exactly the same pipeline as an item's body. */
@@ -137,6 +137,6 @@ export async function renderMarkdown(
   markdown: string,
   options: RichOptions = {},
 ): Promise<DocumentFragment> {
-  const { sanitizeMarkdown } = await import('./sanitize.js');
+  const { sanitizeMarkdown } = await import('./markdown.js');
   return sanitizeMarkdown(markdown, options);
 }

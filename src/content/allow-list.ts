@@ -1,0 +1,45 @@
+/**
+ * The one sanitiser configuration, shared by both sanitising paths: the browser's own HTML
+ * Sanitizer (sanitize-platform.ts) and DOMPurify where the browser has none
+ * (sanitize-purify.ts). Both are built from these lists, so the two cannot drift apart.
+ */
+
+/** Elements a body may contain after sanitising. */
+export const ALLOWED_TAGS = [
+  'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'cite', 'code', 'dd', 'del', 'dfn', 'div',
+  'dl', 'dt', 'em', 'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i',
+  'img', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'pre', 'q', 's', 'samp', 'small', 'span',
+  'strong', 'sub', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'u',
+  'ul', 'var', 'wbr',
+] as const; // prettier-ignore
+
+/** Attributes an allowed element may keep (URLs then pass the URL policy). */
+export const ALLOWED_ATTR = [
+  'href', 'src', 'alt', 'title', 'width', 'height', 'lang', 'dir', 'colspan', 'rowspan',
+  'scope', 'datetime', 'cite', 'start', 'reversed', 'abbr',
+] as const; // prettier-ignore
+
+/** Elements that go together with everything inside them: nothing in them is text for a reader. */
+export const DROPPED_WITH_CONTENT = [
+  'annotation-xml', 'audio', 'colgroup', 'desc', 'foreignobject', 'head', 'iframe', 'math', 'mi',
+  'mn', 'mo', 'ms', 'mtext', 'noembed', 'noframes', 'noscript', 'plaintext', 'script',
+  'selectedcontent', 'style', 'svg', 'template', 'title', 'video', 'xmp',
+] as const; // prettier-ignore
+
+/**
+ * Elements that are not allowed but whose text a reader should still see: the element goes,
+ * its children stay (DOMPurify's KEEP_CONTENT; the platform's `replaceWithChildrenElements`,
+ * which needs the names spelled out).
+ */
+export const UNWRAPPED = [
+  'acronym', 'address', 'applet', 'area', 'article', 'aside', 'base', 'bdi', 'bdo', 'big',
+  'blink', 'body', 'button', 'canvas', 'center', 'col', 'content', 'data', 'datalist', 'details',
+  'dialog', 'dir', 'embed', 'fieldset', 'font', 'footer', 'form', 'frame', 'frameset', 'header',
+  'hgroup', 'input', 'label', 'legend', 'link', 'main', 'map', 'marquee', 'menu',
+  'menuitem', 'meta', 'meter', 'nav', 'nobr', 'object', 'optgroup', 'option', 'output', 'param',
+  'picture', 'portal', 'progress', 'rb', 'rp', 'rt', 'rtc', 'ruby', 'search', 'section',
+  'select', 'slot', 'source', 'spacer', 'strike', 'summary', 'textarea', 'track', 'tt',
+] as const; // prettier-ignore
+
+/** The allow-list, in one place: what a body may contain after sanitising. */
+export const ALLOW_LIST = { tags: ALLOWED_TAGS, attributes: ALLOWED_ATTR } as const;

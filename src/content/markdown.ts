@@ -1,0 +1,247 @@
+/**
+ * Markdown bodies: marked, with input limits that keep it off its slow and stack-hungry paths.
+ * This module is its own chunk, loaded by dynamic import only for an item whose body is
+ * `_lantern.content_markdown` (or the preview's renderMarkdown): an HTML body never downloads it.
+ */
+import { Marked } from 'marked';
+import type { RichOptions } from './rich.js';
+import { appendContinuation, bodyBudget, textToFragment } from './rich.js';
+import {
+  inertParser,
+  nextTask,
+  sanitizeInto,
+  stripComments,
+  warn,
+  type InertParse,
+} from './sanitize.js';
+
+/** Markdown larger than this is shown as plain text rather than parsed (marked is superlinear on some inputs). */
+export const MAX_MARKDOWN_CHARS = 300_000;
+/**
+ * One block (text between blank lines) longer than this is shown as plain text: marked's inline
+ * scans grow faster than linearly with a block, and this keeps one block's parse short.
+ */
+export const MAX_BLOCK_CHARS = 16_000;
+/** Blockquotes and lists nested deeper than this overflow marked's stack: shown as plain text. */
+export const MAX_NESTING = 16;
+const MAX_INDENT = 64;
+/** marked's table parser slows sharply with width; no widget can show this many columns anyway. */
+const MAX_TABLE_COLUMNS = 100;
+/** Past this many of one inline marker in a block, that marker is escaped (marked is quadratic on floods). */
+const MAX_INLINE_MARKERS = 500;
+/** Markdown is parsed in chunks of about this size, yielding to the page between them. */
+const CHUNK_CHARS = 12_000;
+/** How long one stretch of work may hold the main thread before yielding. */
+const YIELD_AFTER_MS = 30;
+
+const marked = new Marked({ gfm: true, breaks: false, async: false });
+// Comments never need to reach the page, and DOMPurify drops a whole paragraph that mixes a
+// comment with text that looks like a tag (its mutation-XSS guard), losing readable text.
+marked.use({
+  renderer: { html: ({ text }) => stripComments(text) },
+});
+
+/**
+ * GFM's bare email autolinks look ahead over the whole run of email characters at every text
+ * token, so a long run cut into many tokens (`a!a!a!…`) costs n². An email's local part is at
+ * most 64 characters (RFC 5321), so the look-ahead stops there: same links, linear time.
+ */
+function boundEmailScans(rule: RegExp): RegExp {
+  const source = rule.source.replace(/\]\+(\(?@)/g, ']{1,64}$1');
+  return source === rule.source ? rule : new RegExp(source, rule.flags);
+}
+
+type InlineRules = Record<string, RegExp>;
+const boundedFor = new WeakMap<InlineRules, InlineRules>();
+const bounded = new WeakSet<InlineRules>();
+
+/** The lexer sets its rules on the tokenizer for every parse: swap in the bounded ones. */
+function useBoundedRules(tokenizer: { rules: { inline: InlineRules } }): false {
+  const inline = tokenizer.rules.inline;
+  if (bounded.has(inline)) return false;
+  let safe = boundedFor.get(inline);
+  if (!safe) {
+    safe = { ...inline, text: boundEmailScans(inline.text!), url: boundEmailScans(inline.url!) };
+    boundedFor.set(inline, safe);
+    bounded.add(safe);
+  }
+  tokenizer.rules = { ...tokenizer.rules, inline: safe };
+  return false;
+}
+
+marked.use({
+  tokenizer: {
+    // `false` hands over to marked's own tokenizer, which now reads the bounded rules.
+    url() {
+      return useBoundedRules(this as never);
+    },
+    inlineText() {
+      return useBoundedRules(this as never);
+    },
+  },
+});
+
+/** Why a block of markdown is shown as plain text instead of parsed, or `undefined`. */
+function blockTrouble(block: string): string | undefined {
+  if (block.length > MAX_BLOCK_CHARS) return 'a block is too long';
+  for (const line of block.split('\n')) {
+    // Container markers at the start of a line: `>`, `-`, `*`, `+`, `1.`, `1)`, in any mix.
+    const containers = /^(?:[ \t]*(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)))*/.exec(line)?.[0];
+    const depth = containers?.match(/>|[-+*]|\d{1,9}[.)]/g)?.length ?? 0;
+    if (depth > MAX_NESTING) return 'nested too deeply';
+    if ((/^[ \t]*/.exec(line)?.[0].length ?? 0) > MAX_INDENT) return 'indented too deeply';
+    if (line.length > MAX_TABLE_COLUMNS && (line.match(/\|/g)?.length ?? 0) > MAX_TABLE_COLUMNS) {
+      return 'a table is too wide';
+    }
+  }
+  return undefined;
+}
+
+/** Escapes an inline marker that floods a block: its text survives, marked's slow path does not. */
+function defuseBlock(block: string): string {
+  if (/^ {0,3}(?:```|~~~)/.test(block)) return block;
+  let out = block;
+  for (const marker of ['*_', '[]', '`', '~']) {
+    const pattern = new RegExp(`[${marker.replace(/[\]\\[]/g, '\\$&')}]`, 'g');
+    if ((out.match(pattern)?.length ?? 0) <= MAX_INLINE_MARKERS) continue;
+    out = out
+      .split('\n')
+      .map((line) => {
+        // Keep list bullets: `* item` stays a list, only the inline markers are escaped.
+        const lead = /^[ \t]*(?:[-+*][ \t]|\d{1,9}[.)][ \t]|>[ \t]?)*/.exec(line)?.[0] ?? '';
+        return lead + line.slice(lead.length).replace(pattern, '\\$&');
+      })
+      .join('\n');
+  }
+  return out;
+}
+
+/**
+ * Splits markdown into blocks at blank lines that are followed by an unindented line (so no
+ * list item or indented code is cut), never inside a fenced code block.
+ */
+function splitBlocks(markdown: string): string[] {
+  const blocks: string[] = [];
+  let current: string[] = [];
+  let fence: string | undefined;
+  let blank = false;
+  for (const line of markdown.split('\n')) {
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence === undefined && blank && current.length && !/^[ \t]/.test(line)) {
+      blocks.push(current.join('\n'));
+      current = [];
+    }
+    current.push(line);
+    if (marker && (fence === undefined || marker.startsWith(fence))) {
+      fence = fence === undefined ? marker[0]!.repeat(3) : undefined;
+    }
+    blank = line.trim() === '';
+  }
+  if (current.length) blocks.push(current.join('\n'));
+  return blocks;
+}
+
+/**
+ * A whole-line reference definition and nothing else: a destination (`<…>` or one run without
+ * spaces) and at most a quoted title. Anything more (say `[x]: y <img …>`) would be a paragraph,
+ * and must not be carried into another chunk where it could become one.
+ */
+const DEFINITION =
+  /^ {0,3}\[([^\][\n]{1,999})\]:[ \t]*(?:<[^<>\n]*>|[^\s<][^\s]*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$/;
+
+/**
+ * Reference definitions (`[label]: url`), so a chunk parsed alone still resolves its links.
+ * Lines inside fenced code are code, not definitions.
+ */
+function definitions(markdown: string): Map<string, string> {
+  const found = new Map<string, string>();
+  if (!markdown.includes(']:')) return found;
+  let fence: string | undefined;
+  for (const line of markdown.split('\n')) {
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker && (fence === undefined || marker.startsWith(fence))) {
+      fence = fence === undefined ? marker[0]!.repeat(3) : undefined;
+      continue;
+    }
+    if (fence !== undefined || !line.includes(']:')) continue;
+    const match = DEFINITION.exec(line);
+    if (!match) continue;
+    const label = match[1]!.trim().toLowerCase();
+    if (!found.has(label)) found.set(label, match[0]);
+  }
+  return found;
+}
+
+function definitionsFor(chunk: string, all: Map<string, string>): string {
+  if (all.size === 0 || !chunk.includes('[')) return '';
+  const used = new Set<string>();
+  // Look up each bracketed label the chunk uses, so the cost follows the chunk, not the feed.
+  for (const match of chunk.matchAll(/\[([^\][\n]{1,999})\]/g)) {
+    const line = all.get(match[1]!.trim().toLowerCase());
+    if (line) used.add(line);
+  }
+  return used.size ? `\n\n${[...used].join('\n')}\n` : '';
+}
+
+/**
+ * Markdown to a sanitised fragment. Input limits keep marked off its slow and stack-hungry
+ * paths: a block that is too long or nested too deeply is shown as plain text, a flood of one
+ * inline marker is escaped, and a body is parsed in chunks with the page's own work in between.
+ */
+export async function sanitizeMarkdown(
+  markdown: string,
+  options: RichOptions = {},
+  parse?: InertParse,
+): Promise<DocumentFragment> {
+  const budget = bodyBudget();
+  if (markdown.length > MAX_MARKDOWN_CHARS) {
+    warn(`markdown over ${MAX_MARKDOWN_CHARS} characters: its start is shown as plain text`);
+    budget.truncated = true;
+    const text = textToFragment(markdown.slice(0, MAX_MARKDOWN_CHARS), document, budget);
+    return appendContinuation(text, options, budget);
+  }
+  parse ??= await inertParser();
+  const out = document.createDocumentFragment();
+  const links = definitions(markdown);
+  let chunk: string[] = [];
+  let chunkLength = 0;
+  let since = performance.now();
+  const pause = async () => {
+    if (performance.now() - since < YIELD_AFTER_MS) return;
+    await nextTask();
+    since = performance.now();
+  };
+  const flush = async () => {
+    if (!chunk.length) return;
+    const text = chunk.join('\n\n');
+    chunk = [];
+    chunkLength = 0;
+    let html: string;
+    try {
+      html = marked.parse(text + definitionsFor(text, links)) as string;
+    } catch (error) {
+      warn(`markdown could not be parsed and is shown as plain text (${String(error)})`);
+      out.append(textToFragment(text, document, budget));
+      return;
+    }
+    out.append(sanitizeInto(html, options, budget, parse));
+    await pause();
+  };
+  for (const block of splitBlocks(markdown)) {
+    if (budget.truncated) break;
+    const trouble = blockTrouble(block);
+    if (trouble) {
+      await flush();
+      warn(`${trouble}; that part of the markdown is shown as plain text`);
+      out.append(textToFragment(block, document, budget));
+      await pause();
+      continue;
+    }
+    const defused = defuseBlock(block);
+    if (chunkLength + defused.length > CHUNK_CHARS) await flush();
+    chunk.push(defused);
+    chunkLength += defused.length;
+  }
+  await flush();
+  return appendContinuation(out, options, budget);
+}
