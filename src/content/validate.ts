@@ -1,0 +1,193 @@
+/** Reading untrusted JSON fields one at a time: the budgets (`LIMITS`) and the `Reader` that warns as it goes. */
+import { decodeEntities } from './text.js';
+import type { FeedWarning } from './types.js';
+import { isRelativeUrl, safeUrl, type UrlUse } from './url.js';
+
+export type Json = Record<string, unknown>;
+
+/** Groups: 1 = time part, 2 = zone. */
+const ISO_DATE =
+  /^\d{4}-\d{2}-\d{2}(?:([T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i;
+const RFC2822_DATE = /^(?:[a-z]{3},\s*)?\d{1,2}\s+[a-z]{3}\s+\d{4}\b/i;
+
+/**
+ * Budgets for untrusted lists and strings: far above any real story, low enough that no feed
+ * up to the 5 MB cap costs more than a moment to validate and render. Past a budget the rest
+ * is left out with a warning naming the path.
+ */
+export const LIMITS = {
+  items: 1000,
+  tags: 50,
+  tagChars: 100,
+  attachments: 50,
+  authors: 20,
+  /** Titles, names, credits, alt text, warnings, report facts. */
+  textChars: 2000,
+  /** Summaries, descriptions and citations. */
+  longTextChars: 10_000,
+  /** Item and series ids: keys for lookups and session storage, never shortened. */
+  idChars: 2048,
+} as const;
+
+/** Cuts `text` to `max` UTF-16 units without splitting a surrogate pair, marking the cut. */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  const end = code >= 0xd800 && code <= 0xdbff ? max - 1 : max;
+  return `${text.slice(0, end)}…`;
+}
+
+/**
+ * A warning nobody can read: whitespace, format and control characters, combining marks with
+ * nothing to sit on, and blank-looking letters (U+2800 braille blank, U+3164 Hangul filler…).
+ */
+const INVISIBLE = /^[\s\p{Cc}\p{Cf}\p{Cs}\p{Mn}\p{Me}\p{Default_Ignorable_Code_Point}⠀ᅟᅠㅤﾠ]*$/u;
+
+/** Reads fields of one feed, collecting a warning for each it drops or shortens. */
+export class Reader {
+  readonly warnings: FeedWarning[] = [];
+  constructor(readonly base: string | undefined) {}
+
+  warn(path: string, message: string): void {
+    this.warnings.push({ path, message });
+  }
+
+  /**
+   * A plain-text field: absent, null and "" are all "not given". Longer than `max` characters
+   * (after trimming) it is shortened with a warning; `max` of `Infinity` is for bodies, which
+   * the 5 MB feed cap bounds.
+   */
+  text(
+    obj: Json,
+    key: string,
+    path: string,
+    decode = true,
+    max: number = LIMITS.textChars,
+  ): string | undefined {
+    const value = obj[key];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'string') {
+      this.warn(`${path}.${key}`, 'expected a string');
+      return undefined;
+    }
+    const trimmed = value.trim();
+    if (trimmed === '') return undefined;
+    if (trimmed.length > max) {
+      this.warn(`${path}.${key}`, `longer than ${max} characters; shortened`);
+      const short = shorten(trimmed, max);
+      return decode ? decodeEntities(short) : short;
+    }
+    return decode ? decodeEntities(trimmed) : value;
+  }
+
+  /** Reads at most `max` entries of an array, warning when there were more. */
+  capped(list: unknown[], max: number, path: string, what: string): unknown[] {
+    if (list.length <= max) return list;
+    this.warn(path, `more than ${max} ${what}; only the first ${max} are read`);
+    return list.slice(0, max);
+  }
+
+  /**
+   * A content warning fails closed: present but unreadable (wrong type, or nothing visible)
+   * it becomes "" — "warned, no readable text" — and the widgets show a generic warning.
+   */
+  warning(obj: Json, key: string, path: string): string | undefined {
+    const value = obj[key];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'string') {
+      this.warn(`${path}.${key}`, 'expected a string; a generic warning is shown');
+      return '';
+    }
+    const text = this.text(obj, key, path) ?? '';
+    if (INVISIBLE.test(text)) {
+      this.warn(`${path}.${key}`, 'no visible text; a generic warning is shown');
+      return '';
+    }
+    return text;
+  }
+
+  url(obj: Json, key: string, path: string, use: UrlUse = 'link'): string | undefined {
+    const value = obj[key];
+    if (value === undefined || value === null || value === '') return undefined;
+    if (typeof value !== 'string') {
+      this.warn(`${path}.${key}`, 'expected a URL string');
+      return undefined;
+    }
+    const safe = safeUrl(value, this.base, use);
+    if (safe === null) {
+      this.warn(
+        `${path}.${key}`,
+        this.base === undefined && use !== 'link' && isRelativeUrl(value)
+          ? 'a relative URL with no base (set base-url or feed_url); not loaded'
+          : `not an allowed URL (https:, http:, mailto: or relative)`,
+      );
+      return undefined;
+    }
+    return safe;
+  }
+
+  bool(obj: Json, key: string, path: string): boolean | undefined {
+    const value = obj[key];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'boolean') {
+      this.warn(`${path}.${key}`, 'expected true or false');
+      return undefined;
+    }
+    return value;
+  }
+
+  count(obj: Json, key: string, path: string, min = 0): number | undefined {
+    const value = obj[key];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
+      this.warn(
+        `${path}.${key}`,
+        min > 0 ? 'expected a positive integer' : 'expected a non-negative integer',
+      );
+      return undefined;
+    }
+    return value;
+  }
+
+  /**
+   * RFC 3339, plus two forms real feeds use: no seconds/zone (read as UTC, the zone dates are
+   * shown in) and RFC 2822. `Date.parse` alone would accept "1" or "Monday" as a date.
+   */
+  date(obj: Json, key: string, path: string): string | undefined {
+    const raw = obj[key];
+    if (raw !== undefined && raw !== null && typeof raw !== 'string') {
+      this.warn(`${path}.${key}`, 'expected an RFC 3339 date');
+      return undefined;
+    }
+    const value = this.text(obj, key, path, false)?.trim();
+    if (value === undefined) return undefined;
+    const time = Date.parse(value);
+    const iso = ISO_DATE.exec(value);
+    if (Number.isNaN(time) || (!iso && !RFC2822_DATE.test(value))) {
+      this.warn(`${path}.${key}`, 'expected an RFC 3339 date');
+      return undefined;
+    }
+    if (!iso) return new Date(time).toISOString();
+    return iso[1] && !iso[2] ? `${value.replace(' ', 'T')}Z` : value;
+  }
+}
+
+export function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Drops the fields left `undefined`, so a parsed object holds only what the feed gave. */
+export function definedOnly<T extends object>(obj: T): T {
+  for (const key of Object.keys(obj) as (keyof T)[]) {
+    if (obj[key] === undefined) delete obj[key];
+  }
+  return obj;
+}
+
+export function isLanguageTag(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}
