@@ -7,7 +7,9 @@ export type FeedErrorKind =
   | 'too-large'
   | 'not-json'
   | 'not-a-feed'
-  | 'not-found';
+  | 'not-found'
+  /** Nothing to show was given: no src, no inline feed, no property. */
+  | 'no-data';
 
 export class FeedError extends Error {
   override name = 'FeedError';

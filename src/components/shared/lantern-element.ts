@@ -6,67 +6,15 @@ import {
   type PropertyValues,
   type TemplateResult,
 } from 'lit';
-import { FeedError, isAbort } from '../../content/errors.js';
-import { INLINE_FEED_SELECTOR, readInlineFeed } from '../../content/inline.js';
-import { loadFeed } from '../../content/load.js';
-import { parseFeed, parseFeedOrItem, type ParseOptions } from '../../content/parse.js';
+import { FeedError } from '../../content/errors.js';
 import type { Feed, FeedItem, ParsedFeed } from '../../content/types.js';
-import {
-  loadMessages,
-  messagesFor,
-  messagesReady,
-  resolveLocale,
-  type Messages,
-} from '../../i18n/index.js';
+import type { Messages } from '../../i18n/index.js';
 import { lanternEvent, type LanternErrorDetail, type LanternLoadDetail } from './events.js';
+import { FeedController, type FeedData } from './feed-controller.js';
 import { hostPageProblem } from './host-page.js';
-
-function parseInline(inline: unknown, options: ParseOptions): ParsedFeed | undefined {
-  return inline === undefined ? undefined : parseFeedOrItem(inline, options);
-}
-
-/** Whether a DOM change adds, removes or edits the element's inline feed script. */
-function touchesInlineFeed(host: Element, record: MutationRecord): boolean {
-  const isFeed = (node: Node) => node instanceof Element && node.matches(INLINE_FEED_SELECTOR);
-  if (record.type === 'characterData') {
-    const script = record.target.parentElement;
-    return !!script && script.parentElement === host && isFeed(script);
-  }
-  if (record.target === host) {
-    return [...record.addedNodes, ...record.removedNodes].some(isFeed);
-  }
-  return record.target.parentElement === host && isFeed(record.target);
-}
+import { LocaleController } from './locale-controller.js';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
-
-/**
- * Widgets resolve their language from the closest `[lang]`, so a host page (or a single-page
- * app) that changes an ancestor's `lang` re-renders them: one observer for all of them.
- */
-const connectedWidgets = new Set<LitElement>();
-let langObserver: MutationObserver | undefined;
-
-function watchLanguage(widget: LitElement): void {
-  connectedWidgets.add(widget);
-  if (langObserver) return;
-  langObserver = new MutationObserver(() => {
-    for (const each of connectedWidgets) each.requestUpdate();
-  });
-  langObserver.observe(document.documentElement, {
-    attributes: true,
-    attributeFilter: ['lang'],
-    subtree: true,
-  });
-}
-
-function unwatchLanguage(widget: LitElement): void {
-  connectedWidgets.delete(widget);
-  if (connectedWidgets.size === 0) {
-    langObserver?.disconnect();
-    langObserver = undefined;
-  }
-}
 
 /** The `lantern-error` detail for a failure: its kind, a readable message, the URL and status. */
 export function errorDetail(cause: unknown): LanternErrorDetail {
@@ -120,9 +68,14 @@ export abstract class LanternElement<View> extends LitElement {
   /** Milliseconds before a feed request gives up (default 10 s); not an attribute, for embedders and tests. */
   timeoutMs: number | undefined;
 
-  private controller: AbortController | undefined;
-  private inlineObserver: MutationObserver | undefined;
-  private loadQueued = false;
+  private readonly language = new LocaleController(this);
+  protected readonly data = new FeedController<View>(this, {
+    select: (data) => this.selectData(data),
+    whenReady: () => this.language.ready || this.language.whenReady(),
+    loading: () => (this.status = 'loading'),
+    loaded: (view) => this.show(view),
+    failed: (cause) => this.fail(cause),
+  });
   private focusAfterLoad = false;
   private renderFailed = false;
 
@@ -142,37 +95,23 @@ export abstract class LanternElement<View> extends LitElement {
   }
 
   protected get locale(): string {
-    return resolveLocale(this);
+    return this.language.locale;
   }
 
   protected get messages(): Messages {
-    return messagesFor(this.locale);
+    return this.language.messages;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    watchLanguage(this);
-    // A framework (or the staff preview) may write or replace the inline feed after upgrade.
-    this.inlineObserver ??= new MutationObserver((records) => {
-      if (records.some((r) => touchesInlineFeed(this, r))) this.queueLoad(false);
-    });
-    this.inlineObserver.observe(this, { childList: true, characterData: true, subtree: true });
     // The first load starts in the first update (so data given up front is in the first render);
     // an element moved to another place, whose load was aborted, loads again.
-    if (this.hasUpdated && this.status !== 'ready') this.queueLoad(false);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    unwatchLanguage(this);
-    this.inlineObserver?.disconnect();
-    this.controller?.abort();
-    this.controller = undefined;
+    if (this.hasUpdated && this.status !== 'ready') this.data.queue(false);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     if (!this.hasUpdated) {
-      if (this.status !== 'ready') this.startLoad(false);
+      if (this.status !== 'ready') this.data.load();
     } else if (
       changed.has('src') ||
       changed.has('item') ||
@@ -180,7 +119,7 @@ export abstract class LanternElement<View> extends LitElement {
       changed.has('baseUrl') ||
       this.dataChanged(changed)
     ) {
-      this.startLoad(false);
+      this.data.load();
     }
   }
 
@@ -192,123 +131,26 @@ export abstract class LanternElement<View> extends LitElement {
   /** Loads again, asking the network anew (the "Try again" button). */
   retry(): void {
     this.focusAfterLoad = true;
-    this.queueLoad(true);
+    this.data.queue(true);
   }
 
-  private queueLoad(reload: boolean): void {
-    if (this.loadQueued) return;
-    this.loadQueued = true;
-    queueMicrotask(() => {
-      this.loadQueued = false;
-      if (this.isConnected) this.startLoad(reload);
-    });
-  }
-
-  /**
-   * Starts a load. Data given in the page (a property or an inline script) whose view can be
-   * made at once is shown in the same update: no skeleton, no second render, `lantern-load`
-   * right after that render. Anything that must wait (a fetch, a view that is made
-   * asynchronously, Korean text not loaded yet) shows the skeleton meanwhile.
-   */
-  private startLoad(reload: boolean): void {
-    this.controller?.abort();
-    const controller = new AbortController();
-    this.controller = controller;
-    try {
-      const given = this.givenData();
-      if (given) {
-        this.report(given);
-        const view = this.select(given);
-        if (!(view instanceof Promise) && messagesReady(this.locale)) {
-          this.show(view, controller);
-          return;
-        }
-        this.status = 'loading';
-        void this.settle(Promise.resolve(view), controller);
-        return;
-      }
-    } catch (cause) {
-      this.fail(cause);
-      return;
-    }
-    this.status = 'loading';
-    void this.settle(this.fetchAndSelect(controller.signal, reload), controller);
-  }
-
-  private async fetchAndSelect(signal: AbortSignal, reload: boolean): Promise<View> {
-    const parsed = await this.fetchData(signal, reload);
-    if (signal.aborted) throw signal.reason;
-    this.report(parsed);
+  private selectData({ parsed, base }: FeedData): View | Promise<View> {
+    this.dataBase = base;
     return this.select(parsed);
   }
 
-  private async settle(view: Promise<View>, controller: AbortController): Promise<void> {
-    try {
-      const ready = await view;
-      // The content shows in the reader's language at once, not English first.
-      await loadMessages(this.locale);
-      if (!controller.signal.aborted) this.show(ready, controller);
-    } catch (cause) {
-      if (controller.signal.aborted || isAbort(cause)) return;
-      this.fail(cause);
-    }
-  }
-
-  private show(view: View, controller: AbortController): void {
+  private show(view: View): void {
     this.view = view;
     this.error = undefined;
     this.status = 'ready';
+    // lantern-load once this view is on screen, unless a newer load replaced it meanwhile.
+    const load = this.data.current;
     void this.updateComplete.then(() => {
-      if (controller.signal.aborted || this.renderFailed) return;
+      if (!this.data.isCurrent(load) || this.renderFailed) return;
       this.dispatchEvent(
         lanternEvent<LanternLoadDetail>('lantern-load', { items: this.renderedItemCount(view) }),
       );
     });
-  }
-
-  private report(parsed: ParsedFeed): void {
-    for (const warning of parsed.warnings) {
-      console.warn(`<${this.localName}>: ${warning.path}: ${warning.message}`);
-    }
-  }
-
-  /** `base-url` as an absolute URL; a relative one is the partner's choice of their own page. */
-  private get explicitBase(): string | undefined {
-    if (!this.baseUrl) return undefined;
-    try {
-      return new URL(this.baseUrl, document.baseURI).href;
-    } catch {
-      console.warn(`<${this.localName}>: base-url "${this.baseUrl}" is not a URL; ignored.`);
-      return undefined;
-    }
-  }
-
-  /** Data given in the page, parsed now: the property, else the inline script. */
-  private givenData(): ParsedFeed | undefined {
-    // Data given in the page resolves relative URLs against base-url, else its own feed_url;
-    // never silently against the partner's page, where an image would hit the partner's paths.
-    const options = { baseUrl: this.explicitBase };
-    const given =
-      this.feed && typeof this.feed === 'object'
-        ? parseFeed(this.feed, options)
-        : this.item && typeof this.item === 'object'
-          ? parseFeedOrItem(this.item, options)
-          : undefined;
-    const parsed = given ?? parseInline(readInlineFeed(this), options);
-    if (parsed) this.dataBase = options.baseUrl ?? parsed.feed.feed_url;
-    return parsed;
-  }
-
-  private async fetchData(signal: AbortSignal, reload: boolean): Promise<ParsedFeed> {
-    if (this.src) {
-      const parsed = await loadFeed(this.src, { signal, reload, timeoutMs: this.timeoutMs });
-      this.dataBase = parsed.source ?? new URL(this.src, document.baseURI).href;
-      return parsed;
-    }
-    throw new FeedError(
-      'not-a-feed',
-      'No content was given: set src to a feed URL, or put a feed inside the element.',
-    );
   }
 
   /** Turns the feed into what this widget shows; throws a `FeedError` when it cannot. */
@@ -356,9 +198,6 @@ export abstract class LanternElement<View> extends LitElement {
   }
 
   protected override render(): TemplateResult | typeof nothing {
-    const locale = this.locale;
-    // A page whose language changed to Korean after load: English until its text arrives.
-    if (!messagesReady(locale)) void loadMessages(locale).then(() => this.requestUpdate());
     if (this.status === 'error') return this.renderError();
     if (this.status === 'loading' || this.view === undefined) return this.renderSkeleton();
     return this.renderView(this.view);
