@@ -1,0 +1,89 @@
+/** What both XML mappings share: the Atom and Media RSS namespaces, element lookup, text, URLs and media. */
+import { stripMarkup } from './text.js';
+
+export const ATOM = 'http://www.w3.org/2005/Atom';
+
+/** Media RSS; some feeds drop the trailing slash. */
+const isMedia = (ns: string | null) => !!ns && /^https?:\/\/search\.yahoo\.com\/mrss\/?$/.test(ns);
+
+export function children(el: Element, name: string, ns: (ns: string | null) => boolean): Element[] {
+  return Array.from(el.children).filter((c) => c.localName === name && ns(c.namespaceURI));
+}
+
+export function child(
+  el: Element,
+  name: string,
+  ns: (ns: string | null) => boolean,
+): Element | undefined {
+  return children(el, name, ns)[0];
+}
+
+export const inNs = (uri: string) => (ns: string | null) => ns === uri;
+
+/** Trimmed text of an element, `undefined` when absent or blank. */
+export function textOf(el: Element | undefined): string | undefined {
+  const value = el?.textContent?.trim();
+  return value ? value : undefined;
+}
+
+/** The text of HTML, tags and comments dropped, whitespace collapsed; entities stay for `parseFeed` to decode. */
+export function htmlText(html: string): string {
+  return stripMarkup(html).replace(/\s+/g, ' ').trim();
+}
+
+/** Resolves `raw` against `base` when it can; otherwise leaves it for `parseFeed` to judge. */
+export function resolve(
+  raw: string | undefined | null,
+  base: string | undefined,
+): string | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  if (!base) return value;
+  try {
+    return new URL(value, base).href;
+  } catch {
+    return value;
+  }
+}
+
+export function positiveInt(raw: string | null | undefined): number | undefined {
+  const n = Number(raw?.trim());
+  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
+}
+
+export function unique(list: string[]): string[] {
+  return [...new Set(list.filter(Boolean))];
+}
+
+/** `media:content` that is an image, else `media:thumbnail`, also inside `media:group`. */
+export function mediaImage(el: Element): string | undefined {
+  const scopes = [el, ...children(el, 'group', isMedia)];
+  for (const scope of scopes) {
+    const content = children(scope, 'content', isMedia).find(
+      (c) =>
+        c.getAttribute('medium') === 'image' ||
+        /^image\//i.test(c.getAttribute('type') ?? '') ||
+        (!c.hasAttribute('medium') &&
+          !c.hasAttribute('type') &&
+          /\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)/i.test(c.getAttribute('url') ?? '')),
+    );
+    const url =
+      content?.getAttribute('url') ?? child(scope, 'thumbnail', isMedia)?.getAttribute('url');
+    if (url?.trim()) return url.trim();
+  }
+  return undefined;
+}
+
+/** An enclosure without a type still needs one: guessed from the file name, else generic. */
+export function mimeFromUrl(url: string): string {
+  const ext = /\.([a-z0-9]+)(?:[?#]|$)/i.exec(url)?.[1]?.toLowerCase();
+  const known: Record<string, string> = {
+    pdf: 'application/pdf',
+    mp3: 'audio/mpeg',
+    m4a: 'audio/mp4',
+    mp4: 'video/mp4',
+    ogg: 'audio/ogg',
+    epub: 'application/epub+zip',
+  };
+  return (ext && known[ext]) || 'application/octet-stream';
+}
