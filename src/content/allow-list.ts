@@ -41,5 +41,18 @@ export const UNWRAPPED = [
   'select', 'slot', 'source', 'spacer', 'strike', 'summary', 'textarea', 'track', 'tt',
 ] as const; // prettier-ignore
 
+/**
+ * Every element name either sanitiser knows what to do with. Any other tag (a custom element,
+ * `<scr\0ipt>`, `<x:y>`) loses its tags but not its text in the pre-pass, on both paths:
+ * DOMPurify would keep its text and the platform would drop it, text included.
+ * (`image` is the parser's old spelling of `img`.)
+ */
+export const KNOWN_ELEMENTS: ReadonlySet<string> = new Set([
+  ...ALLOWED_TAGS,
+  ...DROPPED_WITH_CONTENT,
+  ...UNWRAPPED,
+  'image',
+]);
+
 /** The allow-list, in one place: what a body may contain after sanitising. */
 export const ALLOW_LIST = { tags: ALLOWED_TAGS, attributes: ALLOWED_ATTR } as const;

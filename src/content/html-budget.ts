@@ -5,6 +5,7 @@
  * million nodes. Here a small tokenizer reads the string once and keeps that growth bounded.
  * The output is still sanitised afterwards; this pass only removes or closes tags.
  */
+import { KNOWN_ELEMENTS } from './allow-list.js';
 import type { BodyBudget } from './rich.js';
 
 /** The HTML standard's formatting elements: the ones the parser re-opens. */
@@ -113,7 +114,8 @@ function rawTextEnd(html: string, name: string, from: number): { textEnd: number
 /**
  * Bounds what parsing `html` can build, in one pass: formatting elements nested past
  * `MAX_OPEN_FORMATTING` lose their tags (not their text); once the parser would have re-opened
- * `MAX_REOPENED` of them, the open ones are closed; and the string is cut before the tag at
+ * `MAX_REOPENED` of them, the open ones are closed; tags of elements no sanitiser knows are
+ * removed (their text stays); and the string is cut before the tag at
  * which about `budget.nodes` nodes would exist (then `budget.truncated` is set). A `<` that is
  * only text is written as `&lt;`, so removing a tag never joins text into a new one.
  */
@@ -142,6 +144,11 @@ export function defuseHtml(html: string, budget: BodyBudget): string {
     }
     const { name, closing } = token;
     let end = token.end;
+    if (name && !KNOWN_ELEMENTS.has(name)) {
+      replace(lt, end, '');
+      i = end;
+      continue;
+    }
     if (name && !closing) {
       nodes++;
       if (BLOCKS.has(name)) {

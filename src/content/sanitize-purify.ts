@@ -25,6 +25,11 @@ const CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
 /** A parser that sanitises with DOMPurify into its inert document. */
 export function purifyParser(): InertParse {
   const purify = DOMPurify(window);
+  // DOMPurify removes an element with an `is` attribute, content and all (a broken quote in an
+  // `alt` such as `text is "…"` makes one). Our copy never sets `is`, so only the attribute goes.
+  purify.addHook('beforeSanitizeAttributes', (node) => {
+    if (node.nodeType === Node.ELEMENT_NODE) (node as Element).removeAttribute('is');
+  });
   // Under `require-trusted-types-for 'script'` DOMPurify parses through the shared `lantern` policy.
   const policy = lanternPolicy() as Config['TRUSTED_TYPES_POLICY'];
   const config = policy ? { ...CONFIG, TRUSTED_TYPES_POLICY: policy } : CONFIG;

@@ -130,7 +130,8 @@ function copyAttributes(from: Element, to: Element, base: string | undefined): v
   const tag = from.localName;
   for (const attr of Array.from(from.attributes)) {
     if (!ATTRIBUTES.has(attr.name) || attr.namespaceURI !== null) continue;
-    let value: string | null = attr.value;
+    // Trimmed as DOMPurify trims them, so both paths give the same value.
+    let value: string | null = attr.value.trim();
     // `#part-2` points into the page showing the body, never at the feed it came from.
     if (attr.name === 'href') value = pageFragment(value) ?? safeUrl(value, base, 'link');
     else if (attr.name === 'cite') value = safeUrl(value, base, 'link');
@@ -180,7 +181,7 @@ function imageFor(source: Element, options: RichOptions): Node | null {
   img.setAttribute('decoding', 'async');
   for (const name of ['alt', 'title', 'lang', 'dir']) {
     const value = source.getAttribute(name);
-    if (value !== null) img.setAttribute(name, value);
+    if (value !== null) img.setAttribute(name, value.trim());
   }
   for (const name of ['width', 'height']) {
     const value = saneLength(source.getAttribute(name) ?? '', MAX_IMAGE_PX);
