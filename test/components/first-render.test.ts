@@ -87,3 +87,21 @@ describe('data given up front is in the first render', () => {
     expect(busy(el)).to.equal(true);
   });
 });
+
+describe('a framework that wrote an object as an attribute', () => {
+  afterEach(cleanup);
+
+  it('says so clearly: a visible error and a lantern-error naming the property', async () => {
+    const container = document.createElement('div');
+    container.className = 'test-container';
+    const errors: CustomEvent[] = [];
+    container.addEventListener('lantern-error', (e) => errors.push(e as CustomEvent));
+    container.innerHTML = `<${tagNames.card} item="[object Object]"><a href="https://example.org/">Read it</a></${tagNames.card}>`;
+    document.body.append(container);
+    const el = container.firstElementChild as Widget;
+    await el.updateComplete;
+    expect(errors.length).to.equal(1);
+    expect((errors[0]!.detail as { message: string }).message).to.match(/item property/);
+    expect(el.shadowRoot?.textContent).to.match(/item property/);
+  });
+});

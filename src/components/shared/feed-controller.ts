@@ -106,6 +106,13 @@ export class FeedController<View> implements ReactiveController {
     const abort = new AbortController();
     this.abort = abort;
     try {
+      if (this.host.getAttribute('item') === '[object Object]') {
+        // A framework wrote an object as an attribute: the element was not defined when it rendered.
+        throw new FeedError(
+          'no-data',
+          'The item was given as the text "[object Object]": set the item property, not the attribute (with the CDN script, load it before your app renders, or call defineAll()).',
+        );
+      }
       const given = this.given();
       if (given) {
         const view = this.callbacks.select(given);
