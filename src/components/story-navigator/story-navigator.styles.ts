@@ -1,8 +1,10 @@
+/** The story navigator's styles: header, list of parts, previous/next and the compact bar, composed with reader mode, the skeleton and forced colours. */
 import { css } from 'lit';
 import { richContentStyles } from '../../theme/rich-content.js';
+import { navigatorReaderStyles } from './story-navigator.reader.styles.js';
+import { navigatorSkeletonStyles } from './story-navigator.skeleton.styles.js';
 
-export const storyNavigatorStyles = css`
-  ${richContentStyles('.body')}
+const navigatorLayoutStyles = css`
   .navigator {
     display: flex;
     flex-direction: column;
@@ -255,34 +257,7 @@ export const storyNavigatorStyles = css`
     font-size: 0.875em;
   }
 
-  /* reader mode: the part itself */
-  .reading {
-    display: flex;
-    flex-direction: column;
-    gap: 0.75em;
-    padding-block: var(--_space);
-    border-block: 1px solid var(--_border);
-  }
-  .reading > .title {
-    font-size: 1.5em;
-    scroll-margin-top: var(--_space);
-  }
-  .reading > .title:focus {
-    outline: none;
-  }
-  .reading > .title:focus-visible {
-    outline: var(--_focus-ring);
-    outline-offset: 4px;
-  }
-  .reading .meta {
-    color: var(--_muted);
-    font-size: 0.875em;
-  }
-  /* Dots are drawn, not read ("·" is noise to a screen reader): it hears a comma's pause. */
-  .reading .meta span + span::before {
-    content: ' · ';
-    content: ' · ' / ', ';
-  }
+  /* speech: pauses a screen reader hears where the eye sees a separator */
   .sep + *::before {
     content: '' / ', ';
   }
@@ -296,132 +271,10 @@ export const storyNavigatorStyles = css`
   .part.upcoming .name::after {
     content: '' / ', ';
   }
-  .note {
-    color: var(--_muted);
-    font-size: 0.875em;
-    font-style: italic;
-  }
-  .media {
-    margin: 0;
-  }
-  .media img {
-    display: block;
-    width: 100%;
-    height: auto;
-    aspect-ratio: 16 / 9;
-    object-fit: cover;
-    border-radius: calc(var(--_radius) / 2);
-    background: var(--_surface-raised);
-  }
-  .credit {
-    padding-top: 0.25em;
-    color: var(--_muted);
-    font-size: 0.75em;
-  }
-  .reading > .summary {
-    font-size: 1.0625em;
-  }
-  .continue {
-    margin-top: 0.25em;
-  }
-  .body {
-    font-size: 1.0625em;
-    line-height: 1.65;
-  }
-  .body > * {
-    margin-block: 0 1em;
-  }
-  .body > :last-child {
-    margin-bottom: 0;
-  }
-  .body h3,
-  .body h4,
-  .body h5,
-  .body h6 {
-    margin-block: 1.5em 0.5em;
-    font-size: 1.1em;
-    line-height: 1.3;
-  }
-  .body blockquote {
-    margin-inline: 0;
-    /* A share of the width, so nested quotes cannot push their text out of a narrow column. */
-    padding-inline-start: min(1em, 6%);
-    border-inline-start: 4px solid var(--_accent);
-    font-size: 1.1em;
-    font-style: italic;
-  }
-  .body hr {
-    border: 0;
-    border-top: 1px solid var(--_border);
-    margin-block: 1.5em;
-  }
+`;
 
-  /* skeleton: the size of the final widget, so the host page does not shift */
-  .skeleton .line {
-    display: block;
-    height: 0.9em;
-    margin-block: 0.35em;
-  }
-  .skeleton .line.short {
-    width: 30%;
-  }
-  .skeleton .title-line {
-    height: 1.4em;
-    width: 60%;
-  }
-  .skeleton .reading {
-    border-block: 1px solid var(--_border);
-  }
-  /* One row of previous/next boxes: direction and title lines, padding and border. */
-  .skeleton .pager-block {
-    flex: 1 1 0;
-    height: calc(0.8125em * 1.5 + 1.35em + 1em + 2px);
-    border: 0;
-  }
-  .skeleton.full .header {
-    justify-content: space-around;
-  }
-  .skeleton.full.reader .header {
-    min-height: calc(0.8125em * 1.5 + 1.25em * 1.3 + 0.25em);
-  }
-  .skeleton .header .line,
-  .skeleton .part .line {
-    margin-block: 0;
-  }
-  .skeleton .note-line {
-    width: 40%;
-  }
-  .skeleton.compact .header {
-    display: block;
-  }
-  .skeleton.compact .header .pager {
-    margin-top: 0.5em;
-  }
-  .skeleton.compact .pager-block {
-    flex: 0 1 14em;
-    height: 3.2em;
-  }
-  .skeleton .part .number {
-    border-color: transparent;
-  }
-  .skeleton .part .text {
-    justify-content: space-around;
-  }
-  .skeleton .part .line {
-    height: 0.8em;
-  }
-  .skeleton .part .line.short {
-    width: 55%;
-  }
-  .skeleton .name-line {
-    width: 70%;
-    height: 1em;
-  }
-  .skeleton .part .warning-line {
-    width: 60%;
-    height: 1.3em;
-  }
-
+/** Last, so that in forced-colours mode these borders and outlines win over the rules above. */
+const forcedColorStyles = css`
   @media (forced-colors: active) {
     .navigator,
     .pager > * {
@@ -441,4 +294,12 @@ export const storyNavigatorStyles = css`
       outline: 2px solid Highlight;
     }
   }
+`;
+
+export const storyNavigatorStyles = css`
+  ${richContentStyles('.body')}
+  ${navigatorLayoutStyles}
+  ${navigatorReaderStyles}
+  ${navigatorSkeletonStyles}
+  ${forcedColorStyles}
 `;

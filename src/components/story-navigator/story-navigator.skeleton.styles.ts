@@ -1,0 +1,69 @@
+/** The story navigator's skeleton: placeholders the size of the final widget, so the host page does not shift. */
+import { css } from 'lit';
+
+export const navigatorSkeletonStyles = css`
+  .skeleton .line {
+    display: block;
+    height: 0.9em;
+    margin-block: 0.35em;
+  }
+  .skeleton .line.short {
+    width: 30%;
+  }
+  .skeleton .title-line {
+    height: 1.4em;
+    width: 60%;
+  }
+  .skeleton .reading {
+    border-block: 1px solid var(--_border);
+  }
+  /* One row of previous/next boxes: direction and title lines, padding and border. */
+  .skeleton .pager-block {
+    flex: 1 1 0;
+    height: calc(0.8125em * 1.5 + 1.35em + 1em + 2px);
+    border: 0;
+  }
+  .skeleton.full .header {
+    justify-content: space-around;
+  }
+  .skeleton.full.reader .header {
+    min-height: calc(0.8125em * 1.5 + 1.25em * 1.3 + 0.25em);
+  }
+  .skeleton .header .line,
+  .skeleton .part .line {
+    margin-block: 0;
+  }
+  .skeleton .note-line {
+    width: 40%;
+  }
+  .skeleton.compact .header {
+    display: block;
+  }
+  .skeleton.compact .header .pager {
+    margin-top: 0.5em;
+  }
+  .skeleton.compact .pager-block {
+    flex: 0 1 14em;
+    height: 3.2em;
+  }
+  .skeleton .part .number {
+    border-color: transparent;
+  }
+  .skeleton .part .text {
+    justify-content: space-around;
+  }
+  .skeleton .part .line {
+    height: 0.8em;
+  }
+  .skeleton .part .line.short {
+    width: 55%;
+  }
+  .skeleton .name-line {
+    width: 70%;
+    height: 1em;
+  }
+  .skeleton .part .warning-line {
+    width: 60%;
+    height: 1.3em;
+  }
+`;
