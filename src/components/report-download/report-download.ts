@@ -237,6 +237,9 @@ export class LanternReportDownload extends LanternElement<ReportView> {
   declare revealWarned: boolean;
   /** The reader pressed "Show content" for this report. */
   declare private revealed: boolean;
+  /** The summary body being made for the view just selected, and which selection it is for. */
+  private pendingBody: Promise<void> | undefined;
+  private bodyToken = 0;
   /** The last copy and how it went (a plain field, so it stays out of the attribute docs). */
   private copyOutcome: CopyOutcome | undefined;
   private confirmationTimer: ReturnType<typeof setTimeout> | undefined;
@@ -260,11 +263,12 @@ export class LanternReportDownload extends LanternElement<ReportView> {
     return changed.has('hideImages') || changed.has('revealWarned');
   }
 
-  protected override async select(parsed: ParsedFeed): Promise<ReportView> {
+  protected override select(parsed: ParsedFeed): ReportView {
     const item = pickItem(parsed, typeof this.item === 'string' ? this.item : undefined);
     this.revealed = false;
-    // A hidden warned summary is built when the reader shows it: nothing in it is requested before.
-    const body = this.hidesWarned(item) ? undefined : await this.summaryBody(item);
+    // A hidden warned summary is built when the reader shows it: nothing in it is requested
+    // before. The rest of the report shows at once; the summary body follows when it is
+    // sanitised, and `updateComplete` (so `lantern-load`) waits for it.
     const downloads = (item.attachments ?? []).filter((attachment) => {
       if (isDownload(attachment)) return true;
       console.warn(
@@ -273,7 +277,31 @@ export class LanternReportDownload extends LanternElement<ReportView> {
       return false;
     });
     this.showCopyOutcome(undefined);
-    return { item, body, downloads: orderDownloads(downloads, this.locale) };
+    const view: ReportView = {
+      item,
+      body: undefined,
+      downloads: orderDownloads(downloads, this.locale),
+    };
+    const token = ++this.bodyToken;
+    this.pendingBody = this.hidesWarned(item)
+      ? undefined
+      : this.summaryBody(item).then((body) => {
+          // A newer selection started while this body was being made.
+          if (token !== this.bodyToken) return;
+          view.body = body;
+          this.requestUpdate();
+        });
+    return view;
+  }
+
+  /** `updateComplete` includes the summary body of the report just selected. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    if (this.pendingBody) {
+      await this.pendingBody;
+      result = await super.getUpdateComplete();
+    }
+    return result;
   }
 
   /** The sanitised summary body (markdown, HTML or long text), when the item has one. */

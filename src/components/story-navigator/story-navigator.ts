@@ -146,6 +146,8 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
   /** The sanitised body lives in one element that moves between renders, so it is built once per part. */
   private readonly bodyHost: HTMLDivElement;
   private switchToken = 0;
+  /** The reader body being made for the view just selected. */
+  private pendingBody: Promise<void> | undefined;
   /** The part whose body `bodyHost` holds; a hidden warned part's body is not built yet. */
   private bodyPart: number | undefined;
   private scrollOnRender = false;
@@ -207,7 +209,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     );
   }
 
-  protected override async select(parsed: ParsedFeed): Promise<NavigatorView> {
+  protected override select(parsed: ParsedFeed): NavigatorView {
     const itemId =
       typeof this.item === 'string' ? this.item : this.item ? String(this.item.id) : undefined;
     const series = findSeries(parsed, { seriesId: this.series, itemId });
@@ -243,11 +245,18 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
       this.revealedParts = new Set();
       const shown = item && current !== undefined && !this.hides(item, current);
       const token = ++this.switchToken;
-      const body = shown ? await this.bodyFor(item) : '';
-      // A newer load (another part, src or series) started while this body was being made.
-      if (token !== this.switchToken) throw new DOMException('superseded', 'AbortError');
-      this.bodyHost.replaceChildren(body);
-      this.bodyPart = shown ? current : undefined;
+      // The rest of the part shows in this render; its body follows as soon as it is sanitised,
+      // and `updateComplete` (so `lantern-load`) waits for it.
+      this.bodyHost.replaceChildren();
+      this.bodyPart = undefined;
+      this.pendingBody = shown
+        ? this.bodyFor(item).then((body) => {
+            // A newer load (another part, src or series) started while this body was being made.
+            if (token !== this.switchToken) return;
+            this.bodyHost.replaceChildren(body);
+            this.bodyPart = current;
+          })
+        : undefined;
     }
     this.announcement = '';
     return { series, current, initial, read: this.readParts(series.id, current) };
@@ -260,6 +269,13 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
   private readParts(seriesId: string, current: number | undefined): ReadonlySet<number> {
     if (!this.remembers) return new Set();
     return current === undefined ? partsRead(seriesId) : markPartRead(seriesId, current);
+  }
+
+  /** `updateComplete` includes the reader body of the part just selected. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    await this.pendingBody;
+    return result;
   }
 
   /** The sanitised body of a part; empty for a link-out part (its summary and link show instead). */
