@@ -176,6 +176,24 @@ for (const name of elements) {
   );
 }
 
+/** The demo feed with the stories' markdown sources as bodies instead of their HTML. */
+function markdownDemoFeed() {
+  const feed = JSON.parse(readFileSync(join(root, 'demo/feed.json'), 'utf8'));
+  for (const item of feed.items) {
+    const source = join(root, 'demo/stories', `${item.id}.md`);
+    if (!item.content_html || !existsSync(source)) continue;
+    const markdown = readFileSync(source, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
+    delete item.content_html;
+    item._lantern = { ...item._lantern, content_markdown: markdown };
+  }
+  return feed;
+}
+/** The story's body paragraphs in reader mode, not the skeleton or the header. */
+const readerReady = () =>
+  (document
+    .querySelector('lantern-story-navigator')
+    ?.shadowRoot?.querySelectorAll('[part~="body"] p').length ?? 0) > 4;
+
 // What a real page downloads: each page is loaded in Chromium from the built CDN files and
 // every JavaScript response it requests is counted (gzip of each file, summed), after the
 // widgets show their content. `goal` is the issue's bar, printed, not enforced.
@@ -196,12 +214,27 @@ const PAGES = [
   {
     name: 'page: reader mode',
     path: '/bench/pages/reader.html#part-3',
-    // The story's body paragraphs, not the skeleton or the header.
-    ready: () =>
-      (document
-        .querySelector('lantern-story-navigator')
-        ?.shadowRoot?.querySelectorAll('[part~="body"] p').length ?? 0) > 4,
+    ready: readerReady,
     goal: 42 * 1024,
+  },
+  {
+    // The same page when the feed carries markdown: marked is fetched, DOMPurify is not.
+    name: 'page: reader mode, markdown body',
+    path: '/bench/pages/reader.html#part-3',
+    ready: readerReady,
+    feed: markdownDemoFeed,
+  },
+  {
+    // The same page in a browser without the HTML Sanitizer API: DOMPurify is fetched.
+    name: 'page: reader mode, no Sanitizer API',
+    path: '/bench/pages/reader.html#part-3',
+    ready: readerReady,
+    init: () => {
+      delete Element.prototype.setHTML;
+      delete ShadowRoot.prototype.setHTML;
+      delete Document.parseHTML;
+      delete window.Sanitizer;
+    },
   },
 ];
 if (!process.env.SIZE_NO_BROWSER) {
@@ -210,6 +243,11 @@ if (!process.env.SIZE_NO_BROWSER) {
   try {
     for (const spec of PAGES) {
       const page = await browser.newPage();
+      if (spec.init) await page.addInitScript(spec.init);
+      if (spec.feed) {
+        const json = spec.feed();
+        await page.route('**/demo/feed.json', (route) => route.fulfill({ json }));
+      }
       const scripts = new Map();
       page.on('response', async (response) => {
         const url = new URL(response.url());
