@@ -105,6 +105,8 @@ try {
           name,
           chars: markdown.length,
           lantern: await time(window.bench.lantern, markdown, repeat),
+          purify: await time(window.bench.lanternPurify, markdown, repeat),
+          platform: window.bench.platform,
           marked: await time(window.bench.markedOnly, markdown, repeat),
           paragraphs: (await window.bench.lantern(markdown)).querySelectorAll('p').length,
         });
@@ -145,7 +147,9 @@ try {
     console.log(
       `  ${p.name.padEnd(30)} ${(p.chars / 1024).toFixed(1).padStart(6)} KB  ` +
         `Lantern ${ms(p.lantern).padStart(10)}  marked alone ${ms(p.marked).padStart(10)}  ` +
-        `×${(p.lantern / p.marked).toFixed(2)}  (${p.paragraphs} paragraphs)`,
+        `×${(p.lantern / p.marked).toFixed(2)}${p.platform ? ' (platform Sanitizer)' : ''}  ` +
+        `with DOMPurify ${ms(p.purify).padStart(10)}  ×${(p.purify / p.marked).toFixed(2)}  ` +
+        `(${p.paragraphs} paragraphs)`,
     );
   }
 } finally {
