@@ -71,3 +71,31 @@ export function shadowText(page, selector) {
     return parts.join(' ').replace(/\s+/g, ' ').trim();
   });
 }
+
+/**
+ * Presses every "Show content" button of the widget at `selector`, as a reader would, so what a
+ * content warning covers (a part's body, a report's summary) is built and shown. Returns how many
+ * were pressed; what they reveal is built afterwards, so wait for the text that should appear.
+ */
+export async function showWarned(page, selector) {
+  // Playwright's CSS engine pierces open shadow roots.
+  const hidden = page.locator(`${selector} button.reveal[aria-expanded="false"]`);
+  let pressed = 0;
+  while ((await hidden.count()) > 0) {
+    await hidden.first().click();
+    pressed += 1;
+  }
+  return pressed;
+}
+
+/** Waits until the shadow text of `selector` matches `pattern` (what a reveal builds). */
+export async function waitForShadowText(page, selector, pattern, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = await shadowText(page, selector);
+    if (pattern.test(text)) return text;
+    await page.waitForTimeout(50);
+  }
+  return text;
+}
