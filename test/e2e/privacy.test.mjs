@@ -101,7 +101,7 @@ test('a page with only cards never requests the rich-content chunk', async () =>
   const scripts = requests.filter((r) => r.resourceType() === 'script').map(pathOf);
   assert.ok(scripts.includes('/dist/cdn/lantern.js'));
   assert.deepEqual(
-    scripts.filter((p) => /lantern-rich-/.test(p)),
+    scripts.filter((p) => /lantern-(?:rich|markdown|sanitize-purify)-/.test(p)),
     [],
     'marked and DOMPurify were downloaded for cards',
   );
