@@ -32,7 +32,8 @@ export function cdnChunks(entry: string): OutputOptions {
       }
       return core.has(id) ? 'core' : undefined;
     },
-    // The sanitiser chunk (marked + DOMPurify) is `lantern-rich-*`, as npm run size names it.
+    // The sanitiser core is `lantern-rich-*`, as npm run size names it; marked and DOMPurify
+    // keep their modules' names (`lantern-markdown-*`, `lantern-sanitize-purify-*`).
     chunkFileNames: (chunk) =>
       `lantern-${({ sanitize: 'rich', rich: 'body' } as Record<string, string>)[chunk.name] ?? chunk.name}-[hash].js`,
   };
