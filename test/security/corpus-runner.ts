@@ -3,7 +3,9 @@ import { materialize, type AttackInput } from '../fixtures/attacks/index.js';
 import { clearFeedCache } from '../../src/content/load.js';
 import { renderRichContent } from '../../src/content/rich.js';
 import { parseFeed } from '../../src/content/parse.js';
-import { auditRendered, clobberingFindings, takeFindings } from './trap.js';
+import { tagNames } from '../../src/tags.js';
+import type { FeedItem } from '../../src/content/types.js';
+import { auditRendered, clobberingFindings, deepElements, takeFindings } from './trap.js';
 import {
   TARGETS,
   attackFeed,
@@ -32,6 +34,39 @@ export function muteWarnings(): { restore: () => number } {
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 30));
+
+/**
+ * Every attack item carries a content warning (the input), and since issue 16 a warned item's
+ * image, summary and body wait behind "Show content". The runner reveals them, as a reader
+ * would, so the gated content is audited and searched too: `reveal-warned` where the element
+ * has it, and a press of each remaining "Show content" button (the list's cards).
+ */
+const REVEAL = { 'reveal-warned': '' };
+
+async function pressShowContent(el: HTMLElement): Promise<void> {
+  const buttons = [...deepElements(el.shadowRoot ?? el)].filter(
+    (node): node is HTMLButtonElement =>
+      node instanceof HTMLButtonElement &&
+      node.classList.contains('reveal') &&
+      node.getAttribute('aria-expanded') === 'false',
+  );
+  for (const button of buttons) button.click();
+  const hosts = [el, ...deepElements(el.shadowRoot ?? el)] as (Element & {
+    updateComplete?: Promise<unknown>;
+  })[];
+  await Promise.all(hosts.map((host) => host.updateComplete));
+}
+
+/** Elements that show an item's title and summary but never its body. */
+const NO_BODY: ReadonlySet<string> = new Set([tagNames.card, tagNames.list]);
+
+/**
+ * Whether `marker` survives in the fields a card shows: titles and summaries are shortened
+ * past LIMITS (issue 16), so a marker deeper in a huge input can only show in a body.
+ */
+function inCardFields(item: FeedItem, marker: string): boolean {
+  return [item.title, item.summary].some((field) => field?.includes(marker));
+}
 
 export async function runEntry(raw: AttackInput, stage: HTMLElement): Promise<string[]> {
   const entry = materialize(raw);
@@ -65,11 +100,34 @@ export async function runEntry(raw: AttackInput, stage: HTMLElement): Promise<st
       const channel =
         CHANNEL[body] === 'src' && entry.input.length > MAX_SRC_INPUT ? 'property' : CHANNEL[body];
       const where = `<${target.tag}> ${body} via ${channel}`;
-      const { el, failed } = await mountWith(target, feed, channel, stage);
+      const { el, failed } = await mountWith(target, feed, channel, stage, REVEAL);
       if (failed) fail(where, `error state: ${seenText(el.shadowRoot ?? el).slice(0, 200)}`);
+      await pressShowContent(el);
       for (const f of auditRendered(el)) fail(where, f.detail);
-      if (entry.mustShowText && !seenText(el).includes(entry.mustShowText)) {
-        fail(where, `"${entry.mustShowText}" is not visible`);
+      const marker = entry.mustShowText;
+      if (!marker) continue;
+      const seen = seenText(el);
+      if (item && NO_BODY.has(target.tag) && !inCardFields(item, marker)) {
+        // The item's card links to the whole story and shows its summary, cut with a mark.
+        const cards = [...deepElements(el.shadowRoot!)]
+          .filter((node) => node instanceof HTMLAnchorElement && node.href === item.url)
+          .map((link) => link.closest('article'));
+        const cutShown = cards.some((card) => {
+          const summary = card?.querySelector('.summary');
+          return (
+            summary?.checkVisibility() &&
+            summary.textContent?.trim() === item.summary &&
+            item.summary.endsWith('…')
+          );
+        });
+        if (!cutShown) {
+          fail(
+            where,
+            `"${marker}" is past the summary budget; no linked card shows the cut summary`,
+          );
+        }
+      } else if (!seen.includes(marker)) {
+        fail(where, `"${marker}" is not visible`);
       }
     }
     await settle();
