@@ -46,12 +46,20 @@ test('every element: only the script, its chunks, the feed and its images are re
 
   const allowed = [
     /^\/test\/e2e\/pages\/every\.(html|css)$/, // the partner's own page
-    /^\/dist\/cdn\/lantern(-(core|shared|rich|article-list|story-navigator|report-download)-[\w-]+)?\.js$/,
+    // The entry and its chunks, by name: each is ours, from build/chunks.ts (issues 11-16 added
+    // body, allow-list, rich-content, trusted-types, markdown, sanitize-purify, messages-ko, xml).
+    /^\/dist\/cdn\/lantern(-(core|shared|rich|rich-content|body|allow-list|trusted-types|markdown|sanitize-purify|messages-ko|xml|article-list|story-navigator|report-download)-[\w-]+)?\.js$/,
     /^\/demo\/feed\.json$/,
     /^\/demo\/images\/[\w-]+\.svg$/,
   ];
   const unexpected = requests.map(pathOf).filter((p) => !allowed.some((re) => re.test(p)));
   assert.deepEqual(unexpected, [], 'requests beyond the script, chunks, feed and images');
+  // Every chunk is a same-origin script (pathOf keeps a full URL for any other origin, which the
+  // allow-list never matches) fetched as a script, not something else under a chunk's name.
+  for (const request of requests.filter((r) => /\/dist\/cdn\//.test(r.url()))) {
+    assert.equal(new URL(request.url()).origin, server.origin, request.url());
+    assert.equal(request.resourceType(), 'script', `${pathOf(request)} is not a script`);
+  }
   assert.ok(
     requests.some((r) => /lantern-rich-/.test(r.url())),
     'the rich chunk loads for the reader body',
