@@ -29,6 +29,25 @@ const RAW_TEXT = new Set([
 /** Elements whose content a reader never sees. */
 const HIDDEN = new Set(['script', 'style', 'template']);
 
+/** Elements that show something without text: a run of `<br>` around one is not empty lines. */
+const SHOWN_WITHOUT_TEXT = new Set(['img', 'picture', 'video', 'audio', 'svg', 'math', 'hr']);
+
+/**
+ * `<br>`s in a row (nothing but whitespace between) past this are dropped: a poem keeps its
+ * line breaks and one blank line, 20,000 of them do not make a body half a million pixels
+ * tall. Only markup can tell them apart (CSS selectors ignore the text between `<br>`s).
+ */
+export const MAX_BREAKS_IN_A_ROW = 2;
+
+/** Whether `html` between `from` and `to` is only HTML whitespace (tab, LF, FF, CR, space). */
+function isBlank(html: string, from: number, to: number): boolean {
+  for (let j = from; j < to; j++) {
+    const c = html.charCodeAt(j);
+    if (c !== 9 && c !== 10 && c !== 12 && c !== 13 && c !== 32) return false;
+  }
+  return true;
+}
+
 /** Formatting elements open at once past this are dropped (their text stays). */
 export const MAX_OPEN_FORMATTING = 12;
 /** Re-opened formatting elements allowed in one body; past it, open ones are closed outright. */
@@ -115,7 +134,8 @@ function rawTextEnd(html: string, name: string, from: number): { textEnd: number
  * Bounds what parsing `html` can build, in one pass: formatting elements nested past
  * `MAX_OPEN_FORMATTING` lose their tags (not their text); once the parser would have re-opened
  * `MAX_REOPENED` of them, the open ones are closed; tags of elements no sanitiser knows are
- * removed (their text stays); and the string is cut before the tag at
+ * removed (their text stays); `<br>`s past `MAX_BREAKS_IN_A_ROW` in a row are removed; and the
+ * string is cut before the tag at
  * which about `budget.nodes` nodes would exist (then `budget.truncated` is set). A `<` that is
  * only text is written as `&lt;`, so removing a tag never joins text into a new one.
  */
@@ -124,6 +144,7 @@ export function defuseHtml(html: string, budget: BodyBudget): string {
   const open: string[] = [];
   const dropped = new Map<string, number>();
   let reopened = 0;
+  let breaks = 0;
   let nodes = 0;
   let copied = 0;
   let i = 0;
@@ -135,15 +156,27 @@ export function defuseHtml(html: string, budget: BodyBudget): string {
   while (i < n) {
     const lt = html.indexOf('<', i);
     if (lt === -1) break;
-    if (lt > i) nodes++;
+    const text = lt > i;
+    if (text && !isBlank(html, i, lt)) breaks = 0;
     const token = readToken(html, lt);
+    if (token?.name === 'br' && breaks >= MAX_BREAKS_IN_A_ROW) {
+      // The whitespace before it goes too: it would only be a text node to count.
+      replace(i, token.end, '');
+      i = token.end;
+      continue;
+    }
+    if (text) nodes++;
     if (!token) {
+      breaks = 0;
       replace(lt, lt + 1, '&lt;');
       i = lt + 1;
       continue;
     }
     const { name, closing } = token;
     let end = token.end;
+    // `</br>` is parsed as `<br>`.
+    if (name === 'br') breaks++;
+    else if (!closing && SHOWN_WITHOUT_TEXT.has(name)) breaks = 0;
     if (name && !KNOWN_ELEMENTS.has(name)) {
       replace(lt, end, '');
       i = end;
