@@ -1,8 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { pathologicalMarkdown } from '../fixtures/attacks/index.js';
-import { renderMarkdown, renderRichContent } from '../../src/content/rich.js';
+import { MAX_BODY_NODES, renderMarkdown, renderRichContent } from '../../src/content/rich.js';
+import { en } from '../../src/i18n/messages.js';
 import { tagNames } from '../../src/tags.js';
 import { TARGETS, loadTargets, mountWith, seenText } from './targets.js';
+import { deepElements } from './trap.js';
 
 /**
  * Generous: only hang guards (the machine may be busy). The figures printed are what matters.
@@ -46,6 +48,9 @@ async function measure<T>(work: () => Promise<T>): Promise<{
   return { result, totalMs, longestTaskMs, longestFrameGapMs };
 }
 
+/** Where a cut body continues. */
+const STORY_URL = 'https://example.org/p1';
+
 function feedWith(markdown: string): unknown {
   return {
     version: 'https://jsonfeed.org/version/1.1',
@@ -53,6 +58,7 @@ function feedWith(markdown: string): unknown {
     items: [
       {
         id: 'p1',
+        url: STORY_URL,
         title: 'A pathological body',
         summary: 'Summary',
         attachments: [
@@ -140,6 +146,68 @@ describe('pathological markdown renders or is refused quickly, without freezing 
       }
     });
   }
+
+  it('4,000 references across chunks: cut by the node budget with a visible link, and every reference shown resolves', async () => {
+    // Issue 16: a body past MAX_BODY_NODES is cut with a visible "continues on the site" link,
+    // never rendered whole (each reference paragraph is 5 nodes: p, text, a, text, text).
+    const entry = pathologicalMarkdown.find((e) => e.name.startsWith('4,000 references'))!;
+    const label = en.continueOnSite;
+    const check = (root: ParentNode & Node, where: string) => {
+      const cut = root.querySelector('[data-lantern-continues] a');
+      expect(cut?.getAttribute('href'), `${where}: the cut links to the story`).to.equal(STORY_URL);
+      expect(seenText(root), `${where}: the cut is visible`).to.contain(label);
+      const refs = Array.from(root.querySelectorAll('a')).filter((a) => a !== cut);
+      expect(refs.length, `${where}: references shown`).to.be.within(MAX_BODY_NODES / 10, 3999);
+      // Reference definitions are resolved across chunks: the ones shown are source 0, 1, 2, …
+      // in order, each pointing at its own definition, and none is left as "[source N][rN]".
+      const wrong = refs.filter(
+        (a, i) =>
+          a.textContent !== `source ${i}` || a.getAttribute('href') !== `https://example.org/${i}`,
+      );
+      expect(wrong.map((a) => a.outerHTML).slice(0, 3), `${where}: unresolved`).to.deep.equal([]);
+      expect(root.textContent, where).to.not.match(/\[source \d+\]|\[r\d+\]/);
+    };
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const direct = await measure(() =>
+        renderMarkdown(entry.input, { continueUrl: STORY_URL, continueLabel: label }),
+      );
+      const holder = document.createElement('div');
+      holder.append(direct.result);
+      stage.append(holder);
+      rows.push(
+        `${entry.name} [content layer] | ${fmt(direct.totalMs)} | ${fmt(direct.longestTaskMs)} | ${fmt(direct.longestFrameGapMs)}`,
+      );
+      check(holder, 'content layer');
+      expect(direct.longestTaskMs, 'longest task').to.be.below(MAX_LONG_TASK_MS);
+      expect(direct.totalMs, 'total').to.be.below(MAX_TOTAL_MS);
+      for (const target of TARGETS.filter(
+        (t) => t.tag === tagNames.navigator || t.tag === tagNames.report,
+      )) {
+        const run = await measure(() =>
+          mountWith(target, feedWith(entry.input), 'property', stage, { item: 'p1' }),
+        );
+        rows.push(
+          `${entry.name} [${target.tag}] | ${fmt(run.totalMs)} | ${fmt(run.longestTaskMs)} | ${fmt(run.longestFrameGapMs)}`,
+        );
+        expect(run.result.failed, `${target.tag} failed`).to.equal(false);
+        // The body is what holds the cut (appended at its top level).
+        const body = [...deepElements(run.result.el.shadowRoot!)].find((node) =>
+          node.hasAttribute('data-lantern-continues'),
+        )?.parentElement;
+        expect(body, `${target.tag}: a cut body`).to.not.equal(undefined);
+        check(body!, target.tag);
+        expect(run.longestTaskMs, `${target.tag} longest task`).to.be.below(
+          MAX_ELEMENT_LONG_TASK_MS,
+        );
+        expect(run.totalMs, `${target.tag} total`).to.be.below(MAX_TOTAL_MS);
+      }
+    } finally {
+      console.warn = warn;
+      stage.replaceChildren();
+    }
+  });
 
   for (const entry of pathologicalMarkdown) {
     it(`${entry.name} (${(entry.input.length / 1024).toFixed(0)} KB)`, async () => {
