@@ -28,21 +28,52 @@ export const articleListStyles = css`
   }
   /*
    * Every card of a list keeps the room its placeholder had (article-card.styles.ts): tags, a
-   * two-line title, two meta lines, the "name changed for safety" row, a three-line content
-   * warning, the summary and the gaps between them. A card without those notices ends with
-   * that space, as a shorter card in a grid row does anyway; the list does not shrink or grow.
+   * two-line title, two meta lines, the "name changed for safety" row, the summary and the gaps
+   * between them (the body), and above the image the content-warning gate a list card may carry:
+   * a three-line warning and its "Show content" button. The list cannot know its items while it
+   * loads, so placeholder and card reserve the whole card: the gate's room, the image (its ratio
+   * of the card's width, the card being the container), the credit line and the body. A card
+   * without those notices ends with that space, as a shorter card in a grid row does anyway; the
+   * list does not shrink or grow when its feed arrives.
    */
-  .item > lantern-article-card::part(body) {
-    min-height: calc(
+  .items {
+    /* .warning-gate: padding above, the three-line .content-warning, the gap, the .button. */
+    --_gate-room: calc(var(--_space) * 0.75 + 0.875em * 5.5 + 0.4em + 0.9375em * 2.75);
+    --_body-room: calc(
       var(--_space) * 1.75 + 0.8125em * 1.5 + 1.1875em * 2.6 + 0.875em * 3 + 0.8125em * 1.5 +
         0.875em * 5.5 + 1.5em * 3 + 0.5em * 5
     );
-  }
-  .item > lantern-article-card[layout='compact']::part(body) {
-    min-height: calc(
+    --_compact-body-room: calc(
       var(--_space) * 1.5 + 0.8125em * 1.5 + 1.0625em * 2.6 + 0.875em * 3 + 0.8125em * 1.5 +
         0.875em * 5.5 + 1.5em * 2 + 0.35em * 5
     );
+    /* The image across the card inside its 1px borders, and the credit line under it. */
+    --_media-room: calc((100cqi - 2px) / (var(--_media-ratio)) + 0.75em * 1.75);
+  }
+  .item > lantern-article-card::part(body) {
+    min-height: var(--_body-room);
+  }
+  .item > lantern-article-card[layout='compact']::part(body) {
+    min-height: var(--_compact-body-room);
+  }
+  .item > lantern-article-card::part(base),
+  .item > .card.skeleton {
+    min-height: calc(2px + var(--_gate-room) + var(--_media-room) + var(--_body-room));
+  }
+  :host([hide-images]) .item > lantern-article-card::part(base),
+  :host([hide-images]) .item > .card.skeleton {
+    min-height: calc(2px + var(--_gate-room) + var(--_body-room));
+  }
+  .item > lantern-article-card[layout='compact']::part(base),
+  .item > .card.skeleton.compact {
+    min-height: calc(2px + var(--_gate-room) + var(--_compact-body-room));
+  }
+  /* Wide horizontal cards put the image beside the body (article-card.styles.ts), as tall as it. */
+  @container (min-width: 34em) {
+    .item > lantern-article-card[layout='horizontal']::part(base),
+    .item > .card.skeleton.horizontal {
+      min-height: calc(2px + var(--_gate-room) + var(--_body-room));
+    }
   }
   .empty {
     margin: 0;
