@@ -62,7 +62,15 @@ async function widgetsContent() {
   if (contentLayer) return contentLayer;
   const { JSDOM } = await import('jsdom');
   const { window } = new JSDOM('<!doctype html><html><body></body></html>');
-  for (const name of ['window', 'document', 'Node', 'Element', 'DocumentFragment', 'HTMLElement']) {
+  for (const name of [
+    'window',
+    'document',
+    'Document',
+    'Node',
+    'Element',
+    'DocumentFragment',
+    'HTMLElement',
+  ]) {
     if (!(name in globalThis)) globalThis[name] = name === 'window' ? window : window[name];
   }
   try {
