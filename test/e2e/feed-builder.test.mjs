@@ -168,6 +168,12 @@ test('the widgets render what the builder made: one download per PDF, sizes and 
         res.setHeader('content-type', 'image/svg+xml');
         res.end(readFileSync(join(folder, 'images/cover.svg')));
       },
+      // The body's <img src="x" onerror=…> (kept, its handler stripped): the report's summary
+      // body shows the feed body's images, resolved against the feed's base URL (/built/).
+      '/built/x': (_req, res) => {
+        res.setHeader('content-type', 'image/svg+xml');
+        res.end('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>');
+      },
       '/built/feed.json': (_req, res) => {
         res.setHeader('content-type', 'application/feed+json');
         res.end(readFileSync(out));
@@ -178,6 +184,10 @@ test('the widgets render what the builder made: one download per PDF, sizes and 
   try {
     const tab = await browser.newPage();
     const errors = watchErrors(tab);
+    tab.on('dialog', (d) => {
+      errors.push(`dialog: ${d.message()}`);
+      void d.dismiss();
+    });
     await tab.goto(`${server.origin}/builder-page.html`);
     await tab.waitForFunction(() => {
       const el = document.querySelector('lantern-report-download');
@@ -188,10 +198,14 @@ test('the widgets render what the builder made: one download per PDF, sizes and 
       return {
         links: [...root.querySelectorAll('a[href$=".pdf"]')].map((a) => new URL(a.href).pathname),
         text: root.textContent.replace(/\s+/g, ' '),
+        images: [...root.querySelectorAll('img')]
+          .filter((img) => new URL(img.src).pathname === '/built/x')
+          .map((img) => ({ alt: img.alt, onerror: img.getAttribute('onerror') })),
       };
     });
     assert.deepEqual(seen.links, ['/built/files/report-en.pdf', '/built/files/report-ko.pdf']);
     assert.match(seen.text, /A report: made by the builder/);
+    assert.deepEqual(seen.images, [{ alt: 'a picture', onerror: null }], 'the body image, inert');
     const built = JSON.parse(readFileSync(out, 'utf8')).items[0].attachments;
     const [en, ko] = built.map((a) => a.size_in_bytes);
     assert.match(seen.text, new RegExp(`PDF\\s*·\\s*${en} bytes\\s*·\\s*3 pages`));
