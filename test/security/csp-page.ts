@@ -12,8 +12,9 @@ export interface ElementReport {
 
 const violations: string[] = [];
 /**
- * DOMPurify parses feed HTML with DOMParser: an inert document where nothing runs, but Chromium
- * still reports an event-handler attribute it meets there as a `script-src-attr` violation.
+ * Both sanitisers parse feed HTML into an inert document (DOMPurify with DOMParser, the platform
+ * path with Document.parseHTML) where nothing runs, but Chromium still reports an event-handler
+ * attribute it meets there as a `script-src-attr` violation.
  */
 const inertParseReports: string[] = [];
 let current = 'before any element';
@@ -22,7 +23,7 @@ document.addEventListener('securitypolicyviolation', (e) => {
   const inert =
     e.violatedDirective === 'script-src-attr' &&
     e.target === document &&
-    e.sourceFile.includes('/dompurify/');
+    /\/dompurify\/|\/sanitize-platform\.ts/.test(e.sourceFile);
   (inert ? inertParseReports : violations).push(line);
 });
 let pwned = 0;
@@ -31,17 +32,30 @@ Object.defineProperty(window, '__pwned', { set: () => void pwned++, get: () => u
 const ELEMENTS: [string, string, Record<string, string>][] = [
   ['lantern-article-card', 'article-card', {}],
   ['lantern-article-list', 'article-list', { limit: '3' }],
-  ['lantern-story-navigator', 'story-navigator', { series: 'yoon-ha', mode: 'reader', part: '3' }],
-  ['lantern-report-download', 'report-download', { item: 'nkdb-military-report' }],
+  // Warned content is revealed up front, so its body is rendered under the policy too.
+  [
+    'lantern-story-navigator',
+    'story-navigator',
+    { series: 'yoon-ha', mode: 'reader', part: '3', 'reveal-warned': '' },
+  ],
+  [
+    'lantern-report-download',
+    'report-download',
+    { item: 'nkdb-military-report', 'reveal-warned': '' },
+  ],
 ];
 
 const attack = '\n\n<img src=x onerror="window.__pwned=1"> [link](javascript:window.__pwned=1)';
+const htmlAttack =
+  '<p><img src=x onerror="window.__pwned=1"><a href="javascript:window.__pwned=1">x</a></p>';
 async function run(): Promise<void> {
   const data = (await (await fetch('/demo/feed.json')).json()) as {
-    items: { _lantern?: { content_markdown?: string } }[];
+    items: { content_html?: string; _lantern?: { content_markdown?: string } }[];
   };
+  // The demo bodies are HTML (built by lantern-feed); markdown bodies get the attack too.
   for (const item of data.items) {
     if (item._lantern?.content_markdown) item._lantern.content_markdown += attack;
+    if (item.content_html) item.content_html += htmlAttack;
   }
   const reports: ElementReport[] = [];
   for (const [tag, define, attrs] of ELEMENTS) {
