@@ -105,3 +105,38 @@ describe('a framework that wrote an object as an attribute', () => {
     expect(el.shadowRoot?.textContent).to.match(/item property/);
   });
 });
+
+describe('<lantern-article-list reveal-warned>', () => {
+  afterEach(cleanup);
+
+  it('passes reveal-warned to its cards: a warned item shows its summary without a Show button', async () => {
+    const feed = {
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Warned',
+      items: [
+        {
+          id: 'w',
+          url: 'https://example.org/w',
+          title: 'A warned story',
+          summary: 'What happened at the border.',
+          _lantern: { content_warning: 'Violence' },
+        },
+      ],
+    } as unknown as Feed;
+    const shownSummary = async (reveal: boolean) => {
+      const list = document.createElement(tagNames.list) as Widget;
+      if (reveal) list.setAttribute('reveal-warned', '');
+      list.feed = feed;
+      const container = document.createElement('div');
+      container.className = 'test-container';
+      container.append(list);
+      document.body.append(container);
+      await list.updateComplete;
+      return visibleText(list);
+    };
+    expect(await shownSummary(false)).to.not.contain('What happened at the border');
+    cleanup();
+    const revealed = await shownSummary(true);
+    expect(revealed).to.contain('What happened at the border').and.contain('Violence');
+  });
+});

@@ -87,6 +87,8 @@ export function withTag(items: readonly FeedItem[], tag: string | undefined): Fe
  * @attr {'vertical'|'horizontal'|'compact'} card-layout - Layout of each card (default:
  *   `vertical` in a grid, `horizontal` in a list).
  * @attr {boolean} hide-images - Show no image and make no image request.
+ * @attr {boolean} reveal-warned - Show warned items' images and summaries at once, under their
+ *   warnings, instead of behind each card's "Show content" button.
  * @attr {'light'|'dark'|'auto'} theme - Colour scheme; default follows the host page.
  * @attr {number} heading-level - Heading level of each card's title (2–6, default 2).
  * @attr {string} lang - Interface language (`en`, `ko`); default: the closest `[lang]`.
@@ -99,6 +101,7 @@ export function withTag(items: readonly FeedItem[], tag: string | undefined): Fe
  * @prop {'grid'|'list'} layout - Grid or single column.
  * @prop {'vertical'|'horizontal'|'compact'|undefined} cardLayout - Layout of each card.
  * @prop {boolean} hideImages - Show no image and make no image request.
+ * @prop {boolean} revealWarned - Show warned items' images and summaries at once.
  * @prop {'light'|'dark'|'auto'} theme - Colour scheme.
  * @prop {number} headingLevel - Heading level of each card's title.
  *
@@ -144,6 +147,7 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
     layout: { type: String, reflect: true },
     cardLayout: { type: String, attribute: 'card-layout', reflect: true },
     headingLevel: { type: Number, attribute: 'heading-level' },
+    revealWarned: { type: Boolean, attribute: 'reveal-warned', reflect: true },
     shown: { state: true },
     loadingMore: { state: true },
     moreError: { state: true },
@@ -151,6 +155,7 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
   };
 
   declare limit: number;
+  declare revealWarned: boolean;
   declare tag: string | undefined;
   declare layout: ListLayout;
   declare cardLayout: CardLayout | undefined;
@@ -169,6 +174,7 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
     this.limit = DEFAULT_LIMIT;
     this.layout = 'grid';
     this.headingLevel = 2;
+    this.revealWarned = false;
     this.shown = DEFAULT_LIMIT;
     this.loadingMore = false;
     this.announcement = '';
@@ -408,6 +414,7 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
                         layout=${layout}
                         heading-level=${this.headingLevel}
                         ?hide-images=${this.hideImages}
+                        ?reveal-warned=${this.revealWarned}
                         ?data-focus-after-retry=${index === 0}
                         exportparts=${CARD_PARTS}
                       ></lantern-article-card>
