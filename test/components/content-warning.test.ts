@@ -146,16 +146,17 @@ describe('content warnings fail closed', () => {
       expect(visibleText(shadow(el, '.content-warning'))).to.equal(`Content warning: ${WARNING}`);
       // The title stays: it is the link.
       expect(shadow(el, '.title a').textContent?.trim()).to.equal('A warned story');
-      expect(el.shadowRoot!.querySelector('img'), 'no image element').to.equal(null);
-      expect(el.shadowRoot!.querySelector('.summary'), 'no summary').to.equal(null);
+      expect(el.shadowRoot!.querySelector('img') === null, 'no image element').to.equal(true);
+      expect(el.shadowRoot!.querySelector('.summary') === null, 'no summary').to.equal(true);
       expect(visibleText(el)).not.to.contain('The summary behind the warning.');
       const button = revealButton(el);
       expect(button.textContent?.trim()).to.equal('Show content');
       expect(button.getAttribute('aria-expanded')).to.equal('false');
       // Described by the warning: a screen reader hears what it is about to show.
-      expect(el.shadowRoot!.getElementById(button.getAttribute('aria-describedby')!)).to.equal(
-        shadow(el, '.content-warning'),
-      );
+      expect(
+        el.shadowRoot!.getElementById(button.getAttribute('aria-describedby')!) ===
+          shadow(el, '.content-warning'),
+      ).to.equal(true);
       await pause(500);
       expect(await requestCount(image.key), 'no image request before Show').to.equal(0);
       await expectAxeClean(el);
@@ -184,9 +185,9 @@ describe('content warnings fail closed', () => {
       expect(shadow(el, '.summary').textContent?.trim()).to.equal(
         'The summary behind the warning.',
       );
-      expect(el.shadowRoot!.querySelector('img')).not.to.equal(null);
+      expect(el.shadowRoot!.querySelector('img') !== null).to.equal(true);
       const after = revealButton(el);
-      expect(focusedInShadow(el), 'focus stays on the button').to.equal(after);
+      expect(focusedInShadow(el) === after, 'focus stays on the button').to.equal(true);
       expect(after.getAttribute('aria-expanded')).to.equal('true');
       expect(after.textContent?.trim()).to.equal('Hide content');
       expect(shadow(el, '.warning-gate [role="status"]').textContent?.trim()).to.equal(
@@ -194,11 +195,11 @@ describe('content warnings fail closed', () => {
       );
       await sendKeys({ press: 'Space' });
       await updated(el);
-      expect(el.shadowRoot!.querySelector('.summary')).to.equal(null);
-      expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('.summary') === null).to.equal(true);
+      expect(el.shadowRoot!.querySelector('img') === null).to.equal(true);
       await sendKeys({ press: 'Space' });
       await updated(el);
-      expect(el.shadowRoot!.querySelector('.summary')).not.to.equal(null);
+      expect(el.shadowRoot!.querySelector('.summary') !== null).to.equal(true);
     });
 
     it('with reveal-warned shows everything at once, under the warning, with no button', async () => {
@@ -207,8 +208,8 @@ describe('content warnings fail closed', () => {
         warnedStory(`${location.origin}/demo/images/soldiers.svg`),
         'reveal-warned',
       );
-      expect(el.shadowRoot!.querySelector('button.reveal')).to.equal(null);
-      expect(el.shadowRoot!.querySelector('img')).not.to.equal(null);
+      expect(el.shadowRoot!.querySelector('button.reveal') === null).to.equal(true);
+      expect(el.shadowRoot!.querySelector('img') !== null).to.equal(true);
       expect(shadow(el, '.summary').textContent?.trim()).to.equal(
         'The summary behind the warning.',
       );
@@ -227,8 +228,8 @@ describe('content warnings fail closed', () => {
           warnedStory(`${location.origin}/demo/images/soldiers.svg`, { content_warning: warning }),
         );
         expect(visibleText(shadow(el, '.content-warning'))).to.equal(`Content warning: ${GENERIC}`);
-        expect(el.shadowRoot!.querySelector('img')).to.equal(null);
-        expect(el.shadowRoot!.querySelector('.summary')).to.equal(null);
+        expect(el.shadowRoot!.querySelector('img') === null).to.equal(true);
+        expect(el.shadowRoot!.querySelector('.summary') === null).to.equal(true);
       });
     }
 
@@ -266,8 +267,8 @@ describe('content warnings fail closed', () => {
       expect(warning.getBoundingClientRect().bottom).to.be.at.most(
         placeholder.getBoundingClientRect().top + 0.5,
       );
-      expect(el.shadowRoot!.querySelector('img')).to.equal(null);
-      expect(el.shadowRoot!.querySelector('.summary')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('img') === null).to.equal(true);
+      expect(el.shadowRoot!.querySelector('.summary') === null).to.equal(true);
       // The downloads stay: they are what the block is for.
       expect(el.shadowRoot!.querySelectorAll('.downloads a').length).to.equal(1);
       await pause(500);
@@ -283,7 +284,7 @@ describe('content warnings fail closed', () => {
         await pause(50);
         await updated(el);
       }
-      expect(focusedInShadow(el)).to.equal(revealButton(el));
+      expect(focusedInShadow(el) === revealButton(el), 'focus stays on the button').to.equal(true);
       expect(shadow(el, '.summary').textContent).to.contain('The summary behind the warning.');
       for (const img of el.shadowRoot!.querySelectorAll('img')) img.loading = 'eager';
       expect(await waitForRequest(cover.key), 'control: the cover after Show').to.equal(1);
@@ -301,9 +302,9 @@ describe('content warnings fail closed', () => {
         'reveal-warned',
       );
       expect(visibleText(shadow(el, '.content-warning'))).to.equal(`Content warning: ${GENERIC}`);
-      expect(el.shadowRoot!.querySelector('.cover img')).not.to.equal(null);
+      expect(el.shadowRoot!.querySelector('.cover img') !== null).to.equal(true);
       expect(shadow(el, '.summary').textContent?.trim()).to.equal('Plain summary.');
-      expect(el.shadowRoot!.querySelector('button.reveal')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('button.reveal') === null).to.equal(true);
     });
 
     it('copies the citation it shows, without controls, bidi, zero-width characters or line breaks', async () => {
@@ -331,9 +332,10 @@ describe('content warnings fail closed', () => {
           (b) => b.textContent?.trim() === 'Copy citation',
         )!;
         // The button is described by the citation it copies.
-        expect(el.shadowRoot!.getElementById(button.getAttribute('aria-describedby')!)).to.equal(
-          shadow(el, '.citation-text'),
-        );
+        expect(
+          el.shadowRoot!.getElementById(button.getAttribute('aria-describedby')!) ===
+            shadow(el, '.citation-text'),
+        ).to.equal(true);
         button.click();
         for (let i = 0; i < 40 && copied === undefined; i++) await pause(25);
         expect(copied).to.equal(shown);
@@ -412,8 +414,8 @@ describe('content warnings fail closed', () => {
         Node.DOCUMENT_POSITION_FOLLOWING,
       );
       expect(reading.querySelector('.title')?.textContent?.trim()).to.equal('Part 2 title');
-      expect(reading.querySelector('img')).to.equal(null);
-      expect(reading.querySelector('.body')).to.equal(null);
+      expect(reading.querySelector('img') === null).to.equal(true);
+      expect(reading.querySelector('.body') === null).to.equal(true);
       expect(visibleText(el)).not.to.contain('Second part body.');
       await pause(500);
       expect(await requestCount(body.key)).to.equal(0);
@@ -434,7 +436,7 @@ describe('content warnings fail closed', () => {
       expect(warning.getBoundingClientRect().bottom).to.be.at.most(
         figure.getBoundingClientRect().top + 0.5,
       );
-      expect(focusedInShadow(el)).to.equal(revealButton(el));
+      expect(focusedInShadow(el) === revealButton(el), 'focus stays on the button').to.equal(true);
       for (const img of el.shadowRoot!.querySelectorAll('img')) img.loading = 'eager';
       expect(await waitForRequest(body.key), 'control: the body image after Show').to.equal(1);
       expect(await waitForRequest(cover.key), 'control: the image after Show').to.equal(1);
@@ -450,7 +452,7 @@ describe('content warnings fail closed', () => {
         'part="2" mode="reader" reveal-warned',
       );
       expect(shadow(el, '.reading .body').textContent).to.contain('Second part body.');
-      expect(el.shadowRoot!.querySelector('button.reveal')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('button.reveal') === null).to.equal(true);
     });
 
     it('compact: the next part carries its warning beside its title', async () => {
@@ -458,7 +460,7 @@ describe('content warnings fail closed', () => {
       const el = await storyNavigator(series(image, image), 'part="1" variant="compact"');
       const next = shadow(el, '.pager a[rel="next"]');
       const marker = next.querySelector('.neighbour-warning')!;
-      expect(marker, 'a marker on the next link').not.to.equal(null);
+      expect(marker !== null, 'a marker on the next link').to.equal(true);
       // Sighted readers see a short marker; a screen reader hears the warning itself.
       const hidden = marker.querySelector('.visually-hidden')!;
       expect(hidden.textContent?.replace(/\s+/g, ' ').trim()).to.equal(`: ${WARNING}`);
@@ -469,9 +471,9 @@ describe('content warnings fail closed', () => {
 
       const third = await storyNavigator(series(image, image), 'part="3" variant="compact"');
       const prev = shadow(third, '.pager a[rel="prev"]');
-      expect(prev.querySelector('.neighbour-warning')).not.to.equal(null);
+      expect(prev.querySelector('.neighbour-warning') !== null).to.equal(true);
       const first = await storyNavigator(series(image, image), 'part="2" variant="compact"');
-      expect(first.shadowRoot!.querySelector('.pager .neighbour-warning')).to.equal(null);
+      expect(first.shadowRoot!.querySelector('.pager .neighbour-warning') === null).to.equal(true);
     });
 
     it('compact: an unreadable neighbour warning is carried as the generic one', async () => {
