@@ -1,5 +1,4 @@
 import { FeedError } from './errors.js';
-import { decodeFeedBody } from './load.js';
 
 export const INLINE_FEED_SELECTOR = 'script[type="application/feed+json"]';
 
@@ -15,5 +14,11 @@ export function readInlineFeed(host: Element): unknown {
   if (text.trim() === '') {
     throw new FeedError('not-json', 'The inline feed script is empty.');
   }
-  return decodeFeedBody(new TextEncoder().encode(text), '(inline feed)');
+  // JSON.parse here rather than the loader's decoder: pages whose data is inline never download
+  // the loader.
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new FeedError('not-json', 'The inline feed is not valid JSON.', '(inline feed)');
+  }
 }

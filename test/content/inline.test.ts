@@ -71,7 +71,10 @@ describe('readInlineFeed', () => {
       '<div><script type="application/feed+json">window.lanternInlineRan = true;</script></div>',
     );
     const error = thrown(() => readInlineFeed(host));
-    expect([error.kind, error.message]).to.deep.equal(['not-json', 'The feed is not valid JSON.']);
+    expect([error.kind, error.message]).to.deep.equal([
+      'not-json',
+      'The inline feed is not valid JSON.',
+    ]);
     expect(w.lanternInlineRan).to.equal(undefined);
   });
 });

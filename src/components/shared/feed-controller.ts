@@ -1,7 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { FeedError, isAbort } from '../../content/errors.js';
 import { INLINE_FEED_SELECTOR, readInlineFeed } from '../../content/inline.js';
-import { loadFeed } from '../../content/load.js';
 import { parseFeed, parseFeedOrItem } from '../../content/parse.js';
 import type { Feed, FeedItem, ParsedFeed } from '../../content/types.js';
 
@@ -150,6 +149,9 @@ export class FeedController<View> implements ReactiveController {
         'No content was given: set src to a feed URL, or put a feed inside the element.',
       );
     }
+    // The loader is its own chunk: a page whose widgets get their data in the page (frameworks,
+    // inline feeds) never downloads it.
+    const { loadFeed } = await import('../../content/load.js');
     const parsed = await loadFeed(src, { signal, reload, timeoutMs });
     if (signal.aborted) throw signal.reason;
     this.warn(parsed);
