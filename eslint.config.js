@@ -26,7 +26,15 @@ export default tseslint.config(
     rules: { 'no-undef': 'off' },
   },
   {
-    files: ['scripts/**', 'bin/**', 'test/e2e/**', 'test/server/**', '*.config.*', '.ci/**', '.storybook/**'],
+    files: [
+      'scripts/**',
+      'bin/**',
+      'test/e2e/**',
+      'test/server/**',
+      '*.config.*',
+      '.ci/**',
+      '.storybook/**',
+    ],
     languageOptions: {
       globals: { ...globals.node, ...globals.browser },
     },

@@ -29,7 +29,7 @@ describe('layout input: what a body says about its own layout is kept in range',
   afterEach(async () => expect(await takeFindings()).to.deep.equal([]));
 
   it('300 nested lists, quotes, definition lists and figures are flattened, their text kept', async () => {
-    for (const [open, close] of [
+    for (const [open, close] of <[string, string][]>[
       ['<ul><li>', '</li></ul>'],
       ['<ol><li>', '</li></ol>'],
       ['<blockquote>', '</blockquote>'],

@@ -13,3 +13,4 @@ for (const [owner, name] of [
 if ('setHTML' in Element.prototype || 'Sanitizer' in window || 'parseHTML' in Document) {
   throw new Error('the HTML Sanitizer API could not be removed');
 }
+export {};
