@@ -5,8 +5,16 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-/** The shared real-world feeds sit beside the clone in CI; elsewhere they may be missing. */
-export const realworldDir = resolve(root, '../shared/realworld-feeds');
+/**
+ * The shared real-world feeds: `LANTERN_SHARED` if set, else `../shared` beside the clone (as
+ * in CI), else the project machines' own `/work/shared` (a clone made elsewhere, e.g. in a
+ * temporary folder). Read where they lie, never copied into the repository.
+ */
+const sharedDir =
+  [process.env.LANTERN_SHARED, resolve(root, '../shared'), '/work/shared'].find(
+    (dir) => dir && existsSync(join(dir, 'realworld-feeds')),
+  ) ?? resolve(root, '../shared');
+export const realworldDir = join(sharedDir, 'realworld-feeds');
 
 const counts = new Map();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
