@@ -198,10 +198,33 @@ function publicApiInShippedPaths() {
   };
 }
 
+/**
+ * The shared `--lantern-*` tokens are documented once, in the `@cssprop` lines of
+ * src/theme/tokens.ts; every element gets them in its manifest entry, before its own tokens.
+ */
+function sharedTokens() {
+  const source = readFileSync('src/theme/tokens.ts', 'utf8');
+  const tokens = [...source.matchAll(/^ \* @cssprop (--[\w-]+) - (.+)$/gm)].map(
+    ([, name, description]) => ({ name, description }),
+  );
+  if (tokens.length === 0) throw new Error('cem: src/theme/tokens.ts documents no @cssprop');
+  return {
+    name: 'lantern-shared-tokens',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const d of customElementsManifest.modules.flatMap((m) => m.declarations ?? [])) {
+        if (!d.customElement || !d.tagName) continue;
+        const own = (d.cssProperties ?? []).filter((p) => !tokens.some((t) => t.name === p.name));
+        d.cssProperties = [...tokens.map((t) => ({ ...t })), ...own];
+      }
+    },
+  };
+}
+
 export default {
   // Last: the others match modules by their source paths.
   plugins: [
     lanternTagNames(),
+    sharedTokens(),
     litInternalState(),
     constructorAssignmentsOnOtherObjects(),
     publicApiInShippedPaths(),

@@ -6,7 +6,6 @@ export { parseFeed, parseFeedOrItem, type ParseOptions } from './parse.js';
 export {
   loadFeed,
   clearFeedCache,
-  pendingFeedRequests,
   DEFAULT_TIMEOUT_MS,
   MAX_FEED_BYTES,
 } from './load.js';

@@ -1,7 +1,7 @@
 /**
  * Markdown bodies: marked, with input limits that keep it off its slow and stack-hungry paths.
  * This module is its own chunk, loaded by dynamic import only for an item whose body is
- * `_lantern.content_markdown` (or the preview's renderMarkdown): an HTML body never downloads it.
+ * `_lantern.content_markdown` (or a call to `renderMarkdown` from the `./content` API): an HTML body never downloads it.
  */
 import { Marked } from 'marked';
 import type { RichOptions } from './rich.js';

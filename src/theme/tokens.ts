@@ -4,6 +4,25 @@ import { css } from 'lit';
  * Public `--lantern-*` tokens aliased to private `--_*` properties, so a partner changes one
  * token and every widget follows. Colours use `light-dark()`: they follow the host's
  * `color-scheme` unless `theme` says otherwise.
+ *
+ * The `@cssprop` lines below are the one place the shared tokens are documented:
+ * custom-elements-manifest.config.mjs copies them into every element's manifest entry (an
+ * element's own JSDoc lists only its own tokens).
+ *
+ * @cssprop --lantern-font-family - Font family (default: inherited from the host page).
+ * @cssprop --lantern-font-size - Base size; everything scales from it (default: the reader's browser text size, not the host's root size).
+ * @cssprop --lantern-color-text - Text colour.
+ * @cssprop --lantern-color-muted - Secondary text colour (dates, bylines, "Part 3 of 3").
+ * @cssprop --lantern-color-surface - Background.
+ * @cssprop --lantern-color-surface-raised - Raised background: image placeholders, hover, the current part, the copy field.
+ * @cssprop --lantern-color-border - Border colour.
+ * @cssprop --lantern-color-accent - Links, tags, part numbers and buttons.
+ * @cssprop --lantern-color-on-accent - Text on accent-coloured buttons.
+ * @cssprop --lantern-color-warning-surface - Content warning background.
+ * @cssprop --lantern-color-warning-text - Content warning text.
+ * @cssprop --lantern-radius - Corner radius.
+ * @cssprop --lantern-space - Inner spacing (and the gap between a list's cards).
+ * @cssprop --lantern-focus-ring - Focus outline.
  */
 export const hostStyles = css`
   :host {

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { launch, root, serve, watchErrors } from './harness.mjs';
 import { allTagNames, moduleName, tagNames } from './tag-names.mjs';
@@ -12,6 +12,27 @@ import { allTagNames, moduleName, tagNames } from './tag-names.mjs';
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 /** Each element's module name (`article-card`), as its define file, entry and chunk are named. */
 const tags = allTagNames.map(moduleName);
+
+/**
+ * Every `--lantern-*` token an element's styles read: the shared ones (src/theme/tokens.ts) and
+ * those in the styles of its own folder and of the modules it imports (the list shows cards).
+ */
+function tokensUsedBy(name) {
+  const seen = new Set();
+  const tokens = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const source = readFileSync(file, 'utf8');
+    for (const [, token] of source.matchAll(/var\((--lantern-[\w-]+)/g)) tokens.add(token);
+    for (const [, spec] of source.matchAll(/from '(\.[^']+)\.js'/g)) {
+      const target = resolve(dirname(file), `${spec}.ts`);
+      if (target.includes('/src/components/') || target.endsWith('/theme/tokens.ts')) visit(target);
+    }
+  };
+  visit(join(root, 'src/components', name, `${name}.ts`));
+  return [...tokens];
+}
 
 let files;
 before(() => {
@@ -120,6 +141,11 @@ test('custom-elements.json declares every element: its class, summary, attribute
     const events = (declaration.events ?? []).map((e) => e.name);
     for (const event of ['lantern-load', 'lantern-error']) {
       assert.ok(events.includes(event), `<${tag}> does not list the ${event} event`);
+    }
+    // The shared tokens are documented once (src/theme/tokens.ts) and reach every element.
+    const documented = new Set((declaration.cssProperties ?? []).map((p) => p.name));
+    for (const token of tokensUsedBy(name)) {
+      assert.ok(documented.has(token), `<${tag}> uses ${token}, which its manifest entry omits`);
     }
     // The define module registers it: its definition points back at this declaration.
     const defineModule = manifest.modules.find((m) => m.path === `dist/lib/${name}.js`);

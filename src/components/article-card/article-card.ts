@@ -126,20 +126,6 @@ export function cardSkeleton(
  * @csspart summary - The summary.
  * @csspart button - The "Try again" button of the error state.
  *
- * @cssprop --lantern-font-family - Font family (default: inherited from the host page).
- * @cssprop --lantern-font-size - Base size; everything scales from it (default: the reader's browser text size, not the host's root size).
- * @cssprop --lantern-color-text - Text colour.
- * @cssprop --lantern-color-muted - Secondary text colour.
- * @cssprop --lantern-color-surface - Card background.
- * @cssprop --lantern-color-surface-raised - Image placeholder and hover background.
- * @cssprop --lantern-color-border - Border colour.
- * @cssprop --lantern-color-accent - Links, tags and buttons.
- * @cssprop --lantern-color-on-accent - Text on accent-coloured buttons.
- * @cssprop --lantern-color-warning-surface - Content warning background.
- * @cssprop --lantern-color-warning-text - Content warning text.
- * @cssprop --lantern-radius - Corner radius.
- * @cssprop --lantern-space - Inner spacing.
- * @cssprop --lantern-focus-ring - Focus outline.
  * @cssprop --lantern-card-media-ratio - Image aspect ratio (default 16 / 9).
  */
 export class LanternArticleCard extends LanternElement<FeedItem> {

@@ -122,20 +122,6 @@ export function withTag(items: readonly FeedItem[], tag: string | undefined): Fe
  * @csspart card-meta - Each card's tags and date/byline lines.
  * @csspart card-summary - Each card's summary.
  *
- * @cssprop --lantern-font-family - Font family (default: inherited from the host page).
- * @cssprop --lantern-font-size - Base size; everything scales from it (default: the reader's browser text size, not the host's root size).
- * @cssprop --lantern-color-text - Text colour.
- * @cssprop --lantern-color-muted - Secondary text colour.
- * @cssprop --lantern-color-surface - Card background.
- * @cssprop --lantern-color-surface-raised - Image placeholder and hover background.
- * @cssprop --lantern-color-border - Border colour.
- * @cssprop --lantern-color-accent - Links, tags and buttons.
- * @cssprop --lantern-color-on-accent - Text on accent-coloured buttons.
- * @cssprop --lantern-color-warning-surface - Content warning background.
- * @cssprop --lantern-color-warning-text - Content warning text.
- * @cssprop --lantern-radius - Corner radius.
- * @cssprop --lantern-space - Inner spacing and the gap between cards.
- * @cssprop --lantern-focus-ring - Focus outline.
  * @cssprop --lantern-card-media-ratio - Image aspect ratio (default 16 / 9).
  * @cssprop --lantern-list-column-width - Narrowest grid column (default 20em).
  */

@@ -210,18 +210,6 @@ const downloadIcon = html`<svg viewBox="0 0 20 20" aria-hidden="true" fill="curr
  * @csspart footer - The "Copy citation" area.
  * @csspart button - Download links, copy buttons and the "Try again" button.
  *
- * @cssprop --lantern-font-family - Font family (default: inherited from the host page).
- * @cssprop --lantern-font-size - Base size; everything scales from it (default: the reader's browser text size, not the host's root size).
- * @cssprop --lantern-color-text - Text colour.
- * @cssprop --lantern-color-muted - Secondary text colour.
- * @cssprop --lantern-color-surface - Block background.
- * @cssprop --lantern-color-surface-raised - Cover placeholder and copy-field background.
- * @cssprop --lantern-color-border - Border colour.
- * @cssprop --lantern-color-accent - Download buttons and links.
- * @cssprop --lantern-color-on-accent - Text on the download buttons.
- * @cssprop --lantern-radius - Corner radius.
- * @cssprop --lantern-space - Inner spacing.
- * @cssprop --lantern-focus-ring - Focus outline.
  * @cssprop --lantern-report-cover-ratio - Cover aspect ratio (default 3 / 4).
  * @cssprop --lantern-report-cover-width - Cover width beside the text (default 10em).
  */

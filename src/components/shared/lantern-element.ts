@@ -37,7 +37,6 @@ export abstract class LanternElement<View> extends LitElement {
     baseUrl: { type: String, attribute: 'base-url', reflect: true },
     hideImages: { type: Boolean, attribute: 'hide-images', reflect: true },
     theme: { type: String, reflect: true },
-    langAttribute: { attribute: 'lang' },
     status: { state: true },
     error: { state: true },
     view: { state: true },
@@ -59,7 +58,6 @@ export abstract class LanternElement<View> extends LitElement {
   declare hideImages: boolean;
   /** `light`, `dark` or `auto` (the reader's system setting); default: follow the host page. */
   declare theme: 'light' | 'dark' | 'auto' | undefined;
-  declare protected langAttribute: string | undefined;
   declare protected status: LoadStatus;
   declare protected error: LanternErrorDetail | undefined;
   declare protected view: View | undefined;

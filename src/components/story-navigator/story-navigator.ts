@@ -100,20 +100,6 @@ export interface NavigatorView {
  * @csspart footer - The previous/next links.
  * @csspart button - The "Continue reading" link and the "Try again" button.
  *
- * @cssprop --lantern-font-family - Font family (default: inherited from the host page).
- * @cssprop --lantern-font-size - Base size; everything scales from it (default: the reader's browser text size, not the host's root size).
- * @cssprop --lantern-color-text - Text colour.
- * @cssprop --lantern-color-muted - Secondary text colour.
- * @cssprop --lantern-color-surface - Background.
- * @cssprop --lantern-color-surface-raised - Current part and hover background.
- * @cssprop --lantern-color-border - Border colour.
- * @cssprop --lantern-color-accent - Links, part numbers and buttons.
- * @cssprop --lantern-color-on-accent - Text on the accent colour.
- * @cssprop --lantern-color-warning-surface - Content warning background.
- * @cssprop --lantern-color-warning-text - Content warning text.
- * @cssprop --lantern-radius - Corner radius.
- * @cssprop --lantern-space - Inner spacing.
- * @cssprop --lantern-focus-ring - Focus outline.
  */
 export class LanternStoryNavigator extends LanternElement<NavigatorView> {
   static override styles = [hostStyles, storyNavigatorStyles];
