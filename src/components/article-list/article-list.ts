@@ -1,5 +1,6 @@
 import {
   html,
+  isServer,
   nothing,
   type PropertyDeclarations,
   type PropertyValues,
@@ -211,7 +212,8 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
     if (this.src && !this.feed && typeof this.item !== 'object') {
       visited.add(new URL(this.src, document.baseURI).href);
     }
-    const origin = this.dataBase ?? document.baseURI;
+    // A server render (no page yet) with no base has no origin to load more pages from.
+    const origin = this.dataBase ?? (isServer ? 'about:blank' : document.baseURI);
     return {
       items: newestFirst(withTag(parsed.feed.items, this.tag)),
       nextUrl: this.nextPage(parsed.feed.next_url, visited, origin),

@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { FeedError, isAbort } from '../../content/errors.js';
 import { INLINE_FEED_SELECTOR, readInlineFeed } from '../../content/inline.js';
 import { parseFeed, parseFeedOrItem } from '../../content/parse.js';
@@ -128,7 +128,8 @@ export class FeedController<View> implements ReactiveController {
       return;
     }
     this.callbacks.loading();
-    void this.settle(this.fetch(abort.signal, reload), abort);
+    // A server render (@lit-labs/ssr) shows the skeleton for `src`: the browser fetches.
+    if (!isServer) void this.settle(this.fetch(abort.signal, reload), abort);
   }
 
   /** The latest load, to tell later whether it is still the latest (see `isCurrent`). */
@@ -181,7 +182,8 @@ export class FeedController<View> implements ReactiveController {
     let parsed: ParsedFeed | undefined;
     if (feed && typeof feed === 'object') parsed = parseFeed(feed, options);
     else if (item && typeof item === 'object') parsed = parseFeedOrItem(item, options);
-    else {
+    else if (!isServer) {
+      // The server cannot see an element's children: it renders from the property.
       const inline = readInlineFeed(this.host);
       if (inline !== undefined) parsed = parseFeedOrItem(inline, options);
     }
@@ -195,7 +197,7 @@ export class FeedController<View> implements ReactiveController {
     const { baseUrl } = this.host;
     if (!baseUrl) return undefined;
     try {
-      return new URL(baseUrl, document.baseURI).href;
+      return new URL(baseUrl, isServer ? undefined : document.baseURI).href;
     } catch {
       console.warn(`<${this.host.localName}>: base-url "${baseUrl}" is not a URL; ignored.`);
       return undefined;

@@ -1,6 +1,8 @@
 import {
   LitElement,
+  ReactiveElement,
   html,
+  isServer,
   nothing,
   type PropertyDeclarations,
   type PropertyValues,
@@ -22,6 +24,10 @@ export function errorDetail(cause: unknown): LanternErrorDetail {
     ? { kind: cause.kind, message: cause.message, url: cause.url, status: cause.status }
     : { kind: 'no-data', message: cause instanceof Error ? cause.message : String(cause) };
 }
+
+/** Lit's update without the render: what a server-rendered widget runs while it keeps the server's content. */
+const reactiveUpdate = (ReactiveElement.prototype as unknown as { update(c: PropertyValues): void })
+  .update;
 
 /**
  * What every Lantern widget shares: data from `.feed`/`.item`, an inline
@@ -101,6 +107,8 @@ export abstract class LanternElement<View> extends LitElement {
   }
 
   override connectedCallback(): void {
+    // Server-rendered inside another widget, which renders it anew (Lit's hydrate support wakes it).
+    if (this.hasAttribute('defer-hydration')) return;
     super.connectedCallback();
     // The first load starts in the first update (so data given up front is in the first render);
     // an element moved to another place, whose load was aborted, loads again.
@@ -180,7 +188,26 @@ export abstract class LanternElement<View> extends LitElement {
     return !this.renderFailed && super.shouldUpdate(changed);
   }
 
+  /** Whether the shadow root came from the server (declarative shadow DOM) and is still its. */
+  private serverRendered = false;
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    this.serverRendered = !isServer && !!this.shadowRoot?.firstChild;
+    const root = super.createRenderRoot();
+    // Lit's hydrate support would reuse the server's DOM: the first render replaces it instead
+    // (below), so client-only values (time zone, reader body, links) can never be left stale.
+    (this as { _$needsHydration?: boolean })._$needsHydration = false;
+    return root;
+  }
+
   protected override update(changed: PropertyValues): void {
+    if (this.serverRendered) {
+      // The server's content stays until there is more than a skeleton to show; then it is
+      // replaced in this same task, before the next paint: one copy, no flash.
+      if (this.status === 'loading') return reactiveUpdate.call(this, changed);
+      this.serverRendered = false;
+      this.renderRoot.replaceChildren();
+    }
     try {
       super.update(changed);
     } catch (cause) {

@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import {
   loadMessages,
   messagesFor,
@@ -69,7 +69,10 @@ export class LocaleController implements ReactiveController {
   }
 
   get locale(): string {
-    return (this.resolved ??= resolveLocale(this.host));
+    // On the server (@lit-labs/ssr) an element knows only its own attributes.
+    return (this.resolved ??= isServer
+      ? this.host.getAttribute('lang') || 'en'
+      : resolveLocale(this.host));
   }
 
   get messages(): Messages {
