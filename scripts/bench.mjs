@@ -2,19 +2,31 @@
 // - 100 article cards from a parsed feed: <lantern-article-card> vs hand-written DOM vs Shoelace
 //   <sl-card> with the same content (median of several rounds, style and layout included);
 // - the rich pipeline (marked + DOMPurify + Lantern's checks) on the seed story and on a 100 KB
-//   article, against marked alone.
-// Bundles bench/cards.js and bench/rich.js into bench/dist/ (gitignored) with esbuild first.
+//   article, against marked alone;
+// - the hostile feeds of the heartbeat tests (bench/hostile-feeds.js), each given by `src` to
+//   every element, on both sanitising paths (the browser's HTML Sanitizer, and DOMPurify with
+//   the Sanitizer API removed before any script runs): the longest task and the longest
+//   heartbeat gap, against issue 16's 200 ms bar, and `JSON.parse` of each feed alone.
+// `npm run bench -- hostile` (or cards, rich) runs one section.
+// Bundles bench/cards.js, bench/rich.js and bench/hostile.js into bench/dist/ (gitignored) with
+// esbuild first.
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { launch, root, serve } from '../test/e2e/harness.mjs';
+import { hostileFeeds, hostileTargets } from '../bench/hostile-feeds.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 const CARDS = 100;
+/** Issue 16: no feed up to 5 MB may cause a long task over this. */
+const LONG_TASK_BAR_MS = 200;
+const SECTIONS = ['cards', 'rich', 'hostile'];
+const only = process.argv.slice(2).filter((a) => SECTIONS.includes(a));
+const runs = (section) => only.length === 0 || only.includes(section);
 
 await build({
-  entryPoints: [join(root, 'bench/cards.js'), join(root, 'bench/rich.js')],
+  entryPoints: ['cards', 'rich', 'hostile'].map((name) => join(root, `bench/${name}.js`)),
   outdir: join(root, 'bench/dist'),
   bundle: true,
   format: 'esm',
@@ -23,6 +35,9 @@ await build({
   conditions: ['production'],
   define: { 'process.env.NODE_ENV': '"production"' },
   tsconfig: join(root, 'tsconfig.json'),
+  // The define modules import host-page.ts for its side effects; the package's sideEffects list
+  // names built files only.
+  ignoreAnnotations: true,
   logLevel: 'warning',
 });
 
@@ -34,125 +49,229 @@ const ms = (x) => `${x.toFixed(2)} ms`;
 
 const server = await serve();
 const browser = await launch();
+let hostileServer;
+const names = Object.keys(hostileFeeds);
+const tags = Object.keys(hostileTargets);
+const hostile = [];
+const parses = [];
+const paths = [
+  { path: 'HTML Sanitizer API', init: undefined },
+  {
+    path: 'DOMPurify fallback',
+    // As in a browser without the API: removed before any script of the page runs.
+    init: () => {
+      delete Element.prototype.setHTML;
+      delete ShadowRoot.prototype.setHTML;
+      delete Document.parseHTML;
+      delete window.Sanitizer;
+    },
+  },
+];
 try {
   const version = browser.version();
-
-  // --- 100 cards -------------------------------------------------------------------------
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
-  await page.goto(`${server.origin}/bench/cards.html`);
-  await page.waitForFunction(() => window.bench);
-  const cards = await page.evaluate(
-    async ({ rounds, count }) => {
-      const items = await window.bench.parsedItems(count);
-      const stage = document.getElementById('stage');
-      const names = Object.keys(window.bench.variants);
-      const times = Object.fromEntries(names.map((n) => [n, []]));
-      // One warm-up round each, then interleaved rounds so machine noise hits all alike.
-      for (const n of names) await window.bench.variants[n](stage, items);
-      for (let r = 0; r < rounds; r++) {
-        for (const n of names) times[n].push(await window.bench.variants[n](stage, items));
-      }
-      await window.bench.variants.lantern(stage, items);
-      const check = {
-        rendered: stage.querySelectorAll('lantern-article-card').length,
-        firstTitle: stage.querySelector('lantern-article-card').shadowRoot.querySelector('.title a')
-          ?.textContent,
-      };
-      return { times, check };
-    },
-    { rounds: ROUNDS, count: CARDS },
-  );
-  if (cards.check.rendered !== CARDS || !cards.check.firstTitle) {
-    throw new Error(
-      `the Lantern variant did not render ${CARDS} cards: ${JSON.stringify(cards.check)}`,
-    );
-  }
-  await page.close();
-
-  // --- rich pipeline -----------------------------------------------------------------------
-  // The demo stories' markdown sources (demo/stories/, front matter dropped).
-  const markdownOf = (name) =>
-    readFileSync(join(root, 'demo/stories', `${name}.md`), 'utf8').replace(
-      /^---\n[\s\S]*?\n---\n/,
-      '',
-    );
-  const story = markdownOf('yoon-ha-part-3');
-  const article = markdownOf('north-korean-soldiers-russia-ukraine');
-  let big = '';
-  for (let i = 1; big.length < 100 * 1024; i++)
-    big += `## Section ${i}\n\n${article}\n\n${story}\n\n`;
-  const rich = await browser.newPage();
-  await rich.goto(`${server.origin}/bench/rich.html`);
-  await rich.waitForFunction(() => window.bench);
-  const pipeline = await rich.evaluate(
-    async ({ inputs, rounds }) => {
-      // Wall time per render: Lantern's pipeline yields to the page between chunks of a long body.
-      const time = async (fn, input, repeat) => {
-        await fn(input);
-        const runs = [];
+  let cards;
+  let pipeline;
+  if (runs('cards')) {
+    // --- 100 cards -------------------------------------------------------------------------
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+    await page.goto(`${server.origin}/bench/cards.html`);
+    await page.waitForFunction(() => window.bench);
+    cards = await page.evaluate(
+      async ({ rounds, count }) => {
+        const items = await window.bench.parsedItems(count);
+        const stage = document.getElementById('stage');
+        const names = Object.keys(window.bench.variants);
+        const times = Object.fromEntries(names.map((n) => [n, []]));
+        // One warm-up round each, then interleaved rounds so machine noise hits all alike.
+        for (const n of names) await window.bench.variants[n](stage, items);
         for (let r = 0; r < rounds; r++) {
-          const start = performance.now();
-          for (let k = 0; k < repeat; k++) await fn(input);
-          runs.push((performance.now() - start) / repeat);
+          for (const n of names) times[n].push(await window.bench.variants[n](stage, items));
         }
-        runs.sort((a, b) => a - b);
-        return runs[Math.floor(runs.length / 2)];
-      };
-      const results = [];
-      for (const { name, markdown, repeat } of inputs) {
-        results.push({
-          name,
-          chars: markdown.length,
-          lantern: await time(window.bench.lantern, markdown, repeat),
-          purify: await time(window.bench.lanternPurify, markdown, repeat),
-          platform: window.bench.platform,
-          marked: await time(window.bench.markedOnly, markdown, repeat),
-          paragraphs: (await window.bench.lantern(markdown)).querySelectorAll('p').length,
-        });
+        await window.bench.variants.lantern(stage, items);
+        const check = {
+          rendered: stage.querySelectorAll('lantern-article-card').length,
+          firstTitle: stage
+            .querySelector('lantern-article-card')
+            .shadowRoot.querySelector('.title a')?.textContent,
+        };
+        return { times, check };
+      },
+      { rounds: ROUNDS, count: CARDS },
+    );
+    if (cards.check.rendered !== CARDS || !cards.check.firstTitle) {
+      throw new Error(
+        `the Lantern variant did not render ${CARDS} cards: ${JSON.stringify(cards.check)}`,
+      );
+    }
+    await page.close();
+  }
+  if (runs('rich')) {
+    // --- rich pipeline -----------------------------------------------------------------------
+    // The demo stories' markdown sources (demo/stories/, front matter dropped).
+    const markdownOf = (name) =>
+      readFileSync(join(root, 'demo/stories', `${name}.md`), 'utf8').replace(
+        /^---\n[\s\S]*?\n---\n/,
+        '',
+      );
+    const story = markdownOf('yoon-ha-part-3');
+    const article = markdownOf('north-korean-soldiers-russia-ukraine');
+    let big = '';
+    for (let i = 1; big.length < 100 * 1024; i++)
+      big += `## Section ${i}\n\n${article}\n\n${story}\n\n`;
+    const rich = await browser.newPage();
+    await rich.goto(`${server.origin}/bench/rich.html`);
+    await rich.waitForFunction(() => window.bench);
+    pipeline = await rich.evaluate(
+      async ({ inputs, rounds }) => {
+        // Wall time per render: Lantern's pipeline yields to the page between chunks of a long body.
+        const time = async (fn, input, repeat) => {
+          await fn(input);
+          const runs = [];
+          for (let r = 0; r < rounds; r++) {
+            const start = performance.now();
+            for (let k = 0; k < repeat; k++) await fn(input);
+            runs.push((performance.now() - start) / repeat);
+          }
+          runs.sort((a, b) => a - b);
+          return runs[Math.floor(runs.length / 2)];
+        };
+        const results = [];
+        for (const { name, markdown, repeat } of inputs) {
+          results.push({
+            name,
+            chars: markdown.length,
+            lantern: await time(window.bench.lantern, markdown, repeat),
+            purify: await time(window.bench.lanternPurify, markdown, repeat),
+            platform: window.bench.platform,
+            marked: await time(window.bench.markedOnly, markdown, repeat),
+            paragraphs: (await window.bench.lantern(markdown)).querySelectorAll('p').length,
+          });
+        }
+        return results;
+      },
+      {
+        rounds: ROUNDS,
+        inputs: [
+          { name: 'seed story (Yoon Ha, part 3)', markdown: story, repeat: 20 },
+          { name: '100 KB article', markdown: big.slice(0, 100 * 1024), repeat: 2 },
+        ],
+      },
+    );
+    await rich.close();
+  }
+  if (runs('hostile')) {
+    // --- hostile feeds ---------------------------------------------------------------------------
+    // Each feed built once, on its first request, and served as JSON (some are tens of megabytes).
+    const served = new Map();
+    const routes = Object.fromEntries(
+      names.map((name, i) => [
+        `/bench/hostile/${i}.json`,
+        (req, res) => {
+          if (!served.has(name)) served.set(name, JSON.stringify(hostileFeeds[name]()));
+          res.writeHead(200, {
+            'content-type': 'application/feed+json',
+            'cache-control': 'no-store',
+          });
+          res.end(served.get(name));
+        },
+      ]),
+    );
+    hostileServer = await serve({ routes });
+    for (const { path, init } of paths) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      if (init) await context.addInitScript(init);
+      const hpage = await context.newPage();
+      hpage.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+      await hpage.goto(`${hostileServer.origin}/bench/hostile.html`);
+      await hpage.waitForFunction(() => window.bench);
+      const platform = await hpage.evaluate(() => window.bench.platform);
+      if (platform !== !init) throw new Error(`${path}: the page has the wrong sanitiser path`);
+      for (const [i, name] of names.entries()) {
+        const url = `/bench/hostile/${i}.json`;
+        if (!init)
+          parses.push({ name, ...(await hpage.evaluate((u) => window.bench.jsonParse(u), url)) });
+        for (const tag of tags) {
+          const run = await hpage.evaluate(({ t, u }) => window.bench.run(t, u), {
+            t: tag,
+            u: url,
+          });
+          hostile.push({ path, name, tag, ...run });
+          process.stderr.write('.');
+        }
       }
-      return results;
-    },
-    {
-      rounds: ROUNDS,
-      inputs: [
-        { name: 'seed story (Yoon Ha, part 3)', markdown: story, repeat: 20 },
-        { name: '100 KB article', markdown: big.slice(0, 100 * 1024), repeat: 2 },
-      ],
-    },
-  );
-  await rich.close();
+      await context.close();
+    }
+    process.stderr.write('\n');
+  }
 
   // --- report -------------------------------------------------------------------------------
   const cpu = cpus();
   console.log(
     `Lantern benchmarks, ${new Date().toISOString().slice(0, 10)} — Chromium ${version}, ` +
       `Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim()}, ` +
-      `${Math.round(totalmem() / 2 ** 30)} GB; median of ${ROUNDS} rounds\n`,
+      `${Math.round(totalmem() / 2 ** 30)} GB; median of ${ROUNDS} rounds`,
   );
-  const base = median(cards.times.vanilla);
-  console.log(`${CARDS} article cards from a parsed feed (DOM + style + layout):`);
-  for (const [name, label] of [
-    ['vanilla', 'hand-written DOM'],
-    ['lantern', '<lantern-article-card>'],
-    ['shoelace', 'Shoelace <sl-card>'],
-  ]) {
-    const m = median(cards.times[name]);
-    console.log(
-      `  ${label.padEnd(24)} ${ms(m).padStart(10)}   ×${(m / base).toFixed(2)} of vanilla`,
-    );
+  if (cards) {
+    const base = median(cards.times.vanilla);
+    console.log(`\n${CARDS} article cards from a parsed feed (DOM + style + layout):`);
+    for (const [name, label] of [
+      ['vanilla', 'hand-written DOM'],
+      ['lantern', '<lantern-article-card>'],
+      ['shoelace', 'Shoelace <sl-card>'],
+    ]) {
+      const m = median(cards.times[name]);
+      console.log(
+        `  ${label.padEnd(24)} ${ms(m).padStart(10)}   ×${(m / base).toFixed(2)} of vanilla`,
+      );
+    }
   }
-  console.log('\nRich content: markdown → sanitised DOM fragment, per render:');
-  for (const p of pipeline) {
+  if (pipeline) {
+    console.log('\nRich content: markdown → sanitised DOM fragment, per render:');
+    for (const p of pipeline) {
+      console.log(
+        `  ${p.name.padEnd(30)} ${(p.chars / 1024).toFixed(1).padStart(6)} KB  ` +
+          `Lantern ${ms(p.lantern).padStart(10)}  marked alone ${ms(p.marked).padStart(10)}  ` +
+          `×${(p.lantern / p.marked).toFixed(2)}${p.platform ? ' (platform Sanitizer)' : ''}  ` +
+          `with DOMPurify ${ms(p.purify).padStart(10)}  ×${(p.purify / p.marked).toFixed(2)}  ` +
+          `(${p.paragraphs} paragraphs)`,
+      );
+    }
+  }
+  if (runs('hostile')) {
+    const over = (x) => (x > LONG_TASK_BAR_MS ? ' OVER' : '');
     console.log(
-      `  ${p.name.padEnd(30)} ${(p.chars / 1024).toFixed(1).padStart(6)} KB  ` +
-        `Lantern ${ms(p.lantern).padStart(10)}  marked alone ${ms(p.marked).padStart(10)}  ` +
-        `×${(p.lantern / p.marked).toFixed(2)}${p.platform ? ' (platform Sanitizer)' : ''}  ` +
-        `with DOMPurify ${ms(p.purify).padStart(10)}  ×${(p.purify / p.marked).toFixed(2)}  ` +
-        `(${p.paragraphs} paragraphs)`,
+      `\nHostile feeds (heartbeat tests' inputs) by src: longest task | longest heartbeat gap, ` +
+        `one run each, bar ${LONG_TASK_BAR_MS} ms. Noisy on a shared machine: rerun before trusting one figure.`,
+    );
+    console.log('  JSON.parse of the feed alone (one step that cannot be split):');
+    for (const p of parses) {
+      console.log(
+        `    ${p.name.padEnd(36)} ${(p.bytes / 2 ** 20).toFixed(1).padStart(5)} MB ${ms(p.ms).padStart(11)}` +
+          `${p.bytes > 5 * 2 ** 20 ? '  (over the 5 MB cap)' : over(p.ms)}`,
+      );
+    }
+    for (const { path } of paths) {
+      console.log(`  ${path}:`);
+      for (const name of names) {
+        const cells = hostile
+          .filter((r) => r.path === path && r.name === name)
+          .map((r) => {
+            const cell = `${Math.round(r.longestTask)}|${Math.round(r.longestGap)}${r.failed ? ' failed' : ''}`;
+            return `${r.tag.replace('lantern-', '').padEnd(16)} ${cell.padEnd(10)}${over(Math.max(r.longestTask, r.longestGap)).padEnd(5)}`;
+          });
+        console.log(`    ${name.padEnd(36)} ${cells.join(' ')}`);
+      }
+    }
+    const worst = hostile.reduce((a, b) =>
+      Math.max(b.longestTask, b.longestGap) > Math.max(a.longestTask, a.longestGap) ? b : a,
+    );
+    console.log(
+      `  worst: ${Math.round(Math.max(worst.longestTask, worst.longestGap))} ms (${worst.name}, ${worst.tag}, ${worst.path})`,
     );
   }
 } finally {
   await browser.close();
   await server.close();
+  await hostileServer?.close();
 }

@@ -1,0 +1,89 @@
+// The hostile feeds of the heartbeat tests (test/reliability/freeze-content.test.ts,
+// test/security/bombs.test.ts), built the same way, for `npm run bench`: the bench serves each
+// one as JSON and gives it to every element. Shared by scripts/bench.mjs (Node) and
+// bench/hostile.js (the page).
+
+const STORY_URL = 'https://example.org/stories/p1';
+
+/** One item every element shows: a navigator part (reader mode), a report, a card. */
+function feedWith(extra) {
+  const { _lantern, ...rest } = extra;
+  return {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'Hostile',
+    items: [
+      {
+        id: 'p1',
+        url: STORY_URL,
+        title: 'A hostile item',
+        summary: 'Summary',
+        attachments: [
+          { url: '/demo/files/nkdb-military-report-en.pdf', mime_type: 'application/pdf' },
+        ],
+        ...rest,
+        _lantern: { series: { id: 's', title: 'Series', part: 1, total: 1 }, ..._lantern },
+      },
+    ],
+  };
+}
+
+const bombHtml = `<p>${Array.from({ length: 600 }, (_, i) => `<b title=${i}>`).join('')}start${'<p>x</p>'.repeat(500)}<p>bomb end</p>`;
+
+/** name → a function building the feed (built on demand: some are tens of megabytes). */
+export const hostileFeeds = {
+  "content_text of 4.5 M '<'": () => feedWith({ content_text: '<'.repeat(4_500_000) }),
+  "markdown of 300,000 '<script<style'": () =>
+    feedWith({ _lantern: { content_markdown: '<script<style '.repeat(300_000) } }),
+  '1.1 M tags': () =>
+    feedWith({ content_text: 'Body', tags: Array.from({ length: 1_100_000 }, (_, i) => `t${i}`) }),
+  '130,000 series members': () => ({
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'Huge',
+    items: Array.from({ length: 130_000 }, (_, i) => ({
+      id: i === 0 ? 'p1' : `m${i}`,
+      title: `Member ${i}`,
+      url: `https://example.org/m${i}`,
+      content_text: `Part ${i}`,
+      _lantern: { series: { id: 's', title: 'The huge series', part: (i % 3) + 1, total: 3 } },
+    })),
+  }),
+  '3,000 attachments': () =>
+    feedWith({
+      content_text: 'Body',
+      attachments: Array.from({ length: 3_000 }, (_, i) => ({
+        url: `https://example.org/report-${i}.pdf`,
+        mime_type: 'application/pdf',
+        title: `Volume ${i}`,
+        size_in_bytes: 1_000 + i,
+      })),
+    }),
+  'HTML formatting bomb': () => feedWith({ content_html: bombHtml }),
+  'HTML bomb in markdown': () =>
+    feedWith({
+      _lantern: { content_markdown: `Before the bomb.\n\n<div>\n${bombHtml}\n</div>\n` },
+    }),
+  '15,000 HTML paragraphs': () =>
+    feedWith({
+      content_html: `<p>first paragraph</p>${'<p>a <b>paragraph</b> with <i>formatting</i></p>'.repeat(15_000)}<p>never shown</p>`,
+    }),
+  '130,000 unclosed <h2>': () => feedWith({ content_html: '<h2>h'.repeat(130_000) }),
+  '900 KB of HTML paragraphs': () => {
+    const p =
+      '<p>An ordinary paragraph with <b>bold</b> and <a href="https://example.org/">a link</a>.</p>';
+    return feedWith({
+      content_html: `<p>kept</p>${p.repeat(Math.round((900 * 1024) / p.length))}`,
+    });
+  },
+  '1.1 MB HTML (plain-text fallback)': () =>
+    feedWith({
+      content_html: `<p>start of the story</p>${'<script>'.repeat(3_000)}${'x'.repeat(1_100_000)}`,
+    }),
+};
+
+/** What each element needs to show item p1 of those feeds. */
+export const hostileTargets = {
+  'lantern-article-card': { item: 'p1' },
+  'lantern-article-list': {},
+  'lantern-story-navigator': { mode: 'reader', series: 's', part: '1' },
+  'lantern-report-download': { item: 'p1' },
+};
