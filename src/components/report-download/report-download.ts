@@ -1,5 +1,6 @@
 import {
   html,
+  isServer,
   nothing,
   type PropertyDeclarations,
   type PropertyValues,
@@ -294,7 +295,8 @@ export class LanternReportDownload extends LanternElement<ReportView> {
 
   /** The sanitised summary body (markdown, HTML or long text), when the item has one. */
   private async summaryBody(item: FeedItem): Promise<DocumentFragment | undefined> {
-    if (!hasRichBody(item) && !item.content_text) return undefined;
+    // The server (no DOM to sanitise in) shows the plain summary; the browser builds the body.
+    if (isServer || (!hasRichBody(item) && !item.content_text)) return undefined;
     return renderRichContent(item, {
       baseUrl: this.dataBase,
       hideImages: !this.imagesAllowed(item),

@@ -1,4 +1,5 @@
 import {
+  adoptStyles,
   LitElement,
   ReactiveElement,
   html,
@@ -188,23 +189,35 @@ export abstract class LanternElement<View> extends LitElement {
     return !this.renderFailed && super.shouldUpdate(changed);
   }
 
-  /** Whether the shadow root came from the server (declarative shadow DOM) and is still its. */
+  /** The shadow root came from the server (declarative shadow DOM) and still holds its content. */
   private serverRendered = false;
+  /** 0: keeping the server's content; 1: waiting for the whole view; 2: replace it now. */
+  private handover = 0;
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    this.serverRendered = !isServer && !!this.shadowRoot?.firstChild;
-    const root = super.createRenderRoot();
-    // Lit's hydrate support would reuse the server's DOM: the first render replaces it instead
-    // (below), so client-only values (time zone, reader body, links) can never be left stale.
-    (this as { _$needsHydration?: boolean })._$needsHydration = false;
+    const root = this.shadowRoot;
+    if (isServer || !root?.firstChild) return super.createRenderRoot();
+    // Server-rendered (declarative shadow DOM). Not hydrated in place, even with Lit's hydrate
+    // support: the first real render replaces it (below), so no client-only value (time zone,
+    // reader body, part links) is ever left stale.
+    this.serverRendered = true;
+    adoptStyles(root, (this.constructor as typeof LitElement).elementStyles);
     return root;
   }
 
   protected override update(changed: PropertyValues): void {
     if (this.serverRendered) {
-      // The server's content stays until there is more than a skeleton to show; then it is
-      // replaced in this same task, before the next paint: one copy, no flash.
-      if (this.status === 'loading') return reactiveUpdate.call(this, changed);
+      // The server's content stays until the whole view is ready (a body being sanitised
+      // included), then is replaced at once, before the next paint: one copy, no flash.
+      if (this.handover < 2) {
+        if (this.status !== 'loading' && !this.handover++) {
+          void this.updateComplete.then(() => {
+            this.handover = 2;
+            this.requestUpdate();
+          });
+        }
+        return reactiveUpdate.call(this, changed);
+      }
       this.serverRendered = false;
       this.renderRoot.replaceChildren();
     }
