@@ -40,7 +40,7 @@ export const articleCardStyles = css`
     background: var(--_surface-raised);
     border-radius: 0;
   }
-  /* An item without an image keeps the image's space, so cards in a row line up. */
+  /* A warned item's image, not yet requested, until the reader chooses. */
   .placeholder {
     background: linear-gradient(135deg, var(--_surface-raised), var(--_border));
   }
@@ -152,6 +152,14 @@ export const articleCardStyles = css`
     -webkit-line-clamp: 3;
     overflow: hidden;
   }
+  /* No picture (none, or it failed): no empty frame; the text takes the picture's room in
+     whole lines, so the card keeps its placeholder's size and lines up with its neighbours. */
+  .text-only .summary {
+    --_room: calc(4.5em + (100cqi - 2px) / (var(--_media-ratio)) + 1.3125em);
+    -webkit-line-clamp: 99;
+    height: round(down, var(--_room), 1.5em);
+    margin-bottom: calc(var(--_room) - round(down, var(--_room), 1.5em));
+  }
   .skeleton .title,
   .skeleton .summary,
   .skeleton .tags,
@@ -210,6 +218,11 @@ export const articleCardStyles = css`
       height: 100%;
       aspect-ratio: auto;
       contain: size;
+    }
+    .horizontal .summary {
+      height: auto;
+      margin: 0;
+      -webkit-line-clamp: 3;
     }
   }
   .compact .body {

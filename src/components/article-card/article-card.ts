@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { cutText, itemExcerpt } from '../../content/excerpt.js';
 import { itemReadingMinutes, pickItem } from '../../content/items.js';
 import type { FeedItem, ParsedFeed } from '../../content/types.js';
 import { formatDate, formatList } from '../../i18n/index.js';
@@ -195,13 +196,18 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
     return isWarned(item._lantern?.content_warning) && !this.revealWarned && !this.revealed;
   }
 
-  private renderMedia(item: FeedItem): TemplateResult | typeof nothing {
+  /**
+   * The image and its credit, or `nothing`: an item without an image, or whose image failed to
+   * load, gets a card without a picture box (`text-only`), never an empty frame.
+   */
+  private renderMedia(item: FeedItem, layout: CardLayout): TemplateResult | typeof nothing {
     const ext = item._lantern ?? {};
-    if (toCardLayout(this.layout) === 'compact' || !this.imagesAllowed(item)) return nothing;
+    const image = item.image;
+    if (layout === 'compact' || !this.imagesAllowed(item) || !image || this.imageFailed) {
+      return nothing;
+    }
     // Hidden means not requested either: the placeholder keeps the box until the reader chooses.
-    const image = this.imageFailed || this.hidesWarned(item) ? undefined : item.image;
-    // Without an image the box stays (cards in a row line up) but is not announced as an empty figure.
-    if (!image) {
+    if (this.hidesWarned(item)) {
       return html`<div class="media" part="media" aria-hidden="true">
         <div class="media-frame placeholder"></div>
         <p class="credit"></p>
@@ -231,10 +237,19 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
     const authors = (item.authors ?? []).map((a) => a.name).filter((n): n is string => !!n);
     const date = formatDate(item.date_published, locale);
     const href = item.url ?? item.external_url;
-    const title = item.title ?? item.summary?.slice(0, 80) ?? '';
     const hidden = this.hidesWarned(item);
+    const excerpt = itemExcerpt(item);
+    const time = date
+      ? html`<time datetime=${item.date_published ?? ''} lang=${locale}>${date}</time>`
+      : nothing;
+    // An untitled item (a micro-post) is named by its date, else by its opening words.
+    const title = item.title || (date ? time : (!hidden && cutText(excerpt, 80)) || href);
+    const layout = toCardLayout(this.layout);
+    const media = this.renderMedia(item, layout);
+    // The skeleton had a picture: without one, the text takes its room.
+    const textOnly = media === nothing && layout !== 'compact' && !this.hideImages;
     return html`
-      <article class="card ${toCardLayout(this.layout)}" part="base" lang=${locale}>
+      <article class="card ${layout} ${textOnly ? 'text-only' : ''}" part="base" lang=${locale}>
         ${contentWarning(
           m,
           ext.content_warning,
@@ -247,7 +262,7 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
                 onToggle: () => (this.revealed = !this.revealed),
               },
         )}
-        ${this.renderMedia(item)}
+        ${media}
         <div class="body" part="body">
           <p class="tags" part="meta" lang=${ifDefined(itemLang)}>${tagList(item.tags ?? [])}</p>
           ${headingTemplate(
@@ -270,11 +285,7 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
               ${authors.length ? m.by(formatList(authors, locale)) : nothing}
             </span>
             <span class="dateline">
-              ${
-                date
-                  ? html`<span><time datetime=${item.date_published ?? ''}>${date}</time></span>`
-                  : nothing
-              }
+              ${date && item.title ? html`<span>${time}</span>` : nothing}
               ${minutes ? html`<span>${m.minutesToRead(minutes)}</span>` : nothing}
             </span>
           </p>
@@ -282,9 +293,7 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
           ${
             hidden
               ? nothing
-              : html`<p class="summary" part="summary" lang=${ifDefined(itemLang)}>
-                  ${item.summary ?? ''}
-                </p>`
+              : html`<p class="summary" part="summary" lang=${ifDefined(itemLang)}>${excerpt}</p>`
           }
         </div>
       </article>

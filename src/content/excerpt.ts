@@ -1,0 +1,75 @@
+/** Excerpts: what a card shows of an item that has no summary. Plain text, rendered as text. */
+import { decodeEntities, stripMarkup } from './text.js';
+import type { FeedItem } from './types.js';
+
+/** How much of a body is read for an excerpt: far more than a card shows, so a 5 MB body costs nothing. */
+const SAMPLE_CHARS = 20_000;
+
+/** About twelve lines of a card: room enough for a card without a picture. */
+export const EXCERPT_CHARS = 400;
+
+/**
+ * `text` cut to at most `max` characters with "…": at the last space when there is one near the
+ * end, else (Chinese, Japanese, a long URL) on a grapheme boundary, never inside a character.
+ */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max + 1);
+  let end = head.lastIndexOf(' ');
+  if (end < max * 0.6) {
+    end = max;
+    if (typeof Intl.Segmenter === 'function') {
+      for (const { index } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(
+        head,
+      )) {
+        if (index <= max) end = index;
+      }
+    }
+  }
+  return `${head.slice(0, end).replace(/[\s,;:–—-]+$/, '')}…`;
+}
+
+/**
+ * Markdown as a reader sees it, roughly: images dropped, links as their text, heading, quote
+ * and list markers and emphasis marks at word edges removed (`snake_case` stays). No nested brackets, so each pass is linear.
+ */
+function markdownText(source: string): string {
+  return source
+    .replace(/!\[[^\][]*\]\([^()]*\)/g, ' ')
+    .replace(/\[([^\][]*)\]\([^()]*\)/g, '$1')
+    .replace(/^[ \t]*(?:#{1,6}|>|[-*+]|\d{1,9}[.)])[ \t]+/gm, '')
+    .replace(/(?<![\w*_`~])[*_`~]{1,3}(?=\S)|(?<=\S)[*_`~]{1,3}(?![\w*_`~])/g, '');
+}
+
+/** Without WordPress's closing "The post <title> appeared first on <site>." */
+export function withoutBoilerplate(text: string): string {
+  const at = text.lastIndexOf(' appeared first on ');
+  const post = at === -1 ? -1 : text.lastIndexOf('The post ', at);
+  return post === -1 ? text : text.slice(0, post).trimEnd();
+}
+
+/**
+ * Plain text of a body for a card: markup and entities gone, whitespace collapsed, WordPress's
+ * closing line and a trailing "[…] Read more" dropped.
+ */
+export function bodyText(source: string, markdown = false): string {
+  let sample = source.slice(0, SAMPLE_CHARS);
+  // A tag cut by the sample is not text.
+  const lt = sample.lastIndexOf('<');
+  if (lt > sample.lastIndexOf('>')) sample = sample.slice(0, lt);
+  const text = decodeEntities(stripMarkup(markdown ? markdownText(sample) : sample))
+    .replace(/\s+/g, ' ')
+    .trim();
+  return withoutBoilerplate(text).replace(/ ?\[(?:…|\.\.\.)\].{0,40}$/, '…');
+}
+
+/**
+ * What a card shows under the title: the summary, else an excerpt of the body (markdown, HTML,
+ * then plain text, as the widgets prefer them); `''` when the item has no text at all.
+ */
+export function itemExcerpt(item: FeedItem): string {
+  if (item.summary) return withoutBoilerplate(item.summary);
+  const markdown = item._lantern?.content_markdown;
+  const body = markdown ?? item.content_html ?? item.content_text ?? '';
+  return cutText(bodyText(body, !!markdown), EXCERPT_CHARS);
+}

@@ -1,0 +1,154 @@
+import { expect } from '@open-wc/testing';
+import '../../src/define/article-card.js';
+import type { LanternArticleCard } from '../../src/components/article-card/article-card.js';
+import { cleanup, expectAxeClean, mount, mountLoaded, nextEvent, shadow } from '../helpers.js';
+
+/** An inline `<script type="application/feed+json">` holding `item`. */
+function inlineItem(item: object): string {
+  return `<script type="application/feed+json">${JSON.stringify(item)}</script>`;
+}
+
+const story = {
+  id: 'x',
+  url: 'https://example.org/x',
+  title: 'Letters from the front',
+  date_published: '2025-03-04T09:00:00Z',
+  tags: ['Analysis'],
+  content_html: `<p>${'The soldiers wrote home about the cold, the hunger and the long marches. '.repeat(12)}</p>`,
+};
+
+/** A card that never loads: it keeps showing its placeholder. */
+function placeholder(attrs: string): LanternArticleCard {
+  return mount<LanternArticleCard>(
+    `<lantern-article-card ${attrs} src="/test-server/stall?card=${Math.random()}"></lantern-article-card>`,
+  );
+}
+
+const height = (el: Element) => el.getBoundingClientRect().height;
+
+describe('<lantern-article-card> with the items real feeds carry', () => {
+  afterEach(cleanup);
+
+  for (const [layout, width] of [
+    ['vertical', 360],
+    ['vertical', 640],
+    ['horizontal', 320],
+    ['horizontal', 760],
+  ] as const) {
+    it(`no image: no picture box, the text takes its room and the card keeps its placeholder's size (${layout}, ${width} px)`, async () => {
+      const style = `style="width: ${width}px" layout=${layout}`;
+      const waiting = placeholder(style);
+      await waiting.updateComplete;
+      const card = await mountLoaded<LanternArticleCard>(
+        `<lantern-article-card ${style} lang="en">${inlineItem(story)}</lantern-article-card>`,
+      );
+      expect(card.shadowRoot!.querySelector('.media, figure, img')).to.equal(null);
+      expect(waiting.shadowRoot!.querySelector('.skeleton')).to.not.equal(null);
+      expect(
+        Math.abs(height(card) - height(waiting)),
+        `${height(waiting)} → ${height(card)}`,
+      ).to.be.at.most(2);
+      // Whole lines only: the box is a multiple of the line height, and the text fills it.
+      const summary = shadow(card, '.summary');
+      const line = parseFloat(getComputedStyle(summary).lineHeight);
+      expect(height(summary) / line).to.be.closeTo(Math.round(height(summary) / line), 0.05);
+      if (layout === 'vertical') expect(height(summary) / line).to.be.at.least(6);
+      await expectAxeClean(card);
+    });
+  }
+
+  it('hide-images: no room kept for a picture (its placeholder had none either)', async () => {
+    const waiting = placeholder('style="width: 360px" hide-images');
+    await waiting.updateComplete;
+    const card = await mountLoaded<LanternArticleCard>(
+      `<lantern-article-card style="width: 360px" hide-images>${inlineItem({ ...story, image: `${location.origin}/test-server/status/404?img=hidden` })}</lantern-article-card>`,
+    );
+    expect(card.shadowRoot!.querySelector('.text-only, img')).to.equal(null);
+    expect(Math.abs(height(card) - height(waiting))).to.be.at.most(2);
+  });
+
+  it('an image that fails to load collapses its box: no broken image, the text takes its room', async () => {
+    const card = await mountLoaded<LanternArticleCard>(
+      `<lantern-article-card style="width: 360px">${inlineItem({ ...story, image: `${location.origin}/test-server/status/404?img=${Math.random()}` })}</lantern-article-card>`,
+    );
+    // Eager: a test tab may never load a lazy image. It may have failed already.
+    const img = card.shadowRoot!.querySelector('img');
+    if (img) img.loading = 'eager';
+    for (let i = 0; i < 50 && card.shadowRoot!.querySelector('img'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await card.updateComplete;
+    expect(card.shadowRoot!.querySelector('.media, figure, img')).to.equal(null);
+    expect(card.shadowRoot!.querySelector('.card.text-only')).to.not.equal(null);
+    const waiting = placeholder('style="width: 360px"');
+    await waiting.updateComplete;
+    expect(Math.abs(height(card) - height(waiting))).to.be.at.most(2);
+  });
+
+  it('no summary: an excerpt of the body, as plain text cut on a word', async () => {
+    const card = await mountLoaded<LanternArticleCard>(
+      `<lantern-article-card>${inlineItem({
+        ...story,
+        content_html:
+          '<p>Within ten short years, the United States saw the unfolding of [&#8230;]</p>\n<p>The post <a href="/x">Letters</a> appeared first on <a href="/">A Blog</a>.</p>',
+      })}</lantern-article-card>`,
+    );
+    expect(shadow(card, '.summary').textContent?.trim()).to.equal(
+      'Within ten short years, the United States saw the unfolding of…',
+    );
+    const long = await mountLoaded<LanternArticleCard>(
+      `<lantern-article-card>${inlineItem(story)}</lantern-article-card>`,
+    );
+    const excerpt = shadow(long, '.summary').textContent!.trim();
+    expect(excerpt).to.match(/^The soldiers wrote home about the cold,/);
+    expect(excerpt).to.match(/[a-z,.]…$/);
+    expect(excerpt.length).to.be.below(story.content_html.length / 2);
+  });
+
+  it('no title: the link is named by the date (not repeated below), else by the opening words', async () => {
+    const untitled = {
+      ...story,
+      title: undefined,
+      content_html: '<p>Lost about 6/7 hours after the Mac went bananas. Back up now.</p>',
+    };
+    const card = await mountLoaded<LanternArticleCard>(
+      `<lantern-article-card lang="en">${inlineItem(untitled)}</lantern-article-card>`,
+    );
+    const link = shadow<HTMLAnchorElement>(card, '.title a');
+    expect(link.textContent?.trim()).to.equal('March 4, 2025');
+    expect(link.querySelector('time')?.getAttribute('datetime')).to.equal(story.date_published);
+    expect(card.shadowRoot!.querySelectorAll('time')).to.have.length(1);
+    expect(shadow(card, '.summary').textContent?.trim()).to.equal(
+      'Lost about 6/7 hours after the Mac went bananas. Back up now.',
+    );
+    await expectAxeClean(card);
+
+    const undated = await mountLoaded<LanternArticleCard>(
+      `<lantern-article-card lang="en">${inlineItem({ ...untitled, date_published: undefined, content_html: `<p>${'An untitled note about a long day at the office, '.repeat(4)}</p>` })}</lantern-article-card>`,
+    );
+    const opening = shadow<HTMLAnchorElement>(undated, '.title a').textContent!.trim();
+    expect(opening).to.match(
+      /^An untitled note about a long day at the office, An untitled note about a long…$/,
+    );
+    await expectAxeClean(undated);
+
+    // A photo post with neither text nor date still has a named link: its address.
+    const bare = await mountLoaded<LanternArticleCard>(
+      `<lantern-article-card lang="en">${inlineItem({ id: 'p', url: 'https://example.org/p', content_html: '<p><img src="p.jpg"></p>' })}</lantern-article-card>`,
+    );
+    expect(shadow(bare, '.title a').textContent?.trim()).to.equal('https://example.org/p');
+  });
+
+  it('the image still goes out with no referrer, set before its address', async () => {
+    const loaded = nextEvent(document.body, 'lantern-load');
+    const card = mount<LanternArticleCard>(
+      `<lantern-article-card>${inlineItem({ ...story, image: `${location.origin}/test-server/stall?img=${Math.random()}` })}</lantern-article-card>`,
+    );
+    await loaded;
+    const img = shadow<HTMLImageElement>(card, 'img');
+    expect(img.referrerPolicy).to.equal('no-referrer');
+    expect([...img.attributes].map((a) => a.name).indexOf('referrerpolicy')).to.be.below(
+      [...img.attributes].map((a) => a.name).indexOf('src'),
+    );
+  });
+});
