@@ -21,7 +21,9 @@ export function widgets(feed, base) {
   const soldiers = item('north-korean-soldiers-russia-ukraine');
   const report = item('nkdb-military-report');
   // A report whose summary is its plain `summary` (no HTML or markdown body to sanitise).
-  const { content_html: _body, ...plain } = report;
+  const plain = Object.fromEntries(
+    Object.entries(report).filter(([key]) => key !== 'content_html'),
+  );
   return {
     card: html`<lantern-article-card base-url=${base} .item=${soldiers}
       >${feedScript(soldiers)}<a href=${soldiers.url}>${soldiers.title}</a></lantern-article-card
