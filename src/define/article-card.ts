@@ -5,3 +5,9 @@ import { LanternArticleCard } from '../components/article-card/article-card.js';
 LanternArticleCard.defineAs('lantern-article-card');
 
 export { LanternArticleCard };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lantern-article-card': LanternArticleCard;
+  }
+}

@@ -7,3 +7,9 @@ import './article-card.js';
 LanternArticleList.defineAs('lantern-article-list');
 
 export { LanternArticleList };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lantern-article-list': LanternArticleList;
+  }
+}

@@ -6,3 +6,9 @@ LanternReportDownload.defineAs('lantern-report-download');
 
 export { LanternReportDownload };
 export type { LanternDownloadDetail } from '../components/report-download/report-download.js';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lantern-report-download': LanternReportDownload;
+  }
+}

@@ -5,3 +5,9 @@ import { LanternStoryNavigator } from '../components/story-navigator/story-navig
 LanternStoryNavigator.defineAs('lantern-story-navigator');
 
 export { LanternStoryNavigator };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lantern-story-navigator': LanternStoryNavigator;
+  }
+}

@@ -300,9 +300,3 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
     `;
   }
 }
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'lantern-article-card': LanternArticleCard;
-  }
-}

@@ -437,8 +437,3 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
   }
 }
 
-declare global {
-  interface HTMLElementTagNameMap {
-    'lantern-article-list': LanternArticleList;
-  }
-}

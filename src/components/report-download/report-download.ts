@@ -656,9 +656,6 @@ export class LanternReportDownload extends LanternElement<ReportView> {
 }
 
 declare global {
-  interface HTMLElementTagNameMap {
-    'lantern-report-download': LanternReportDownload;
-  }
   interface HTMLElementEventMap {
     'lantern-download': CustomEvent<LanternDownloadDetail>;
   }

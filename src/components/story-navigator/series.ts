@@ -124,3 +124,38 @@ export function partTitle(series: Series, item: FeedItem): string {
   }
   return title || item.summary?.slice(0, 80) || '';
 }
+
+export interface PartRequest {
+  /** The `part` attribute's number (`NaN` or out of range is an error). */
+  part?: number | null;
+  /** The `part` attribute's text, for the error message. */
+  partText?: string | null;
+  /** The item the partner named, whose part is the current one. */
+  itemId?: string;
+  /** Reader mode: with nothing named, the first published part. */
+  firstPublished?: boolean;
+}
+
+/**
+ * The part the partner named: `part`, else the named item's part, else (reader mode) the first
+ * published one; `undefined` for a series overview. Throws a `FeedError` a reader can understand
+ * for a part the series does not have or has not published yet.
+ */
+export function namedPart(series: Series, request: PartRequest): number | undefined {
+  if (request.part !== undefined && request.part !== null) {
+    const part = Number(request.part);
+    if (!Number.isInteger(part) || part < 1 || part > series.total) {
+      const named = request.partText ?? String(request.part);
+      throw new FeedError(
+        'not-found',
+        `"${series.title}" has no part ${named}; it has ${series.total}.`,
+      );
+    }
+    if (!isPublished(series, part)) {
+      throw new FeedError('not-found', `Part ${part} of "${series.title}" is not published yet.`);
+    }
+    return part;
+  }
+  if (request.itemId) return series.parts.find((p) => p.item?.id === request.itemId)?.number;
+  return request.firstPublished ? series.parts.find((p) => p.item)?.number : undefined;
+}

@@ -1,37 +1,29 @@
-import {
-  html,
-  nothing,
-  type PropertyDeclarations,
-  type PropertyValues,
-  type TemplateResult,
-} from 'lit';
-import { FeedError } from '../../content/errors.js';
+import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { bodySource, renderRichContent } from '../../content/rich.js';
 import type { FeedItem, ParsedFeed } from '../../content/types.js';
-import { formatDate, formatList, messagesFor } from '../../i18n/index.js';
 import { hostStyles } from '../../theme/tokens.js';
-import { itemReadingMinutes } from '../../content/items.js';
 import { lanternEvent } from '../shared/events.js';
-import { headingTemplate } from '../shared/heading.js';
-import {
-  contentWarning,
-  feedImage,
-  isWarned,
-  pseudonymNote,
-  warningText,
-} from '../shared/templates.js';
 import { LanternElement } from '../shared/lantern-element.js';
+import { clickedPart, followsHash, partHref, pushPart, scrollToHeading } from './part-links.js';
+import { ReaderBody } from './reader-body.js';
 import { markPartRead, partsRead } from './reading-progress.js';
-import {
-  findSeries,
-  isPublished,
-  neighbour,
-  partFromHash,
-  partTitle,
-  type Series,
-  type SeriesPart,
-} from './series.js';
+import { findSeries, isPublished, namedPart, partFromHash } from './series.js';
+import { navigatorSkeleton } from './story-navigator.skeleton.js';
 import { storyNavigatorStyles } from './story-navigator.styles.js';
+import {
+  hidesPart,
+  navigatorTemplate,
+  partName,
+  type NavigatorContext,
+  type NavigatorView,
+} from './story-navigator.views.js';
+
+/**
+ * Properties that change what the navigator selects and renders. A warned part's body is built
+ * only once it may be shown (`revealWarned`), and with or without its images (`hideImages`).
+ */
+const SELECTION_KEYS =
+  'series partNumber mode variant headingLevel remember revealWarned hideImages'.split(' ');
 
 export type NavigatorMode = 'navigation' | 'reader';
 export type NavigatorVariant = 'full' | 'compact';
@@ -43,15 +35,7 @@ export interface LanternPartChangeDetail {
   item: FeedItem;
 }
 
-export interface NavigatorView {
-  series: Series;
-  /** The part being read; `undefined` when none was named (a series overview). */
-  current: number | undefined;
-  /** The part the attributes name, shown again when the URL loses its `#part-N`. */
-  initial: number | undefined;
-  /** Parts read in this tab; always empty unless `remember="session"`. */
-  read: ReadonlySet<number>;
-}
+export type { NavigatorView } from './story-navigator.views.js';
 
 /**
  * A multi-part story: the series title, "Part 3 of 3", every part in order (the current one
@@ -129,13 +113,9 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
   /** The polite live region's text: which part is now shown. */
   declare private announcement: string;
 
-  /** The sanitised body lives in one element that moves between renders, so it is built once per part. */
-  private readonly bodyHost: HTMLDivElement;
-  private switchToken = 0;
+  private readonly body = new ReaderBody((item) => this.bodyFor(item));
   /** The reader body being made for the view just selected. */
-  private pendingBody: Promise<void> | undefined;
-  /** The part whose body `bodyHost` holds; a hidden warned part's body is not built yet. */
-  private bodyPart: number | undefined;
+  private pendingBody: Promise<unknown> | undefined;
   private scrollOnRender = false;
 
   constructor() {
@@ -146,9 +126,6 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     this.announcement = '';
     this.revealWarned = false;
     this.revealedParts = new Set();
-    this.bodyHost = document.createElement('div');
-    this.bodyHost.className = 'body';
-    this.bodyHost.setAttribute('part', 'body');
   }
 
   private get reader(): boolean {
@@ -181,47 +158,23 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
   }
 
   protected override dataChanged(changed: PropertyValues): boolean {
-    return (
-      changed.has('series') ||
-      changed.has('partNumber') ||
-      changed.has('mode') ||
-      changed.has('variant') ||
-      changed.has('headingLevel') ||
-      changed.has('remember') ||
-      // A part's body is built only once it may be shown.
-      changed.has('revealWarned') ||
-      // The body was sanitised with or without its images: build it again.
-      changed.has('hideImages')
-    );
+    return SELECTION_KEYS.some((key) => changed.has(key));
   }
 
   protected override select(parsed: ParsedFeed): NavigatorView {
     const itemId =
       typeof this.item === 'string' ? this.item : this.item ? String(this.item.id) : undefined;
     const series = findSeries(parsed, { seriesId: this.series, itemId });
-    let initial: number | undefined;
-    if (this.partNumber !== undefined && this.partNumber !== null) {
-      const part = Number(this.partNumber);
-      if (!Number.isInteger(part) || part < 1 || part > series.total) {
-        throw new FeedError(
-          'not-found',
-          `"${series.title}" has no part ${this.getAttribute('part') ?? String(this.partNumber)}; it has ${series.total}.`,
-        );
-      }
-      if (!isPublished(series, part)) {
-        throw new FeedError('not-found', `Part ${part} of "${series.title}" is not published yet.`);
-      }
-      initial = part;
-    } else if (itemId) {
-      initial = series.parts.find((p) => p.item?.id === itemId)?.number;
-    } else if (this.reader) {
-      initial = series.parts.find((p) => p.item)?.number;
-    }
-
+    const initial = namedPart(series, {
+      part: this.partNumber,
+      partText: this.getAttribute('part'),
+      itemId,
+      firstPublished: this.reader,
+    });
     let current = initial;
     this.scrollOnRender = false;
     if (this.reader) {
-      const linked = this.followsHash ? partFromHash(location.hash) : undefined;
+      const linked = followsHash(this) ? partFromHash(location.hash) : undefined;
       if (linked !== undefined && isPublished(series, linked)) {
         current = linked;
         // A deep link opens that part where the reader can see it (focus stays where it was).
@@ -230,19 +183,9 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
       const item = current === undefined ? undefined : series.parts[current - 1]?.item;
       this.revealedParts = new Set();
       const shown = item && current !== undefined && !this.hides(item, current);
-      const token = ++this.switchToken;
       // The rest of the part shows in this render; its body follows as soon as it is sanitised,
       // and `updateComplete` (so `lantern-load`) waits for it.
-      this.bodyHost.replaceChildren();
-      this.bodyPart = undefined;
-      this.pendingBody = shown
-        ? this.bodyFor(item).then((body) => {
-            // A newer load (another part, src or series) started while this body was being made.
-            if (token !== this.switchToken) return;
-            this.bodyHost.replaceChildren(body);
-            this.bodyPart = current;
-          })
-        : undefined;
+      this.pendingBody = this.body.show(shown ? item : undefined, current, true);
     }
     this.announcement = '';
     return { series, current, initial, read: this.readParts(series.id, current) };
@@ -287,19 +230,18 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     if (!this.reader || !view || this.status !== 'ready') return;
     const item = view.series.parts[number - 1]?.item;
     if (!item) return;
-    if (options.push) this.pushPart(number);
+    if (options.push) pushPart(this, number);
     if (number === view.current) {
       if (options.focus) this.focusPartHeading();
       return;
     }
-    const token = ++this.switchToken;
     const shown = !this.hides(item, number);
-    const body = shown ? await this.bodyFor(item) : '';
-    if (token !== this.switchToken || this.view !== view) return;
-    this.bodyHost.replaceChildren(body);
-    this.bodyPart = shown ? number : undefined;
+    if (!(await this.body.show(shown ? item : undefined, number)) || this.view !== view) return;
     this.view = { ...view, current: number, read: this.readParts(view.series.id, number) };
-    this.announcement = this.messages.nowShowing(number, this.titleOf(view.series, item, number));
+    this.announcement = this.messages.nowShowing(
+      number,
+      partName(this.messages, view.series, item, number),
+    );
     await this.updateComplete;
     if (options.focus) this.focusPartHeading();
     this.dispatchEvent(
@@ -307,13 +249,8 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     );
   }
 
-  /** A warned part's summary, image and body wait for the reader (or `reveal-warned`). */
   private hides(item: FeedItem, number: number): boolean {
-    return (
-      isWarned(item._lantern?.content_warning) &&
-      !this.revealWarned &&
-      !this.revealedParts.has(number)
-    );
+    return hidesPart(item, number, this.revealWarned, this.revealedParts);
   }
 
   /**
@@ -326,59 +263,16 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     this.revealedParts = revealed;
     const view = this.view;
     const item = view?.series.parts[number - 1]?.item;
-    if (!this.reader || !view || !item || view.current !== number || this.bodyPart === number) {
+    if (!this.reader || !view || !item || view.current !== number || this.body.part === number) {
       return;
     }
     if (!revealed.has(number)) return;
-    const token = ++this.switchToken;
-    const body = await this.bodyFor(item);
-    if (token !== this.switchToken || this.view !== view) return;
-    this.bodyHost.replaceChildren(body);
-    this.bodyPart = number;
-    this.requestUpdate();
-  }
-
-  /** The warning of part `number`, with its "Show content" button unless `reveal-warned`. */
-  private partWarning(item: FeedItem, number: number): unknown {
-    return contentWarning(
-      this.messages,
-      item._lantern?.content_warning,
-      item.language,
-      this.revealWarned
-        ? undefined
-        : {
-            id: `reading-warning-${number}`,
-            revealed: this.revealedParts.has(number),
-            onToggle: () => void this.toggleReveal(number),
-          },
-    );
-  }
-
-  /**
-   * `#part-N` belongs to the first reader-mode navigator on the page; another one switches
-   * parts in place without touching the URL, so two stories never fight over it.
-   */
-  private get followsHash(): boolean {
-    const first = document.querySelector('lantern-story-navigator[mode="reader"]');
-    return !first || first === this;
-  }
-
-  private pushPart(number: number): void {
-    if (!this.followsHash) return;
-    const url = this.partHref(number);
-    if (url !== location.href) history.pushState(history.state, '', url);
-  }
-
-  /** Absolute, so a page with a `<base href>` still keeps the reader on this page. */
-  private partHref(number: number): string {
-    const url = new URL(location.href);
-    url.hash = `part-${number}`;
-    return url.href;
+    if ((await this.body.show(item, number)) && this.view === view) this.requestUpdate();
   }
 
   private readonly onHistory = (): void => {
     const view = this.view;
-    if (!this.reader || !view || !this.followsHash) return;
+    if (!this.reader || !view || !followsHash(this)) return;
     const linked = partFromHash(location.hash);
     const target = linked !== undefined && isPublished(view.series, linked) ? linked : view.initial;
     if (target === undefined || target === view.current) return;
@@ -388,12 +282,8 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
   };
 
   private onClick = (event: MouseEvent): void => {
-    if (event.defaultPrevented || event.button !== 0) return;
-    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    const link = (event.target as Element | null)?.closest<HTMLAnchorElement>('a[data-part]');
-    if (!link || !this.reader) return;
-    event.preventDefault();
-    void this.showPart(Number(link.dataset.part), { push: true, focus: true });
+    const part = this.reader ? clickedPart(event) : undefined;
+    if (part !== undefined) void this.showPart(part, { push: true, focus: true });
   };
 
   private partHeading(): HTMLElement | null {
@@ -405,12 +295,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     if (!heading) return;
     heading.tabIndex = -1;
     heading.focus({ preventScroll: true });
-    this.scrollToHeading(heading);
-  }
-
-  private scrollToHeading(heading: HTMLElement): void {
-    const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    heading.scrollIntoView({ behavior: reduced ? 'auto' : 'smooth', block: 'start' });
+    scrollToHeading(heading);
   }
 
   protected override updated(): void {
@@ -419,318 +304,41 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     if (heading) heading.tabIndex = -1;
     if (this.scrollOnRender && this.status === 'ready' && heading) {
       this.scrollOnRender = false;
-      this.scrollToHeading(heading);
+      scrollToHeading(heading);
     }
   }
 
-  private titleOf(series: Series, item: FeedItem, number: number): string {
-    return partTitle(series, item) || this.messages.partLabel(number);
-  }
-
-  private link(number: number, item: FeedItem, content: unknown, extra = ''): TemplateResult {
-    if (this.reader) {
-      return html`<a class=${extra} href=${this.partHref(number)} data-part=${number}
-        >${content}</a
-      >`;
-    }
-    const href = item.url ?? item.external_url;
-    return href
-      ? html`<a class=${extra} href=${href} referrerpolicy="no-referrer">${content}</a>`
-      : html`<span class=${extra}>${content}</span>`;
+  /** What the templates need: this element's settings and actions. */
+  private context(): NavigatorContext {
+    return {
+      m: this.messages,
+      locale: this.locale,
+      reader: this.reader,
+      compact: this.variant === 'compact',
+      level: this.level,
+      partLevel: this.partHeadingLevel,
+      remembers: this.remembers,
+      announcement: this.announcement,
+      body: () => this.body.element,
+      partHref,
+      revealWarned: this.revealWarned,
+      revealed: this.revealedParts,
+      toggleReveal: (number) => void this.toggleReveal(number),
+      imagesAllowed: (item) => this.imagesAllowed(item),
+      onClick: this.onClick,
+    };
   }
 
   protected override renderSkeleton(): TemplateResult {
-    const compact = this.variant === 'compact';
-    const pager = html`<div class="pager">
-      <span class="skeleton-block pager-block"></span>
-      <span class="skeleton-block pager-block"></span>
-    </div>`;
-    // The same blocks, in the same order, as the rendered widget: the host page does not shift.
-    return html`
-      <div
-        class="navigator skeleton ${compact ? 'compact' : 'full'} ${this.reader ? 'reader' : ''}"
-        part="base"
-        aria-busy="true"
-      >
-        <span class="visually-hidden">${this.messages.loading}</span>
-        ${
-          compact
-            ? html`<div class="header">
-                <span class="skeleton-block line short"></span>${pager}
-              </div>`
-            : html`<div class="header">
-                <span class="skeleton-block line short"></span>
-                <span class="skeleton-block line title-line"></span>
-                ${this.reader ? nothing : html`<span class="skeleton-block line note-line"></span>`}
-              </div>`
-        }
-        ${
-          this.reader
-            ? html`<div class="reading">
-                  <span class="skeleton-block line title-line"></span>
-                  ${[1, 2, 3, 4, 5, 6].map(() => html`<span class="skeleton-block line"></span>`)}
-                </div>
-                ${pager}`
-            : nothing
-        }
-        ${
-          compact
-            ? nothing
-            : html`<div class="parts">
-                ${[1, 2, 3].map(
-                  () =>
-                    html`<div class="part">
-                      <span class="skeleton-block number"></span>
-                      <div class="text">
-                        <span class="skeleton-block line name-line"></span>
-                        <span class="skeleton-block line"></span>
-                        <span class="skeleton-block line short"></span>
-                        <span class="skeleton-block line warning-line"></span>
-                      </div>
-                    </div>`,
-                )}
-              </div>`
-        }
-        ${compact || this.reader ? nothing : pager}
-      </div>
-    `;
+    return navigatorSkeleton(this.variant === 'compact', this.reader, this.messages.loading);
   }
 
   protected override renderView(view: NavigatorView): TemplateResult {
-    const compact = this.variant === 'compact';
-    const locale = this.locale;
-    const m = this.messages;
-    const { series, current } = view;
-    const position = current === undefined ? nothing : m.partOf(current, series.total);
-    const base = `navigator ${compact ? 'compact' : 'full'} ${this.reader ? 'reader' : ''}`;
-    const anonymised = series.parts.some((p) => p.item?._lantern?.pseudonym);
-    if (compact) {
-      return html`
-        <div class=${base} part="base" lang=${locale} @click=${this.onClick}>
-          <nav class="header" aria-label=${series.title}>
-            <p class="position" part="meta">
-              <span class="series-name" data-focus-after-retry tabindex="-1">${series.title}</span>
-              ${current === undefined ? nothing : html`<span class="part-of">${position}</span>`}
-              ${this.progress(view)}
-            </p>
-            ${pseudonymNote(m.pseudonym, anonymised)} ${this.pager(view)}
-          </nav>
-          ${this.reader ? this.reading(view) : nothing} ${this.reader ? this.pager(view) : nothing}
-          ${this.liveRegion()}
-        </div>
-      `;
-    }
-    return html`
-      <div class=${base} part="base" lang=${locale} @click=${this.onClick}>
-        <div class="header">
-          ${current === undefined ? nothing : html`<p class="part-of" part="meta">${position}</p>`}
-          ${headingTemplate(
-            this.level,
-            'title',
-            html`<span data-focus-after-retry tabindex="-1">${series.title}</span>`,
-          )}
-          ${this.reader ? nothing : pseudonymNote(m.pseudonym, anonymised)} ${this.progress(view)}
-        </div>
-        ${this.reader ? this.reading(view) : nothing} ${this.reader ? this.pager(view) : nothing}
-        <nav class="parts-nav" aria-label=${m.seriesNav(series.title)}>
-          <ol class="parts" role="list">
-            ${series.parts.map((part) => this.partEntry(view, part))}
-          </ol>
-        </nav>
-        ${this.reader ? nothing : this.pager(view)} ${this.liveRegion()}
-      </div>
-    `;
-  }
-
-  private liveRegion(): TemplateResult | typeof nothing {
-    return this.reader
-      ? html`<p class="visually-hidden" role="status">${this.announcement}</p>`
-      : nothing;
-  }
-
-  private progress(view: NavigatorView): TemplateResult | typeof nothing {
-    if (!this.remembers) return nothing;
-    return html`<span class="progress" part="meta"
-      >${this.messages.partsRead(view.read.size, view.series.total)}</span
-    >`;
-  }
-
-  private partEntry(view: NavigatorView, part: SeriesPart): TemplateResult {
-    const m = this.messages;
-    const { series } = view;
-    const { number, item } = part;
-    if (!item) {
-      return html`
-        <li class="part upcoming">
-          <span class="number" aria-hidden="true">${number}</span>
-          <div class="text">
-            <span class="name">${m.partLabel(number)}</span>
-            <span class="soon">${m.comingSoon}</span>
-          </div>
-        </li>
-      `;
-    }
-    const title = this.titleOf(series, item, number);
-    const label = m.partLabel(number);
-    // Screen readers hear "Part 2: …" unless the title already says it, in the reader's
-    // language or in the title's own ("Part 2 - …" under a Korean interface).
-    const said = [label, messagesFor(item.language ?? this.locale).partLabel(number)].some(
-      (l) => title.startsWith(l) && !/^\d/.test(title.slice(l.length)),
-    );
-    const name = html`${
-      said ? nothing : html`<span class="visually-hidden">${label}: </span>`
-    }${title}`;
-    const isCurrent = number === view.current;
-    return html`
-      <li class="part ${isCurrent ? 'current' : ''}" lang=${item.language ?? nothing}>
-        <span class="number" aria-hidden="true">${number}</span>
-        <div class="text">
-          ${
-            isCurrent
-              ? html`<span class="name" aria-current="page">${name}</span>`
-              : this.link(number, item, name, 'name')
-          }
-          ${
-            view.read.has(number)
-              ? html`<span class="read-mark"><span aria-hidden="true">✓ </span>${m.read}</span>`
-              : nothing
-          }
-          ${
-            // Before the summary; the list's two-line teasers are not gated (reader mode's body is).
-            contentWarning(m, item._lantern?.content_warning, item.language)
-          }
-          ${item.summary ? html`<p class="summary" part="summary">${item.summary}</p>` : nothing}
-        </div>
-      </li>
-    `;
-  }
-
-  private pager(view: NavigatorView): TemplateResult | typeof nothing {
-    const { series, current } = view;
-    const m = this.messages;
-    // A series overview (no current part) has no "previous" or "next".
-    if (current === undefined) return nothing;
-    const prev = neighbour(series, current, -1);
-    const next = neighbour(series, current, 1);
-    // No published part ahead, but more are announced: say so, without a link.
-    const upcoming = !next && current < series.total ? current + 1 : undefined;
-    if (!prev && !next && upcoming === undefined) return nothing;
-    const side = (part: SeriesPart, direction: string, rel: 'prev' | 'next'): TemplateResult => {
-      const item = part.item as FeedItem;
-      const content = html`<span class="direction"
-          >${
-            rel === 'prev' ? html`<span aria-hidden="true">← </span>` : nothing
-          }${direction}${rel === 'next' ? html`<span aria-hidden="true"> →</span>` : nothing}</span
-        >
-        <span class="neighbour" lang=${item.language ?? nothing}
-          >${this.titleOf(series, item, part.number)}${this.neighbourWarning(item)}</span
-        >`;
-      const href = this.reader ? this.partHref(part.number) : (item.url ?? item.external_url);
-      if (!href) return html`<span class=${rel}>${content}</span>`;
-      return html`<a
-        class=${rel}
-        rel=${rel}
-        href=${href}
-        referrerpolicy="no-referrer"
-        data-part=${this.reader ? part.number : nothing}
-        >${content}</a
-      >`;
-    };
-    return html`
-      <div class="pager" part="footer">
-        ${prev ? side(prev, m.previousPart, 'prev') : nothing}
-        ${next ? side(next, m.nextPart, 'next') : nothing}
-        ${
-          upcoming !== undefined
-            ? html`<p class="next upcoming">
-                <span class="direction">${m.nextPart}</span>
-                <span class="neighbour"
-                  >${m.partLabel(upcoming)}<span class="sep" aria-hidden="true"> · </span
-                  ><span>${m.comingSoon}</span></span
-                >
-              </p>`
-            : nothing
-        }
-      </div>
-    `;
-  }
-
-  /** Next to a previous/next title: a short marker, the warning itself for screen readers. */
-  private neighbourWarning(item: FeedItem): TemplateResult | typeof nothing {
-    const warning = item._lantern?.content_warning;
-    if (!isWarned(warning)) return nothing;
-    const m = this.messages;
-    return html` <span class="neighbour-warning" lang=${this.locale}
-      ><span aria-hidden="true">⚠ </span>${m.contentWarning}<span class="visually-hidden"
-        >: ${warningText(m, warning, item.language)}</span
-      ></span
-    >`;
-  }
-
-  private reading(view: NavigatorView): TemplateResult | typeof nothing {
-    const { series, current } = view;
-    const item = current === undefined ? undefined : series.parts[current - 1]?.item;
-    if (!item || current === undefined) return nothing;
-    const m = this.messages;
-    const locale = this.locale;
-    const ext = item._lantern ?? {};
-    const title = this.titleOf(series, item, current);
-    const date = formatDate(item.date_published, locale);
-    const authors = (item.authors ?? []).map((a) => a.name).filter((n): n is string => !!n);
-    const minutes = itemReadingMinutes(item);
-    const hidden = this.hides(item, current);
-    const image = this.imagesAllowed(item) && !hidden ? item.image : undefined;
-    const hasBody = bodySource(item) !== undefined;
-    const href = item.url ?? item.external_url;
-    const level = this.partHeadingLevel;
-    return html`
-      <article class="reading" lang=${item.language ?? locale}>
-        ${headingTemplate(level, 'title', title)} ${this.partWarning(item, current)}
-        <p class="meta" part="meta">
-          ${date ? html`<span><time datetime=${item.date_published ?? ''}>${date}</time></span>` : nothing}
-          ${authors.length ? html`<span>${m.by(formatList(authors, locale))}</span>` : nothing}
-          ${minutes ? html`<span>${m.minutesToRead(minutes)}</span>` : nothing}
-        </p>
-        ${pseudonymNote(m.pseudonym, ext.pseudonym)}
-        ${
-          image
-            ? html`<figure class="media" part="media">
-                ${feedImage(image, ext.image_alt ?? '', { width: 1200, height: 675 })}
-                ${ext.image_credit ? html`<figcaption class="credit">${m.imageCredit(ext.image_credit)}</figcaption>` : nothing}
-              </figure>`
-            : nothing
-        }
-        ${
-          hasBody
-            ? hidden
-              ? nothing
-              : this.bodyHost
-            : html`
-                ${item.summary && !hidden ? html`<p class="summary" part="summary">${item.summary}</p>` : nothing}
-                ${
-                  href
-                    ? html`<p class="continue">
-                        <a
-                          class="button primary"
-                          part="button"
-                          href=${href}
-                          referrerpolicy="no-referrer"
-                          >${m.continueReading}<span class="visually-hidden">: ${title}</span></a
-                        >
-                      </p>`
-                    : nothing
-                }
-              `
-        }
-      </article>
-    `;
+    return navigatorTemplate(this.context(), view);
   }
 }
 
 declare global {
-  interface HTMLElementTagNameMap {
-    'lantern-story-navigator': LanternStoryNavigator;
-  }
   interface HTMLElementEventMap {
     'lantern-part-change': CustomEvent<LanternPartChangeDetail>;
   }

@@ -1,0 +1,42 @@
+/**
+ * Reader mode's links between parts: `#part-N` on the page itself, and the browser's history.
+ * `#part-N` belongs to the first reader-mode navigator on the page; another one switches parts
+ * in place without touching the URL, so two stories never fight over it.
+ */
+export function followsHash(navigator: Element): boolean {
+  const first = document.querySelector(`${navigator.localName}[mode="reader"]`);
+  return !first || first === navigator;
+}
+
+/** Absolute, so a page with a `<base href>` still keeps the reader on this page. */
+export function partHref(number: number): string {
+  const url = new URL(location.href);
+  url.hash = `part-${number}`;
+  return url.href;
+}
+
+/** Adds part `number` to the history when `navigator` owns the URL's `#part-N`. */
+export function pushPart(navigator: Element, number: number): void {
+  if (!followsHash(navigator)) return;
+  const url = partHref(number);
+  if (url !== location.href) history.pushState(history.state, '', url);
+}
+
+/** Scrolls a part's heading to the top, without motion for readers who asked for less. */
+export function scrollToHeading(heading: HTMLElement): void {
+  const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  heading.scrollIntoView({ behavior: reduced ? 'auto' : 'smooth', block: 'start' });
+}
+
+/**
+ * The part a plain click on a part link (`a[data-part]`) asks for, with the link's navigation
+ * cancelled; `undefined` for any other click (a new tab, a modified or handled click).
+ */
+export function clickedPart(event: MouseEvent): number | undefined {
+  if (event.defaultPrevented || event.button !== 0) return undefined;
+  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return undefined;
+  const link = (event.target as Element | null)?.closest<HTMLAnchorElement>('a[data-part]');
+  if (!link) return undefined;
+  event.preventDefault();
+  return Number(link.dataset.part);
+}

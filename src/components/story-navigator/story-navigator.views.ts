@@ -1,0 +1,307 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { bodySource } from '../../content/rich.js';
+import type { FeedItem } from '../../content/types.js';
+import { itemReadingMinutes } from '../../content/items.js';
+import { formatDate, formatList, messagesFor, type Messages } from '../../i18n/index.js';
+import { headingTemplate } from '../shared/heading.js';
+import {
+  contentWarning,
+  feedImage,
+  isWarned,
+  pseudonymNote,
+  warningText,
+} from '../shared/templates.js';
+import { neighbour, partTitle, type Series, type SeriesPart } from './series.js';
+
+export interface NavigatorView {
+  series: Series;
+  /** The part being read; `undefined` when none was named (a series overview). */
+  current: number | undefined;
+  /** The part the attributes name, shown again when the URL loses its `#part-N`. */
+  initial: number | undefined;
+  /** Parts read in this tab; always empty unless `remember="session"`. */
+  read: ReadonlySet<number>;
+}
+
+/** What the navigator's templates need from the element: its settings and its actions. */
+export interface NavigatorContext {
+  m: Messages;
+  locale: string;
+  reader: boolean;
+  compact: boolean;
+  /** Heading level of the series title, and of the part being read. */
+  level: number;
+  partLevel: number;
+  remembers: boolean;
+  /** The polite live region's text. */
+  announcement: string;
+  /** The sanitised body of the part being read. */
+  body(): HTMLElement;
+  partHref(number: number): string;
+  /** `reveal-warned`: warned parts show at once, under their warning. */
+  revealWarned: boolean;
+  /** Warned parts the reader chose to show. */
+  revealed: ReadonlySet<number>;
+  toggleReveal(number: number): void;
+  imagesAllowed(item: FeedItem): boolean;
+  onClick(event: MouseEvent): void;
+}
+
+/** A warned part's summary, image and body wait for the reader (or `reveal-warned`). */
+export function hidesPart(
+  item: FeedItem,
+  number: number,
+  revealWarned: boolean,
+  revealed: ReadonlySet<number>,
+): boolean {
+  return isWarned(item._lantern?.content_warning) && !revealWarned && !revealed.has(number);
+}
+
+/** The warning of the part being read, with its "Show content" button unless `reveal-warned`. */
+function partWarning(c: NavigatorContext, item: FeedItem, number: number): unknown {
+  return contentWarning(
+    c.m,
+    item._lantern?.content_warning,
+    item.language,
+    c.revealWarned
+      ? undefined
+      : {
+          id: `reading-warning-${number}`,
+          revealed: c.revealed.has(number),
+          onToggle: () => c.toggleReveal(number),
+        },
+  );
+}
+
+/** A part's title, or "Part N" when it has none. */
+export function partName(m: Messages, series: Series, item: FeedItem, number: number): string {
+  return partTitle(series, item) || m.partLabel(number);
+}
+
+export function navigatorTemplate(c: NavigatorContext, view: NavigatorView): TemplateResult {
+  const { m, locale, reader } = c;
+  const { series, current } = view;
+  const position = current === undefined ? nothing : m.partOf(current, series.total);
+  const base = `navigator ${c.compact ? 'compact' : 'full'} ${reader ? 'reader' : ''}`;
+  const anonymised = series.parts.some((p) => p.item?._lantern?.pseudonym);
+  const liveRegion = reader
+    ? html`<p class="visually-hidden" role="status">${c.announcement}</p>`
+    : nothing;
+  if (c.compact) {
+    return html`
+      <div class=${base} part="base" lang=${locale} @click=${c.onClick}>
+        <nav class="header" aria-label=${series.title}>
+          <p class="position" part="meta">
+            <span class="series-name" data-focus-after-retry tabindex="-1">${series.title}</span>
+            ${current === undefined ? nothing : html`<span class="part-of">${position}</span>`}
+            ${progress(c, view)}
+          </p>
+          ${pseudonymNote(m.pseudonym, anonymised)} ${pager(c, view)}
+        </nav>
+        ${reader ? reading(c, view) : nothing} ${reader ? pager(c, view) : nothing} ${liveRegion}
+      </div>
+    `;
+  }
+  return html`
+    <div class=${base} part="base" lang=${locale} @click=${c.onClick}>
+      <div class="header">
+        ${current === undefined ? nothing : html`<p class="part-of" part="meta">${position}</p>`}
+        ${headingTemplate(
+          c.level,
+          'title',
+          html`<span data-focus-after-retry tabindex="-1">${series.title}</span>`,
+        )}
+        ${reader ? nothing : pseudonymNote(m.pseudonym, anonymised)} ${progress(c, view)}
+      </div>
+      ${reader ? reading(c, view) : nothing} ${reader ? pager(c, view) : nothing}
+      <nav class="parts-nav" aria-label=${m.seriesNav(series.title)}>
+        <ol class="parts" role="list">
+          ${series.parts.map((part) => partEntry(c, view, part))}
+        </ol>
+      </nav>
+      ${reader ? nothing : pager(c, view)} ${liveRegion}
+    </div>
+  `;
+}
+
+function progress(c: NavigatorContext, view: NavigatorView): TemplateResult | typeof nothing {
+  if (!c.remembers) return nothing;
+  return html`<span class="progress" part="meta"
+    >${c.m.partsRead(view.read.size, view.series.total)}</span
+  >`;
+}
+
+function partEntry(c: NavigatorContext, view: NavigatorView, part: SeriesPart): TemplateResult {
+  const { m } = c;
+  const { number, item } = part;
+  if (!item) {
+    return html`
+      <li class="part upcoming">
+        <span class="number" aria-hidden="true">${number}</span>
+        <div class="text">
+          <span class="name">${m.partLabel(number)}</span>
+          <span class="soon">${m.comingSoon}</span>
+        </div>
+      </li>
+    `;
+  }
+  const title = partName(m, view.series, item, number);
+  const label = m.partLabel(number);
+  // Screen readers hear "Part 2: …" unless the title already says it, in the reader's
+  // language or in the title's own ("Part 2 - …" under a Korean interface).
+  const said = [label, messagesFor(item.language ?? c.locale).partLabel(number)].some(
+    (l) => title.startsWith(l) && !/^\d/.test(title.slice(l.length)),
+  );
+  const name = html`${
+    said ? nothing : html`<span class="visually-hidden">${label}: </span>`
+  }${title}`;
+  const isCurrent = number === view.current;
+  return html`
+    <li class="part ${isCurrent ? 'current' : ''}" lang=${item.language ?? nothing}>
+      <span class="number" aria-hidden="true">${number}</span>
+      <div class="text">
+        ${
+          isCurrent
+            ? html`<span class="name" aria-current="page">${name}</span>`
+            : link(c, number, item, name, 'name')
+        }
+        ${
+          view.read.has(number)
+            ? html`<span class="read-mark"><span aria-hidden="true">✓ </span>${m.read}</span>`
+            : nothing
+        }
+        ${
+          // Before the summary; the list's two-line teasers are not gated (reader mode's body is).
+          contentWarning(m, item._lantern?.content_warning, item.language)
+        }
+        ${item.summary ? html`<p class="summary" part="summary">${item.summary}</p>` : nothing}
+      </div>
+    </li>
+  `;
+}
+
+/** A link to part `number`: in place in reader mode, else to the part's own page. */
+function link(
+  c: NavigatorContext,
+  number: number,
+  item: FeedItem,
+  content: unknown,
+  extra: string,
+): TemplateResult {
+  if (c.reader) {
+    return html`<a class=${extra} href=${c.partHref(number)} data-part=${number}>${content}</a>`;
+  }
+  const href = item.url ?? item.external_url;
+  return href
+    ? html`<a class=${extra} href=${href} referrerpolicy="no-referrer">${content}</a>`
+    : html`<span class=${extra}>${content}</span>`;
+}
+
+function pager(c: NavigatorContext, view: NavigatorView): TemplateResult | typeof nothing {
+  const { m, reader } = c;
+  const { series, current } = view;
+  // A series overview (no current part) has no "previous" or "next".
+  if (current === undefined) return nothing;
+  const prev = neighbour(series, current, -1);
+  const next = neighbour(series, current, 1);
+  // No published part ahead, but more are announced: say so, without a link.
+  const upcoming = !next && current < series.total ? current + 1 : undefined;
+  if (!prev && !next && upcoming === undefined) return nothing;
+  const side = (part: SeriesPart, direction: string, rel: 'prev' | 'next'): TemplateResult => {
+    const item = part.item as FeedItem;
+    const content = html`<span class="direction"
+        >${
+          rel === 'prev' ? html`<span aria-hidden="true">← </span>` : nothing
+        }${direction}${rel === 'next' ? html`<span aria-hidden="true"> →</span>` : nothing}</span
+      >
+      <span class="neighbour" lang=${item.language ?? nothing}
+        >${partName(m, series, item, part.number)}${neighbourWarning(c, item)}</span
+      >`;
+    const href = reader ? c.partHref(part.number) : (item.url ?? item.external_url);
+    if (!href) return html`<span class=${rel}>${content}</span>`;
+    return html`<a
+      class=${rel}
+      rel=${rel}
+      href=${href}
+      referrerpolicy="no-referrer"
+      data-part=${reader ? part.number : nothing}
+      >${content}</a
+    >`;
+  };
+  return html`
+    <div class="pager" part="footer">
+      ${prev ? side(prev, m.previousPart, 'prev') : nothing}
+      ${next ? side(next, m.nextPart, 'next') : nothing}
+      ${
+        upcoming !== undefined
+          ? html`<p class="next upcoming">
+              <span class="direction">${m.nextPart}</span>
+              <span class="neighbour"
+                >${m.partLabel(upcoming)}<span class="sep" aria-hidden="true"> · </span
+                ><span>${m.comingSoon}</span></span
+              >
+            </p>`
+          : nothing
+      }
+    </div>
+  `;
+}
+
+/** Next to a previous/next title: a short marker, the warning itself for screen readers. */
+function neighbourWarning(c: NavigatorContext, item: FeedItem): TemplateResult | typeof nothing {
+  const warning = item._lantern?.content_warning;
+  if (!isWarned(warning)) return nothing;
+  return html` <span class="neighbour-warning" lang=${c.locale}
+    ><span aria-hidden="true">⚠ </span>${c.m.contentWarning}<span class="visually-hidden"
+      >: ${warningText(c.m, warning, item.language)}</span
+    ></span
+  >`;
+}
+
+/** Reader mode: the part being read, its warning first. */
+function reading(c: NavigatorContext, view: NavigatorView): TemplateResult | typeof nothing {
+  const { series, current } = view;
+  const item = current === undefined ? undefined : series.parts[current - 1]?.item;
+  if (!item || current === undefined) return nothing;
+  const { m, locale } = c;
+  const ext = item._lantern ?? {};
+  const title = partName(m, series, item, current);
+  const date = formatDate(item.date_published, locale);
+  const authors = (item.authors ?? []).map((a) => a.name).filter((n): n is string => !!n);
+  const minutes = itemReadingMinutes(item);
+  const hidden = hidesPart(item, current, c.revealWarned, c.revealed);
+  const image = c.imagesAllowed(item) && !hidden ? item.image : undefined;
+  const href = item.url ?? item.external_url;
+  const linkOut = html`
+    ${item.summary && !hidden ? html`<p class="summary" part="summary">${item.summary}</p>` : nothing}
+    ${
+      href
+        ? html`<p class="continue">
+            <a class="button primary" part="button" href=${href} referrerpolicy="no-referrer"
+              >${m.continueReading}<span class="visually-hidden">: ${title}</span></a
+            >
+          </p>`
+        : nothing
+    }
+  `;
+  return html`
+    <article class="reading" lang=${item.language ?? locale}>
+      ${headingTemplate(c.partLevel, 'title', title)} ${partWarning(c, item, current)}
+      <p class="meta" part="meta">
+        ${date ? html`<span><time datetime=${item.date_published ?? ''}>${date}</time></span>` : nothing}
+        ${authors.length ? html`<span>${m.by(formatList(authors, locale))}</span>` : nothing}
+        ${minutes ? html`<span>${m.minutesToRead(minutes)}</span>` : nothing}
+      </p>
+      ${pseudonymNote(m.pseudonym, ext.pseudonym)}
+      ${
+        image
+          ? html`<figure class="media" part="media">
+              ${feedImage(image, ext.image_alt ?? '', { width: 1200, height: 675 })}
+              ${ext.image_credit ? html`<figcaption class="credit">${m.imageCredit(ext.image_credit)}</figcaption>` : nothing}
+            </figure>`
+          : nothing
+      }
+      ${bodySource(item) === undefined ? linkOut : hidden ? nothing : c.body()}
+    </article>
+  `;
+}
