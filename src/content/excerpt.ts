@@ -30,15 +30,13 @@ export function cutText(text: string, max: number): string {
 }
 
 /**
- * Markdown as a reader sees it, roughly: images dropped, links as their text, heading, quote
- * and list markers and emphasis marks at word edges removed (`snake_case` stays). No nested brackets, so each pass is linear.
+ * Markdown as a reader sees it, roughly: links and images as their text, heading, quote and
+ * list markers and emphasis marks at word edges dropped (`snake_case` stays). Each pass is linear.
  */
 function markdownText(source: string): string {
   return source
-    .replace(/!\[[^\][]*\]\([^()]*\)/g, ' ')
-    .replace(/\[([^\][]*)\]\([^()]*\)/g, '$1')
-    .replace(/^[ \t]*(?:#{1,6}|>|[-*+]|\d{1,9}[.)])[ \t]+/gm, '')
-    .replace(/(?<![\w*_`~])[*_`~]{1,3}(?=\S)|(?<=\S)[*_`~]{1,3}(?![\w*_`~])/g, '');
+    .replace(/!?\[([^\][]*)\]\([^()]*\)/g, '$1')
+    .replace(/^[ \t]*(?:[#>]+|[-*+]|\d+[.)])[ \t]+|(?<!\w)[*_`~]+|[*_`~]+(?!\w)/gm, '');
 }
 
 /** Without WordPress's closing "The post <title> appeared first on <site>." */

@@ -44,7 +44,7 @@ describe('excerpts for items without a summary', () => {
       },
     });
     expect(excerpt).to.equal(
-      'Russia-Ukraine war A quoted line with a link and code. first_item 2nd',
+      'Russia-Ukraine war map A quoted line with a link and code. first_item 2nd',
     );
     expect(itemExcerpt({ id: 'x', content_text: 'Plain\n\ttext' })).to.equal('Plain text');
     expect(itemExcerpt({ id: 'x' })).to.equal('');
