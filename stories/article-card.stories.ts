@@ -139,6 +139,44 @@ export const LongTitle: Story = itemStory(() => ({
   summary: `${demoItem(ARTICLE).summary} `.repeat(3),
 }));
 
+/** A partner's article as real feeds carry it: a body, but no image, no summary. */
+function bareItem(): FeedItem {
+  const { id, url, title, date_published, authors, tags, content_html } = demoItem(ARTICLE);
+  return { id, url, title, date_published, authors, tags, content_html };
+}
+
+/**
+ * No image: no empty picture box. The text takes the picture's room in whole lines, so the card
+ * is as tall as its placeholder and as its neighbours. An image that fails to load does the same.
+ */
+export const WithoutImage: Story = itemStory(() => ({
+  ...bareItem(),
+  summary: demoItem(ARTICLE).summary,
+}));
+
+/** No summary: an excerpt of the body, as plain text, cut on a word. */
+export const WithoutSummary: Story = itemStory(bareItem);
+
+/** No title (a micro-post): the link is named by the date; without a date, by its first words. */
+export const WithoutTitle: Story = itemStory(() => ({ ...bareItem(), title: undefined }));
+
+/** The image's address answers 404: the box collapses, as for an item without an image. */
+export const ImageFails: Story = itemStory(() => ({
+  ...demoItem(ARTICLE),
+  image: new URL('/demo/images/missing-picture.svg', location.href).href,
+}));
+
+/** `src` is a partner's RSS 2.0 feed; `item` picks an entry by its `guid` (or its link). */
+export const RssItem: Story = {
+  name: 'RSS item',
+  args: { src: '/demo/rss/partner-blog.rss.xml', item: 'https://example.org/partner-blog/?p=97' },
+};
+
+/** `src` is an Atom 1.0 feed; `item` picks an entry by its `id`. */
+export const AtomEntry: Story = {
+  args: { src: '/demo/rss/field-notes.atom.xml', item: 'urn:uuid:field-notes-night-school' },
+};
+
 /** While the feed loads: a skeleton of the card's final size, announced as "Loading…". */
 export const Loading: Story = { args: { src: LOADING_SRC } };
 

@@ -144,6 +144,23 @@ export const LoadMore: Story = {
     ></lantern-article-list>`,
 };
 
+/**
+ * `src` is a partner's RSS 2.0 feed (demo/rss/partner-blog.rss.xml): an item without an image or
+ * summary gets no picture box and an excerpt of its body (WordPress's "The post … appeared first
+ * on …" dropped), an untitled note is named by its date, a Korean item keeps its words whole.
+ */
+export const RssFeed: Story = { name: 'RSS feed', args: { src: '/demo/rss/partner-blog.rss.xml' } };
+
+/**
+ * `src` is an Atom 1.0 feed (demo/rss/field-notes.atom.xml): relative links under `xml:base`,
+ * `html`, `xhtml` and `text` content, an image that fails to load (its box collapses) and an
+ * entry with an empty title.
+ */
+export const AtomFeed: Story = {
+  name: 'Atom feed',
+  args: { src: '/demo/rss/field-notes.atom.xml' },
+};
+
 /** While the feed loads: `limit` placeholder cards of the final size. */
 export const Loading: Story = { args: { src: LOADING_SRC, limit: 3 } };
 

@@ -13,7 +13,7 @@ export const MISSING_SRC = '/demo/missing.json';
 
 /** Controls every element shares: its feed, its interface language and its colour scheme. */
 export const commonArgTypes = {
-  src: { control: 'text', description: 'URL of a JSON Feed.' },
+  src: { control: 'text', description: 'URL of a JSON Feed, an RSS 2.0 or an Atom 1.0 feed.' },
   lang: {
     control: 'inline-radio',
     options: ['', 'en', 'ko'],
