@@ -23,7 +23,7 @@ export const articleListStyles = css`
     /* Placeholder cards (rendered in this shadow root) size their layout by their cell. */
     container-type: inline-size;
   }
-  .item > lantern-article-card {
+  .item > .entry {
     height: 100%;
   }
   /*
@@ -50,27 +50,27 @@ export const articleListStyles = css`
     /* The image across the card inside its 1px borders, and the credit line under it. */
     --_media-room: calc((100cqi - 2px) / (var(--_media-ratio)) + 0.75em * 1.75);
   }
-  .item > lantern-article-card::part(body) {
+  .item > .entry::part(body) {
     min-height: var(--_body-room);
   }
-  .item > lantern-article-card[layout='compact']::part(body) {
+  .item > .entry[layout='compact']::part(body) {
     min-height: var(--_compact-body-room);
   }
-  .item > lantern-article-card::part(base),
+  .item > .entry::part(base),
   .item > .card.skeleton {
     min-height: calc(2px + var(--_gate-room) + var(--_media-room) + var(--_body-room));
   }
-  :host([hide-images]) .item > lantern-article-card::part(base),
+  :host([hide-images]) .item > .entry::part(base),
   :host([hide-images]) .item > .card.skeleton {
     min-height: calc(2px + var(--_gate-room) + var(--_body-room));
   }
-  .item > lantern-article-card[layout='compact']::part(base),
+  .item > .entry[layout='compact']::part(base),
   .item > .card.skeleton.compact {
     min-height: calc(2px + var(--_gate-room) + var(--_compact-body-room));
   }
   /* Wide horizontal cards put the image beside the body (article-card.styles.ts), as tall as it. */
   @container (min-width: 34em) {
-    .item > lantern-article-card[layout='horizontal']::part(base),
+    .item > .entry[layout='horizontal']::part(base),
     .item > .card.skeleton.horizontal {
       min-height: calc(2px + var(--_gate-room) + var(--_body-room));
     }

@@ -1,18 +1,9 @@
-import {
-  html,
-  isServer,
-  nothing,
-  type PropertyDeclarations,
-  type PropertyValues,
-  type TemplateResult,
-} from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
+import { isServer, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { isAbort } from '../../content/errors.js';
-import { loadFeed, sameOrigin } from '../../content/load.js';
-import type { FeedItem, ParsedFeed } from '../../content/types.js';
+import type { ParsedFeed } from '../../content/types.js';
+import { tagNames } from '../../tags.js';
 import { hostStyles } from '../../theme/tokens.js';
 import {
-  cardSkeleton,
   toCardLayout,
   type CardLayout,
   type LanternArticleCard,
@@ -21,50 +12,20 @@ import { articleCardStyles } from '../article-card/article-card.styles.js';
 import { lanternEvent, type LanternErrorDetail, type LanternLoadDetail } from '../shared/events.js';
 import { LanternElement, errorDetail } from '../shared/lantern-element.js';
 import { articleListStyles } from './article-list.styles.js';
+import {
+  listSkeleton,
+  listTemplate,
+  type ListContext,
+  type ListLayout,
+} from './article-list.views.js';
+import { fetchMore, newestFirst, nextPage, withTag, type ArticleListView } from './list-pages.js';
 
-export type ListLayout = 'grid' | 'list';
-
-export interface ArticleListView {
-  /** Every matching item fetched so far, in display order (newest first within each page). */
-  items: FeedItem[];
-  /** The next page of the feed, if there is one that has not been fetched yet. */
-  nextUrl: string | undefined;
-  /** Pages already fetched, so a feed whose `next_url` loops back is not fetched forever. */
-  visited: ReadonlySet<string>;
-  /** The feed's own URL (final, after redirects) or base: next pages must share its origin. */
-  origin: string;
-}
+export type { ListLayout } from './article-list.views.js';
+export { newestFirst, withTag, type ArticleListView } from './list-pages.js';
 
 export const DEFAULT_LIMIT = 6;
-/** One "Load more" click follows at most this many pages that have no matching item. */
-const MAX_PAGES_PER_CLICK = 5;
-/** The most placeholder cards shown while the feed loads, however large `limit` is. */
-const MAX_SKELETON_CARDS = 12;
 /** A card that never reports back (removed mid-load) does not hold `updateComplete` forever. */
 const CARD_SETTLE_TIMEOUT_MS = 3000;
-
-const CARD_PARTS =
-  'base: card-base, media: card-media, body: card-body, title: card-title, meta: card-meta, summary: card-summary';
-
-function publishedTime(item: FeedItem): number {
-  const time = item.date_published ? Date.parse(item.date_published) : NaN;
-  return Number.isNaN(time) ? -Infinity : time;
-}
-
-/** Newest first by `date_published`; undated items last, in feed order. */
-export function newestFirst(items: readonly FeedItem[]): FeedItem[] {
-  return items
-    .map((item, index) => ({ item, index, time: publishedTime(item) }))
-    .sort((a, b) => (a.time === b.time ? a.index - b.index : a.time > b.time ? -1 : 1))
-    .map(({ item }) => item);
-}
-
-/** Items carrying `tag` (compared case-insensitively); all items when no tag is given. */
-export function withTag(items: readonly FeedItem[], tag: string | undefined): FeedItem[] {
-  const wanted = tag?.trim().toLocaleLowerCase();
-  if (!wanted) return [...items];
-  return items.filter((item) => item.tags?.some((t) => t.toLocaleLowerCase() === wanted));
-}
 
 /**
  * Many articles from one JSON Feed as `<lantern-article-card>`s: newest first, optionally only
@@ -216,26 +177,10 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
     const origin = this.dataBase ?? (isServer ? 'about:blank' : document.baseURI);
     return {
       items: newestFirst(withTag(parsed.feed.items, this.tag)),
-      nextUrl: this.nextPage(parsed.feed.next_url, visited, origin),
+      nextUrl: nextPage(parsed.feed.next_url, visited, origin, this.warn),
       visited,
       origin,
     };
-  }
-
-  /** The page to fetch next: not one already fetched, and only on the feed's own origin. */
-  private nextPage(
-    next: string | undefined,
-    visited: ReadonlySet<string>,
-    origin: string,
-  ): string | undefined {
-    if (!next || visited.has(next)) return undefined;
-    if (!sameOrigin(next, origin)) {
-      console.warn(
-        `<${this.localName}>: next_url ${next} is not on the feed's own origin (${new URL(origin).origin}); no further pages are loaded.`,
-      );
-      return undefined;
-    }
-    return next;
   }
 
   protected override renderedItemCount(view: ArticleListView): number {
@@ -243,7 +188,7 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
   }
 
   private cards(): LanternArticleCard[] {
-    return Array.from(this.renderRoot.querySelectorAll('lantern-article-card'));
+    return Array.from(this.renderRoot.querySelectorAll(tagNames.card));
   }
 
   /** Notes, for every card given a new item, when it has rendered (or failed). */
@@ -292,7 +237,12 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
       this.loadingMore = true;
       this.moreError = undefined;
       try {
-        current = await this.fetchMore(view, controller.signal);
+        current = await fetchMore(view, {
+          tag: this.tag,
+          signal: controller.signal,
+          timeoutMs: this.timeoutMs,
+          warn: this.warn,
+        });
       } catch (cause) {
         if (controller.signal.aborted || isAbort(cause)) return;
         this.loadingMore = false;
@@ -318,35 +268,9 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
     );
   }
 
-  /** Follows `next_url` until a page brings at least one new matching item. */
-  private async fetchMore(view: ArticleListView, signal: AbortSignal): Promise<ArticleListView> {
-    const visited = new Set(view.visited);
-    const known = new Set(view.items.map((item) => item.id));
-    const added: FeedItem[] = [];
-    let url = view.nextUrl;
-    for (let page = 0; url && added.length === 0 && page < MAX_PAGES_PER_CLICK; page++) {
-      visited.add(url);
-      const parsed = await loadFeed(url, { signal, timeoutMs: this.timeoutMs });
-      // A next page that redirected to another origin is not the feed's: nothing of it is shown.
-      if (parsed.source && !sameOrigin(parsed.source, view.origin)) {
-        console.warn(
-          `<${this.localName}>: ${url} redirected to ${parsed.source}, another origin; its items are not shown.`,
-        );
-        url = undefined;
-        break;
-      }
-      for (const warning of parsed.warnings) {
-        console.warn(`<${this.localName}>: ${url}: ${warning.path}: ${warning.message}`);
-      }
-      for (const item of newestFirst(withTag(parsed.feed.items, this.tag))) {
-        if (known.has(item.id)) continue;
-        known.add(item.id);
-        added.push(item);
-      }
-      url = this.nextPage(parsed.feed.next_url, visited, view.origin);
-    }
-    return { items: [...view.items, ...added], nextUrl: url, visited, origin: view.origin };
-  }
+  private readonly warn = (message: string): void => {
+    console.warn(`<${this.localName}>: ${message}`);
+  };
 
   /** The next page failed: the cards stay, a message says so, "Load more" tries again. */
   private reportMoreFailure(cause: unknown): void {
@@ -356,84 +280,28 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
     this.dispatchEvent(lanternEvent<LanternErrorDetail>('lantern-error', detail));
   }
 
+  private context(): ListContext {
+    return {
+      m: this.messages,
+      locale: this.locale,
+      layout: this.listLayout,
+      cardLayout: this.effectiveCardLayout,
+      shown: this.shown,
+      headingLevel: this.headingLevel,
+      hideImages: this.hideImages,
+      revealWarned: this.revealWarned,
+      loadingMore: this.loadingMore,
+      moreError: this.moreError,
+      announcement: this.announcement,
+      loadMore: () => void this.loadMore(),
+    };
+  }
+
   protected override renderSkeleton(): TemplateResult {
-    const count = Math.min(this.pageSize, MAX_SKELETON_CARDS);
-    const layout = this.effectiveCardLayout;
-    return html`
-      <div class="list ${this.listLayout}" part="base" aria-busy="true">
-        <span class="visually-hidden">${this.messages.loading}</span>
-        <ul class="items" part="list" role="list" aria-hidden="true">
-          ${Array.from(
-            { length: count },
-            () =>
-              html`<li class="item">${cardSkeleton(layout, !this.hideImages, 'card-', true)}</li>`,
-          )}
-        </ul>
-        <!-- A feed usually has more items than the limit: the "Load more" row is reserved. -->
-        <div class="footer" part="footer" aria-hidden="true">
-          <span class="skeleton-block button-block"></span>
-        </div>
-      </div>
-    `;
+    return listSkeleton(this.context(), this.pageSize);
   }
 
   protected override renderView(view: ArticleListView): TemplateResult {
-    const m = this.messages;
-    const visible = view.items.slice(0, this.shown);
-    const more = view.items.length > this.shown || view.nextUrl !== undefined;
-    const layout = this.effectiveCardLayout;
-    return html`
-      <div class="list ${this.listLayout}" part="base" lang=${this.locale}>
-        ${
-          visible.length
-            ? html`<ul
-                class="items"
-                part="list"
-                role="list"
-                @lantern-load=${(event: Event) => event.stopPropagation()}
-              >
-                ${repeat(
-                  visible,
-                  (item) => item.id,
-                  (item, index) =>
-                    html`<li class="item">
-                      <lantern-article-card
-                        .item=${item}
-                        layout=${layout}
-                        heading-level=${this.headingLevel}
-                        ?hide-images=${this.hideImages}
-                        ?reveal-warned=${this.revealWarned}
-                        ?data-focus-after-retry=${index === 0}
-                        exportparts=${CARD_PARTS}
-                      ></lantern-article-card>
-                    </li>`,
-                )}
-              </ul>`
-            : html`<p class="empty" part="empty">${m.noItems}</p>`
-        }
-        ${
-          more
-            ? html`<div class="footer" part="footer">
-                ${
-                  this.moreError
-                    ? html`<p class="more-error" role="alert">${m.loadMoreFailed}</p>`
-                    : nothing
-                }
-                <button
-                  type="button"
-                  class="button"
-                  part="button"
-                  aria-disabled=${this.loadingMore ? 'true' : 'false'}
-                  @click=${this.loadMore}
-                >
-                  ${this.loadingMore ? m.loadingMore : m.loadMore}
-                </button>
-              </div>`
-            : nothing
-        }
-        <p class="visually-hidden" role="status">${this.announcement}</p>
-      </div>
-    `;
+    return listTemplate(this.context(), view);
   }
 }
-

@@ -1,0 +1,111 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+import { tagNames } from '../../tags.js';
+import type { Messages } from '../../i18n/index.js';
+import { cardSkeleton, type CardLayout } from '../article-card/article-card.js';
+import type { LanternErrorDetail } from '../shared/events.js';
+import type { ArticleListView } from './list-pages.js';
+
+export type ListLayout = 'grid' | 'list';
+
+/** The most placeholder cards shown while the feed loads, however large `limit` is. */
+const MAX_SKELETON_CARDS = 12;
+
+/** The card element, by the name tags.ts gives it. */
+const card = unsafeStatic(tagNames.card);
+
+const CARD_PARTS =
+  'base: card-base, media: card-media, body: card-body, title: card-title, meta: card-meta, summary: card-summary';
+
+/** What the list's templates need from the element: its settings and its actions. */
+export interface ListContext {
+  m: Messages;
+  locale: string;
+  layout: ListLayout;
+  cardLayout: CardLayout;
+  /** How many cards the reader has asked to see. */
+  shown: number;
+  headingLevel: number;
+  hideImages: boolean;
+  revealWarned: boolean;
+  loadingMore: boolean;
+  moreError: LanternErrorDetail | undefined;
+  /** The polite live region's text: how many cards "Load more" brought. */
+  announcement: string;
+  loadMore(): void;
+}
+
+/** Placeholder cards, and the "Load more" row a feed usually needs, reserved while it loads. */
+export function listSkeleton(c: ListContext, count: number): TemplateResult {
+  return html`
+    <div class="list ${c.layout}" part="base" aria-busy="true">
+      <span class="visually-hidden">${c.m.loading}</span>
+      <ul class="items" part="list" role="list" aria-hidden="true">
+        ${Array.from(
+          { length: Math.min(count, MAX_SKELETON_CARDS) },
+          () =>
+            html`<li class="item">${cardSkeleton(c.cardLayout, !c.hideImages, 'card-', true)}</li>`,
+        )}
+      </ul>
+      <div class="footer" part="footer" aria-hidden="true">
+        <span class="skeleton-block button-block"></span>
+      </div>
+    </div>
+  `;
+}
+
+export function listTemplate(c: ListContext, view: ArticleListView): TemplateResult {
+  const { m } = c;
+  const visible = view.items.slice(0, c.shown);
+  const more = view.items.length > c.shown || view.nextUrl !== undefined;
+  return html`
+    <div class="list ${c.layout}" part="base" lang=${c.locale}>
+      ${
+        visible.length
+          ? html`<ul
+              class="items"
+              part="list"
+              role="list"
+              @lantern-load=${(event: Event) => event.stopPropagation()}
+            >
+              ${repeat(
+                visible,
+                (item) => item.id,
+                (item, index) =>
+                  staticHtml`<li class="item">
+                    <${card}
+                      class="entry"
+                      .item=${item}
+                      layout=${c.cardLayout}
+                      heading-level=${c.headingLevel}
+                      ?hide-images=${c.hideImages}
+                      ?reveal-warned=${c.revealWarned}
+                      ?data-focus-after-retry=${index === 0}
+                      exportparts=${CARD_PARTS}
+                    ></${card}>
+                  </li>`,
+              )}
+            </ul>`
+          : html`<p class="empty" part="empty">${m.noItems}</p>`
+      }
+      ${
+        more
+          ? html`<div class="footer" part="footer">
+              ${c.moreError ? html`<p class="more-error" role="alert">${m.loadMoreFailed}</p>` : nothing}
+              <button
+                type="button"
+                class="button"
+                part="button"
+                aria-disabled=${c.loadingMore ? 'true' : 'false'}
+                @click=${c.loadMore}
+              >
+                ${c.loadingMore ? m.loadingMore : m.loadMore}
+              </button>
+            </div>`
+          : nothing
+      }
+      <p class="visually-hidden" role="status">${c.announcement}</p>
+    </div>
+  `;
+}

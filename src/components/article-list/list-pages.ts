@@ -1,0 +1,92 @@
+/** What a list shows and where its next page is: plain functions over feed items, no Lit. */
+import { loadFeed, sameOrigin } from '../../content/load.js';
+import type { FeedItem } from '../../content/types.js';
+
+export interface ArticleListView {
+  /** Every matching item fetched so far, in display order (newest first within each page). */
+  items: FeedItem[];
+  /** The next page of the feed, if there is one that has not been fetched yet. */
+  nextUrl: string | undefined;
+  /** Pages already fetched, so a feed whose `next_url` loops back is not fetched forever. */
+  visited: ReadonlySet<string>;
+  /** The feed's own URL (final, after redirects) or base: next pages must share its origin. */
+  origin: string;
+}
+
+/** One "Load more" click follows at most this many pages that have no matching item. */
+const MAX_PAGES_PER_CLICK = 5;
+
+function publishedTime(item: FeedItem): number {
+  const time = item.date_published ? Date.parse(item.date_published) : NaN;
+  return Number.isNaN(time) ? -Infinity : time;
+}
+
+/** Newest first by `date_published`; undated items last, in feed order. */
+export function newestFirst(items: readonly FeedItem[]): FeedItem[] {
+  return items
+    .map((item, index) => ({ item, index, time: publishedTime(item) }))
+    .sort((a, b) => (a.time === b.time ? a.index - b.index : a.time > b.time ? -1 : 1))
+    .map(({ item }) => item);
+}
+
+/** Items carrying `tag` (compared case-insensitively); all items when no tag is given. */
+export function withTag(items: readonly FeedItem[], tag: string | undefined): FeedItem[] {
+  const wanted = tag?.trim().toLocaleLowerCase();
+  if (!wanted) return [...items];
+  return items.filter((item) => item.tags?.some((t) => t.toLocaleLowerCase() === wanted));
+}
+
+/** The page to fetch next: not one already fetched, and only on the feed's own origin. */
+export function nextPage(
+  next: string | undefined,
+  visited: ReadonlySet<string>,
+  origin: string,
+  warn: (message: string) => void,
+): string | undefined {
+  if (!next || visited.has(next)) return undefined;
+  if (!sameOrigin(next, origin)) {
+    warn(
+      `next_url ${next} is not on the feed's own origin (${new URL(origin).origin}); no further pages are loaded.`,
+    );
+    return undefined;
+  }
+  return next;
+}
+
+export interface MoreOptions {
+  tag: string | undefined;
+  signal: AbortSignal;
+  timeoutMs: number | undefined;
+  /** Says a problem on the console, in the element's name. */
+  warn: (message: string) => void;
+}
+
+/** Follows `next_url` until a page brings at least one new matching item. */
+export async function fetchMore(
+  view: ArticleListView,
+  options: MoreOptions,
+): Promise<ArticleListView> {
+  const { signal, timeoutMs, warn } = options;
+  const visited = new Set(view.visited);
+  const known = new Set(view.items.map((item) => item.id));
+  const added: FeedItem[] = [];
+  let url = view.nextUrl;
+  for (let page = 0; url && added.length === 0 && page < MAX_PAGES_PER_CLICK; page++) {
+    visited.add(url);
+    const parsed = await loadFeed(url, { signal, timeoutMs });
+    // A next page that redirected to another origin is not the feed's: nothing of it is shown.
+    if (parsed.source && !sameOrigin(parsed.source, view.origin)) {
+      warn(`${url} redirected to ${parsed.source}, another origin; its items are not shown.`);
+      url = undefined;
+      break;
+    }
+    for (const warning of parsed.warnings) warn(`${url}: ${warning.path}: ${warning.message}`);
+    for (const item of newestFirst(withTag(parsed.feed.items, options.tag))) {
+      if (known.has(item.id)) continue;
+      known.add(item.id);
+      added.push(item);
+    }
+    url = nextPage(parsed.feed.next_url, visited, view.origin, warn);
+  }
+  return { items: [...view.items, ...added], nextUrl: url, visited, origin: view.origin };
+}
