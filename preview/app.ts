@@ -196,7 +196,7 @@ export class StaffPreview extends LitElement {
     if (!draft) return p.draftEmpty;
     if (draft.ok) return undefined;
     const { problem } = draft;
-    return problem.key === 'draftJson' ? p.draftJson(problem.detail) : p[problem.key];
+    return 'detail' in problem ? p[problem.key](problem.detail) : p[problem.key];
   }
 
   protected override willUpdate(): void {

@@ -1,14 +1,19 @@
 /**
- * A staff draft — markdown whose first `# heading` is the title, or a pasted JSON Feed — turned
- * into the same data a partner's widget receives. Nothing here renders: the widget does that.
+ * A staff draft — markdown whose first `# heading` is the title, a pasted JSON Feed, or a pasted
+ * RSS or Atom feed — turned into the same data a partner's widget receives. Nothing here
+ * renders: the widget does that.
  */
 import type { Feed, FeedItem } from '../src/content/types.js';
+import { xmlFeedJson } from '../src/content/xml.js';
 
 export type DraftProblem =
-  { key: 'draftEmpty' } | { key: 'draftNoTitle' } | { key: 'draftJson'; detail: string };
+  | { key: 'draftEmpty' }
+  | { key: 'draftNoTitle' }
+  | { key: 'draftJson' | 'draftXml'; detail: string };
 
 export type DraftResult =
-  { ok: true; kind: 'markdown' | 'json'; feed: unknown } | { ok: false; problem: DraftProblem };
+  | { ok: true; kind: 'markdown' | 'json' | 'xml'; feed: unknown }
+  | { ok: false; problem: DraftProblem };
 
 export interface DraftOptions {
   /** The draft's language (`en`, `ko`): it becomes the item's `language`. */
@@ -25,10 +30,22 @@ export const DRAFT_ID = 'draft';
 const H1 = /^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/;
 const FENCE = /^ {0,3}(```|~~~)/;
 
-/** Reads a draft; a pasted JSON document is passed on untouched so the widget validates it. */
+/**
+ * Reads a draft. A pasted JSON document is passed on untouched so the widget validates it; a
+ * pasted RSS or Atom feed (it starts with `<`) is mapped as the widgets map one at a `src`, and
+ * the widget validates the result the same way.
+ */
 export function readDraft(text: string, options: DraftOptions): DraftResult {
   const trimmed = text.trim();
   if (!trimmed) return { ok: false, problem: { key: 'draftEmpty' } };
+  if (trimmed.startsWith('<')) {
+    try {
+      return { ok: true, kind: 'xml', feed: xmlFeedJson(trimmed) };
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      return { ok: false, problem: { key: 'draftXml', detail } };
+    }
+  }
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     try {
       return { ok: true, kind: 'json', feed: JSON.parse(trimmed.replace(/^\uFEFF/, '')) };

@@ -64,6 +64,7 @@ export interface PreviewStrings {
     draftEmpty: string;
     draftNoTitle: string;
     draftJson: (detail: string) => string;
+    draftXml: (detail: string) => string;
     urlInvalid: string;
     feedUnreadable: (detail: string) => string;
   };
@@ -81,11 +82,11 @@ export const en: PreviewStrings = {
   sourceUrl: 'Another feed (address)',
   sourceDraft: 'A draft I paste in',
   feedUrl: 'Feed address',
-  feedUrlHint: 'The address of a JSON Feed, starting with https://',
+  feedUrlHint: 'The address of a JSON Feed, RSS or Atom feed, starting with https://',
   loadFeed: 'Load feed',
   draft: 'Draft',
   draftHint:
-    'Paste markdown whose first line is the title, like “# Yoon Ha’s Story: Part 4”, or a whole JSON Feed. The first paragraph becomes the summary.',
+    'Paste markdown whose first line is the title, like “# Yoon Ha’s Story: Part 4”, or a whole JSON Feed, RSS or Atom feed. The first paragraph becomes the summary.',
   showDraft: 'Show draft',
   widgetHeading: 'Widget',
   widget: 'Widget',
@@ -160,11 +161,13 @@ export const en: PreviewStrings = {
   linkNote: (href) => `That link goes to ${href}. Links do not open inside the preview.`,
   notInBuild: (tag) => `This copy of Lantern has no <${tag}> yet, so there is nothing to show.`,
   problems: {
-    draftEmpty: 'The draft is empty. Paste markdown or a JSON Feed first.',
+    draftEmpty: 'The draft is empty. Paste markdown, a JSON Feed or an RSS or Atom feed first.',
     draftNoTitle:
       'The draft has no title. Start it with a line like “# Title of the story” (one # and a space).',
     draftJson: (detail) =>
       `The draft starts like JSON but could not be read: ${detail}. Check for a missing comma or quote.`,
+    draftXml: (detail) =>
+      `The draft starts like XML but is not a feed Lantern can read: ${detail} Paste the whole RSS or Atom feed, from <?xml or <rss or <feed to the end.`,
     urlInvalid: 'Enter the full address of the feed, starting with https:// (or http://).',
     feedUnreadable: (detail) => `The feed could not be read: ${detail}`,
   },
@@ -182,11 +185,11 @@ export const ko: PreviewStrings = {
   sourceUrl: '다른 피드 (주소 입력)',
   sourceDraft: '직접 붙여 넣은 초안',
   feedUrl: '피드 주소',
-  feedUrlHint: 'https://로 시작하는 JSON Feed 주소',
+  feedUrlHint: 'https://로 시작하는 JSON Feed, RSS 또는 Atom 피드 주소',
   loadFeed: '피드 불러오기',
   draft: '초안',
   draftHint:
-    '첫 줄이 “# 윤하 이야기: 4부”처럼 제목인 마크다운이나, JSON Feed 전체를 붙여 넣으세요. 첫 문단이 요약이 됩니다.',
+    '첫 줄이 “# 윤하 이야기: 4부”처럼 제목인 마크다운이나, JSON Feed·RSS·Atom 피드 전체를 붙여 넣으세요. 첫 문단이 요약이 됩니다.',
   showDraft: '초안 보기',
   widgetHeading: '위젯',
   widget: '위젯',
@@ -261,11 +264,14 @@ export const ko: PreviewStrings = {
   linkNote: (href) =>
     `이 링크는 ${href}(으)로 연결됩니다. 미리보기 안에서는 링크가 열리지 않습니다.`,
   problems: {
-    draftEmpty: '초안이 비어 있습니다. 먼저 마크다운이나 JSON Feed를 붙여 넣으세요.',
+    draftEmpty:
+      '초안이 비어 있습니다. 먼저 마크다운이나 JSON Feed, RSS, Atom 피드를 붙여 넣으세요.',
     draftNoTitle:
       '초안에 제목이 없습니다. “# 이야기 제목”처럼 # 하나와 띄어쓰기로 시작하는 줄을 넣으세요.',
     draftJson: (detail) =>
       `초안이 JSON처럼 시작하지만 읽을 수 없습니다: ${detail}. 쉼표나 따옴표가 빠지지 않았는지 확인하세요.`,
+    draftXml: (detail) =>
+      `초안이 XML처럼 시작하지만 Lantern이 읽을 수 있는 피드가 아닙니다: ${detail} RSS 또는 Atom 피드 전체를 처음부터 끝까지 붙여 넣으세요.`,
     urlInvalid: 'https://(또는 http://)로 시작하는 피드 전체 주소를 입력하세요.',
     feedUnreadable: (detail) => `피드를 읽을 수 없습니다: ${detail}`,
   },

@@ -9,16 +9,18 @@ import { FeedError } from './errors.js';
 import { parseFeed, type ParseOptions } from './parse.js';
 import { lanternPolicy } from './trusted-types.js';
 import type { ParsedFeed } from './types.js';
+import type { Json } from './validate.js';
 import { atomFeed } from './xml-atom.js';
 import { ATOM } from './xml-dom.js';
 import { rssFeed } from './xml-rss.js';
 
 /**
- * Reads an RSS or Atom document. Throws the same `FeedError` kinds as a broken JSON Feed:
- * `not-json` for a document that cannot be read (malformed, or declaring entities), `not-a-feed`
- * for well-formed XML that is neither RSS nor Atom.
+ * An RSS or Atom document as the JSON-Feed-shaped object `parseFeed` validates (the staff
+ * preview hands a pasted feed to the widget in this form). Throws the same `FeedError` kinds as
+ * a broken JSON Feed: `not-json` for a document that cannot be read (malformed, or declaring
+ * entities), `not-a-feed` for well-formed XML that is neither RSS nor Atom.
  */
-export function parseXmlFeed(text: string, options: ParseOptions = {}): ParsedFeed {
+export function xmlFeedJson(text: string, baseUrl?: string): Json {
   // Entity declarations are how an XML bomb ("billion laughs") expands; no real feed needs one.
   if (/<!DOCTYPE/i.test(text) && /<!ENTITY/i.test(text)) {
     throw new FeedError(
@@ -37,17 +39,17 @@ export function parseXmlFeed(text: string, options: ParseOptions = {}): ParsedFe
     throw new FeedError('not-json', 'The RSS or Atom feed is not well-formed XML.');
   }
   const root = doc.documentElement;
-  const base = options.baseUrl;
-  if (root.localName === 'feed' && root.namespaceURI === ATOM) {
-    return parseFeed(atomFeed(root, base), { baseUrl: base });
-  }
-  if (root.localName === 'rss' || root.localName === 'RDF') {
-    return parseFeed(rssFeed(root), { baseUrl: base });
-  }
+  if (root.localName === 'feed' && root.namespaceURI === ATOM) return atomFeed(root, baseUrl);
+  if (root.localName === 'rss' || root.localName === 'RDF') return rssFeed(root);
   throw new FeedError(
     'not-a-feed',
     root.localName.toLowerCase() === 'html'
       ? 'The address sent a web page, not a feed.'
       : `This is not an RSS or Atom feed: the XML document is <${root.localName}>.`,
   );
+}
+
+/** Reads an RSS or Atom document into the typed feed; throws as `xmlFeedJson` does. */
+export function parseXmlFeed(text: string, options: ParseOptions = {}): ParsedFeed {
+  return parseFeed(xmlFeedJson(text, options.baseUrl), { baseUrl: options.baseUrl });
 }
