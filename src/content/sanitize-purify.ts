@@ -33,5 +33,6 @@ export function purifyParser(): InertParse {
   // Under `require-trusted-types-for 'script'` DOMPurify parses through the shared `lantern` policy.
   const policy = lanternPolicy() as Config['TRUSTED_TYPES_POLICY'];
   const config = policy ? { ...CONFIG, TRUSTED_TYPES_POLICY: policy } : CONFIG;
-  return (html) => purify.sanitize(html, config);
+  // A body that starts with `<frameset>` has no `<body>`: DOMPurify returns null, meaning nothing.
+  return (html) => purify.sanitize(html, config) ?? document.createDocumentFragment();
 }

@@ -7,9 +7,9 @@
  * hide-images, heading levels and node and depth budgets. Markdown is markdown.ts (marked).
  */
 import { ALLOWED_ATTR, ALLOWED_TAGS } from './allow-list.js';
-import { defuseHtml, plainTextOf } from './html-budget.js';
+import { defuseHtml, plainTextOf, sliceHtml } from './html-budget.js';
 import type { BodyBudget, RichOptions } from './rich.js';
-import { appendContinuation, bodyBudget, spendNode, textToFragment } from './rich.js';
+import { appendContinuation, bodyBudget, spendNode, spendText, textToFragment } from './rich.js';
 import { platformParser } from './sanitize-platform.js';
 import { pageFragment, safeUrl } from './url.js';
 
@@ -75,14 +75,18 @@ export function warn(message: string): void {
  * `loading`), containers nested too deeply are flattened, and numbers in attributes are
  * clamped so nothing draws off-screen.
  */
-function finish(fragment: ParentNode, options: RichOptions, budget: BodyBudget): DocumentFragment {
+function finish(
+  fragment: ParentNode,
+  options: RichOptions,
+  budget: BodyBudget,
+  headingShift = headingShiftFor([fragment], options.headingOffset ?? 0),
+): DocumentFragment {
   const out = document.createDocumentFragment();
-  const headingShift = headingShiftFor(fragment, options.headingOffset ?? 0);
   const adopt = (from: Node, into: Node, depth: number, containers: number, flat: boolean) => {
     for (let child = from.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === Node.TEXT_NODE) {
         if (!spendNode(budget)) return;
-        into.appendChild(document.createTextNode(child.nodeValue ?? ''));
+        into.appendChild(document.createTextNode(spendText(budget, child.nodeValue ?? '')));
         continue;
       }
       if (!(child instanceof Element)) continue;
@@ -196,18 +200,19 @@ function imageFor(source: Element, options: RichOptions): Node | null {
  * becomes `offset + 1` (a body whose sections start at `##` must not skip a level). Returns
  * how many levels every heading moves down.
  */
-function headingShiftFor(fragment: ParentNode, offset: number): number {
+function headingShiftFor(fragments: ParentNode[], offset: number): number {
   let top = 7;
   // A loop, not Math.min(...list): a spread of 100,000 headings overflows the stack.
-  for (const heading of fragment.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
-    top = Math.min(top, Number(heading.localName[1]));
-    if (top === 1) break;
+  for (const fragment of fragments) {
+    for (const heading of fragment.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
+      top = Math.min(top, Number(heading.localName[1]));
+      if (top === 1) break;
+    }
   }
   if (top === 7) return 0;
   return Math.min(5, Math.max(0, (Math.round(offset) || 0) + 1 - top));
 }
 
-/** Sanitises one piece of a body, spending its budget; the caller ends the body. */
 /** Sanitises one piece of a body, spending its budget; the caller ends the body. */
 export function sanitizeInto(
   html: string,
@@ -219,11 +224,41 @@ export function sanitizeInto(
   return finish(parse(defuseHtml(stripComments(html), budget)), options, budget);
 }
 
-/** An HTML body to a sanitised fragment; `parse` picks a path (the differential test uses both). */
+/** How much of a long HTML body is parsed and sanitised in one step (see `sliceHtml`). */
+export interface SliceLimits {
+  nodes: number;
+  chars: number;
+}
+
+/**
+ * About 10 ms of parsing and copying each on a busy 2-core machine; the work yields to the
+ * page whenever it has held the main thread for `YIELD_AFTER_MS`.
+ */
+export const SLICE: SliceLimits = { nodes: 1_000, chars: 20_000 };
+/** How long one stretch of work may hold the main thread before yielding. */
+export const YIELD_AFTER_MS = 30;
+
+/** `await pause()` yields to the page once `YIELD_AFTER_MS` have passed since the last yield. */
+export function pacer(): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < YIELD_AFTER_MS) return;
+    await nextTask();
+    since = performance.now();
+  };
+}
+
+/**
+ * An HTML body to a sanitised fragment; `parse` picks a path (the differential test uses both).
+ * A long body is cut into top-level slices that parse to the same nodes as the whole, then
+ * parsed, sanitised and copied a slice at a time with the page's own work in between, so no
+ * single step holds the main thread for long.
+ */
 export async function sanitizeHtml(
   html: string,
   options: RichOptions = {},
   parse?: InertParse,
+  limits: SliceLimits = SLICE,
 ): Promise<DocumentFragment> {
   const budget = bodyBudget();
   if (html.length > MAX_HTML_CHARS) {
@@ -233,5 +268,21 @@ export async function sanitizeHtml(
     return appendContinuation(textToFragment(text, document, budget), options, budget);
   }
   parse ??= await inertParser();
-  return appendContinuation(sanitizeInto(html, options, budget, parse), options, budget);
+  const pause = pacer();
+  const defused = defuseHtml(stripComments(html), budget);
+  const slices = sliceHtml(defused, limits.nodes, limits.chars);
+  await pause();
+  const trees: ParentNode[] = [];
+  for (const slice of slices) {
+    trees.push(parse(slice));
+    await pause();
+  }
+  // Heading levels follow the whole body's top heading, as they did when it was one tree.
+  const shift = headingShiftFor(trees, options.headingOffset ?? 0);
+  const out = document.createDocumentFragment();
+  for (const tree of trees) {
+    out.append(finish(tree, options, budget, shift));
+    await pause();
+  }
+  return appendContinuation(out, options, budget);
 }
