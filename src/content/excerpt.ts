@@ -55,10 +55,15 @@ export function bodyText(source: string, markdown = false): string {
   // A tag cut by the sample is not text.
   const lt = sample.lastIndexOf('<');
   if (lt > sample.lastIndexOf('>')) sample = sample.slice(0, lt);
+  // Inline tags go without a trace ("<a>link</a>." is "link."); block tags leave a space.
+  sample = sample.replace(
+    /<\/?(?:a|abbr|b|cite|code|em|i|mark|q|s|small|span|strong|sub|sup|time|u)\b[^<>]*>/gi,
+    '',
+  );
   const text = decodeEntities(stripMarkup(markdown ? markdownText(sample) : sample))
     .replace(/\s+/g, ' ')
     .trim();
-  return withoutBoilerplate(text).replace(/ ?\[(?:…|\.\.\.)\].{0,40}$/, '…');
+  return withoutBoilerplate(text).replace(/[\s.…]{0,9}\[(?:…|\.\.\.)\].{0,40}$/, '…');
 }
 
 /**

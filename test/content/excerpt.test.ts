@@ -25,6 +25,17 @@ describe('excerpts for items without a summary', () => {
     expect(excerpt).to.equal('Soldiers’ letters one two & three');
   });
 
+  it('joins inline tags to their neighbours and keeps block tags apart', () => {
+    expect(
+      bodyText(
+        '<p>Amazon <a href="/ses">SES</a>. Un<em>believ</em>able (<b>really</b>).</p><p>Next</p>',
+      ),
+    ).to.equal('Amazon SES. Unbelievable (really). Next');
+    expect(bodyText('<p>A</p><p>B</p><ul><li>c</li><li>d</li></ul>text<br>more')).to.equal(
+      'A B c d text more',
+    );
+  });
+
   it('drops WordPress\'s "The post … appeared first on …" and a closing "[…] Read More"', () => {
     const html =
       '<p>Within ten short years, the United States saw the unfolding of [&#8230;]</p><p><a href="/x">Read More...</a></p>\n<p>The post <a href="/x">American Space Cowboys</a> appeared first on <a href="/">Die, Workwear!</a>.</p>';
@@ -32,6 +43,7 @@ describe('excerpts for items without a summary', () => {
       'Within ten short years, the United States saw the unfolding of…',
     );
     expect(bodyText('<p>Before [...]</p>')).to.equal('Before…');
+    expect(bodyText('<p>looking at &#8230; [&#8230;]</p>')).to.equal('looking at…');
   });
 
   it('prefers markdown, then HTML, then plain text, and shows markdown as a reader sees it', () => {
