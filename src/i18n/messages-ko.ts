@@ -27,6 +27,8 @@ export const ko: Messages = {
   genericWarning: '이 이야기에는 고통스러운 내용이 담겨 있습니다.',
   showContent: '내용 보기',
   hideContent: '내용 숨기기',
+  showMore: '더 보기',
+  showLess: '접기',
   contentShown: '내용을 표시했습니다',
   imageCredit: (credit) => `사진: ${credit}`,
   noItems: '아직 표시할 글이 없습니다.',

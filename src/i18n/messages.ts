@@ -14,6 +14,9 @@ export interface Messages {
   /** The button that reveals a warned item's image and text. */
   showContent: string;
   hideContent: string;
+  /** A long report summary: its rest, and back. */
+  showMore: string;
+  showLess: string;
   /** Announced politely once the warned content is shown. */
   contentShown: string;
   imageCredit: (credit: string) => string;
@@ -63,6 +66,8 @@ export const en: Messages = {
   genericWarning: 'This story contains distressing content.',
   showContent: 'Show content',
   hideContent: 'Hide content',
+  showMore: 'Show more',
+  showLess: 'Show less',
   contentShown: 'Content shown',
   imageCredit: (credit) => `Photo: ${credit}`,
   noItems: 'No articles to show yet.',

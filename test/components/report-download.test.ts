@@ -472,3 +472,57 @@ describe('<lantern-report-download>', () => {
     ).to.be.at.most(2);
   });
 });
+
+describe('<lantern-report-download> with a long summary body', () => {
+  afterEach(cleanup);
+
+  const paragraphs = (n: number) =>
+    Array.from(
+      { length: n },
+      (_, i) => `<p>Paragraph ${i + 1}: ${'the testimony continues '.repeat(9)}</p>`,
+    ).join('');
+
+  async function pressOn(button: HTMLElement, key: string, el: Report): Promise<void> {
+    button.focus();
+    await sendKeys({ press: key });
+    await el.updateComplete;
+  }
+
+  it('shows its opening and a "Show more" that works by keyboard; the rest is not in the page until then', async () => {
+    const el = await inline({ content_html: paragraphs(60) });
+    const summary = shadow(el, '.summary');
+    const collapsed = summary.getBoundingClientRect().height;
+    expect(summary.textContent).to.include('Paragraph 1:');
+    // Not clipped but absent: a screen reader hears what a sighted reader sees.
+    expect(summary.textContent).to.not.include('Paragraph 60:');
+    const button = shadow<HTMLButtonElement>(el, '.more-line button');
+    expect(button.textContent?.trim()).to.equal('Show more');
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+
+    await pressOn(button, 'Enter', el);
+    expect(summary.textContent).to.include('Paragraph 60:');
+    expect(button.textContent?.trim()).to.equal('Show less');
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    expect(summary.getBoundingClientRect().height).to.be.above(collapsed * 4);
+    await expectAxeClean(el);
+
+    await pressOn(button, 'Space', el);
+    expect(summary.textContent).to.not.include('Paragraph 60:');
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(el.shadowRoot?.activeElement, 'focus stays on the button').to.equal(button);
+  });
+
+  it('splits a body wrapped in one element inside the wrapper', async () => {
+    const el = await inline({ content_html: `<div class="entry">${paragraphs(30)}</div>` });
+    expect(shadow(el, '.summary').textContent).to.not.include('Paragraph 30:');
+    shadow(el, '.more-line button').click();
+    await el.updateComplete;
+    expect(shadow(el, '.summary').textContent).to.include('Paragraph 30:');
+  });
+
+  it('shows a summary of a few paragraphs whole, with no button', async () => {
+    const el = await inline({ content_html: paragraphs(5) });
+    expect(shadow(el, '.summary').textContent).to.include('Paragraph 5:');
+    expect(el.shadowRoot?.querySelector('.more-line')).to.equal(null);
+  });
+});

@@ -110,6 +110,13 @@ export const reportDownloadStyles = css`
   .summary p {
     margin: 0 0 0.75em;
   }
+  /* A long summary's "Show more" / "Show less", under its opening. */
+  .summary > .more-line {
+    margin: 0;
+  }
+  .more-line .link-button {
+    padding: 0;
+  }
   .downloads {
     display: grid;
     gap: 0.75em;

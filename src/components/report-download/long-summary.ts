@@ -1,0 +1,44 @@
+/** A summary body longer than this many characters of text shows its opening and "Show more". */
+export const SUMMARY_OPENING_CHARS = 1200;
+/** …unless what "Show more" would add is shorter than this: then the whole body shows. */
+const MIN_REST_CHARS = 400;
+
+/**
+ * Splits a long sanitised body after the top-level block where its text passes
+ * `SUMMARY_OPENING_CHARS` (inside a lone wrapper element): the opening stays in `body`, the rest moves into one element shown
+ * after "Show more" (the same nodes, so links and images keep what the sanitiser made of them).
+ * Nothing hidden is merely clipped: what a sighted reader does not see, a screen reader does
+ * not hear and the keyboard does not reach.
+ */
+export function splitLongBody(body: DocumentFragment): {
+  body: DocumentFragment;
+  more: HTMLElement | undefined;
+} {
+  const total = body.textContent?.length ?? 0;
+  if (total <= SUMMARY_OPENING_CHARS + MIN_REST_CHARS) return { body, more: undefined };
+  // A body wrapped in one element (a CMS's `<div class="entry">`) is split inside the wrapper.
+  let container: ParentNode = body;
+  for (let depth = 0; depth < 10; depth++) {
+    const significant = [...container.childNodes].filter(
+      (node) => node.nodeType === Node.ELEMENT_NODE || node.textContent?.trim(),
+    );
+    const only = significant.length === 1 ? significant[0] : undefined;
+    if (!(only instanceof Element) || only.childNodes.length < 2) break;
+    container = only;
+  }
+  let seen = 0;
+  let cut: ChildNode | null = container.firstChild;
+  while (cut && seen <= SUMMARY_OPENING_CHARS) {
+    seen += cut.textContent?.length ?? 0;
+    cut = cut.nextSibling;
+  }
+  if (!cut || total - seen < MIN_REST_CHARS) return { body, more: undefined };
+  const more = document.createElement('div');
+  more.className = 'more';
+  while (cut) {
+    const next: ChildNode | null = cut.nextSibling;
+    more.append(cut);
+    cut = next;
+  }
+  return { body, more };
+}

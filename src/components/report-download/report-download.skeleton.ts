@@ -1,0 +1,56 @@
+import { html, nothing, type TemplateResult } from 'lit';
+
+/**
+ * The report while its feed loads: the same rows as the loaded report, each as high as its
+ * lines, so the host page does not shift when the content arrives.
+ */
+export function reportSkeleton(cover: boolean, loading: string): TemplateResult {
+  return html`
+    <div class="report skeleton ${cover ? 'has-cover' : ''}" part="base" aria-busy="true">
+      <span class="visually-hidden">${loading}</span>
+      ${
+        cover
+          ? html`<div class="cover" part="media"><div class="skeleton-block"></div></div>`
+          : nothing
+      }
+      <!-- The loaded report's rows, each as high as its lines: a two-line title, publisher,
+           four facts, a two-paragraph summary, two language versions with their checksums,
+           the citation (four lines) and its button. -->
+      <div class="details">
+        <div class="lines title-lines">
+          <span class="skeleton-block line title-line"></span>
+          <span class="skeleton-block line title-line short"></span>
+        </div>
+        <div class="lines meta-lines">
+          <span class="skeleton-block line"></span>
+          <span class="skeleton-block line short"></span>
+        </div>
+        <div class="lines facts-lines">
+          ${[1, 2, 3, 4].map(() => html`<span class="skeleton-block line short"></span>`)}
+        </div>
+        <div class="lines summary-lines">
+          ${[1, 2, 3].map(() => html`<span class="skeleton-block line"></span>`)}
+          <span class="skeleton-block line short"></span>
+          <span class="skeleton-block line paragraph"></span>
+          <span class="skeleton-block line short"></span>
+        </div>
+        <ul class="downloads">
+          ${[1, 2].map(
+            () =>
+              html`<li class="download">
+                <span class="skeleton-block button-block"></span>
+                <span class="skeleton-block checksum-block"></span>
+              </li>`,
+          )}
+        </ul>
+        <div class="footer">
+          <div class="lines citation-lines">
+            ${[1, 2, 3].map(() => html`<span class="skeleton-block line"></span>`)}
+            <span class="skeleton-block line short"></span>
+          </div>
+          <span class="skeleton-block button-block citation"></span>
+        </div>
+      </div>
+    </div>
+  `;
+}

@@ -1,0 +1,303 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Attachment, FeedItem } from '../../content/types.js';
+import {
+  formatDate,
+  formatList,
+  formatName,
+  formatSize,
+  languageName,
+  type Messages,
+} from '../../i18n/index.js';
+import { headingTemplate } from '../shared/heading.js';
+import { contentWarning, feedImage, pseudonymNote } from '../shared/templates.js';
+import { downloadDistinctions, reportCitation, shortChecksum } from './report-data.js';
+
+export interface ReportView {
+  item: FeedItem;
+  /** The attachments offered as downloads: only files on the web (http:, https:). */
+  downloads: Attachment[];
+  /** The sanitised summary body (markdown or HTML through the content layer), or its opening. */
+  body: DocumentFragment | undefined;
+  /** The rest of a long summary body, shown after "Show more". */
+  more: HTMLElement | undefined;
+}
+
+export type CopyOutcome = { key: string; outcome: 'copied' | 'failed' };
+
+/** What the report's templates need from the element: its settings and its actions. */
+export interface ReportContext {
+  m: Messages;
+  locale: string;
+  headingLevel: number;
+  /** The item's cover and summary wait behind its content warning. */
+  hidden: boolean;
+  revealWarned: boolean;
+  revealed: boolean;
+  /** The reader pressed "Show more" on a long summary. */
+  expanded: boolean;
+  copyOutcome: CopyOutcome | undefined;
+  imagesAllowed(item: FeedItem): boolean;
+  toggleReveal(): void;
+  toggleMore(): void;
+  copy(key: string, text: string): void;
+  announceDownload(event: MouseEvent, attachment: Attachment): void;
+}
+
+const sep = html`<span class="sep" aria-hidden="true"> · </span>`;
+
+const downloadIcon = html`<svg viewBox="0 0 20 20" aria-hidden="true" fill="currentColor">
+  <path
+    d="M10 2.5a1 1 0 0 1 1 1v8.09l2.8-2.8a1 1 0 1 1 1.4 1.42l-4.5 4.5a1 1 0 0 1-1.4 0l-4.5-4.5a1 1 0 1 1 1.4-1.42L9 11.6V3.5a1 1 0 0 1 1-1ZM3.5 15.5a1 1 0 0 1 1 1h11a1 1 0 1 1 0 2h-11a2 2 0 0 1-2-2 1 1 0 0 1 1-1Z"
+  />
+</svg>`;
+
+export function reportTemplate(
+  c: ReportContext,
+  { item, body, more, downloads }: ReportView,
+): TemplateResult {
+  const { m, locale } = c;
+  const ext = item._lantern ?? {};
+  const report = ext.report ?? {};
+  const contentLang = item.language ?? locale;
+  const cover = c.imagesAllowed(item) ? item.image : undefined;
+  const hidden = c.hidden;
+  const citation = reportCitation(item);
+  const date = formatDate(item.date_published, locale);
+  const authors = (item.authors ?? []).map((a) => a.name).filter((n): n is string => !!n);
+  const publisher = report.publisher ?? (authors.length ? formatList(authors, locale) : '');
+  const title = item.title ?? '';
+  const distinctions = downloadDistinctions(downloads, locale);
+  return html`
+    <article class="report ${cover ? 'has-cover' : ''}" part="base" lang=${locale}>
+      ${contentWarning(
+        m,
+        ext.content_warning,
+        contentLang,
+        c.revealWarned
+          ? undefined
+          : { id: 'warning', revealed: c.revealed, onToggle: c.toggleReveal },
+      )}
+      ${
+        !cover
+          ? nothing
+          : hidden
+            ? // The cover's box stays, empty: nothing is requested until the reader chooses.
+              html`<div class="cover" part="media" aria-hidden="true">
+                <div class="placeholder"></div>
+              </div>`
+            : html`<figure class="cover" part="media">
+                ${feedImage(cover, ext.image_alt ?? '', { width: 900, height: 1200 })}
+              </figure>`
+      }
+      <div class="details">
+        ${headingTemplate(
+          c.headingLevel,
+          'title',
+          html`<span lang=${contentLang} tabindex="-1" data-focus-after-retry>${title}</span>`,
+        )}
+        ${
+          publisher || report.pages
+            ? html`<p class="meta" part="meta">
+                ${publisher ? html`<span>${m.publishedBy(publisher)}</span>` : nothing}
+                ${report.pages ? html`<span>${m.pages(report.pages)}</span>` : nothing}
+              </p>`
+            : nothing
+        }
+        ${facts(m, date, item.date_published, report)} ${pseudonymNote(m.pseudonym, ext.pseudonym)}
+        ${
+          hidden
+            ? nothing
+            : body
+              ? summaryBody(c, body, more, contentLang)
+              : item.summary
+                ? html`<p class="summary" part="summary" lang=${contentLang}>${item.summary}</p>`
+                : nothing
+        }
+        ${
+          downloads.length
+            ? html`<ul class="downloads" part="body">
+                ${downloads.map((a, i) => download(c, a, i, distinctions[i]))}
+              </ul>`
+            : html`<p class="no-downloads" part="body">${m.noDownloads}</p>`
+        }
+        <div class="footer" part="footer">
+          <p class="citation-text" id="citation">
+            <span class="citation-label">${m.citation}:</span>
+            <span lang=${contentLang}>${citation}</span>
+          </p>
+          <button
+            type="button"
+            class="button"
+            part="button"
+            aria-describedby="citation"
+            @click=${() => c.copy('citation', citation)}
+          >
+            ${m.copyCitation}
+          </button>
+          ${copyOutcome(c, 'citation', m.citation, citation, true)}
+        </div>
+      </div>
+    </article>
+  `;
+}
+
+function facts(
+  m: Messages,
+  date: string,
+  iso: string | undefined,
+  report: NonNullable<NonNullable<FeedItem['_lantern']>['report']>,
+): TemplateResult | typeof nothing {
+  const facts: [string, unknown][] = [];
+  if (date) facts.push([m.published, html`<time datetime=${iso ?? ''}>${date}</time>`]);
+  if (report.edition) facts.push([m.edition, report.edition]);
+  if (report.license) facts.push([m.license, report.license]);
+  if (report.document_id) facts.push([m.documentId, report.document_id]);
+  if (!facts.length) return nothing;
+  return html`<dl class="facts" part="meta">
+    ${facts.map(
+      ([term, value]) =>
+        html`<dt>${term}</dt>
+          <dd>${value}</dd>`,
+    )}
+  </dl>`;
+}
+
+function download(
+  c: ReportContext,
+  attachment: Attachment,
+  index: number,
+  distinct?: string,
+): TemplateResult {
+  const { m, locale } = c;
+  const language = attachment._lantern?.language;
+  const name = language ? languageName(language, locale) : undefined;
+  const sha256 = attachment._lantern?.sha256;
+  const pages = attachment._lantern?.pages;
+  const fileId = `file-${index}`;
+  const format = formatName(attachment.mime_type);
+  // The dots are drawn, not read: a screen reader hears "PDF, 2.4 MB" (the `.sep + *` rule).
+  const file = [format, formatSize(attachment.size_in_bytes, locale), pages ? m.pages(pages) : '']
+    .filter(Boolean)
+    .map((fact, i) => html`${i ? sep : nothing}<span>${fact}</span>`);
+  const label = name ? m.downloadIn(name) : m.download;
+  const which = [name, distinct].filter(Boolean).join(', ');
+  const onActivate = (event: MouseEvent) => c.announceDownload(event, attachment);
+  return html`
+    <li class="download">
+      <div class="download-line">
+        <a
+          class="button primary"
+          part="button"
+          href=${attachment.url}
+          referrerpolicy="no-referrer"
+          download
+          type=${attachment.mime_type}
+          hreflang=${language ?? nothing}
+          aria-describedby=${fileId}
+          @click=${onActivate}
+          @auxclick=${onActivate}
+          >${downloadIcon}${label}${
+            // Two links named alike ("Download (English)" for a PDF and an EPUB) say which is which.
+            distinct ? html`<span class="visually-hidden">, ${distinct}</span>` : nothing
+          }</a
+        >
+        <span class="file" id=${fileId}
+          >${file}${
+            !name && attachment.title
+              ? html`${sep}<span lang=${language ?? nothing}>${attachment.title}</span>`
+              : nothing
+          }</span
+        >
+      </div>
+      ${
+        sha256
+          ? html`<p class="checksum">
+              <span>${m.checksum}</span>
+              <code title=${sha256}>${shortChecksum(sha256)}</code>
+              <button
+                type="button"
+                class="link-button"
+                part="button"
+                @click=${() => c.copy(`sha256-${index}`, sha256)}
+              >
+                ${m.copyChecksum}${
+                  which ? html`<span class="visually-hidden"> (${which})</span>` : nothing
+                }
+              </button>
+              ${copyOutcome(
+                c,
+                `sha256-${index}`,
+                which ? `${m.checksum} (${which})` : m.checksum,
+                sha256,
+                false,
+              )}
+            </p>`
+          : nothing
+      }
+    </li>
+  `;
+}
+
+/** The polite confirmation, and after a failed copy the text selected in a read-only field. */
+function copyOutcome(
+  c: ReportContext,
+  key: string,
+  label: string,
+  text: string,
+  multiline: boolean,
+): TemplateResult {
+  const outcome = c.copyOutcome?.key === key ? c.copyOutcome.outcome : undefined;
+  const failed = outcome === 'failed';
+  return html`
+    <span class="status ${failed ? 'failed' : ''}" role="status"
+      >${outcome === 'copied' ? c.m.copied : failed ? c.m.copyFailed : ''}</span
+    >
+    ${
+      failed
+        ? multiline
+          ? html`<textarea
+              class="fallback"
+              readonly
+              rows="4"
+              aria-label=${label}
+              data-copy-fallback
+              .value=${text}
+            ></textarea>`
+          : html`<input
+              class="fallback"
+              readonly
+              aria-label=${label}
+              data-copy-fallback
+              .value=${text}
+            />`
+        : nothing
+    }
+  `;
+}
+
+/** A summary body; a long one shows its opening and a "Show more" button for the rest. */
+function summaryBody(
+  c: ReportContext,
+  body: DocumentFragment,
+  more: HTMLElement | undefined,
+  lang: string,
+): TemplateResult {
+  return html`<div class="summary" part="summary" lang=${lang}>
+    ${body}${more && c.expanded ? more : nothing}
+    ${
+      more
+        ? html`<p class="more-line">
+            <button
+              type="button"
+              class="link-button"
+              part="button"
+              aria-expanded=${c.expanded ? 'true' : 'false'}
+              @click=${c.toggleMore}
+            >
+              ${c.expanded ? c.m.showLess : c.m.showMore}
+            </button>
+          </p>`
+        : nothing
+    }
+  </div>`;
+}
