@@ -74,7 +74,7 @@ export function messagesFor(locale: string): Messages {
 const formatters = new Map<string, unknown>();
 const MAX_FORMATTERS = 64;
 
-function cached<T>(key: string, make: () => T): T {
+export function cached<T>(key: string, make: () => T): T {
   let formatter = formatters.get(key) as T | undefined;
   if (formatter === undefined) {
     formatter = make();
@@ -88,21 +88,6 @@ function dateFormatter(locale: string): Intl.DateTimeFormat {
   return cached(
     `date ${locale}`,
     () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }),
-  );
-}
-
-const SIZE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
-
-function sizeFormatter(locale: string, unit: number, fractionDigits: number): Intl.NumberFormat {
-  return cached(
-    `size ${locale} ${unit} ${fractionDigits}`,
-    () =>
-      new Intl.NumberFormat(locale, {
-        style: 'unit',
-        unit: SIZE_UNITS[unit],
-        unitDisplay: unit === 0 ? 'long' : 'short',
-        maximumFractionDigits: fractionDigits,
-      }),
   );
 }
 
@@ -120,47 +105,6 @@ export function formatDate(iso: string | undefined, locale: string): string {
     ? new Date(Date.UTC(Number(written[1]), Number(written[2]) - 1, Number(written[3])))
     : date;
   return dateFormatter(locale).format(day);
-}
-
-/** A file size ("2.4 MB", "850 kB"); empty when the size is unknown, never "NaN". */
-export function formatSize(bytes: number | undefined, locale: string): string {
-  if (bytes === undefined || !Number.isFinite(bytes) || bytes < 0) return '';
-  let value = bytes;
-  let unit = 0;
-  // Compare what will be printed: 999,999 bytes is "1 MB", not "1,000 kB".
-  while (Math.round(value) >= 1000 && unit < SIZE_UNITS.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return sizeFormatter(locale, unit, value < 10 && unit > 0 ? 1 : 0).format(value);
-}
-
-/** A language's name in the reader's language ("Korean" / "한국어" for `ko`). */
-export function languageName(tag: string, locale: string): string {
-  try {
-    return (
-      cached(`language ${locale}`, () => new Intl.DisplayNames([locale], { type: 'language' })).of(
-        tag,
-      ) ?? tag
-    );
-  } catch {
-    return tag;
-  }
-}
-
-/** A short format name from a MIME type ("PDF", "EPUB", "DOCX"). */
-export function formatName(mime: string): string {
-  const known: Record<string, string> = {
-    'application/pdf': 'PDF',
-    'application/epub+zip': 'EPUB',
-    'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX',
-    'application/msword': 'DOC',
-    'text/html': 'HTML',
-    'text/plain': 'TXT',
-    'application/zip': 'ZIP',
-  };
-  const base = mime.split(';')[0]?.trim().toLowerCase() ?? '';
-  return known[base] ?? (base.split('/')[1]?.replace(/^x-/, '').toUpperCase() || 'File');
 }
 
 export function formatList(items: string[], locale: string): string {

@@ -2,14 +2,12 @@ import { expect } from '@open-wc/testing';
 import {
   formatDate,
   formatList,
-  formatName,
-  formatSize,
-  languageName,
   loadMessages,
   messagesFor,
   messagesReady,
   resolveLocale,
 } from '../../src/i18n/index.js';
+import { formatName, formatSize, languageName } from '../../src/i18n/report-format.js';
 import type { LanternErrorDetail } from '../../src/components/shared/events.js';
 import { ko } from '../../src/i18n/messages-ko.js';
 import { en, type Messages } from '../../src/i18n/messages.js';

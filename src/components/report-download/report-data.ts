@@ -1,6 +1,7 @@
 /** A report's downloads and citation: plain functions over feed data, no Lit. */
 import type { Attachment, FeedItem } from '../../content/types.js';
-import { formatList, formatName, formatSize } from '../../i18n/index.js';
+import { formatList } from '../../i18n/index.js';
+import { formatName, formatSize } from '../../i18n/report-format.js';
 
 /** A download is a file on the web; a `mailto:` (or any other) "attachment" is not one. */
 export function isDownload(attachment: Attachment): boolean {

@@ -1,13 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Attachment, FeedItem } from '../../content/types.js';
-import {
-  formatDate,
-  formatList,
-  formatName,
-  formatSize,
-  languageName,
-  type Messages,
-} from '../../i18n/index.js';
+import { formatDate, formatList, type Messages } from '../../i18n/index.js';
+import { formatName, formatSize, languageName } from '../../i18n/report-format.js';
 import { headingTemplate } from '../shared/heading.js';
 import { contentWarning, feedImage, pseudonymNote } from '../shared/templates.js';
 import { downloadDistinctions, reportCitation, shortChecksum } from './report-data.js';
