@@ -140,3 +140,17 @@ export const MissingFeed: Story = { name: 'Error (missing feed)', args: { src: M
 
 /** The feed is not valid JSON. */
 export const BrokenFeed: Story = { args: { src: '/demo/broken-feed.json' } };
+
+/**
+ * A very long body (a whole chapter, a podcast page's transcript): its opening shows, and
+ * "Show more" (Enter or Space) brings the rest; nothing hidden is merely clipped.
+ */
+export const LongSummary: Story = itemStory(() => {
+  const item = demoReport();
+  const text = (item.summary ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const sections = Array.from(
+    { length: 12 },
+    (_, i) => `<h3>Section ${i + 1}</h3><p>${text}</p><p>${text}</p>`,
+  );
+  return { ...item, content_html: sections.join('') };
+});
