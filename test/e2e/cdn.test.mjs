@@ -25,3 +25,16 @@ test('the CDN build registers the elements and renders the demo feed', async () 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("the minified build keeps the spaces a reader sees (' · ' between a file's facts)", async () => {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${server.origin}/test/e2e/pages/every.html`);
+  const file = page.locator('lantern-report-download .file').first();
+  await file.waitFor({ timeout: 15_000 });
+  // The template says `<span class="sep"> · </span>`; a minifier that drops the spaces around
+  // the dot ships "PDF·935 bytes", which the tests on the sources never see.
+  assert.match(await file.innerText(), /^PDF · \S.* · \d+ pages?$/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
