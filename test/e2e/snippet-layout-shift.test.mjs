@@ -1,0 +1,234 @@
+// Zero layout shift from the snippet partners paste (issue 12): the README's "Embedding on a
+// partner site" blocks, verbatim apart from their URLs — the module script is not render-blocking.
+// Each widget alone at the top of a page, host text below it, all in view; once with the feed
+// 1.5 s late, once with the script 1.5 s late. CLS must be 0 for the card, the list, the compact
+// navigator and the report with one or two files; the full navigator and reader mode (no size
+// hint can tell their content before it arrives) are measured and printed.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { launch, root, serve, watchErrors } from './harness.mjs';
+import { trackWidgets, waitForWidgets } from './widgets.mjs';
+
+const DELAY_MS = 1500;
+
+/** The README's embedding section: its html blocks, as a partner copies them. */
+function readmeSnippet() {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Embedding on a partner site'));
+  const blocks = [...section.slice(0, section.indexOf('\n## ')).matchAll(/```html\n([\s\S]*?)```/g)]
+    .map((m) => m[1])
+    .slice(0, 2);
+  const all = blocks.join('\n');
+  const head = all.match(/^<(link|script)\b.*$/gm);
+  const widgets = all.match(/<(lantern-[a-z-]+)\b[\s\S]*?<\/\1>/g);
+  return { head, widgets };
+}
+
+/** Only the URLs change: the CDN is this server's dist/, the NGO's feed is /feed.json. */
+const localUrls = (html) =>
+  html
+    .replaceAll('https://YOUR-CDN/lantern-widgets/', '/')
+    .replaceAll('https://YOUR-NGO/feed.json', '/feed.json')
+    .replaceAll('https://YOUR-NGO/', 'https://example.org/');
+
+const snippet = readmeSnippet();
+const byTag = (tag) => snippet.widgets.find((w) => w.startsWith(`<${tag}`));
+const navigator = byTag('lantern-story-navigator');
+const WIDGETS = {
+  card: byTag('lantern-article-card'),
+  list: byTag('lantern-article-list'),
+  'compact navigator': navigator,
+  'report, two files': byTag('lantern-report-download'),
+  'report, one file': byTag('lantern-report-download').replace('/feed.json', '/one-file.json'),
+};
+/** Measured, not held to 0: their content's size is unknown until it arrives. */
+const MEASURED = {
+  'full navigator': navigator.replace(' variant="compact"', ''),
+  'reader mode': navigator.replace(' variant="compact"', ' mode="reader"'),
+};
+
+const page = (widget) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>A partner's page</title>
+<link rel="icon" href="data:,">
+<style>body { margin: 16px auto; padding: 0 16px; max-width: 720px; font-family: 'DejaVu Sans', sans-serif; }</style>
+${snippet.head.map(localUrls).join('\n')}
+</head><body><h1>A partner's page</h1><p>Host text above.</p>
+${localUrls(widget)}
+<p>Host text below: it must not move.</p><p>More host text.</p></body></html>`;
+
+let server;
+let browser;
+let late = 'feed';
+before(async () => {
+  assert.ok(
+    snippet.head.some((line) => line.includes('lantern.js')),
+    'the snippet has the script',
+  );
+  assert.ok(!snippet.head.some((line) => line.includes('blocking')), 'not render-blocking');
+  assert.equal(snippet.widgets.length, 4, 'the snippet shows all four elements');
+  const feed = JSON.parse(readFileSync(join(root, 'demo/feed.json'), 'utf8'));
+  const oneFile = structuredClone(feed);
+  const report = oneFile.items.find((item) => item.id === 'nkdb-military-report');
+  report.attachments = report.attachments.slice(0, 1);
+  const json = (body) => (req, res) => {
+    res.writeHead(200, { 'content-type': 'application/feed+json' });
+    res.end(JSON.stringify(body));
+  };
+  server = await serve({
+    delay: (path) =>
+      (late === 'feed' && path.endsWith('.json')) ||
+      (late === 'script' && path === '/dist/cdn/lantern.js')
+        ? DELAY_MS
+        : 0,
+    routes: {
+      '/feed.json': json(feed),
+      '/one-file.json': json(oneFile),
+      '/reserve.html': (req, res, url) => {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(reservePage(!!url.searchParams.get('script'), url.searchParams.get('font')));
+      },
+      '/page.html': (req, res, url) => {
+        const name = url.searchParams.get('widget');
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(page(WIDGETS[name] ?? MEASURED[name]));
+      },
+    },
+  });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Loads one widget's page and returns every layout shift until it has settled. */
+async function shiftsOf(name, width) {
+  const tab = await browser.newPage({ viewport: { width, height: 3000 } });
+  const errors = watchErrors(tab);
+  await trackWidgets(tab);
+  await tab.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.hadRecentInput) continue;
+        window.__shifts.push({
+          value: entry.value,
+          at: Math.round(entry.startTime),
+          moved: entry.sources.map(
+            (s) =>
+              `${s.node?.localName ?? '#text'} y ${Math.round(s.previousRect.y)} → ` +
+              `${Math.round(s.currentRect.y)}, h ${Math.round(s.previousRect.height)} → ` +
+              `${Math.round(s.currentRect.height)}`,
+          ),
+        });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await tab.goto(`${server.origin}/page.html?widget=${encodeURIComponent(name)}`);
+  const state = await waitForWidgets(tab);
+  assert.deepEqual(state.failed, []);
+  await tab.waitForTimeout(300);
+  const shifts = await tab.evaluate(() => window.__shifts);
+  await tab.close();
+  assert.deepEqual(errors, []);
+  return shifts;
+}
+
+// The reserved boxes of lantern.css against the skeletons that replace them: many widths, two
+// font sizes, one page with the script (feed never answering) and one without.
+const RESERVED = {
+  card: '<lantern-article-card src="/never.json" item="a"></lantern-article-card>',
+  'list, limit 1': '<lantern-article-list src="/never.json" limit="1"></lantern-article-list>',
+  'list, limit 3': '<lantern-article-list src="/never.json" limit="3"></lantern-article-list>',
+  'list, default limit': '<lantern-article-list src="/never.json"></lantern-article-list>',
+  'compact navigator':
+    '<lantern-story-navigator src="/never.json" item="a" variant="compact"></lantern-story-navigator>',
+  'full navigator':
+    '<lantern-story-navigator src="/never.json" item="a"></lantern-story-navigator>',
+  'reader mode':
+    '<lantern-story-navigator src="/never.json" item="a" mode="reader"></lantern-story-navigator>',
+  report: '<lantern-report-download src="/never.json" item="a"></lantern-report-download>',
+};
+const RESERVE_WIDTHS = [240, 300, 358, 400, 500, 600, 720, 1000, 1400];
+
+/** A page of every reserved box at every width, with or without the script. */
+function reservePage(withScript, fontSize) {
+  const boxes = Object.entries(RESERVED).flatMap(([name, markup]) =>
+    RESERVE_WIDTHS.map(
+      (width) =>
+        `<div data-name="${name}" data-width="${width}" style="width: ${width}px">${markup.replace('></', '><a href="#">Fallback link</a></')}</div>`,
+    ),
+  );
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<link rel="stylesheet" href="/dist/cdn/lantern.css">
+${withScript ? '<script type="module" src="/dist/cdn/all/lantern.js"></script>' : ''}
+<style>body { font-family: 'DejaVu Sans', sans-serif; font-size: 13px } [data-name] > * { --lantern-font-size: ${fontSize} }</style>
+</head><body>${boxes.join('')}</body></html>`;
+}
+
+async function boxHeights(withScript, fontSize) {
+  const tab = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+  // The feed never answers: the skeletons stay.
+  await tab.route('**/never.json', () => {});
+  await tab.goto(`${server.origin}/reserve.html?script=${withScript ? 1 : ''}&font=${fontSize}`);
+  if (withScript) {
+    await tab.waitForFunction(() =>
+      [...document.querySelectorAll('[data-name] > :first-child')].every(
+        (el) => el.shadowRoot?.firstElementChild,
+      ),
+    );
+  }
+  await tab.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+  );
+  const heights = await tab.evaluate(() =>
+    [...document.querySelectorAll('[data-name]')].map((box) => ({
+      name: box.dataset.name,
+      width: box.dataset.width,
+      height: box.firstElementChild.getBoundingClientRect().height,
+    })),
+  );
+  await tab.close();
+  return heights;
+}
+
+for (const fontSize of ['16px', '20px']) {
+  test(`lantern.css reserves each skeleton's height before the script runs (font ${fontSize})`, async () => {
+    const reserved = await boxHeights(false, fontSize);
+    const skeletons = await boxHeights(true, fontSize);
+    const wrong = reserved
+      .map((box, i) => ({ ...box, skeleton: skeletons[i].height }))
+      .filter((box) => Math.abs(box.height - box.skeleton) >= 1)
+      .map(
+        (b) =>
+          `${b.name} at ${b.width}px: ${b.height.toFixed(1)} reserved, ${b.skeleton.toFixed(1)} skeleton`,
+      );
+    assert.deepEqual(wrong, []);
+  });
+}
+
+const cls = (shifts) => shifts.reduce((total, s) => total + s.value, 0);
+
+for (const which of ['feed', 'script']) {
+  for (const width of [1024, 390]) {
+    for (const name of Object.keys(WIDGETS)) {
+      test(`README snippet, ${which} ${DELAY_MS} ms late, ${width}px: ${name} CLS 0`, async () => {
+        late = which;
+        const shifts = await shiftsOf(name, width);
+        console.log(`# ${which} late, ${width}px, ${name}: CLS ${cls(shifts).toFixed(4)}`);
+        assert.equal(cls(shifts), 0, JSON.stringify(shifts, null, 2));
+      });
+    }
+    for (const name of Object.keys(MEASURED)) {
+      test(`README snippet, ${which} ${DELAY_MS} ms late, ${width}px: ${name} CLS measured`, async () => {
+        late = which;
+        const shifts = await shiftsOf(name, width);
+        console.log(
+          `# ${which} late, ${width}px, ${name}: CLS ${cls(shifts).toFixed(4)} (measured)`,
+        );
+      });
+    }
+  }
+}
