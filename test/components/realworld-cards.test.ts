@@ -107,5 +107,28 @@ describe('real items look designed: a list of 6 from every real feed (JSON, RSS,
         for (const link of links) expect(linkName(link), `${where}: a named link`).to.not.equal('');
       }
     });
+
+    it(`${name}: with hide-images, no picture and no image request, the excerpts still there`, async () => {
+      const since = performance.now();
+      const list = await mountLoaded(
+        `<lantern-article-list src="${src}" limit="6" hide-images lang="en"></lantern-article-list>`,
+      );
+      const cards = Array.from(
+        list.shadowRoot!.querySelectorAll<LanternArticleCard>('lantern-article-card'),
+      );
+      await Promise.all(cards.map((card) => card.updateComplete));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      for (const card of cards) {
+        const item = card.item as FeedItem;
+        expect(card.shadowRoot!.querySelector('img, .media, .text-only'), item.id).to.equal(null);
+        if (itemText(item)) {
+          expect(squash(card.shadowRoot!.querySelector('.summary')?.textContent)).to.not.equal('');
+        }
+      }
+      const requests = performance
+        .getEntriesByType('resource')
+        .filter((e) => e.startTime >= since && !e.name.startsWith(location.origin));
+      expect(requests.map((e) => e.name)).to.deep.equal([]);
+    });
   }
 });
