@@ -2,7 +2,7 @@ import { css } from 'lit';
 import { richContentStyles } from '../../theme/rich-content.js';
 
 export const reportDownloadStyles = css`
-  ${richContentStyles('div.summary')}
+  ${richContentStyles}
   :host {
     --_cover-ratio: var(--lantern-report-cover-ratio, 3 / 4);
     --_cover-width: var(--lantern-report-cover-width, 10em);

@@ -276,7 +276,7 @@ function summaryBody(
   more: HTMLElement | undefined,
   lang: string,
 ): TemplateResult {
-  return html`<div class="summary" part="summary" lang=${lang}>
+  return html`<div class="summary rich" part="summary" lang=${lang}>
     ${body}${more && c.expanded ? more : nothing}
     ${
       more

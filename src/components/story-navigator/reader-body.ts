@@ -17,7 +17,7 @@ export class ReaderBody {
   get element(): HTMLDivElement {
     if (!this.host) {
       this.host = document.createElement('div');
-      this.host.className = 'body';
+      this.host.className = 'body rich';
       this.host.setAttribute('part', 'body');
     }
     return this.host;

@@ -297,7 +297,7 @@ const forcedColorStyles = css`
 `;
 
 export const storyNavigatorStyles = css`
-  ${richContentStyles('.body')}
+  ${richContentStyles}
   ${navigatorLayoutStyles}
   ${navigatorReaderStyles}
   ${navigatorSkeletonStyles}
