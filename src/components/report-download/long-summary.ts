@@ -3,6 +3,15 @@ export const SUMMARY_OPENING_CHARS = 1200;
 /** …unless what "Show more" would add is shorter than this: then the whole body shows. */
 const MIN_REST_CHARS = 400;
 
+export interface LongBody {
+  /** The body, or its opening when it is long. */
+  body: DocumentFragment;
+  /** The rest of a long body, shown after "Show more". */
+  more: HTMLElement | undefined;
+  /** The "continues on the site" line of a body cut at the content budget, shown last. */
+  continues: HTMLElement | undefined;
+}
+
 /**
  * Splits a long sanitised body after the top-level block where its text passes
  * `SUMMARY_OPENING_CHARS` (inside a lone wrapper element): the opening stays in `body`, the rest moves into one element shown
@@ -10,12 +19,15 @@ const MIN_REST_CHARS = 400;
  * Nothing hidden is merely clipped: what a sighted reader does not see, a screen reader does
  * not hear and the keyboard does not reach.
  */
-export function splitLongBody(body: DocumentFragment): {
-  body: DocumentFragment;
-  more: HTMLElement | undefined;
-} {
+export function splitLongBody(body: DocumentFragment): LongBody {
+  // A body cut at the content budget ends with "Continue reading on the site": it stays in
+  // view under "Show more", the way on to the rest whether or not the reader opens this part.
+  const continues = body.lastElementChild?.matches('[data-lantern-continues]')
+    ? (body.lastElementChild as HTMLElement)
+    : undefined;
+  continues?.remove();
   const total = body.textContent?.length ?? 0;
-  if (total <= SUMMARY_OPENING_CHARS + MIN_REST_CHARS) return { body, more: undefined };
+  if (total <= SUMMARY_OPENING_CHARS + MIN_REST_CHARS) return { body, more: undefined, continues };
   // A body wrapped in one element (a CMS's `<div class="entry">`) is split inside the wrapper.
   let container: ParentNode = body;
   for (let depth = 0; depth < 10; depth++) {
@@ -32,7 +44,7 @@ export function splitLongBody(body: DocumentFragment): {
     seen += cut.textContent?.length ?? 0;
     cut = cut.nextSibling;
   }
-  if (!cut || total - seen < MIN_REST_CHARS) return { body, more: undefined };
+  if (!cut || total - seen < MIN_REST_CHARS) return { body, more: undefined, continues };
   const more = document.createElement('div');
   more.className = 'more';
   while (cut) {
@@ -40,5 +52,5 @@ export function splitLongBody(body: DocumentFragment): {
     more.append(cut);
     cut = next;
   }
-  return { body, more };
+  return { body, more, continues };
 }

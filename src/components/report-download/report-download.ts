@@ -126,13 +126,13 @@ export class LanternReportDownload extends LanternElement<ReportView> {
     return changed.has('hideImages') || changed.has('revealWarned');
   }
 
-  protected override select(parsed: ParsedFeed): ReportView {
+  protected override select(parsed: ParsedFeed): ReportView | Promise<ReportView> {
     const item = pickItem(parsed, typeof this.item === 'string' ? this.item : undefined);
     this.revealed = false;
     this.expanded = false;
     // A hidden warned summary is built when the reader shows it: nothing in it is requested
-    // before. The rest of the report shows at once; the summary body follows when it is
-    // sanitised, and `updateComplete` (so `lantern-load`) waits for it.
+    // before. Otherwise the skeleton stays until the summary body is sanitised, so the report
+    // appears once, at its final size (the plain summary first would be shorter: a shift).
     const downloads = (item.attachments ?? []).filter((attachment) => {
       if (isDownload(attachment)) return true;
       console.warn(
@@ -145,6 +145,7 @@ export class LanternReportDownload extends LanternElement<ReportView> {
       item,
       body: undefined,
       more: undefined,
+      continues: undefined,
       downloads: orderDownloads(downloads, this.locale),
     };
     const token = ++this.bodyToken;
@@ -156,7 +157,7 @@ export class LanternReportDownload extends LanternElement<ReportView> {
           Object.assign(view, splitLongBody(body));
           this.requestUpdate();
         });
-    return view;
+    return this.pendingBody && !isServer ? this.pendingBody.then(() => view) : view;
   }
 
   /** `updateComplete` includes the summary body of the report just selected. */

@@ -14,6 +14,8 @@ export interface ReportView {
   body: DocumentFragment | undefined;
   /** The rest of a long summary body, shown after "Show more". */
   more: HTMLElement | undefined;
+  /** "Continue reading on the site" after a body cut at the content budget. */
+  continues: HTMLElement | undefined;
 }
 
 export type CopyOutcome = { key: string; outcome: 'copied' | 'failed' };
@@ -47,7 +49,7 @@ const downloadIcon = html`<svg viewBox="0 0 20 20" aria-hidden="true" fill="curr
 
 export function reportTemplate(
   c: ReportContext,
-  { item, body, more, downloads }: ReportView,
+  { item, body, more, continues, downloads }: ReportView,
 ): TemplateResult {
   const { m, locale } = c;
   const ext = item._lantern ?? {};
@@ -102,7 +104,7 @@ export function reportTemplate(
           hidden
             ? nothing
             : body
-              ? summaryBody(c, body, more, contentLang)
+              ? summaryBody(c, body, more, continues, contentLang)
               : item.summary
                 ? html`<p class="summary" part="summary" lang=${contentLang}>${item.summary}</p>`
                 : nothing
@@ -274,6 +276,7 @@ function summaryBody(
   c: ReportContext,
   body: DocumentFragment,
   more: HTMLElement | undefined,
+  continues: HTMLElement | undefined,
   lang: string,
 ): TemplateResult {
   return html`<div class="summary rich" part="summary" lang=${lang}>
@@ -292,6 +295,6 @@ function summaryBody(
             </button>
           </p>`
         : nothing
-    }
+    }${continues ?? nothing}
   </div>`;
 }
