@@ -436,3 +436,30 @@ describe('<lantern-article-list>', () => {
     });
   }
 });
+
+describe('<lantern-article-list> of items without pictures', () => {
+  afterEach(cleanup);
+
+  it("does not keep a picture's room in a card whose item has no image", async () => {
+    await setViewport({ width: 1000, height: 800 });
+    const image = `${location.origin}/demo/images/soldiers.svg`;
+    const list = document.createElement('lantern-article-list');
+    // One column of vertical cards: each card is its own row, so neither stretches to the other.
+    list.setAttribute('layout', 'list');
+    list.setAttribute('card-layout', 'vertical');
+    list.style.width = '480px';
+    list.feed = feedOf([
+      { ...article(1, '2025-01-02'), image },
+      article(2, '2025-01-01'),
+    ]) as LanternArticleList['feed'];
+    const loaded = nextEvent(list, 'lantern-load');
+    mount('<div></div>').append(list);
+    await loaded;
+    await list.updateComplete;
+    const [pictured, plain] = cards(list).map((card) => shadow(card, '.card'));
+    const room = pictured!.getBoundingClientRect().height - plain!.getBoundingClientRect().height;
+    // The picture's room at 480 px and 16:9 is about 270 px; the text-only card's excerpt may
+    // take some of it back in whole lines, never all.
+    expect(room, 'text-only card is shorter by most of a picture').to.be.above(100);
+  });
+});

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { cutText, itemExcerpt } from '../../content/excerpt.js';
 import { itemReadingMinutes, pickItem } from '../../content/items.js';
@@ -147,6 +147,8 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
   /** The reader pressed "Show content" for this item. */
   declare private revealed: boolean;
   private pendingFocus: FocusOptions | undefined;
+  /** Carries `:state(text-only)`, so a list sizes a card without a picture without its room. */
+  private readonly internals = isServer ? undefined : this.attachInternals();
 
   constructor() {
     super();
@@ -248,6 +250,7 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
     const media = this.renderMedia(item, layout);
     // The skeleton had a picture: without one, the text takes its room.
     const textOnly = media === nothing && layout !== 'compact' && !this.hideImages;
+    this.internals?.states?.[textOnly ? 'add' : 'delete']('text-only');
     return html`
       <article class="card ${layout} ${textOnly ? 'text-only' : ''}" part="base" lang=${locale}>
         ${contentWarning(

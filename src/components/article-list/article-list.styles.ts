@@ -64,6 +64,13 @@ export const articleListStyles = css`
   :host([hide-images]) .item > .card.skeleton {
     min-height: calc(2px + var(--_gate-room) + var(--_body-room));
   }
+  /* An item with no picture (or one that failed to load) has no picture's room to keep: a list
+     of a feed without images shrinks once, when its feed arrives, rather than show cards half
+     empty (a partner whose feed has no images sets hide-images, and its placeholders match).
+     A rule of its own: a browser without :state() drops only this one. */
+  .item > .entry:state(text-only)::part(base) {
+    min-height: calc(2px + var(--_gate-room) + var(--_body-room));
+  }
   .item > .entry[layout='compact']::part(base),
   .item > .card.skeleton.compact {
     min-height: calc(2px + var(--_gate-room) + var(--_compact-body-room));
