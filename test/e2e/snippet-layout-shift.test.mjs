@@ -30,7 +30,7 @@ function readmeSnippet() {
 const localUrls = (html) =>
   html
     .replaceAll('https://YOUR-CDN/lantern-widgets/', '/')
-    .replaceAll('https://YOUR-NGO/feed.json', '/feed.json')
+    .replaceAll(/https:\/\/YOUR-NGO\/([\w-]+\.json)/g, '/$1')
     .replaceAll('https://YOUR-NGO/', 'https://example.org/');
 
 const snippet = readmeSnippet();

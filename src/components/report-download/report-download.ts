@@ -131,8 +131,9 @@ export class LanternReportDownload extends LanternElement<ReportView> {
     this.revealed = false;
     this.expanded = false;
     // A hidden warned summary is built when the reader shows it: nothing in it is requested
-    // before. Otherwise the skeleton stays until the summary body is sanitised, so the report
-    // appears once, at its final size (the plain summary first would be shorter: a shift).
+    // before. The rest of the report shows at once; the summary body follows when it is
+    // sanitised, and `updateComplete` (so `lantern-load`) waits for it. A skeleton on screen
+    // (a feed from src) stays until then: the report appears once, at its final size.
     const downloads = (item.attachments ?? []).filter((attachment) => {
       if (isDownload(attachment)) return true;
       console.warn(
@@ -157,7 +158,8 @@ export class LanternReportDownload extends LanternElement<ReportView> {
           Object.assign(view, splitLongBody(body));
           this.requestUpdate();
         });
-    return this.pendingBody && !isServer ? this.pendingBody.then(() => view) : view;
+    const skeletonShown = this.hasUpdated && this.status === 'loading';
+    return this.pendingBody && skeletonShown ? this.pendingBody.then(() => view) : view;
   }
 
   /** `updateComplete` includes the summary body of the report just selected. */

@@ -36,15 +36,19 @@ export const navigatorSkeletonStyles = css`
   .skeleton .note-line {
     width: 40%;
   }
+  /* The compact rows (story-navigator.styles.ts): position, note, previous/next. */
   .skeleton.compact .header {
     display: block;
   }
+  .skeleton.compact .header > .line {
+    margin-block: 0.3em calc(1.3em + 0.875em * 1.5);
+  }
   .skeleton.compact .header .pager {
-    margin-top: 0.5em;
+    flex-wrap: nowrap;
   }
   .skeleton.compact .pager-block {
     flex: 0 1 14em;
-    height: 3.2em;
+    height: calc(3.1em + 2px);
   }
   .skeleton .part .number {
     border-color: transparent;

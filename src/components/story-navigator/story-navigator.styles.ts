@@ -241,8 +241,17 @@ const navigatorLayoutStyles = css`
   .compact .part-of {
     font-size: 0.875em;
   }
+  /* Rows of a known height whatever the content (the skeleton's): the position, the
+     pseudonym note (or its room), and previous/next side by side on a row of their own. */
+  .compact .header .note {
+    flex: 1 1 100%;
+  }
+  .compact .header:not(:has(.note)) .position {
+    min-height: calc(1.5em + 0.5em + 0.875em * 1.5);
+  }
   .compact .header .pager {
-    flex: 0 1 auto;
+    flex: 1 1 100%;
+    flex-wrap: nowrap;
   }
   .compact .header .pager > * {
     flex: 0 1 auto;
