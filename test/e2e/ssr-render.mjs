@@ -45,6 +45,16 @@ export function widgets(feed, base) {
         >Yoon Ha's Story</a
       ></lantern-story-navigator
     >`,
+    reader: html`<lantern-story-navigator
+      base-url=${base}
+      item="yoon-ha-part-3"
+      mode="reader"
+      reveal-warned
+      .feed=${feed}
+      >${feedScript(feed)}<a href=${item('yoon-ha-part-3').url}
+        >Yoon Ha's Story</a
+      ></lantern-story-navigator
+    >`,
     report: html`<lantern-report-download base-url=${base} .item=${plain}
       >${feedScript(plain)}<a href=${plain.url}>${plain.title}</a></lantern-report-download
     >`,

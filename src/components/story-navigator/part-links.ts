@@ -1,15 +1,20 @@
+import { isServer } from 'lit';
+
 /**
  * Reader mode's links between parts: `#part-N` on the page itself, and the browser's history.
  * `#part-N` belongs to the first reader-mode navigator on the page; another one switches parts
  * in place without touching the URL, so two stories never fight over it.
  */
 export function followsHash(navigator: Element): boolean {
+  // A server render (@lit-labs/ssr) has no page: the browser's render sets the links.
+  if (isServer) return false;
   const first = document.querySelector(`${navigator.localName}[mode="reader"]`);
   return !first || first === navigator;
 }
 
 /** Absolute, so a page with a `<base href>` still keeps the reader on this page. */
 export function partHref(number: number): string {
+  if (isServer) return `#part-${number}`;
   const url = new URL(location.href);
   url.hash = `part-${number}`;
   return url.href;

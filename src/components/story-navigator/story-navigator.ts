@@ -1,4 +1,4 @@
-import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
+import { isServer, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { bodySource, renderRichContent } from '../../content/rich.js';
 import type { FeedItem, ParsedFeed } from '../../content/types.js';
 import { hostStyles } from '../../theme/tokens.js';
@@ -185,7 +185,10 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
       const shown = item && current !== undefined && !this.hides(item, current);
       // The rest of the part shows in this render; its body follows as soon as it is sanitised,
       // and `updateComplete` (so `lantern-load`) waits for it.
-      this.pendingBody = this.body.show(shown ? item : undefined, current, true);
+      // The server (no DOM to sanitise in) renders the part without its body.
+      this.pendingBody = isServer
+        ? undefined
+        : this.body.show(shown ? item : undefined, current, true);
     }
     this.announcement = '';
     return { series, current, initial, read: this.readParts(series.id, current) };

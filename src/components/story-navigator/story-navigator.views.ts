@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type TemplateResult } from 'lit';
 import { bodySource } from '../../content/rich.js';
 import type { FeedItem } from '../../content/types.js';
 import { itemReadingMinutes } from '../../content/items.js';
@@ -301,7 +301,7 @@ function reading(c: NavigatorContext, view: NavigatorView): TemplateResult | typ
             </figure>`
           : nothing
       }
-      ${bodySource(item) === undefined ? linkOut : hidden ? nothing : c.body()}
+      ${bodySource(item) === undefined ? linkOut : hidden || isServer ? nothing : c.body()}
     </article>
   `;
 }
