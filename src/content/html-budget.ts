@@ -269,24 +269,21 @@ const VOID = new Set([
   'param', 'source', 'track', 'wbr',
 ]); // prettier-ignore
 
-/** Start tags that close an open `<p>` (a conservative part of the standard's list: no `table`, whose rule depends on quirks mode). */
-const CLOSES_P = new Set([
-  'address', 'article', 'aside', 'blockquote', 'center', 'dd', 'details', 'dialog', 'dir', 'div',
-  'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'header', 'hgroup', 'hr', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary',
-  'ul',
-]); // prettier-ignore
+/** Block start tags that do not close an open `<p>` (`table` does only outside quirks mode). */
+const KEEPS_P = new Set(['br', 'caption', 'table', 'td', 'th', 'tr']);
+
+/** Whether a start tag closes an open `<p>` (a conservative part of the standard's list). */
+const closesP = (name: string) => BLOCKS.has(name) && !KEEPS_P.has(name);
 
 /** Elements whose end tag the parser implies when an ancestor's end tag comes. */
 const IMPLIED_END = new Set(['p', 'li', 'dd', 'dt']);
 
 /**
  * Start tags a document parse puts somewhere else than a body already open (the head, or the
- * document itself): a slice never starts with one.
+ * document itself): a slice never starts with one, nor with a raw-text element.
  */
-const NOT_A_BODY_START = new Set([
-  'base', 'basefont', 'bgsound', 'body', 'frameset', 'head', 'html', 'link', 'meta', 'noframes',
-  'noscript', 'script', 'style', 'template', 'title',
+const HEAD_OR_DOCUMENT = new Set([
+  'base', 'basefont', 'bgsound', 'body', 'head', 'html', 'link', 'meta', 'noscript', 'template',
 ]); // prettier-ignore
 
 const HEADING = /^h[1-6]$/;
@@ -345,14 +342,14 @@ export function sliceHtml(html: string, maxNodes: number, maxChars: number): str
       // included, which the parser then re-opens later; a second `<a>` or `<nobr>` runs the
       // adoption agency. Neither is followed here.
       if (
-        (open.some((tag) => FORMATTING.has(tag)) && (CLOSES_P.has(name) || name === 'table')) ||
+        (open.some((tag) => FORMATTING.has(tag)) && (closesP(name) || name === 'table')) ||
         ((name === 'a' || name === 'nobr') && open.includes(name))
       ) {
         break;
       }
       // The end tags this start tag implies.
       const top = open[open.length - 1];
-      if (top === 'p' && CLOSES_P.has(name)) open.pop();
+      if (top === 'p' && closesP(name)) open.pop();
       else if (top && HEADING.test(top) && HEADING.test(name)) open.pop();
       else if (top === 'li' && name === 'li') open.pop();
       else if ((top === 'dd' || top === 'dt') && (name === 'dd' || name === 'dt')) open.pop();
@@ -360,7 +357,8 @@ export function sliceHtml(html: string, maxNodes: number, maxChars: number): str
         open.length === 0 &&
         (nodes >= maxNodes || lt - from >= maxChars) &&
         lt > from + (from === 0 ? prefix.length : 0) &&
-        !NOT_A_BODY_START.has(name)
+        !HEAD_OR_DOCUMENT.has(name) &&
+        !RAW_TEXT.has(name)
       ) {
         slices.push(slices.length ? prefix + html.slice(from, lt) : html.slice(from, lt));
         from = lt;
@@ -376,8 +374,7 @@ export function sliceHtml(html: string, maxNodes: number, maxChars: number): str
     } else if (open.length) {
       let at = open.length - 1;
       // Only a block's end tag implies the end of a `<p>` or list item inside it.
-      if (CLOSES_P.has(name))
-        while (at >= 0 && open[at] !== name && IMPLIED_END.has(open[at]!)) at--;
+      if (closesP(name)) while (at >= 0 && open[at] !== name && IMPLIED_END.has(open[at]!)) at--;
       if (at < 0 || open[at] !== name) {
         // Closed out of order: the parser's state can no longer be followed here.
         if (open.includes(name) || !(name === 'p' || name === 'br')) break;

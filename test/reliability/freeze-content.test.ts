@@ -51,11 +51,17 @@ type Data = { item: FeedItem } | { feed: Feed };
  * Creates `<tag>`, hands it the crafted data while the heartbeat runs, and waits until it has
  * rendered. The data is built before the heartbeat starts: building it is the test's work.
  */
-async function renderUnderHeartbeat(tag: string, data: Data, label: string): Promise<HTMLElement> {
+async function renderUnderHeartbeat(
+  tag: string,
+  data: Data,
+  label: string,
+  attrs: Record<string, string> = {},
+): Promise<HTMLElement> {
   const container = document.createElement('div');
   container.className = 'test-container';
   document.body.append(container);
   const el = document.createElement(tag) as HTMLElement & Partial<Data>;
+  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
   Object.assign(el, data);
   const loaded = Promise.race([
     nextEvent(el, 'lantern-load', 60_000),
@@ -87,6 +93,44 @@ describe('no feed can freeze the page (heartbeat)', function () {
     };
     const card = await renderUnderHeartbeat('lantern-article-card', { item }, "4.5 M '<'");
     expect(visibleText(card)).to.contain('A flood of brackets');
+  });
+
+  it("a navigator part and a report whose content_text is 4.5 million '<' show the start of it", async () => {
+    // The body is text: one 4.5 MB text node used to be laid out in one task (2–5 s).
+    const feed: Feed = {
+      version: V11,
+      title: 'Flood',
+      items: [
+        {
+          id: 'flood',
+          title: 'A flood of brackets',
+          url: 'https://example.org/flood',
+          content_text: `Start of the flood. ${'<'.repeat(4_500_000)}`,
+          attachments: [{ url: 'https://example.org/flood.pdf', mime_type: 'application/pdf' }],
+          _lantern: { series: { id: 'flood', title: 'Flood series', part: 1, total: 1 } },
+        },
+      ],
+    };
+    const nav = await renderUnderHeartbeat(
+      'lantern-story-navigator',
+      { feed },
+      "4.5 M '<' [navigator]",
+      {
+        mode: 'reader',
+        series: 'flood',
+        part: '1',
+      },
+    );
+    expect(visibleText(nav)).to.contain('Start of the flood.');
+    const report = await renderUnderHeartbeat(
+      'lantern-report-download',
+      { feed },
+      "4.5 M '<' [report]",
+      {
+        item: 'flood',
+      },
+    );
+    expect(visibleText(report)).to.contain('A flood of brackets');
   });
 
   it("a card whose markdown is 600,000 unclosed '<script' and '<style' shows its title", async () => {
