@@ -124,6 +124,14 @@ export const reportDownloadStyles = css`
     padding: 0;
     list-style: none;
   }
+  /* The skeleton has two download rows: one file keeps the second row's room (rows of 1fr are
+     all as tall as the tallest), so the host page does not move when the feed arrives. */
+  .downloads:has(> .download:only-child) {
+    grid-auto-rows: 1fr;
+  }
+  .downloads:has(> .download:only-child)::after {
+    content: '';
+  }
   .download {
     display: grid;
     gap: 0.35em;
