@@ -1,5 +1,10 @@
-/** Interface text. Every string a reader sees comes from here, in English and Korean. */
-export interface Messages {
+/**
+ * Interface text. Every string a reader sees comes from here, in English and Korean. The card's
+ * text (and the states every widget shares) is in the core; the list's, the navigator's and the
+ * report's English text is each in its own module (messages-en-list.ts, …), which that widget's
+ * code brings along, so a page of cards does not download it.
+ */
+export interface CardMessages {
   loading: string;
   retry: string;
   errorTitle: string;
@@ -14,29 +19,38 @@ export interface Messages {
   /** The button that reveals a warned item's image and text. */
   showContent: string;
   hideContent: string;
-  /** A long report summary: its rest, and back. */
-  showMore: string;
-  showLess: string;
   /** Announced politely once the warned content is shown. */
   contentShown: string;
   imageCredit: (credit: string) => string;
+  /** Ends a body too long to show in full: the link to the whole story. */
+  continueOnSite: string;
+}
+
+export interface ListMessages {
   noItems: string;
   loadMore: string;
   loadingMore: string;
   itemsLoaded: (count: number) => string;
   loadMoreFailed: string;
+}
+
+export interface NavigatorMessages {
   partOf: (part: number, total: number) => string;
   partLabel: (part: number) => string;
   previousPart: string;
   nextPart: string;
   comingSoon: string;
   continueReading: string;
-  /** Ends a body too long to show in full: the link to the whole story. */
-  continueOnSite: string;
   seriesNav: (title: string) => string;
   partsRead: (read: number, total: number) => string;
   read: string;
   nowShowing: (part: number, title: string) => string;
+}
+
+export interface ReportMessages {
+  /** A long report summary: its rest, and back. */
+  showMore: string;
+  showLess: string;
   download: string;
   downloadIn: (language: string) => string;
   publishedBy: (publisher: string) => string;
@@ -54,7 +68,10 @@ export interface Messages {
   published: string;
 }
 
-export const en: Messages = {
+export interface Messages extends CardMessages, ListMessages, NavigatorMessages, ReportMessages {}
+
+/** English. Each widget's own text joins it when its code loads (messages-en-*.ts). */
+export const en = {
   loading: 'Loading…',
   retry: 'Try again',
   errorTitle: 'This content could not be shown.',
@@ -66,39 +83,7 @@ export const en: Messages = {
   genericWarning: 'This story contains distressing content.',
   showContent: 'Show content',
   hideContent: 'Hide content',
-  showMore: 'Show more',
-  showLess: 'Show less',
   contentShown: 'Content shown',
   imageCredit: (credit) => `Photo: ${credit}`,
-  noItems: 'No articles to show yet.',
-  loadMore: 'Load more',
-  loadingMore: 'Loading more…',
-  itemsLoaded: (n) => `${n} more ${n === 1 ? 'article' : 'articles'} loaded`,
-  loadMoreFailed: 'More articles could not be loaded. Try again.',
-  partOf: (part, total) => `Part ${part} of ${total}`,
-  partLabel: (part) => `Part ${part}`,
-  previousPart: 'Previous part',
-  nextPart: 'Next part',
-  comingSoon: 'Coming soon',
-  continueReading: 'Continue reading',
   continueOnSite: 'Continue reading on the site',
-  seriesNav: (title) => `${title}: all parts`,
-  partsRead: (read, total) => `${read} of ${total} parts read`,
-  read: 'Read',
-  nowShowing: (part, title) => `Now showing part ${part}: ${title}`,
-  download: 'Download',
-  downloadIn: (language) => `Download (${language})`,
-  publishedBy: (publisher) => `Published by ${publisher}`,
-  edition: 'Edition',
-  pages: (n) => `${n} ${n === 1 ? 'page' : 'pages'}`,
-  license: 'Licence',
-  documentId: 'Document',
-  checksum: 'SHA-256',
-  copyChecksum: 'Copy checksum',
-  copyCitation: 'Copy citation',
-  citation: 'Citation',
-  copied: 'Copied',
-  copyFailed: 'Could not copy automatically. The text is selected below: copy it yourself.',
-  noDownloads: 'No download is available for this report yet.',
-  published: 'Published',
-};
+} satisfies CardMessages as Messages;

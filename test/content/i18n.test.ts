@@ -11,6 +11,14 @@ import { formatName, formatSize, languageName } from '../../src/i18n/report-form
 import type { LanternErrorDetail } from '../../src/components/shared/events.js';
 import { ko } from '../../src/i18n/messages-ko.js';
 import { en, type Messages } from '../../src/i18n/messages.js';
+import { withListText } from '../../src/i18n/messages-en-list.js';
+import { withNavigatorText } from '../../src/i18n/messages-en-navigator.js';
+import { withReportText } from '../../src/i18n/messages-en-report.js';
+
+// The widgets' English text, as the list, navigator and report add it when they load.
+withListText();
+withNavigatorText();
+withReportText();
 import '../../src/define/article-card.js';
 import { cleanup, mount, mountLoaded, visibleText } from '../helpers.js';
 

@@ -10,6 +10,7 @@ import {
 } from '../article-card/article-card.js';
 import { articleCardStyles } from '../article-card/article-card.styles.js';
 import { lanternEvent, type LanternErrorDetail, type LanternLoadDetail } from '../shared/events.js';
+import { withListText } from '../../i18n/messages-en-list.js';
 import { LanternElement, errorDetail } from '../shared/lantern-element.js';
 import { articleListStyles } from './article-list.styles.js';
 import {
@@ -88,6 +89,11 @@ const CARD_SETTLE_TIMEOUT_MS = 3000;
  * @cssprop --lantern-list-column-width - Narrowest grid column (default 20em).
  */
 export class LanternArticleList extends LanternElement<ArticleListView> {
+  static {
+    // This widget's English text travels with its code, not in every card page's entry.
+    withListText();
+  }
+
   static override styles = [hostStyles, articleCardStyles, articleListStyles];
   static override properties: PropertyDeclarations = {
     limit: { type: Number, reflect: true },

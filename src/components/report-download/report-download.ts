@@ -5,6 +5,7 @@ import { hostStyles } from '../../theme/tokens.js';
 import { pickItem } from '../../content/items.js';
 import { lanternEvent } from '../shared/events.js';
 import { isWarned } from '../shared/templates.js';
+import { withReportText } from '../../i18n/messages-en-report.js';
 import { LanternElement } from '../shared/lantern-element.js';
 import { splitLongBody } from './long-summary.js';
 import { isDownload, orderDownloads } from './report-data.js';
@@ -85,6 +86,11 @@ const CONFIRMATION_MS = 5000;
  * @cssprop --lantern-report-cover-width - Cover width beside the text (default 10em).
  */
 export class LanternReportDownload extends LanternElement<ReportView> {
+  static {
+    // This widget's English text travels with its code, not in every card page's entry.
+    withReportText();
+  }
+
   static override styles = [hostStyles, reportDownloadStyles];
   static override properties: PropertyDeclarations = {
     headingLevel: { type: Number, attribute: 'heading-level' },

@@ -3,6 +3,7 @@ import { bodySource, renderRichContent } from '../../content/rich.js';
 import type { FeedItem, ParsedFeed } from '../../content/types.js';
 import { hostStyles } from '../../theme/tokens.js';
 import { lanternEvent } from '../shared/events.js';
+import { withNavigatorText } from '../../i18n/messages-en-navigator.js';
 import { LanternElement } from '../shared/lantern-element.js';
 import { clickedPart, followsHash, partHref, pushPart, scrollToHeading } from './part-links.js';
 import { ReaderBody } from './reader-body.js';
@@ -86,6 +87,10 @@ export type { NavigatorView } from './story-navigator.views.js';
  *
  */
 export class LanternStoryNavigator extends LanternElement<NavigatorView> {
+  static {
+    withNavigatorText();
+  }
+
   static override styles = [hostStyles, storyNavigatorStyles];
   static override properties: PropertyDeclarations = {
     series: { type: String, reflect: true },
@@ -137,10 +142,6 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     return this.variant === 'compact' ? this.level : Math.min(6, this.level + 1);
   }
 
-  private get remembers(): boolean {
-    return this.remember === 'session';
-  }
-
   private get level(): number {
     return Math.min(6, Math.max(2, Math.round(this.headingLevel) || 2));
   }
@@ -183,9 +184,8 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
       const item = current === undefined ? undefined : series.parts[current - 1]?.item;
       this.revealedParts = new Set();
       const shown = item && current !== undefined && !this.hides(item, current);
-      // The rest of the part shows in this render; its body follows as soon as it is sanitised,
-      // and `updateComplete` (so `lantern-load`) waits for it.
-      // The server (no DOM to sanitise in) renders the part without its body.
+      // The rest of the part shows in this render; its body follows once sanitised, and
+      // `updateComplete` (so `lantern-load`) waits for it. The server has no DOM to sanitise in.
       this.pendingBody = isServer
         ? undefined
         : this.body.show(shown ? item : undefined, current, true);
@@ -199,7 +199,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
   }
 
   private readParts(seriesId: string, current: number | undefined): ReadonlySet<number> {
-    if (!this.remembers) return new Set();
+    if (this.remember !== 'session') return new Set();
     return current === undefined ? partsRead(seriesId) : markPartRead(seriesId, current);
   }
 
@@ -320,7 +320,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
       compact: this.variant === 'compact',
       level: this.level,
       partLevel: this.partHeadingLevel,
-      remembers: this.remembers,
+      remembers: this.remember === 'session',
       announcement: this.announcement,
       body: () => this.body.element,
       partHref,
