@@ -8,7 +8,7 @@ import type { RichOptions } from './rich.js';
 import { appendContinuation, bodyBudget, textToFragment } from './rich.js';
 import {
   inertParser,
-  nextTask,
+  pacer,
   sanitizeInto,
   stripComments,
   warn,
@@ -31,8 +31,6 @@ const MAX_TABLE_COLUMNS = 100;
 const MAX_INLINE_MARKERS = 500;
 /** Markdown is parsed in chunks of about this size, yielding to the page between them. */
 const CHUNK_CHARS = 12_000;
-/** How long one stretch of work may hold the main thread before yielding. */
-const YIELD_AFTER_MS = 30;
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 // Comments never need to reach the page, and DOMPurify drops a whole paragraph that mixes a
@@ -205,12 +203,7 @@ export async function sanitizeMarkdown(
   const links = definitions(markdown);
   let chunk: string[] = [];
   let chunkLength = 0;
-  let since = performance.now();
-  const pause = async () => {
-    if (performance.now() - since < YIELD_AFTER_MS) return;
-    await nextTask();
-    since = performance.now();
-  };
+  const pause = pacer();
   const flush = async () => {
     if (!chunk.length) return;
     const text = chunk.join('\n\n');

@@ -58,7 +58,7 @@ interface SchedulerLike {
 }
 
 /** Lets the page handle input; `scheduler.yield` is not throttled in background tabs like timers are. */
-export function nextTask(): Promise<void> {
+function nextTask(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: SchedulerLike }).scheduler;
   if (scheduler?.yield) return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
