@@ -89,7 +89,10 @@ const ms = (x) => `${x.toFixed(2)} ms`;
 const server = await serve();
 const browser = await launch();
 let hostileServer;
-const names = Object.keys(hostileFeeds);
+// BENCH_HOSTILE_ONLY=<text>: only the hostile feeds whose name contains it.
+const names = Object.keys(hostileFeeds).filter((name) =>
+  name.includes(process.env.BENCH_HOSTILE_ONLY ?? ''),
+);
 const tags = Object.keys(hostileTargets);
 const hostile = [];
 const parses = [];
@@ -206,7 +209,7 @@ try {
     const routes = Object.fromEntries(
       names.map((name, i) => [
         `/bench/hostile/${i}.json`,
-        (req, res) => {
+        (_req, res) => {
           if (!served.has(name)) served.set(name, JSON.stringify(hostileFeeds[name]()));
           res.writeHead(200, {
             'content-type': 'application/feed+json',
