@@ -7,7 +7,8 @@
  * hide-images, heading levels and node and depth budgets. Markdown is markdown.ts (marked).
  */
 import { ALLOWED_ATTR, ALLOWED_TAGS } from './allow-list.js';
-import { defuseHtml, plainTextOf, sliceHtml } from './html-budget.js';
+import { defuseHtml, plainTextOf } from './html-budget.js';
+import { sliceHtml } from './html-slices.js';
 import type { BodyBudget, RichOptions } from './rich.js';
 import { appendContinuation, bodyBudget, spendNode, spendText, textToFragment } from './rich.js';
 import { platformParser } from './sanitize-platform.js';

@@ -7,7 +7,8 @@
  */
 import { expect } from '@open-wc/testing';
 import { attackCorpus, materialize } from '../fixtures/attacks/index.js';
-import { defuseHtml, sliceHtml } from '../../src/content/html-budget.js';
+import { defuseHtml } from '../../src/content/html-budget.js';
+import { sliceHtml } from '../../src/content/html-slices.js';
 import { bodyBudget, MAX_BODY_NODES } from '../../src/content/rich.js';
 import { SLICE, sanitizeHtml, type InertParse } from '../../src/content/sanitize.js';
 import { platformParser } from '../../src/content/sanitize-platform.js';
