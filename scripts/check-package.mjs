@@ -3,7 +3,7 @@
 // resolves to JavaScript and types). The package is ESM-only, so attw's `esm-only` profile:
 // CommonJS `require` and node10 resolution (which ignores `exports`) are not supported setups.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -23,7 +23,13 @@ try {
   const run = (cmd, args) =>
     execFileSync('npx', ['--no-install', cmd, ...args], { stdio: 'inherit' });
   run('publint', ['--strict', tarball]);
-  run('attw', [tarball, '--profile', 'esm-only', '--format', 'ascii']);
+  // A stylesheet export (`./cdn/lantern.css`) has no JavaScript or types for attw to resolve.
+  const { exports } = JSON.parse(readFileSync('package.json', 'utf8'));
+  const stylesheets = Object.entries(exports)
+    .filter(([, target]) => JSON.stringify(target).includes('.css"'))
+    .map(([key]) => key);
+  const exclude = stylesheets.length ? ['--exclude-entrypoints', ...stylesheets] : [];
+  run('attw', [tarball, '--profile', 'esm-only', '--format', 'ascii', ...exclude]);
   console.log('package: publint and attw clean');
 } finally {
   rmSync(dir, { recursive: true, force: true });
