@@ -265,6 +265,19 @@ const navigatorLayoutStyles = css`
     white-space: nowrap;
     font-size: 0.875em;
   }
+  /* Too narrow for previous and next side by side (a 120 px column): one above the other,
+     inside the widget, rather than off its edge. */
+  .compact {
+    container-type: inline-size;
+  }
+  @container (max-width: 11em) {
+    .compact .header .pager {
+      flex-wrap: wrap;
+    }
+    .compact .header .pager > * {
+      flex: 1 1 100%;
+    }
+  }
 
   /* speech: pauses a screen reader hears where the eye sees a separator */
   .sep + *::before {
