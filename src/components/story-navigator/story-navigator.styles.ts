@@ -218,6 +218,7 @@ const navigatorLayoutStyles = css`
   .compact {
     padding: calc(var(--_space) * 0.75);
     gap: calc(var(--_space) * 0.75);
+    container-type: inline-size;
   }
   .compact .header {
     flex-direction: row;
@@ -266,16 +267,10 @@ const navigatorLayoutStyles = css`
     font-size: 0.875em;
   }
   /* Too narrow for previous and next side by side (a 120 px column): one above the other,
-     inside the widget, rather than off its edge. */
-  .compact {
-    container-type: inline-size;
-  }
+     inside the widget, rather than off its edge (.compact is the container). */
   @container (max-width: 11em) {
     .compact .header .pager {
       flex-wrap: wrap;
-    }
-    .compact .header .pager > * {
-      flex: 1 1 100%;
     }
   }
 
