@@ -194,6 +194,11 @@ function publicApiInShippedPaths() {
         (m) => m.declarations.length || m.exports.length,
       );
       rewrite(customElementsManifest.modules);
+      // Sorted by path: the analyzer lists modules in the order the file system returns them,
+      // which differs between a working copy and a fresh clone (CI compares the two).
+      customElementsManifest.modules.sort((a, b) =>
+        a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+      );
     },
   };
 }
