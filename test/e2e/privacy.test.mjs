@@ -231,8 +231,13 @@ test('no image request carries a referrer on any view, and off-screen body image
       [],
       'body images out of view were requested before the reader scrolled to them',
     );
-    // Scrolled to, every image loads (still without a referrer).
+    // Scrolled to, every image loads (still without a referrer). The report's long summary
+    // shows its opening first: the reader presses "Show more" for the rest.
     await tab.evaluate(async () => {
+      for (const el of document.querySelectorAll('lantern-report-download')) {
+        el.shadowRoot?.querySelector('.more-line button')?.click();
+        await el.updateComplete;
+      }
       const images = [];
       const collect = (root) => {
         for (const el of root.querySelectorAll('*')) {
