@@ -6,12 +6,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /**
- * The shared real-world feeds: `LANTERN_SHARED` if set, else `../shared` beside the clone (as
- * in CI), else the project machines' own `/work/shared` (a clone made elsewhere, e.g. in a
- * temporary folder). Read where they lie, never copied into the repository.
+ * The shared real-world feeds: `LANTERN_SHARED` if set (a clone made elsewhere, e.g. in a
+ * temporary folder), else `../shared` beside the clone (as in CI). Read where they lie, never
+ * copied into the repository.
  */
 const sharedDir =
-  [process.env.LANTERN_SHARED, resolve(root, '../shared'), '/work/shared'].find(
+  [process.env.LANTERN_SHARED, resolve(root, '../shared')].find(
     (dir) => dir && existsSync(join(dir, 'realworld-feeds')),
   ) ?? resolve(root, '../shared');
 export const realworldDir = join(sharedDir, 'realworld-feeds');
