@@ -77,6 +77,52 @@ export const hostileFeeds = {
       content_html: `<p>kept</p>${p.repeat(Math.round((900 * 1024) / p.length))}`,
     });
   },
+  // Text the browser itself is slow to lay out: every character a new bidi run, or Hangul.
+  'mixed-direction text body': () => feedWith({ content_text: 'א a '.repeat(25_000) }),
+  'mixed-direction HTML paragraph': () =>
+    feedWith({ content_html: `<p>${'אa'.repeat(50_000)}</p>` }),
+  'Hangul text body': () => feedWith({ content_text: '한국어 문장입니다 '.repeat(10_000) }),
+  '1,000 mixed-direction titles and summaries': () => ({
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'Mixed',
+    items: Array.from({ length: 1_000 }, (_, i) => ({
+      id: i === 0 ? 'p1' : `m${i}`,
+      url: `https://example.org/m${i}`,
+      title: 'אa'.repeat(1_000),
+      summary: 'בb'.repeat(5_000),
+      _lantern: { series: { id: 's', title: 'דd'.repeat(1_000), part: 1, total: 1 } },
+    })),
+  }),
+  'every text field at its cap, mixed directions': () => {
+    const mixed = (n) => 'אa'.repeat(n / 2);
+    return feedWith({
+      title: mixed(2_000),
+      summary: mixed(10_000),
+      content_text: mixed(100_000),
+      image: 'https://example.org/cover.png',
+      tags: Array.from({ length: 50 }, () => mixed(100)),
+      authors: Array.from({ length: 20 }, () => ({ name: mixed(2_000) })),
+      attachments: Array.from({ length: 50 }, (_, i) => ({
+        url: `https://example.org/r${i}.pdf`,
+        mime_type: 'application/pdf',
+        title: mixed(2_000),
+        _lantern: { language: 'he' },
+      })),
+      _lantern: {
+        image_alt: mixed(2_000),
+        image_credit: mixed(2_000),
+        content_warning: mixed(2_000),
+        pseudonym: true,
+        report: {
+          publisher: mixed(2_000),
+          edition: mixed(2_000),
+          license: mixed(2_000),
+          document_id: mixed(2_000),
+          citation: mixed(10_000),
+        },
+      },
+    });
+  },
   '1.1 MB HTML (plain-text fallback)': () =>
     feedWith({
       content_html: `<p>start of the story</p>${'<script>'.repeat(3_000)}${'x'.repeat(1_100_000)}`,
@@ -87,7 +133,11 @@ export const hostileFeeds = {
  * Feeds over the loader's 5 MB cap are refused by `src`: these are given by the `feed`
  * property (parsed before the clock starts), as the heartbeat tests give them.
  */
-export const byProperty = new Set(['1.1 M tags', '130,000 series members']);
+export const byProperty = new Set([
+  '1.1 M tags',
+  '130,000 series members',
+  '1,000 mixed-direction titles and summaries',
+]);
 
 /** What each element needs to show item p1 of those feeds. */
 export const hostileTargets = {

@@ -10,6 +10,11 @@ export function itemReadingMinutes(item: FeedItem): number | undefined {
   return bodyReadingMinutes(body) || undefined;
 }
 
+/** The names of an item's authors, for a byline (authors given only by a URL are left out). */
+export function authorNames(item: FeedItem): string[] {
+  return (item.authors ?? []).map((a) => a.name).filter((n): n is string => !!n);
+}
+
 /**
  * The item carries a content warning, readable or not: validation turns an unreadable one
  * into `""`, which the widgets show as a generic warning.

@@ -32,7 +32,7 @@ function readAuthor(r: Reader, value: unknown, path: string): Author | undefined
     return undefined;
   }
   const author = definedOnly<Author>({
-    name: r.text(value, 'name', path),
+    name: r.text(value, 'name', path, true, LIMITS.nameChars),
     url: r.url(value, 'url', path),
     avatar: r.url(value, 'avatar', path, 'image'),
   });

@@ -34,6 +34,17 @@ export const MAX_BODY_NODES = 10_000;
  */
 export const MAX_BODY_CHARS = 100_000;
 
+/**
+ * A body with more text than this is laid out only near the screen (defer-layout.ts, loaded
+ * for such a body only); a long real story has 20,000–40,000 characters.
+ */
+export const LONG_BODY_CHARS = 12_000;
+
+async function deferLayout(fragment: DocumentFragment): Promise<DocumentFragment> {
+  if ((fragment.textContent?.length ?? 0) <= LONG_BODY_CHARS) return fragment;
+  return (await import('./defer-layout.js')).deferLayout(fragment);
+}
+
 /** What is left of one body's node and text allowance, shared by every chunk of it. */
 export interface BodyBudget {
   nodes: number;
@@ -148,11 +159,11 @@ export async function renderRichContent(
   if (source === 'text') {
     const budget = bodyBudget();
     const fragment = textToFragment(item.content_text ?? '', document, budget);
-    return appendContinuation(fragment, options, budget);
+    return deferLayout(appendContinuation(fragment, options, budget));
   }
   if (source === 'markdown') return renderMarkdown(item._lantern?.content_markdown ?? '', options);
   const { sanitizeHtml } = await import('./sanitize.js');
-  return sanitizeHtml(item.content_html ?? '', options);
+  return deferLayout(await sanitizeHtml(item.content_html ?? '', options));
 }
 
 /** Renders markdown on its own through exactly the same pipeline as an item's body. */
@@ -161,5 +172,5 @@ export async function renderMarkdown(
   options: RichOptions = {},
 ): Promise<DocumentFragment> {
   const { sanitizeMarkdown } = await import('./markdown.js');
-  return sanitizeMarkdown(markdown, options);
+  return deferLayout(await sanitizeMarkdown(markdown, options));
 }

@@ -21,6 +21,8 @@ export const LIMITS = {
   tagChars: 100,
   attachments: 50,
   authors: 20,
+  /** An author's name: twenty long names once made a byline of 40,000 characters to lay out. */
+  nameChars: 200,
   /** Titles, names, credits, alt text, warnings, report facts. */
   textChars: 2000,
   /** Summaries, descriptions and citations. */

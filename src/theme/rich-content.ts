@@ -16,6 +16,16 @@ export const richContentStyles = css`
     overflow: clip;
     overflow-clip-margin: 0.5em;
   }
+  /* A long body (src/content/defer-layout.ts) is laid out only near the screen; its paint
+     containment must not clip list markers or focus rings. */
+  .rich [data-lantern-defer] {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 8lh;
+    overflow-clip-margin: 3em;
+  }
+  .rich [data-lantern-piece] {
+    display: block;
+  }
   .rich :is(img, video) {
     max-width: 100%;
     height: auto;

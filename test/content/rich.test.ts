@@ -110,3 +110,34 @@ describe('renderRichContent', () => {
     expect(holder.childNodes).to.have.length(0);
   });
 });
+
+describe('long bodies are laid out only near the screen', () => {
+  it('a long paragraph becomes block pieces skipped off-screen, its text unchanged', async () => {
+    const sentence = 'אחת two שלוש four. ';
+    const text = sentence.repeat(Math.ceil(30_000 / sentence.length));
+    for (const item of [{ content_html: `<p>${text}</p>` }, { content_text: text }]) {
+      const holder = await render(item);
+      expect(holder.textContent?.trim()).to.equal(text.trim());
+      const pieces = [...holder.querySelectorAll('p > [data-lantern-piece]')];
+      expect(pieces.length).to.be.above(10);
+      for (const piece of pieces) {
+        expect(piece.hasAttribute('data-lantern-defer')).to.equal(true);
+        expect(piece.textContent!.length).to.be.at.most(2_001);
+        // Cut at a sentence end, not inside a word.
+        expect(piece.textContent).to.match(/\. ?$/);
+      }
+      expect(holder.querySelector('p')!.hasAttribute('data-lantern-defer')).to.equal(true);
+    }
+  });
+
+  it('many short paragraphs are each skipped off-screen; a story of ordinary length is untouched', async () => {
+    const long = await render({ content_html: '<p>한국어 문장입니다.</p>'.repeat(2_000) });
+    const paragraphs = [...long.querySelectorAll('p')];
+    expect(paragraphs).to.have.length(2_000);
+    expect(paragraphs.every((p) => p.hasAttribute('data-lantern-defer'))).to.equal(true);
+    const ordinary = await render({
+      content_html: `<p>${'An ordinary paragraph. '.repeat(40)}</p>`.repeat(8),
+    });
+    expect(ordinary.querySelector('[data-lantern-defer], [data-lantern-piece]')).to.equal(null);
+  });
+});

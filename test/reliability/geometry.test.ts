@@ -353,7 +353,7 @@ describe('geometry: the styles alone contain markup the sanitiser would have tri
           `<lantern-report-download ${reveal}>${script(feed)}</lantern-report-download>`,
           width,
         );
-        host.shadowRoot!.querySelector('div.summary')!.innerHTML = body;
+        host.shadowRoot!.querySelector('div.summary > .rich')!.innerHTML = body;
         await new Promise((r) => requestAnimationFrame(r));
         expectContained(host, column);
       });

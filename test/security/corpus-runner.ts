@@ -47,7 +47,9 @@ async function pressShowContent(el: HTMLElement): Promise<void> {
   const buttons = [...deepElements(el.shadowRoot ?? el)].filter(
     (node): node is HTMLButtonElement =>
       node instanceof HTMLButtonElement &&
-      node.classList.contains('reveal') &&
+      // "Show content" behind a warning, and "Show more" under a long report summary.
+      (node.classList.contains('reveal') ||
+        !!node.parentElement?.classList.contains('more-line')) &&
       node.getAttribute('aria-expanded') === 'false',
   );
   for (const button of buttons) button.click();
@@ -65,7 +67,10 @@ const NO_BODY: ReadonlySet<string> = new Set([tagNames.card, tagNames.list]);
  * past LIMITS (issue 16), so a marker deeper in a huge input can only show in a body.
  */
 function inCardFields(item: FeedItem, marker: string): boolean {
-  return [item.title, item.summary].some((field) => field?.includes(marker));
+  // A card shows up to 1,000 characters of title and 800 of summary.
+  return [item.title?.slice(0, 1_000), item.summary?.slice(0, 790)].some((field) =>
+    field?.includes(marker),
+  );
 }
 
 export async function runEntry(raw: AttackInput, stage: HTMLElement): Promise<string[]> {
@@ -113,11 +118,13 @@ export async function runEntry(raw: AttackInput, stage: HTMLElement): Promise<st
           .filter((node) => node instanceof HTMLAnchorElement && node.href === item.url)
           .map((link) => link.closest('article'));
         const cutShown = cards.some((card) => {
+          // The card shows the summary's start (a card cuts it at 800 characters), marked cut.
           const summary = card?.querySelector('.summary');
+          const shown = summary?.textContent?.trim() ?? '';
           return (
             summary?.checkVisibility() &&
-            summary.textContent?.trim() === item.summary &&
-            item.summary.endsWith('…')
+            shown.endsWith('…') &&
+            !!item.summary?.startsWith(shown.slice(0, -1))
           );
         });
         if (!cutShown) {

@@ -172,13 +172,17 @@ export async function mountWith(
   return { el, failed };
 }
 
-/** Text a sighted reader can actually see: text nodes whose parent is rendered. */
+/**
+ * Text a sighted reader can actually see: text nodes whose parent is rendered. A long body's
+ * blocks off the screen (`content-visibility: auto`, src/content/defer-layout.ts) count: they
+ * are laid out as the reader scrolls to them.
+ */
 export function seenText(root: Node): string {
   const parts: string[] = [];
   const walk = (node: Node) => {
     if (node.nodeType === Node.TEXT_NODE) {
       const parent = node.parentElement;
-      if (parent && parent.checkVisibility({ contentVisibilityAuto: true })) {
+      if (parent && parent.checkVisibility()) {
         parts.push(node.textContent ?? '');
       }
       return;

@@ -30,7 +30,7 @@ const DANGEROUS_ATTRS = new Set([
 const URL_ATTRS = ['href', 'src', 'cite'];
 
 /** Containers that hold sanitised content (and nothing of the component's own). */
-const CONTENT = '.lantern-content, .reading > div.body, div.summary';
+const CONTENT = '.lantern-content, .reading > div.body, .rich';
 
 const findings: Finding[] = [];
 let installed = false;

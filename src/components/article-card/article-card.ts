@@ -1,7 +1,7 @@
 import { html, isServer, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { cutText, itemExcerpt } from '../../content/excerpt.js';
-import { itemReadingMinutes, pickItem } from '../../content/items.js';
+import { authorNames, itemReadingMinutes, pickItem } from '../../content/items.js';
 import type { FeedItem, ParsedFeed } from '../../content/types.js';
 import { formatDate, formatList } from '../../i18n/index.js';
 import { hostStyles } from '../../theme/tokens.js';
@@ -236,7 +236,7 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
     const ext = item._lantern ?? {};
     const itemLang = item.language;
     const minutes = itemReadingMinutes(item);
-    const authors = (item.authors ?? []).map((a) => a.name).filter((n): n is string => !!n);
+    const authors = authorNames(item);
     const date = formatDate(item.date_published, locale);
     const href = item.url ?? item.external_url;
     const hidden = this.hidesWarned(item);
@@ -245,7 +245,11 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
       ? html`<time datetime=${item.date_published ?? ''} lang=${locale}>${date}</time>`
       : nothing;
     // An untitled item (a micro-post) is named by its date, else by its opening words.
-    const title = item.title || (date ? time : (!hidden && cutText(excerpt, 80)) || href);
+    // A card shows three lines of title, and a screen reader hears it whole up to 1,000
+    // characters; past that (a crafted feed) the rest would only cost layout.
+    const title =
+      (item.title && cutText(item.title, 1_000)) ||
+      (date ? time : (!hidden && cutText(excerpt, 80)) || href);
     const layout = toCardLayout(this.layout);
     const media = this.renderMedia(item, layout);
     // The skeleton had a picture: without one, the text takes its room.

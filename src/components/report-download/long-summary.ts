@@ -46,7 +46,7 @@ export function splitLongBody(body: DocumentFragment): LongBody {
   }
   if (!cut || total - seen < MIN_REST_CHARS) return { body, more: undefined, continues };
   const more = document.createElement('div');
-  more.className = 'more';
+  more.setAttribute('data-lantern-more', '');
   while (cut) {
     const next: ChildNode | null = cut.nextSibling;
     more.append(cut);

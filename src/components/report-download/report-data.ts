@@ -1,4 +1,5 @@
 /** A report's downloads and citation: plain functions over feed data, no Lit. */
+import { authorNames } from '../../content/items.js';
 import type { Attachment, FeedItem } from '../../content/types.js';
 import { formatList } from '../../i18n/index.js';
 import { formatName, formatSize } from '../../i18n/report-format.js';
@@ -55,12 +56,7 @@ export function reportCitation(item: FeedItem): string {
 function composedCitation(item: FeedItem): string {
   const report = item._lantern?.report;
   if (report?.citation) return report.citation;
-  const publisher =
-    report?.publisher ??
-    formatList(
-      (item.authors ?? []).map((a) => a.name).filter((n): n is string => !!n),
-      item.language ?? 'en',
-    );
+  const publisher = report?.publisher ?? formatList(authorNames(item), item.language ?? 'en');
   const year = /^(\d{4})/.exec(item.date_published ?? '')?.[1];
   const sentence = (text: string | undefined) =>
     text ? `${text.trim().replace(/[.\s]+$/, '')}.` : undefined;

@@ -99,12 +99,13 @@ export const reportDownloadStyles = css`
     }
   }
   .summary {
+    min-width: 0;
     line-height: 1.6;
   }
-  .summary > :first-child {
+  .summary > .rich:first-child > :first-child {
     margin-top: 0;
   }
-  .summary > :last-child {
+  .summary > .rich:last-child > :last-child {
     margin-bottom: 0;
   }
   .summary p {

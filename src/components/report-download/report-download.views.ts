@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { authorNames } from '../../content/items.js';
 import type { Attachment, FeedItem } from '../../content/types.js';
 import { formatDate, formatList, type Messages } from '../../i18n/index.js';
 import { formatName, formatSize, languageName } from '../../i18n/report-format.js';
@@ -59,7 +60,7 @@ export function reportTemplate(
   const hidden = c.hidden;
   const citation = reportCitation(item);
   const date = formatDate(item.date_published, locale);
-  const authors = (item.authors ?? []).map((a) => a.name).filter((n): n is string => !!n);
+  const authors = authorNames(item);
   const publisher = report.publisher ?? (authors.length ? formatList(authors, locale) : '');
   const title = item.title ?? '';
   const distinctions = downloadDistinctions(downloads, locale);
@@ -279,8 +280,9 @@ function summaryBody(
   continues: HTMLElement | undefined,
   lang: string,
 ): TemplateResult {
-  return html`<div class="summary rich" part="summary" lang=${lang}>
-    ${body}${more && c.expanded ? more : nothing}
+  // "Show more" is the widget's own control, in the widget's language: outside the content.
+  return html`<div class="summary" part="summary">
+    <div class="rich" lang=${lang}>${body}${more && c.expanded ? more : nothing}</div>
     ${
       more
         ? html`<p class="more-line">
@@ -295,6 +297,6 @@ function summaryBody(
             </button>
           </p>`
         : nothing
-    }${continues ?? nothing}
+    }${continues ? html`<div class="rich" lang=${lang}>${continues}</div>` : nothing}
   </div>`;
 }

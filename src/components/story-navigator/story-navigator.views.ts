@@ -1,7 +1,8 @@
 import { html, isServer, nothing, type TemplateResult } from 'lit';
 import { bodySource } from '../../content/rich.js';
 import type { FeedItem } from '../../content/types.js';
-import { itemReadingMinutes } from '../../content/items.js';
+import { cutText } from '../../content/excerpt.js';
+import { authorNames, itemReadingMinutes } from '../../content/items.js';
 import { formatDate, formatList, messagesFor, type Messages } from '../../i18n/index.js';
 import { headingTemplate } from '../shared/heading.js';
 import {
@@ -174,7 +175,12 @@ function partEntry(c: NavigatorContext, view: NavigatorView, part: SeriesPart): 
           // Before the summary; the list's two-line teasers are not gated (reader mode's body is).
           contentWarning(m, item._lantern?.content_warning, item.language)
         }
-        ${item.summary ? html`<p class="summary" part="summary">${item.summary}</p>` : nothing}
+        ${
+          // A two-line teaser: the rest of a long summary would only cost layout.
+          item.summary
+            ? html`<p class="summary" part="summary">${cutText(item.summary, 300)}</p>`
+            : nothing
+        }
       </div>
     </li>
   `;
@@ -267,7 +273,7 @@ function reading(c: NavigatorContext, view: NavigatorView): TemplateResult | typ
   const ext = item._lantern ?? {};
   const title = partName(m, series, item, current);
   const date = formatDate(item.date_published, locale);
-  const authors = (item.authors ?? []).map((a) => a.name).filter((n): n is string => !!n);
+  const authors = authorNames(item);
   const minutes = itemReadingMinutes(item);
   const hidden = hidesPart(item, current, c.revealWarned, c.revealed);
   const image = c.imagesAllowed(item) && !hidden ? item.image : undefined;
