@@ -21,7 +21,10 @@ export const LIMITS = {
   tagChars: 100,
   attachments: 50,
   authors: 20,
-  /** An author's name: twenty long names once made a byline of 40,000 characters to lay out. */
+  /**
+   * An author's name or a download's title: twenty long names once made a 40,000-character
+   * byline, fifty long titles 100,000 characters of download buttons.
+   */
   nameChars: 200,
   /** Titles, names, credits, alt text, warnings, report facts. */
   textChars: 2000,
