@@ -29,7 +29,7 @@ export function readAttachment(r: Reader, value: unknown, path: string): Attachm
   const attachment = definedOnly<Attachment>({
     url,
     mime_type: mime,
-    title: r.text(value, 'title', path, true, LIMITS.nameChars),
+    title: r.text(value, 'title', path),
     size_in_bytes: size,
     duration_in_seconds: r.count(value, 'duration_in_seconds', path),
   });

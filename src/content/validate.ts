@@ -21,10 +21,7 @@ export const LIMITS = {
   tagChars: 100,
   attachments: 50,
   authors: 20,
-  /**
-   * An author's name or a download's title: twenty long names once made a 40,000-character
-   * byline, fifty long titles 100,000 characters of download buttons.
-   */
+  /** An author's name: twenty long names once made a byline of 40,000 characters to lay out. */
   nameChars: 200,
   /** Titles, names, credits, alt text, warnings, report facts. */
   textChars: 2000,
