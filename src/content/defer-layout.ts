@@ -11,8 +11,11 @@
 /** A text node longer than this becomes pieces of about this length (a long paragraph). */
 export const PIECE_CHARS = 2_000;
 
-/** Blocks that may be skipped while off-screen (each contains its own layout and paint). */
-const BLOCKS = 'p,li,dt,dd,blockquote,pre,figure,table,h1,h2,h3,h4,h5,h6,[data-lantern-piece]';
+/**
+ * Top-level blocks are skipped in groups of about this much text: one skippable box per block
+ * of a 2,000-paragraph body cost Chromium seconds of bookkeeping in one frame.
+ */
+const GROUP_CHARS = 1_500;
 
 /** Where to end a piece of `text` starting at `from`: a sentence end, else a space, else anywhere. */
 function pieceEnd(text: string, from: number): number {
@@ -49,12 +52,43 @@ export function deferLayout(fragment: DocumentFragment): DocumentFragment {
       const end = pieceEnd(text, from);
       const piece = doc.createElement('span');
       piece.setAttribute('data-lantern-piece', '');
+      piece.setAttribute('data-lantern-defer', '');
       piece.textContent = text.slice(from, end);
       pieces.push(piece);
       from = end;
     }
     node.replaceWith(...pieces);
   }
-  for (const el of fragment.querySelectorAll(BLOCKS)) el.setAttribute('data-lantern-defer', '');
+  // The blocks sit in the fragment, or in the one wrapper a CMS put around them.
+  let container: ParentNode = fragment;
+  for (let depth = 0; depth < 10; depth++) {
+    const significant = [...container.childNodes].filter(
+      (node) => node.nodeType === Node.ELEMENT_NODE || node.textContent?.trim(),
+    );
+    const only = significant[0];
+    if (
+      significant.length !== 1 ||
+      !(only instanceof Element) ||
+      !/^(div|section|article|main)$/.test(only.localName) ||
+      only.childNodes.length < 2
+    ) {
+      break;
+    }
+    container = only;
+  }
+  let group: Element | undefined;
+  let chars = 0;
+  for (const node of [...container.childNodes]) {
+    // The "continues on the site" line stays last and on its own.
+    if (node instanceof Element && node.matches('[data-lantern-continues]')) break;
+    if (!group || chars >= GROUP_CHARS) {
+      group = doc.createElement('div');
+      group.setAttribute('data-lantern-defer', '');
+      container.insertBefore(group, node);
+      chars = 0;
+    }
+    group.append(node);
+    chars += node.textContent?.length ?? 0;
+  }
   return fragment;
 }

@@ -3,7 +3,7 @@
  * page however many widgets ask for it.
  */
 import { FeedError } from './errors.js';
-import { parseFeed } from './parse.js';
+import { LIMITS, parseFeed } from './parse.js';
 import { commentEnd, isSpace } from './text.js';
 import type { ParsedFeed } from './types.js';
 
@@ -180,7 +180,12 @@ async function fetchFeed(
       const { parseXmlFeed } = await import('./xml.js');
       return { ...parseXmlFeed(text, { baseUrl: source }), source };
     }
-    return { ...parseFeed(parseJsonBody(text, url, contentType), { baseUrl: source }), source };
+    // A body over a megabyte has its lists cut to what the parser reads before JSON.parse.
+    const json =
+      text.length > 1_000_000
+        ? (await import('./json-trim.js')).trimJsonArrays(text, LIMITS.items + 1)
+        : text;
+    return { ...parseFeed(parseJsonBody(json, url, contentType), { baseUrl: source }), source };
   } finally {
     clearTimeout(timer);
   }

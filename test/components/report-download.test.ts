@@ -171,6 +171,31 @@ describe('<lantern-report-download>', () => {
     await expectAxeClean(el);
   });
 
+  it('cuts a download title past 200 characters, in the link and in what tells two links apart', async () => {
+    // Fifty 2,000-character titles in mixed directions were 100,000 characters to lay out.
+    const long = (n: number) => `${n} ${'כרך volume '.repeat(180)}`;
+    const el = await inline(
+      {
+        attachments: [1, 2].map((n) => ({
+          url: `/v${n}.pdf`,
+          mime_type: 'application/pdf',
+          title: long(n),
+        })),
+      },
+      'lang="en"',
+    );
+    const shown = [...el.shadowRoot!.querySelectorAll('.download .file')].map((file) =>
+      file.textContent!.trim(),
+    );
+    expect(shown).to.have.length(2);
+    for (const text of shown) {
+      expect(text.length).to.be.within(150, 220);
+      expect(text).to.match(/…$/);
+    }
+    const hidden = [...el.shadowRoot!.querySelectorAll('.download .visually-hidden')];
+    for (const span of hidden) expect(span.textContent!.length).to.be.below(230);
+  });
+
   it('fires a cancelable lantern-download with the version before the download starts', async () => {
     const el = await mountLoaded<Report>(
       `<lantern-report-download ${REPORT} lang="en"></lantern-report-download>`,

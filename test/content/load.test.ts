@@ -330,10 +330,17 @@ describe('loadFeed', () => {
       expect(error.kind).to.equal('too-large');
     });
 
-    it('a feed just under 5 MB loads', async () => {
-      const { feed } = await loadFeed('/test-server/big?items=4500&pad=1000&chunked=1');
-      // Read whole (all 4,500 parsed), then held to the item budget.
+    it('a feed just under 5 MB loads, its lists cut to what is read before JSON.parse', async () => {
+      const { feed, warnings } = await loadFeed('/test-server/big?items=4500&pad=1000&chunked=1');
       expect(feed.items).to.have.length(LIMITS.items);
+      expect(feed.items[LIMITS.items - 1]?.title).to.equal(`Item ${LIMITS.items - 1}`);
+      // Cut to one more than is read, so the warning still says there were more.
+      expect(warnings).to.deep.equal([
+        {
+          path: 'items',
+          message: `more than ${LIMITS.items} items; only the first ${LIMITS.items} are read`,
+        },
+      ]);
     });
   });
 

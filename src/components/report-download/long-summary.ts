@@ -46,7 +46,6 @@ export function splitLongBody(body: DocumentFragment): LongBody {
   }
   if (!cut || total - seen < MIN_REST_CHARS) return { body, more: undefined, continues };
   const more = document.createElement('div');
-  more.setAttribute('data-lantern-more', '');
   while (cut) {
     const next: ChildNode | null = cut.nextSibling;
     more.append(cut);

@@ -70,6 +70,13 @@ function composedCitation(item: FeedItem): string {
     .join(' ');
 }
 
+/** A download's title as shown: past 200 characters (a crafted feed) it would only cost layout. */
+export function shortTitle(title: string): string {
+  if (title.length <= 200) return title;
+  // Never end on half a surrogate pair (a high surrogate is 0xD800–0xDBFF: 54 << 10 and up).
+  return `${title.slice(0, title.charCodeAt(199) >> 10 === 54 ? 199 : 200)}…`;
+}
+
 /**
  * What tells apart download links that would otherwise share a name (same language, or
  * none): the format, else the attachment's title, else its size. Unique links get nothing.
@@ -80,10 +87,12 @@ export function downloadDistinctions(
   locale: string,
 ): (string | undefined)[] {
   const formats = downloads.map((a) => formatName(a.mime_type));
+  const titles = downloads.map((a) => a.title && shortTitle(a.title));
   const candidates: ((a: Attachment, i: number) => string)[] = [
     (_, i) => formats[i] as string,
-    (a, i) => [formats[i], a.title].filter(Boolean).join(', '),
-    (a, i) => [formats[i], a.title, formatSize(a.size_in_bytes, locale)].filter(Boolean).join(', '),
+    (_, i) => [formats[i], titles[i]].filter(Boolean).join(', '),
+    (a, i) =>
+      [formats[i], titles[i], formatSize(a.size_in_bytes, locale)].filter(Boolean).join(', '),
   ];
   const groups = new Map<string, number[]>();
   downloads.forEach((a, i) => {

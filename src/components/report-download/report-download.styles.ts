@@ -102,17 +102,17 @@ export const reportDownloadStyles = css`
     min-width: 0;
     line-height: 1.6;
   }
-  .summary > .rich:first-child > :first-child {
+  .rich > :first-child {
     margin-top: 0;
   }
-  .summary > .rich:last-child > :last-child {
+  .rich > :last-child {
     margin-bottom: 0;
   }
   .summary p {
     margin: 0 0 0.75em;
   }
   /* A long summary's "Show more" / "Show less", under its opening. */
-  .summary > .more-line {
+  p.more-line {
     margin: 0;
   }
   .more-line .link-button {

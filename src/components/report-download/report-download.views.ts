@@ -5,7 +5,7 @@ import { formatDate, formatList, type Messages } from '../../i18n/index.js';
 import { formatName, formatSize, languageName } from '../../i18n/report-format.js';
 import { headingTemplate } from '../shared/heading.js';
 import { contentWarning, feedImage, pseudonymNote } from '../shared/templates.js';
-import { downloadDistinctions, reportCitation, shortChecksum } from './report-data.js';
+import { downloadDistinctions, reportCitation, shortChecksum, shortTitle } from './report-data.js';
 
 export interface ReportView {
   item: FeedItem;
@@ -201,7 +201,7 @@ function download(
         <span class="file" id=${fileId}
           >${file}${
             !name && attachment.title
-              ? html`${sep}<span lang=${language ?? nothing}>${attachment.title}</span>`
+              ? html`${sep}<span lang=${language ?? nothing}>${shortTitle(attachment.title)}</span>`
               : nothing
           }</span
         >
@@ -282,7 +282,9 @@ function summaryBody(
 ): TemplateResult {
   // "Show more" is the widget's own control, in the widget's language: outside the content.
   return html`<div class="summary" part="summary">
-    <div class="rich" lang=${lang}>${body}${more && c.expanded ? more : nothing}</div>
+    <div class="rich" lang=${lang}>
+      ${body}${more && c.expanded ? more : nothing}${continues ?? nothing}
+    </div>
     ${
       more
         ? html`<p class="more-line">
@@ -297,6 +299,6 @@ function summaryBody(
             </button>
           </p>`
         : nothing
-    }${continues ? html`<div class="rich" lang=${lang}>${continues}</div>` : nothing}
+    }
   </div>`;
 }
