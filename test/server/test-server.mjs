@@ -1,19 +1,35 @@
 // Routes the browser tests use to simulate real servers: errors, slow and stalled responses,
 // wrong content, and request counting. Mounted into @web/test-runner's dev server.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** The folder a local clone was made from (`git clone . /tmp/x`), if it was made from one. */
+function originDir() {
+  try {
+    const url = execFileSync('git', ['config', '--get', 'remote.origin.url'], {
+      cwd: root,
+      encoding: 'utf8',
+    }).trim();
+    return url.startsWith('/') ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * The shared real-world feeds: `LANTERN_SHARED` if set (a clone made elsewhere, e.g. in a
- * temporary folder), else `../shared` beside the clone (as in CI). Read where they lie, never
- * copied into the repository.
+ * The shared real-world feeds: `LANTERN_SHARED` if set, else `../shared` beside the clone (as
+ * in CI), else beside the local clone this one was made from (a proof run in a temporary
+ * folder). Read where they lie, never copied into the repository.
  */
 const sharedDir =
-  [process.env.LANTERN_SHARED, resolve(root, '../shared')].find(
-    (dir) => dir && existsSync(join(dir, 'realworld-feeds')),
-  ) ?? resolve(root, '../shared');
+  [
+    process.env.LANTERN_SHARED,
+    resolve(root, '../shared'),
+    originDir() && resolve(originDir(), '../shared'),
+  ].find((dir) => dir && existsSync(join(dir, 'realworld-feeds'))) ?? resolve(root, '../shared');
 export const realworldDir = join(sharedDir, 'realworld-feeds');
 
 const counts = new Map();
