@@ -279,18 +279,6 @@ function aborted(url: string): FeedError {
   return new FeedError('aborted', 'Loading was cancelled.', url);
 }
 
-/**
- * Whether `url` is on the same origin as `reference` (the feed's final URL): a feed's
- * `next_url` may only continue the feed, never send the widget to another site.
- */
-export function sameOrigin(url: string, reference: string): boolean {
-  try {
-    return new URL(url).origin === new URL(reference).origin;
-  } catch {
-    return false;
-  }
-}
-
 /** Forget every cached feed (tests; the staff preview reloads with `{ reload: true }`). */
 export function clearFeedCache(): void {
   requests.clear();

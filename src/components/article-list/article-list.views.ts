@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { tagNames } from '../../tags.js';
 import type { Messages } from '../../i18n/index.js';
@@ -69,9 +68,7 @@ export function listTemplate(c: ListContext, view: ArticleListView): TemplateRes
               role="list"
               @lantern-load=${(event: Event) => event.stopPropagation()}
             >
-              ${repeat(
-                visible,
-                (item) => item.id,
+              ${visible.map(
                 (item, index) =>
                   staticHtml`<li class="item">
                     <${card}

@@ -1,5 +1,5 @@
 /** What a list shows and where its next page is: plain functions over feed items, no Lit. */
-import { loadFeed, sameOrigin } from '../../content/load.js';
+import { sameOrigin } from '../../content/url.js';
 import type { FeedItem } from '../../content/types.js';
 
 export interface ArticleListView {
@@ -71,6 +71,8 @@ export async function fetchMore(
   const known = new Set(view.items.map((item) => item.id));
   const added: FeedItem[] = [];
   let url = view.nextUrl;
+  // The loader is its own chunk, which the first `src` has fetched already: one copy, one URL.
+  const { loadFeed } = await import('../../content/load.js');
   for (let page = 0; url && added.length === 0 && page < MAX_PAGES_PER_CLICK; page++) {
     visited.add(url);
     const parsed = await loadFeed(url, { signal, timeoutMs });
