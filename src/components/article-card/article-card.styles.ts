@@ -3,7 +3,20 @@ import { css } from 'lit';
 export const articleCardStyles = css`
   :host {
     --_media-ratio: var(--lantern-card-media-ratio, 16 / 9);
+  }
+  /* Only a card that measures its own width is a container (containment costs every card a
+     second style pass in layout): horizontal, and text-only (its summary takes the picture's
+     room). A browser without :state() keeps every card a container. */
+  :host([layout='horizontal']) {
     container-type: inline-size;
+  }
+  :host(:state(text-only)) {
+    container-type: inline-size;
+  }
+  @supports not selector(:state(text-only)) {
+    :host {
+      container-type: inline-size;
+    }
   }
   .card {
     position: relative;
