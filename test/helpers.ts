@@ -37,6 +37,15 @@ export function mount<T extends Element = HTMLElement>(markup: string): T {
   return container.firstElementChild as T;
 }
 
+/**
+ * Resolves once the browser has rendered a frame: sizes as a reader sees them. (A card far from
+ * the screen is not laid out, `content-visibility: auto`; whether it is near the screen is
+ * decided in the frame, so a size read before one is the card's estimate.)
+ */
+export function painted(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 export function cleanup(): void {
   for (const el of document.querySelectorAll('.test-container')) el.remove();
 }

@@ -1,7 +1,15 @@
 import { expect } from '@open-wc/testing';
 import '../../src/define/article-card.js';
 import type { LanternArticleCard } from '../../src/components/article-card/article-card.js';
-import { cleanup, expectAxeClean, mount, mountLoaded, nextEvent, shadow } from '../helpers.js';
+import {
+  cleanup,
+  expectAxeClean,
+  mount,
+  mountLoaded,
+  nextEvent,
+  painted,
+  shadow,
+} from '../helpers.js';
 
 /** An inline `<script type="application/feed+json">` holding `item`. */
 function inlineItem(item: object): string {
@@ -44,6 +52,7 @@ describe('<lantern-article-card> with the items real feeds carry', () => {
       );
       expect(card.shadowRoot!.querySelector('.media, figure, img')).to.equal(null);
       expect(waiting.shadowRoot!.querySelector('.skeleton')).to.not.equal(null);
+      await painted();
       expect(
         Math.abs(height(card) - height(waiting)),
         `${height(waiting)} → ${height(card)}`,
@@ -64,6 +73,7 @@ describe('<lantern-article-card> with the items real feeds carry', () => {
       `<lantern-article-card style="width: 360px" hide-images>${inlineItem({ ...story, image: `${location.origin}/test-server/status/404?img=hidden` })}</lantern-article-card>`,
     );
     expect(card.shadowRoot!.querySelector('.text-only, img')).to.equal(null);
+    await painted();
     expect(Math.abs(height(card) - height(waiting))).to.be.at.most(2);
   });
 
@@ -82,6 +92,7 @@ describe('<lantern-article-card> with the items real feeds carry', () => {
     expect(card.shadowRoot!.querySelector('.card.text-only')).to.not.equal(null);
     const waiting = placeholder('style="width: 360px"');
     await waiting.updateComplete;
+    await painted();
     expect(Math.abs(height(card) - height(waiting))).to.be.at.most(2);
   });
 

@@ -9,6 +9,7 @@ import {
   mount,
   mountLoaded,
   nextEvent,
+  painted,
   shadow,
   visibleText,
 } from '../helpers.js';
@@ -34,7 +35,9 @@ async function requestCount(key: string): Promise<number> {
   return ((await response.json()) as { count: number }).count;
 }
 
-function size(el: Element): { width: number; height: number } {
+/** The element's size in the frame a reader sees. */
+async function size(el: Element): Promise<{ width: number; height: number }> {
+  await painted();
   const { width, height } = el.getBoundingClientRect();
   return { width, height };
 }
@@ -205,7 +208,7 @@ describe('<lantern-article-card>', () => {
       `<div style="width: 400px"><lantern-article-card>${inlineItem({ id: 'x', title: 'Slow image', url: 'https://example.org/x', image: `${location.origin}/test-server/stall?img=1` })}</lantern-article-card></div>`,
     );
     const img = shadow(card.querySelector('lantern-article-card')!, 'img');
-    const { width, height } = size(img);
+    const { width, height } = await size(img);
     expect(width).to.be.closeTo(398, 1);
     expect(height).to.be.closeTo((398 * 9) / 16, 1);
   });
@@ -231,12 +234,12 @@ describe('<lantern-article-card>', () => {
         expect(card.shadowRoot!.querySelector('.skeleton') !== null, 'skeleton shown').to.equal(
           true,
         );
-        const skeleton = size(card);
+        const skeleton = await size(card);
         await expectAxeClean(card);
         await loaded;
         await card.updateComplete;
         expect(card.shadowRoot!.querySelector('.skeleton') === null).to.equal(true);
-        const final = size(card);
+        const final = await size(card);
         expect(final.width).to.equal(skeleton.width);
         expect(
           Math.abs(final.height - skeleton.height),

@@ -9,6 +9,7 @@ import {
   mount,
   mountLoaded,
   nextEvent,
+  painted,
   shadow,
   visibleText,
 } from '../helpers.js';
@@ -421,9 +422,11 @@ describe('<lantern-article-list>', () => {
         const loaded = nextEvent(list, 'lantern-load');
         await list.updateComplete;
         expect(list.shadowRoot!.querySelector('[aria-busy="true"]') !== null).to.equal(true);
+        await painted();
         const skeleton = list.getBoundingClientRect();
         await loaded;
         expect(list.shadowRoot!.querySelector('.skeleton') === null).to.equal(true);
+        await painted();
         const final = list.getBoundingClientRect();
         expect(final.width).to.equal(skeleton.width);
         expect(

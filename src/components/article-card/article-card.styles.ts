@@ -3,20 +3,34 @@ import { css } from 'lit';
 export const articleCardStyles = css`
   :host {
     --_media-ratio: var(--lantern-card-media-ratio, 16 / 9);
-  }
-  /* Only a card that measures its own width is a container (containment costs every card a
-     second style pass in layout): horizontal, and text-only (its summary takes the picture's
-     room). A browser without :state() keeps every card a container. */
-  :host([layout='horizontal']) {
     container-type: inline-size;
+    /* The shell clips instead (below): a clip on the host itself would hide from the browser
+       that a card is near the screen until it is on it. */
+    overflow: visible;
   }
-  :host(:state(text-only)) {
-    container-type: inline-size;
+  /* A card far from the screen is not styled or laid out until the reader scrolls near it (its
+     text stays in the accessibility tree and find-in-page): a page of many cards costs what its
+     first few do. Until its first layout it counts as tall as its placeholder (the estimates
+     below are the placeholders' heights, measured in test/components/offscreen-cards.test.ts)
+     or, in a list, as the room the list keeps. Only where that is the card's first frame: a
+     card that showed its placeholder first (--_defer, set by the element), or a list's card.
+     A card given its item at once may be taller than a placeholder (a third title line, a
+     warning), and its first frame would show the placeholder's height. */
+  .shell {
+    height: 100%;
+    overflow: clip;
+    overflow-clip-margin: 0.5em;
+    content-visibility: var(--_defer, visible);
+    contain-intrinsic-block-size: auto var(--_card-room, calc(56.25cqi + 15.995em + 0.85px));
   }
-  @supports not selector(:state(text-only)) {
-    :host {
-      container-type: inline-size;
-    }
+  .shell.deferred {
+    --_defer: auto;
+  }
+  .shell-no-media {
+    contain-intrinsic-block-size: auto var(--_card-room, calc(14.683em + 1.95px));
+  }
+  .shell-compact {
+    contain-intrinsic-block-size: auto var(--_card-room, calc(12.164em + 1.85px));
   }
   .card {
     position: relative;
@@ -214,6 +228,9 @@ export const articleCardStyles = css`
 
   /* horizontal: image beside the text, falling back to vertical in narrow columns */
   @container (min-width: 34em) {
+    .shell-horizontal {
+      contain-intrinsic-block-size: auto var(--_card-room, calc(14.683em + 1.95px));
+    }
     .horizontal {
       flex-direction: row;
       flex-wrap: wrap;

@@ -184,6 +184,19 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
     if (this.pendingFocus && this.status === 'ready') this.focus(this.pendingFocus);
   }
 
+  /** Whether the first render was the placeholder: see `.shell` in the styles. */
+  private placeholderFirst = false;
+
+  /** Every state in one shell, which keeps its place (and its laid-out size) from the first render. */
+  protected override render(): TemplateResult {
+    if (!this.hasUpdated) this.placeholderFirst = this.status === 'loading';
+    const media = this.hideImages ? 'shell-no-media' : '';
+    const deferred = this.placeholderFirst ? 'deferred' : '';
+    return html`<div class="shell shell-${toCardLayout(this.layout)} ${media} ${deferred}">
+      ${super.render()}
+    </div>`;
+  }
+
   protected override renderSkeleton(): TemplateResult {
     return html`
       <div class="loading" aria-busy="true">

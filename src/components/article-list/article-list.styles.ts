@@ -25,6 +25,8 @@ export const articleListStyles = css`
   }
   .item > .entry {
     height: 100%;
+    /* Laid out only near the screen, counted as --_card-room until then (article-card.styles.ts). */
+    --_defer: auto;
   }
   /*
    * Every card of a list keeps the room its placeholder had (article-card.styles.ts): tags, a
@@ -56,31 +58,37 @@ export const articleListStyles = css`
   .item > .entry[layout='compact']::part(body) {
     min-height: var(--_compact-body-room);
   }
-  .item > .entry::part(base),
+  /* The room of each kind of card, kept by the placeholder and the card alike; a card far from
+     the screen, not laid out yet (content-visibility in article-card.styles.ts), counts as that
+     tall, so laying it out moves nothing. */
+  .item > .entry,
   .item > .card.skeleton {
-    min-height: calc(2px + var(--_gate-room) + var(--_media-room) + var(--_body-room));
+    --_card-room: calc(2px + var(--_gate-room) + var(--_media-room) + var(--_body-room));
   }
-  :host([hide-images]) .item > .entry::part(base),
-  :host([hide-images]) .item > .card.skeleton {
-    min-height: calc(2px + var(--_gate-room) + var(--_body-room));
+  :host([hide-images]) .item > * {
+    --_card-room: calc(2px + var(--_gate-room) + var(--_body-room));
   }
   /* An item with no picture (or one that failed to load) has no picture's room to keep: a list
      of a feed without images shrinks once, when its feed arrives, rather than show cards half
      empty (a partner whose feed has no images sets hide-images, and its placeholders match).
      A rule of its own: a browser without :state() drops only this one. */
-  .item > .entry:state(text-only)::part(base) {
-    min-height: calc(2px + var(--_gate-room) + var(--_body-room));
+  .item > .entry:state(text-only) {
+    --_card-room: calc(2px + var(--_gate-room) + var(--_body-room));
   }
-  .item > .entry[layout='compact']::part(base),
+  .item > .entry[layout='compact'],
   .item > .card.skeleton.compact {
-    min-height: calc(2px + var(--_gate-room) + var(--_compact-body-room));
+    --_card-room: calc(2px + var(--_gate-room) + var(--_compact-body-room));
   }
   /* Wide horizontal cards put the image beside the body (article-card.styles.ts), as tall as it. */
   @container (min-width: 34em) {
-    .item > .entry[layout='horizontal']::part(base),
+    .item > .entry[layout='horizontal'],
     .item > .card.skeleton.horizontal {
-      min-height: calc(2px + var(--_gate-room) + var(--_body-room));
+      --_card-room: calc(2px + var(--_gate-room) + var(--_body-room));
     }
+  }
+  .item > .entry::part(base),
+  .item > .card.skeleton {
+    min-height: var(--_card-room);
   }
   .empty {
     margin: 0;

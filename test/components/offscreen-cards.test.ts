@@ -1,0 +1,155 @@
+import { expect } from '@open-wc/testing';
+import '../../src/define/article-card.js';
+import '../../src/define/article-list.js';
+import type { LanternArticleCard } from '../../src/components/article-card/article-card.js';
+import type { LanternArticleList } from '../../src/components/article-list/article-list.js';
+import { cleanup, mount, nextEvent, painted } from '../helpers.js';
+
+/**
+ * Cards far from the screen are not styled or laid out (`content-visibility: auto`) until the
+ * reader scrolls near them: those that showed a placeholder first, and a list's. What a reader must never notice: text missing, or the page moving
+ * under their eyes when a card is laid out for the first time — scrolling down, or back up
+ * after a jump to the end (an anchor, the End key).
+ */
+
+/** Items of varied shapes: titles of one to three lines, no image, a content warning. */
+function items(count: number) {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `item-${i}`,
+    url: `https://example.org/${i}`,
+    title: `Story ${i}: ${'a longer title that wraps onto another line '.repeat(i % 3)}`,
+    summary: `Summary of story ${i}. `.repeat(1 + (i % 4)),
+    image: i % 5 === 4 ? undefined : `${location.origin}/demo/images/journey.svg?img=${i}`,
+    date_published: '2025-03-04T09:00:00Z',
+    tags: ['Testimony'],
+    _lantern: i % 7 === 3 ? { content_warning: 'Descriptions of violence.' } : undefined,
+  }));
+}
+
+interface Shift {
+  value: number;
+  sources: string[];
+}
+
+/** Layout shifts from now until `stop()` (none is from input: the test scrolls by script). */
+function watchShifts(): { stop(): Shift[] } {
+  const shifts: Shift[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as unknown as {
+      value: number;
+      hadRecentInput: boolean;
+      sources: { node?: Node }[];
+    }[]) {
+      if (entry.hadRecentInput) continue;
+      shifts.push({
+        value: entry.value,
+        sources: entry.sources.map((s) => (s.node as Element)?.localName ?? '#text'),
+      });
+    }
+  });
+  observer.observe({ type: 'layout-shift' });
+  return {
+    stop() {
+      observer.disconnect();
+      return shifts;
+    },
+  };
+}
+
+/** Scrolls through the page in steps of 250 px and returns the shifts seen meanwhile. */
+async function scrollThrough(direction: 'down' | 'up'): Promise<Shift[]> {
+  const end = document.documentElement.scrollHeight - innerHeight;
+  if (direction === 'up') {
+    // The jump itself (the reader's End key or a link: input, so not counted as a shift) lands
+    // on cards not laid out yet, which are laid out in the next frame. From there on, nothing
+    // may move.
+    scrollTo(0, end);
+    await painted();
+    await painted();
+  }
+  const watch = watchShifts();
+  for (let step = 0; step <= end / 250 + 1; step++) {
+    scrollBy(0, direction === 'down' ? 250 : -250);
+    await painted();
+  }
+  return watch.stop();
+}
+
+describe('cards far from the screen', () => {
+  afterEach(() => {
+    cleanup();
+    scrollTo(0, 0);
+  });
+
+  /** `count` cards, each given the feed by `src` (so each shows its placeholder first). */
+  async function column(count: number): Promise<LanternArticleCard[]> {
+    const key = `offscreen-${count}-${Math.random()}`;
+    await fetch(`/test-server/store?key=${key}`, {
+      method: 'POST',
+      body: JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'Stories',
+        items: items(count),
+      }),
+    });
+    const host = mount<HTMLDivElement>('<div style="width: 360px"></div>');
+    const cards = items(count).map((item) => {
+      const card = document.createElement('lantern-article-card') as LanternArticleCard;
+      card.src = `/test-server/stored/${key}`;
+      card.item = item.id;
+      return card;
+    });
+    const loaded = cards.map((card) => nextEvent(card, 'lantern-load'));
+    host.append(...cards);
+    await Promise.all(loaded);
+    await painted();
+    return cards;
+  }
+
+  it('are not laid out, but their text is there for find-in-page and screen readers', async () => {
+    const cards = await column(30);
+    const last = cards.at(-1)!;
+    const title = last.shadowRoot!.querySelector('.title a')!;
+    expect(title.textContent).to.contain('Story 29: ');
+    expect(last.checkVisibility({ contentVisibilityAuto: true })).to.equal(true);
+    expect(title.checkVisibility({ contentVisibilityAuto: true })).to.equal(false);
+    expect(cards[0]!.shadowRoot!.querySelector('.title a')!.checkVisibility()).to.equal(true);
+    last.scrollIntoView();
+    // Laid out in the next frame (a jump, not a scroll: a scroll reaches it before it shows).
+    await painted();
+    await painted();
+    expect(title.checkVisibility({ contentVisibilityAuto: true })).to.equal(true);
+  });
+
+  it('a card given its item at once is laid out at once: its first frame is its own size', async () => {
+    const card = mount<LanternArticleCard>('<lantern-article-card></lantern-article-card>');
+    card.item = items(3)[2] as LanternArticleCard['item'];
+    await card.updateComplete;
+    const shell = card.shadowRoot!.querySelector('.shell')!;
+    expect(getComputedStyle(shell).contentVisibility).to.equal('visible');
+  });
+
+  for (const direction of ['down', 'up'] as const) {
+    it(`nothing the reader sees moves when they scroll ${direction} through 40 cards`, async () => {
+      await column(40);
+      const shifts = await scrollThrough(direction);
+      expect(shifts, JSON.stringify(shifts)).to.deep.equal([]);
+    });
+  }
+
+  it('nothing moves when a reader scrolls back up through a list of 36 cards', async () => {
+    const list = mount<LanternArticleList>(
+      '<lantern-article-list style="width: 720px" limit="36"></lantern-article-list>',
+    );
+    const loaded = nextEvent(list, 'lantern-load');
+    list.feed = {
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'News',
+      items: items(36),
+    } as LanternArticleList['feed'];
+    await loaded;
+    await painted();
+    const shifts = await scrollThrough('up');
+    expect(shifts, JSON.stringify(shifts)).to.deep.equal([]);
+  });
+});
