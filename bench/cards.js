@@ -2,10 +2,12 @@
 // scripts/bench.mjs into bench/dist/cards.js (lit once, shared by Lantern and Shoelace).
 import '@shoelace-style/shoelace/dist/components/card/card.js';
 import { LanternArticleCard } from '../src/components/article-card/article-card.ts';
+import { LanternArticleList } from '../src/components/article-list/article-list.ts';
 import { parseFeed } from '../src/content/parse.ts';
 import { formatDate } from '../src/i18n/index.ts';
 
 LanternArticleCard.defineAs('lantern-article-card');
+LanternArticleList.defineAs('lantern-article-list');
 
 /** The demo feed's items repeated to `count`, validated once, as a page would after loading. */
 export async function parsedItems(count) {
@@ -51,6 +53,30 @@ export const variants = {
           }
         }
       }
+    }),
+
+  /**
+   * One <lantern-article-list> given the same items as `.feed`, all 100 shown, until every card
+   * shows its title: its cards far from the screen are not laid out yet.
+   */
+  lanternList: (container, items) =>
+    timed(container, async () => {
+      const list = document.createElement('lantern-article-list');
+      list.limit = items.length;
+      list.feed = { version: 'https://jsonfeed.org/version/1.1', title: 'Bench', items };
+      const loaded = new Promise((r) => list.addEventListener('lantern-load', r, { once: true }));
+      container.append(list);
+      await loaded;
+      const cards = list.shadowRoot.querySelectorAll('lantern-article-card');
+      for (const card of cards) {
+        while (!card.shadowRoot?.querySelector('[part~="title"]')?.textContent) {
+          await card.updateComplete;
+          if (!card.shadowRoot?.querySelector('[part~="title"]')?.textContent) {
+            await new Promise((r) => setTimeout(r, 0));
+          }
+        }
+      }
+      if (cards.length !== items.length) throw new Error(`the list shows ${cards.length} cards`);
     }),
 
   /** Hand-written DOM with the same content, no component, no shadow DOM. */

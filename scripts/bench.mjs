@@ -277,11 +277,12 @@ try {
     for (const [name, label] of [
       ['vanilla', 'hand-written DOM'],
       ['lantern', '<lantern-article-card>'],
+      ['lanternList', 'one <lantern-article-list>'],
       ['shoelace', 'Shoelace <sl-card>'],
     ]) {
       const m = median(cards.times[name]);
       console.log(
-        `  ${label.padEnd(24)} ${ms(m).padStart(10)}   ×${(m / base).toFixed(2)} of vanilla`,
+        `  ${label.padEnd(28)} ${ms(m).padStart(10)}   ×${(m / base).toFixed(2)} of vanilla`,
       );
     }
   }

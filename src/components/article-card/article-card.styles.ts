@@ -3,10 +3,27 @@ import { css } from 'lit';
 export const articleCardStyles = css`
   :host {
     --_media-ratio: var(--lantern-card-media-ratio, 16 / 9);
-    container-type: inline-size;
     /* The shell clips instead (below): a clip on the host itself would hide from the browser
        that a card is near the screen until it is on it. */
     overflow: visible;
+  }
+  /* Only a card that measures its own width is a container (containment costs every card a
+     second style pass in layout): horizontal, text-only (its summary takes the picture's room)
+     and deferred (its estimate). In a list, the list's cell is one already. A browser without
+     :state() keeps every card a container. */
+  :host([layout='horizontal']) {
+    container-type: inline-size;
+  }
+  :host(:state(text-only)) {
+    container-type: inline-size;
+  }
+  :host(:state(deferred)) {
+    container-type: inline-size;
+  }
+  @supports not selector(:state(text-only)) {
+    :host {
+      container-type: inline-size;
+    }
   }
   /* A card far from the screen is not styled or laid out until the reader scrolls near it (its
      text stays in the accessibility tree and find-in-page): a page of many cards costs what its

@@ -189,7 +189,10 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
 
   /** Every state in one shell, which keeps its place (and its laid-out size) from the first render. */
   protected override render(): TemplateResult {
-    if (!this.hasUpdated) this.placeholderFirst = this.status === 'loading';
+    if (!this.hasUpdated) {
+      this.placeholderFirst = this.status === 'loading';
+      if (this.placeholderFirst) this.internals?.states?.add('deferred');
+    }
     const media = this.hideImages ? 'shell-no-media' : '';
     const deferred = this.placeholderFirst ? 'deferred' : '';
     return html`<div class="shell shell-${toCardLayout(this.layout)} ${media} ${deferred}">
