@@ -3,51 +3,12 @@ import { css } from 'lit';
 export const articleCardStyles = css`
   :host {
     --_media-ratio: var(--lantern-card-media-ratio, 16 / 9);
-    /* The shell clips instead (below): a clip on the host itself would hide from the browser
-       that a card is near the screen until it is on it. */
-    overflow: visible;
   }
-  /* Only a card that measures its own width is a container (containment costs every card a
-     second style pass in layout): horizontal, text-only (its summary takes the picture's room)
-     and deferred (its estimate). In a list, the list's cell is one already. A browser without
-     :state() keeps every card a container. */
+  /* Only a card whose parts measure its width is a container (containment costs every card a
+     second style pass in layout): a horizontal card, for its layout, and a card without a
+     picture, for its summary's room (in a list, the list's cell is a container already). */
   :host([layout='horizontal']) {
     container-type: inline-size;
-  }
-  :host(:state(text-only)) {
-    container-type: inline-size;
-  }
-  :host(:state(deferred)) {
-    container-type: inline-size;
-  }
-  @supports not selector(:state(text-only)) {
-    :host {
-      container-type: inline-size;
-    }
-  }
-  /* A card far from the screen is not styled or laid out until the reader scrolls near it (its
-     text stays in the accessibility tree and find-in-page): a page of many cards costs what its
-     first few do. Until its first layout it counts as tall as its placeholder (the estimates
-     below are the placeholders' heights, measured in test/components/offscreen-cards.test.ts)
-     or, in a list, as the room the list keeps. Only where that is the card's first frame: a
-     card that showed its placeholder first (--_defer, set by the element), or a list's card.
-     A card given its item at once may be taller than a placeholder (a third title line, a
-     warning), and its first frame would show the placeholder's height. */
-  .shell {
-    height: 100%;
-    overflow: clip;
-    overflow-clip-margin: 0.5em;
-    content-visibility: var(--_defer, visible);
-    contain-intrinsic-block-size: auto var(--_card-room, calc(56.25cqi + 15.995em + 0.85px));
-  }
-  .shell.deferred {
-    --_defer: auto;
-  }
-  .shell-no-media {
-    contain-intrinsic-block-size: auto var(--_card-room, calc(14.683em + 1.95px));
-  }
-  .shell-compact {
-    contain-intrinsic-block-size: auto var(--_card-room, calc(12.164em + 1.85px));
   }
   .card {
     position: relative;
@@ -198,8 +159,12 @@ export const articleCardStyles = css`
   }
   /* No picture (none, or it failed): no empty frame; the text takes the picture's room in
      whole lines, so the card keeps its placeholder's size and lines up with its neighbours. */
+  .text-only {
+    container-type: inline-size;
+  }
   .text-only .summary {
-    --_room: calc(4.5em + (100cqi - 2px) / (var(--_media-ratio)) + 1.3125em);
+    /* 100cqi: the card's width inside its borders, as the picture's. */
+    --_room: calc(4.5em + 100cqi / (var(--_media-ratio)) + 1.3125em);
     -webkit-line-clamp: 99;
     height: round(down, var(--_room), 1.5em);
     margin-bottom: calc(var(--_room) - round(down, var(--_room), 1.5em));
@@ -227,27 +192,8 @@ export const articleCardStyles = css`
   .skeleton .tags .line {
     width: 30%;
   }
-  /* The reserved safety notices (list only): the note's one line, a three-line warning. */
-  .skeleton .note {
-    display: flex;
-    flex-direction: column;
-    justify-content: center;
-    min-height: 1.5em;
-  }
-  .skeleton .note .line {
-    width: 40%;
-  }
-  .skeleton .warning-block {
-    flex: none;
-    /* .content-warning: 0.875em text, three 1.5 lines and 0.5em padding above and below. */
-    height: calc(0.875em * 5.5);
-  }
-
   /* horizontal: image beside the text, falling back to vertical in narrow columns */
   @container (min-width: 34em) {
-    .shell-horizontal {
-      contain-intrinsic-block-size: auto var(--_card-room, calc(14.683em + 1.95px));
-    }
     .horizontal {
       flex-direction: row;
       flex-wrap: wrap;

@@ -37,15 +37,14 @@ function tagList(tags: readonly string[]): unknown {
  * Shared with `<lantern-article-list>`, which shows these while its feed loads (its styles
  * include the card's, so the sizes agree). `partPrefix` names the parts as the list exports
  * them (`card-base`…), so a partner's `::part` rules reach the placeholder too.
- * `notices` also reserves the safety notices a story card may carry (the "name changed for
- * safety" row and a content warning of up to three lines): the list, which cannot know its
- * items yet, reserves them in every card and keeps that room once loaded.
+ * `notices` goes between the meta lines and the summary: the list reserves there the safety
+ * notices a story card may carry, as it cannot know its items yet.
  */
 export function cardSkeleton(
   layout: CardLayout,
   withImage: boolean,
   partPrefix = '',
-  notices = false,
+  notices: unknown = nothing,
 ): TemplateResult {
   return html`
     <div class="card skeleton ${layout}" part="${partPrefix}base" aria-hidden="true">
@@ -65,12 +64,7 @@ export function cardSkeleton(
         <div class="meta">
           <span class="skeleton-block line"></span><span class="skeleton-block line short"></span>
         </div>
-        ${
-          notices
-            ? html`<div class="note"><span class="skeleton-block line"></span></div>
-                <div class="skeleton-block warning-block"></div>`
-            : nothing
-        }
+        ${notices}
         <div class="summary">
           <span class="skeleton-block line"></span><span class="skeleton-block line"></span
           ><span class="skeleton-block line short"></span>
@@ -182,22 +176,6 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
   protected override updated(): void {
     super.updated();
     if (this.pendingFocus && this.status === 'ready') this.focus(this.pendingFocus);
-  }
-
-  /** Whether the first render was the placeholder: see `.shell` in the styles. */
-  private placeholderFirst = false;
-
-  /** Every state in one shell, which keeps its place (and its laid-out size) from the first render. */
-  protected override render(): TemplateResult {
-    if (!this.hasUpdated) {
-      this.placeholderFirst = this.status === 'loading';
-      if (this.placeholderFirst) this.internals?.states?.add('deferred');
-    }
-    const media = this.hideImages ? 'shell-no-media' : '';
-    const deferred = this.placeholderFirst ? 'deferred' : '';
-    return html`<div class="shell shell-${toCardLayout(this.layout)} ${media} ${deferred}">
-      ${super.render()}
-    </div>`;
   }
 
   protected override renderSkeleton(): TemplateResult {

@@ -23,10 +23,14 @@ export const articleListStyles = css`
     /* Placeholder cards (rendered in this shadow root) size their layout by their cell. */
     container-type: inline-size;
   }
+  /* A card far from the screen is not styled or laid out until the reader scrolls near it (its
+     text stays in the accessibility tree and find-in-page): a list of many cards costs what its
+     first few do. Until its first layout, including its first frame on screen, it counts as
+     the room the list keeps for it (below), which is what it takes. */
   .item > .entry {
     height: 100%;
-    /* Laid out only near the screen, counted as --_card-room until then (article-card.styles.ts). */
-    --_defer: auto;
+    content-visibility: auto;
+    contain-intrinsic-block-size: auto var(--_card-room);
   }
   /*
    * Every card of a list keeps the room its placeholder had (article-card.styles.ts): tags, a
@@ -58,9 +62,8 @@ export const articleListStyles = css`
   .item > .entry[layout='compact']::part(body) {
     min-height: var(--_compact-body-room);
   }
-  /* The room of each kind of card, kept by the placeholder and the card alike; a card far from
-     the screen, not laid out yet (content-visibility in article-card.styles.ts), counts as that
-     tall, so laying it out moves nothing. */
+  /* The room of each kind of card, kept by the placeholder and the card alike; a card not laid
+     out yet (content-visibility, above) counts as that tall, so laying it out moves nothing. */
   .item > .entry,
   .item > .card.skeleton {
     --_card-room: calc(2px + var(--_gate-room) + var(--_media-room) + var(--_body-room));
@@ -89,6 +92,21 @@ export const articleListStyles = css`
   .item > .entry::part(base),
   .item > .card.skeleton {
     min-height: var(--_card-room);
+  }
+  /* The reserved safety notices in a placeholder card: the note's one line, a three-line warning. */
+  .skeleton .note {
+    display: flex;
+    flex-direction: column;
+    justify-content: center;
+    min-height: 1.5em;
+  }
+  .skeleton .note .line {
+    width: 40%;
+  }
+  .skeleton .warning-block {
+    flex: none;
+    /* .content-warning: 0.875em text, three 1.5 lines and 0.5em padding above and below. */
+    height: calc(0.875em * 5.5);
   }
   .empty {
     margin: 0;

@@ -35,6 +35,10 @@ export interface ListContext {
   loadMore(): void;
 }
 
+/** The safety notices a story card may carry: the "name changed" note and a three-line warning. */
+const NOTICES = html`<div class="note"><span class="skeleton-block line"></span></div>
+  <div class="skeleton-block warning-block"></div>`;
+
 /** Placeholder cards, and the "Load more" row a feed usually needs, reserved while it loads. */
 export function listSkeleton(c: ListContext, count: number): TemplateResult {
   return html`
@@ -44,7 +48,9 @@ export function listSkeleton(c: ListContext, count: number): TemplateResult {
         ${Array.from(
           { length: Math.min(count, MAX_SKELETON_CARDS) },
           () =>
-            html`<li class="item">${cardSkeleton(c.cardLayout, !c.hideImages, 'card-', true)}</li>`,
+            html`<li class="item">
+              ${cardSkeleton(c.cardLayout, !c.hideImages, 'card-', NOTICES)}
+            </li>`,
         )}
       </ul>
       <div class="footer" part="footer" aria-hidden="true">
