@@ -19,6 +19,8 @@ import { byProperty, hostileFeeds, hostileTargets } from '../bench/hostile-feeds
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 const CARDS = 100;
+/** Traced rounds per card variant; the least main-thread CPU is printed. */
+const CPU_ROUNDS = Number(process.env.BENCH_CPU_ROUNDS ?? 7);
 /** Runs per hostile feed and element; the median of their longest tasks is printed. */
 const HOSTILE_ROUNDS = Number(process.env.BENCH_HOSTILE_ROUNDS ?? 3);
 /** Issue 16: no feed up to 5 MB may cause a long task over this. */
@@ -71,13 +73,15 @@ async function traced(cdp, work) {
   const from = mark('lantern-bench-start') ?? -Infinity;
   const to = mark('lantern-bench-end') ?? Infinity;
   let longestCpu = 0;
+  let total = 0;
   for (const e of events) {
     if (e.ts + (e.dur ?? 0) < from || e.ts > to) continue;
     if (e.ph === 'X' && /RunTask$/.test(e.name) && main.has(`${e.pid}:${e.tid}`)) {
       longestCpu = Math.max(longestCpu, (e.tdur ?? 0) / 1000);
+      total += (e.tdur ?? 0) / 1000;
     }
   }
-  return { ...result, longestCpu };
+  return { ...result, longestCpu, total };
 }
 
 const median = (xs) => {
@@ -145,6 +149,27 @@ try {
       throw new Error(
         `the Lantern variant did not render ${CARDS} cards: ${JSON.stringify(cards.check)}`,
       );
+    }
+    // Main-thread CPU of one round (the thread time of the page's tasks, which waiting for a
+    // core on a busy machine does not inflate): the least of several interleaved rounds.
+    const cdp = await page.context().newCDPSession(page);
+    cards.cpu = {};
+    for (let r = 0; r < CPU_ROUNDS; r++) {
+      for (const name of Object.keys(cards.times)) {
+        const { total } = await traced(cdp, async () => {
+          await page.evaluate(
+            async ({ name, count }) => {
+              const items = await window.bench.parsedItems(count);
+              performance.mark('lantern-bench-start');
+              await window.bench.variants[name](document.getElementById('stage'), items);
+              performance.mark('lantern-bench-end');
+            },
+            { name, count: CARDS },
+          );
+          return {};
+        });
+        cards.cpu[name] = Math.min(cards.cpu[name] ?? Infinity, total);
+      }
     }
     await page.close();
   }
@@ -273,7 +298,10 @@ try {
   );
   if (cards) {
     const base = median(cards.times.vanilla);
-    console.log(`\n${CARDS} article cards from a parsed feed (DOM + style + layout):`);
+    console.log(
+      `\n${CARDS} article cards from a parsed feed (DOM + style + layout; wall clock, median; ` +
+        `main-thread CPU, least of ${CPU_ROUNDS}):`,
+    );
     for (const [name, label] of [
       ['vanilla', 'hand-written DOM'],
       ['lantern', '<lantern-article-card>'],
@@ -281,8 +309,10 @@ try {
       ['shoelace', 'Shoelace <sl-card>'],
     ]) {
       const m = median(cards.times[name]);
+      const cpu = cards.cpu[name];
       console.log(
-        `  ${label.padEnd(28)} ${ms(m).padStart(10)}   ×${(m / base).toFixed(2)} of vanilla`,
+        `  ${label.padEnd(28)} ${ms(m).padStart(10)}   ×${(m / base).toFixed(2)} of vanilla   ` +
+          `CPU ${ms(cpu).padStart(9)}   ×${(cpu / cards.cpu.vanilla).toFixed(2)}`,
       );
     }
   }
