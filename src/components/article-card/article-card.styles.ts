@@ -4,11 +4,12 @@ export const articleCardStyles = css`
   :host {
     --_media-ratio: var(--lantern-card-media-ratio, 16 / 9);
   }
-  /* Only a card whose parts measure its width is a container (containment costs every card a
-     second style pass in layout): a horizontal card, for its layout, and a card without a
-     picture, for its summary's room (in a list, the list's cell is a container already). */
+  /* A size container only where the card's parts measure its width (containment costs every
+     card a second style pass in layout): a horizontal card for its layout (the queries below
+     name it, so a card without a picture, its own container for its summary's room, does not
+     answer them), and in a list the list's cell, named alike. */
   :host([layout='horizontal']) {
-    container-type: inline-size;
+    container: lantern-card / inline-size;
   }
   .card {
     position: relative;
@@ -193,7 +194,7 @@ export const articleCardStyles = css`
     width: 30%;
   }
   /* horizontal: image beside the text, falling back to vertical in narrow columns */
-  @container (min-width: 34em) {
+  @container lantern-card (min-width: 34em) {
     .horizontal {
       flex-direction: row;
       flex-wrap: wrap;

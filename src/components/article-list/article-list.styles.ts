@@ -20,8 +20,9 @@ export const articleListStyles = css`
   }
   .item {
     min-width: 0;
-    /* Placeholder cards (rendered in this shadow root) size their layout by their cell. */
-    container-type: inline-size;
+    /* Cards and placeholder cards (rendered in this shadow root) size their layout by their
+       cell, under the name the card's own queries use. */
+    container: lantern-card / inline-size;
   }
   /* A card far from the screen is not styled or laid out until the reader scrolls near it (its
      text stays in the accessibility tree and find-in-page): a list of many cards costs what its
@@ -30,7 +31,14 @@ export const articleListStyles = css`
   .item > .entry {
     height: 100%;
     content-visibility: auto;
-    contain-intrinsic-block-size: auto var(--_card-room);
+    /* Not 'auto': a card's room follows the column's width, a remembered height would not. */
+    contain-intrinsic-block-size: var(--_card-room);
+  }
+  /* A card without a picture gives its summary the picture's room: as wide as a column may be,
+     that can exceed the room kept for it, so it is laid out at once. (A rule of its own: a
+     browser without :state() drops only this one.) */
+  .item > .entry:state(text-only) {
+    content-visibility: visible;
   }
   /*
    * Every card of a list keeps the room its placeholder had (article-card.styles.ts): tags, a
@@ -38,7 +46,7 @@ export const articleListStyles = css`
    * between them (the body), and above the image the content-warning gate a list card may carry:
    * a three-line warning and its "Show content" button. The list cannot know its items while it
    * loads, so placeholder and card reserve the whole card: the gate's room, the image (its ratio
-   * of the card's width, the card being the container), the credit line and the body. A card
+   * of the card's width, the list's cell being the container), the credit line and the body. A card
    * without those notices ends with that space, as a shorter card in a grid row does anyway; the
    * list does not shrink or grow when its feed arrives.
    */

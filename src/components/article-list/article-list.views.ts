@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { tagNames } from '../../tags.js';
 import type { Messages } from '../../i18n/index.js';
@@ -74,8 +75,11 @@ export function listTemplate(c: ListContext, view: ArticleListView): TemplateRes
               role="list"
               @lantern-load=${(event: Event) => event.stopPropagation()}
             >
-              ${visible.map(
-                (item, index) =>
+              ${visible.map((item, index) =>
+                // Keyed, so a position never shows a new item in the old item's card (its
+                // picture, its focus); "Load more" only appends, and appended cards are new.
+                keyed(
+                  item.id,
                   staticHtml`<li class="item">
                     <${card}
                       class="entry"
@@ -88,6 +92,7 @@ export function listTemplate(c: ListContext, view: ArticleListView): TemplateRes
                       exportparts=${CARD_PARTS}
                     ></${card}>
                   </li>`,
+                ),
               )}
             </ul>`
           : html`<p class="empty" part="empty">${m.noItems}</p>`

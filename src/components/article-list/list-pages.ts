@@ -71,7 +71,8 @@ export async function fetchMore(
   const known = new Set(view.items.map((item) => item.id));
   const added: FeedItem[] = [];
   let url = view.nextUrl;
-  // The loader is its own chunk, which the first `src` has fetched already: one copy, one URL.
+  // The loader is its own chunk (a list given `src` has it already; one given `.feed` fetches
+  // it on its first "Load more").
   const { loadFeed } = await import('../../content/load.js');
   for (let page = 0; url && added.length === 0 && page < MAX_PAGES_PER_CLICK; page++) {
     visited.add(url);

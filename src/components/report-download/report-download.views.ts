@@ -78,10 +78,9 @@ export function reportTemplate(
         !cover
           ? nothing
           : hidden
-            ? // The cover's box stays, empty: nothing is requested until the reader chooses.
-              html`<div class="cover" part="media" aria-hidden="true">
-                <div class="placeholder"></div>
-              </div>`
+            ? // The cover's box stays, empty (nothing to hear): nothing is requested until the
+              // reader chooses.
+              html`<div class="cover" part="media"><div class="placeholder"></div></div>`
             : html`<figure class="cover" part="media">
                 ${feedImage(cover, ext.image_alt ?? '', { width: 900, height: 1200 })}
               </figure>`
