@@ -8,7 +8,7 @@ import '../../src/define/article-card.js';
 import '../../src/define/report-download.js';
 import '../../src/define/story-navigator.js';
 import type { Feed, FeedItem } from '../../src/content/types.js';
-import { cleanup, nextEvent, visibleText } from '../helpers.js';
+import { cleanup, nextEvent, painted, visibleText } from '../helpers.js';
 
 const V11 = 'https://jsonfeed.org/version/1.1';
 /** A long task the reader would notice as a frozen page; generous, the machine is shared. */
@@ -37,7 +37,7 @@ function heartbeat(): { stop(): Promise<number> } {
   return {
     async stop() {
       // One more frame and timer turn, so a task still running at the end is counted.
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      await painted();
       beat();
       running = false;
       return longest;

@@ -70,7 +70,11 @@ function composedCitation(item: FeedItem): string {
     .join(' ');
 }
 
-/** A download's title as shown: past 200 characters (a crafted feed) it would only cost layout. */
+/**
+ * A download's title as shown: past 200 characters (a crafted feed) it would only cost layout.
+ * Not `cutText` (excerpt.ts): importing it here moves the excerpt module into a chunk the npm
+ * build shares, and the report's and navigator's lib rows over their budgets (tried twice).
+ */
 export function shortTitle(title: string): string {
   if (title.length <= 200) return title;
   // Never end on half a surrogate pair (a high surrogate is 0xD800–0xDBFF: 54 << 10 and up).
