@@ -34,6 +34,9 @@ export const languageOptions = [
 
 function sourceFields({ state, strings: s, actions }: ControlsInput) {
   if (state.source === 'url') {
+    // The address field's value is bound without live(): the address becomes the state only when
+    // submitted, and until then what the staff member typed must survive a re-render (another
+    // control, a message from the frame). live() used to put the old address back.
     return html`
       <form class="field inline-form" @submit=${actions.submitFeedUrl}>
         <label for="feed-url">${s.feedUrl}</label>
@@ -48,7 +51,7 @@ function sourceFields({ state, strings: s, actions }: ControlsInput) {
             spellcheck="false"
             placeholder="https://"
             aria-describedby="feed-url-hint"
-            .value=${live(state.feedUrl)}
+            .value=${state.feedUrl}
           />
           <button class="button" type="submit">${s.loadFeed}</button>
         </div>

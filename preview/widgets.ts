@@ -4,7 +4,6 @@
  * entry here (and its names to strings.ts).
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { tagNames, type ElementKind, type TagName } from '../src/tags.js';
 import {
   chosenItem,
@@ -141,9 +140,15 @@ export const widgets: Record<ElementKind, WidgetEntry> = {
             min="1"
             max="50"
             inputmode="numeric"
-            .value=${live(String(state.limit))}
-            @change=${(e: Event) =>
-              set({ limit: clampLimit(Number((e.target as HTMLInputElement).value)) })}
+            .value=${String(state.limit)}
+            @change=${(e: Event) => {
+              // Not live(): a re-render while someone types must not put the old number back.
+              // The clamped number is written back here instead.
+              const input = e.target as HTMLInputElement;
+              const limit = clampLimit(Number(input.value));
+              input.value = String(limit);
+              set({ limit });
+            }}
           />
         </div>
       `;

@@ -56,6 +56,10 @@ test('an RSS feed address fills the list, and the code points at that address', 
   await page.getByLabel('Content to show').selectOption('url');
   const address = `${origin}/demo/rss/partner-blog.rss.xml`;
   await page.getByLabel('Feed address').fill(address);
+  // What a staff member types stays while the page changes around it (another control, the
+  // frame reporting its height) until Load feed: a re-render used to put the old address back.
+  await page.locator('label', { hasText: 'Tablet' }).click();
+  await page.waitForFunction(() => document.querySelector('.stage')?.dataset.width === '768');
   await page.getByRole('button', { name: 'Load feed' }).click();
   await page.getByText('The widget is showing 5 items').waitFor({ timeout: 20_000 });
 

@@ -218,6 +218,27 @@ test('without a clipboard the code is selected for Ctrl+C and the page says so',
   await context.close();
 });
 
+test('the list’s number of items is kept in range, and the field shows the number used', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page, errors } = await openPreview(context);
+  await page.locator('label', { hasText: 'Article list' }).click();
+  const limit = page.getByLabel('How many articles');
+  await limit.fill('99');
+  await limit.press('Tab');
+  assert.equal(await limit.inputValue(), '50');
+  // Clamped to the number already in use: nothing changes, and the field still says so.
+  await limit.fill('70');
+  await limit.press('Tab');
+  assert.equal(await limit.inputValue(), '50');
+  await limit.fill('2');
+  await limit.press('Tab');
+  await page.getByText('The widget is showing 2 items').waitFor();
+  assert.equal(await limit.inputValue(), '2');
+  assert.match(await page.getByLabel('Embed code for the partner').inputValue(), /limit="2"/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a markdown draft becomes a one-item feed: title from the first # line, summary from the first paragraph', async () => {
   const { readDraft } = await server.ssrLoadModule('/preview/draft.ts');
   const { inlineJson } = await server.ssrLoadModule('/preview/snippet.ts');
