@@ -104,6 +104,20 @@ describe('a framework that wrote an object as an attribute', () => {
     expect((errors[0]!.detail as { message: string }).message).to.match(/item property/);
     expect(el.shadowRoot?.textContent).to.match(/item property/);
   });
+
+  it('names the feed property too, as a list given a feed object before it was defined shows it', async () => {
+    const container = document.createElement('div');
+    container.className = 'test-container';
+    const errors: CustomEvent[] = [];
+    container.addEventListener('lantern-error', (e) => errors.push(e as CustomEvent));
+    container.innerHTML = `<${tagNames.list} feed="[object Object]"></${tagNames.list}>`;
+    document.body.append(container);
+    const el = container.firstElementChild as Widget;
+    await el.updateComplete;
+    expect(errors.length).to.equal(1);
+    expect((errors[0]!.detail as { message: string }).message).to.match(/feed property/);
+    expect(el.shadowRoot?.textContent).to.match(/set the feed property, not the attribute/);
+  });
 });
 
 describe('<lantern-article-list reveal-warned>', () => {

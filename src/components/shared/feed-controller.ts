@@ -105,11 +105,14 @@ export class FeedController<View> implements ReactiveController {
     const abort = new AbortController();
     this.abort = abort;
     try {
-      if (this.host.getAttribute('item') === '[object Object]') {
-        // A framework wrote an object as an attribute: the element was not defined when it rendered.
+      // A framework wrote an object as an attribute: the element was not defined when it rendered.
+      const written = ['item', 'feed'].find(
+        (name) => this.host.getAttribute(name) === '[object Object]',
+      );
+      if (written) {
         throw new FeedError(
           'no-data',
-          'The item was given as the text "[object Object]": set the item property, not the attribute (with the CDN script, load it before your app renders, or call defineAll()).',
+          `The ${written} was given as the text "[object Object]": set the ${written} property, not the attribute (load the script before your app renders, or call defineAll()).`,
         );
       }
       const given = this.given();
