@@ -210,12 +210,15 @@ const PAGES = [
       );
     },
     goal: 12 * 1024,
+    issue: 11,
   },
   {
     name: 'page: reader mode',
     path: '/bench/pages/reader.html#part-3',
     ready: readerReady,
-    goal: 42 * 1024,
+    // An HTML body: neither marked nor DOMPurify is requested.
+    goal: 20 * 1024,
+    issue: 14,
   },
   {
     // The same page when the feed carries markdown: marked is fetched, DOMPurify is not.
@@ -223,6 +226,8 @@ const PAGES = [
     path: '/bench/pages/reader.html#part-3',
     ready: readerReady,
     feed: markdownDemoFeed,
+    goal: 42 * 1024,
+    issue: 11,
   },
   {
     // The same page in a browser without the HTML Sanitizer API: DOMPurify is fetched.
@@ -269,6 +274,7 @@ if (!process.env.SIZE_NO_BROWSER) {
         gzip: bodies.reduce((n, b) => n + gzip(b), 0),
         brotli: bodies.reduce((n, b) => n + brotli(b), 0),
         goal: spec.goal,
+        issue: spec.issue,
       };
       rows.push(row);
       await page.close();
@@ -343,7 +349,9 @@ if (asJson) {
       r.gzip <= r.goal
         ? 'met'
         : `NOT met: ${((r.gzip - r.goal) / 1024).toFixed(2)} KB over (see the README's breakdown)`;
-    console.log(`${r.name}: ${kb(r.gzip)} gzip; the issue's bar is ${kb(r.goal)}: ${verdict}`);
+    console.log(
+      `${r.name}: ${kb(r.gzip)} gzip; issue ${r.issue}'s bar is ${kb(r.goal)}: ${verdict}`,
+    );
   }
   console.log(
     problems.length ? `\nsize: ${problems.length} problem(s):` : '\nsize: every budget met',
