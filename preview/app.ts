@@ -99,7 +99,11 @@ export class StaffPreview extends LitElement {
     },
     pickSource: (source) => {
       this.catalogueKey = '';
+      // A rejected address belongs to the field as it was; coming back shows the one in use.
+      this.urlRejected = false;
       this.actions.set({ source, part: 0, series: '', tag: '' });
+      // The draft was read for the widget and language of its time; both may have changed since.
+      if (source === 'draft' && this.draft) this.actions.applyDraft();
     },
     pickWidget: (widget) => {
       this.actions.set({ widget });
@@ -135,6 +139,7 @@ export class StaffPreview extends LitElement {
     },
     applyDraft: () => {
       clearTimeout(this.draftTimer);
+      this.draftTimer = undefined;
       const { draft, language, widget } = this.state;
       this.draft = readDraft(draft, { language, asSeries: widget === 'navigator' });
       this.catalogueKey = '';
@@ -143,8 +148,13 @@ export class StaffPreview extends LitElement {
   };
 
   private async copy(): Promise<void> {
+    // Typed just before the click, not yet applied: the code copied is the draft as it is now.
+    if (this.draftTimer !== undefined) {
+      this.actions.applyDraft();
+      await this.updateComplete;
+    }
     const field = this.querySelector<HTMLTextAreaElement>('#embed-code');
-    if (!field) return;
+    if (!field?.value) return;
     try {
       if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
       await navigator.clipboard.writeText(field.value);
@@ -206,7 +216,8 @@ export class StaffPreview extends LitElement {
     // Sent before rendering, so the status it resets is the one rendered.
     const waitForFeed = state.source !== 'draft' && catalogue.loading;
     if (!this.current) this.channel.forget();
-    else if (!waitForFeed) this.channel.send(this.current.frame);
+    else if (waitForFeed) this.channel.wait();
+    else this.channel.send(this.current.frame);
   }
 
   protected override firstUpdated(): void {
@@ -245,7 +256,14 @@ export class StaffPreview extends LitElement {
       </header>
       <div class="layout">
         <div class="controls">
-          ${controlPanels({ state, strings: s, catalogue, isDraft, actions: this.actions })}
+          ${controlPanels({
+            state,
+            strings: s,
+            catalogue,
+            isDraft,
+            urlRejected: this.urlRejected,
+            actions: this.actions,
+          })}
         </div>
         <main class="preview" aria-labelledby="preview-heading">
           <div class="toolbar">

@@ -60,6 +60,17 @@ export class FrameChannel implements ReactiveController {
     this.lastSent = '';
   }
 
+  /**
+   * The page is (re)reading the feed the next widget shows: the one in the frame no longer
+   * stands for what partners will see, and the next `send` goes through even if unchanged
+   * ("Load feed" again reads the feed again). Call it before rendering, like `send`.
+   */
+  wait(): void {
+    this.status = { kind: 'loading' };
+    this.linkNote = '';
+    this.lastSent = '';
+  }
+
   private readonly receive = (event: MessageEvent): void => {
     if (event.origin !== location.origin || event.source !== this.frame()?.contentWindow) return;
     const data: unknown = event.data;

@@ -23,6 +23,8 @@ export interface ControlsInput {
   strings: PreviewStrings;
   catalogue: Catalogue;
   isDraft: boolean;
+  /** The address submitted last was not one: the field says so to assistive technology too. */
+  urlRejected: boolean;
   actions: ControlActions;
 }
 
@@ -32,7 +34,7 @@ export const languageOptions = [
   { value: 'ko' as Language, label: html`<span lang="ko">한국어</span>` },
 ];
 
-function sourceFields({ state, strings: s, actions }: ControlsInput) {
+function sourceFields({ state, strings: s, urlRejected, actions }: ControlsInput) {
   if (state.source === 'url') {
     // The address field's value is bound without live(): the address becomes the state only when
     // submitted, and until then what the staff member typed must survive a re-render (another
@@ -51,6 +53,7 @@ function sourceFields({ state, strings: s, actions }: ControlsInput) {
             spellcheck="false"
             placeholder="https://"
             aria-describedby="feed-url-hint"
+            aria-invalid=${urlRejected ? 'true' : 'false'}
             .value=${state.feedUrl}
           />
           <button class="button" type="submit">${s.loadFeed}</button>

@@ -5,6 +5,7 @@
  */
 import '../src/index.js';
 import { html, render } from 'lit';
+import { clearFeedCache } from '../src/content/load.js';
 import { partnerPage } from './partner-page.js';
 import type { FromFrame, ToFrame, WidgetConfig } from './protocol.js';
 
@@ -43,6 +44,8 @@ function startFrame(root: HTMLElement): void {
     if (location.hash) history.replaceState(null, '', location.pathname + location.search);
     document.documentElement.lang = config.pageLanguage;
     document.body.className = config.view === 'partner' ? 'is-partner' : 'is-widget';
+    // A fresh load has no feed in memory yet: "Load feed" again must show the feed as it is now.
+    clearFeedCache();
     const widget = createWidget(config);
     // Imports have run, so every element this build has is registered by now.
     if (!customElements.get(config.tag)) {

@@ -365,3 +365,144 @@ test('embed(): the partner’s code and the frame’s widget follow the same cho
   assert.equal(embed({ ...none, state: stateFor('source=draft') }), undefined);
   assert.equal(embed({ ...none, state: stateFor('source=url') }), undefined);
 });
+
+test('a draft shown again after another source follows the widget and language picked meanwhile', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page, errors } = await openPreview(context);
+  await page.getByLabel('Content to show').selectOption('draft');
+  await page
+    .getByLabel('Draft', { exact: true })
+    .fill('# A story in parts\n\nIts first paragraph.');
+  await page.getByRole('button', { name: 'Show draft' }).click();
+  await page.getByText('The widget is showing 1 item').waitFor();
+
+  // Away to the demo feed, pick the navigator and Korean there, then back to the draft.
+  await page.getByLabel('Content to show').selectOption('demo');
+  await page.locator('label', { hasText: 'Story navigator' }).click();
+  await page.getByRole('group', { name: 'Widget language' }).getByText('한국어').click();
+  await page.getByText(/The widget is showing \d+ items?/).waitFor();
+  await page.getByLabel('Content to show').selectOption('draft');
+
+  // The draft is read again as a one-part series in Korean: the navigator can show it.
+  const navigator = stageFrame(page).locator(tagNames.navigator);
+  await navigator
+    .getByRole('heading', { name: 'A story in parts' })
+    .first()
+    .waitFor({ timeout: 15_000 });
+  await page.getByText('The widget is showing 1 item').waitFor();
+  const code = await page.getByLabel('Embed code for the partner').inputValue();
+  assert.match(code, /<lantern-story-navigator series="draft" mode="reader" lang="ko">/);
+  assert.match(code, /"language": "ko"/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an address rejected before another source was picked does not block the one in use', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page, errors } = await openPreview(context);
+  await page.getByLabel('Content to show').selectOption('url');
+  const address = `${origin}/demo/feed.json`;
+  await page.getByLabel('Feed address').fill(address);
+  await page.getByRole('button', { name: 'Load feed' }).click();
+  await page.getByText('The widget is showing 1 item').waitFor();
+
+  // http(s) only: the page rejects this one itself.
+  await page.getByLabel('Feed address').fill('ftp://example.org/feed.json');
+  await page.getByRole('button', { name: 'Load feed' }).click();
+  const invalid = page.getByText('Enter the full address of the feed');
+  await invalid.waitFor();
+
+  await page.getByLabel('Content to show').selectOption('demo');
+  await page.getByText(/The widget is showing \d+ items?/).waitFor();
+  await page.getByLabel('Content to show').selectOption('url');
+  // The field shows the address in use, and that address is what the widget shows.
+  assert.equal(await page.getByLabel('Feed address').inputValue(), address);
+  await page.getByText('The widget is showing 1 item').waitFor();
+  assert.equal(await invalid.count(), 0);
+  assert.equal(await page.locator('#stage-frame').isVisible(), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Load feed again shows the feed as it is now, and the status says it is loading meanwhile', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const demo = JSON.parse(await readFile(join(root, 'demo/feed.json'), 'utf8'));
+  let edition = 1;
+  let delay = 0;
+  // A partner's feed that is edited between two loads, and answers slowly the second time.
+  await context.route('https://feeds.example/**', async (route) => {
+    const feed = structuredClone(demo);
+    feed.items = feed.items.slice(0, 3);
+    feed.items[0].title = `Edition ${edition} headline`;
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    await route.fulfill({
+      status: 200,
+      contentType: 'application/feed+json',
+      headers: { 'access-control-allow-origin': '*' },
+      body: JSON.stringify(feed),
+    });
+  });
+  const { page, errors } = await openPreview(context);
+  await page.locator('label', { hasText: 'Article list' }).click();
+  await page.getByLabel('Content to show').selectOption('url');
+  await page.getByLabel('Feed address').fill('https://feeds.example/feed.json');
+  await page.getByRole('button', { name: 'Load feed' }).click();
+  const list = stageFrame(page).locator(tagNames.list);
+  await list.getByRole('link', { name: 'Edition 1 headline' }).waitFor({ timeout: 15_000 });
+  await page.getByText('The widget is showing 3 items').waitFor();
+
+  edition = 2;
+  delay = 1500;
+  await page.getByRole('button', { name: 'Load feed' }).click();
+  // While the feed is read again, the page does not claim the old widget is what partners see.
+  await page.getByRole('status').getByText('Loading the widget…').waitFor({ timeout: 1000 });
+  await list.getByRole('link', { name: 'Edition 2 headline' }).waitFor({ timeout: 15_000 });
+  await page.getByText('The widget is showing 3 items').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Copy code right after typing in the draft copies the draft as typed', async () => {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+  const { page, errors } = await openPreview(context);
+  await page.getByLabel('Content to show').selectOption('draft');
+  const draft = page.getByLabel('Draft', { exact: true });
+  await draft.fill('# First title\n\nA paragraph.');
+  await page.getByText('The widget is showing 1 item').waitFor();
+
+  // Within the pause that applies a draft: the click must not copy the one before.
+  await draft.fill('# Second title\n\nA paragraph.');
+  await page.getByRole('button', { name: 'Copy code' }).click();
+  await page.getByText('Copied. Paste it into an email').waitFor();
+  const copied = await page.evaluate(() => window.navigator.clipboard.readText());
+  assert.match(copied, /"title": "Second title"/);
+  assert.equal(copied, await page.getByLabel('Embed code for the partner').inputValue());
+  // The note stays: nothing applied afterwards takes it away.
+  await page.waitForTimeout(800);
+  assert.equal(await page.getByText('Copied. Paste it into an email').count(), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a rejected feed address is marked invalid on the field, until an address is loaded', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page, errors } = await openPreview(context);
+  await page.getByLabel('Content to show').selectOption('url');
+  const field = page.getByLabel('Feed address');
+  await field.fill('javascript:alert(1)');
+  await page.getByRole('button', { name: 'Load feed' }).click();
+  await page.getByText('Enter the full address of the feed').waitFor();
+  // Focus is back on the field, and the field itself says it is in error.
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'feed-url');
+  assert.equal(await field.getAttribute('aria-invalid'), 'true');
+
+  await field.fill(`${origin}/demo/feed.json`);
+  await page.getByRole('button', { name: 'Load feed' }).click();
+  await page.getByText('The widget is showing 1 item').waitFor();
+  assert.equal(await field.getAttribute('aria-invalid'), 'false');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
