@@ -60,6 +60,8 @@ export class StaffPreview extends LitElement {
   };
   private catalogueKey = '';
   private current: Embed | undefined;
+  /** The code the "Copied" note stands for. */
+  private copiedCode = '';
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly resize = new ResizeObserver((entries) => {
     this.stageWidth = Math.floor(entries[0]?.contentRect.width ?? 0);
@@ -147,6 +149,11 @@ export class StaffPreview extends LitElement {
     },
   };
 
+  /** The partner's code for the current choices ('' while something blocks it). */
+  private code(): string {
+    return this.current ? embedSnippet(this.current.spec, SCRIPT_URL) : '';
+  }
+
   private async copy(): Promise<void> {
     // Typed just before the click, not yet applied: the code copied is the draft as it is now.
     if (this.draftTimer !== undefined) {
@@ -155,6 +162,7 @@ export class StaffPreview extends LitElement {
     }
     const field = this.querySelector<HTMLTextAreaElement>('#embed-code');
     if (!field?.value) return;
+    this.copiedCode = field.value;
     try {
       if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
       await navigator.clipboard.writeText(field.value);
@@ -213,6 +221,9 @@ export class StaffPreview extends LitElement {
     this.refreshCatalogue();
     const { state, catalogue, draft, addresses } = this;
     this.current = this.blocked() ? undefined : embed({ state, catalogue, draft, addresses });
+    // "Copied" stands for the code as copied: once the code changes (a feed arrived, a setting
+    // changed), the note goes.
+    if (this.copyNote && this.code() !== this.copiedCode) this.copyNote = undefined;
     // Sent before rendering, so the status it resets is the one rendered.
     const waitForFeed = state.source !== 'draft' && catalogue.loading;
     if (!this.current) this.channel.forget();
@@ -304,7 +315,7 @@ export class StaffPreview extends LitElement {
           ${embedSection({
             strings: s,
             state,
-            code: this.current ? embedSnippet(this.current.spec, SCRIPT_URL) : '',
+            code: this.code(),
             copyNote: this.copyNote,
             onCopy: () => void this.copy(),
           })}

@@ -39,8 +39,11 @@ export interface PreviewState {
 
 const DEFAULT_LIMIT = 6;
 
-export function clampLimit(n: number): number {
-  return Math.min(50, Math.max(1, Math.round(n) || DEFAULT_LIMIT));
+/** The number of items typed (or in the query) kept to 1–50; nothing or not a number is 6. */
+export function clampLimit(value: string | null): number {
+  const n = Math.round(Number(value));
+  if (!value?.trim() || Number.isNaN(n)) return DEFAULT_LIMIT;
+  return Math.min(50, Math.max(1, n));
 }
 
 /**
@@ -70,7 +73,7 @@ export function readState(
     series: params.get('series') ?? '',
     part: Number(params.get('part')) || 0,
     tag: params.get('tag') ?? '',
-    limit: clampLimit(Number(params.get('limit'))),
+    limit: clampLimit(params.get('limit')),
     layout: layout && layoutsOf(widget).includes(layout) ? { [widget]: layout } : {},
     theme: pick('theme', THEMES, ''),
     language: pick('lang', LANGUAGES, 'en'),

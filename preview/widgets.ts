@@ -145,7 +145,7 @@ export const widgets: Record<ElementKind, WidgetEntry> = {
               // Not live(): a re-render while someone types must not put the old number back.
               // The clamped number is written back here instead.
               const input = e.target as HTMLInputElement;
-              const limit = clampLimit(Number(input.value));
+              const limit = clampLimit(input.value);
               input.value = String(limit);
               set({ limit });
             }}

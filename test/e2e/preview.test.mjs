@@ -226,6 +226,12 @@ test('the list’s number of items is kept in range, and the field shows the num
   await limit.fill('99');
   await limit.press('Tab');
   assert.equal(await limit.inputValue(), '50');
+  // 0 is a number too: the least, 1, not the default.
+  await limit.fill('0');
+  await limit.press('Tab');
+  assert.equal(await limit.inputValue(), '1');
+  await limit.fill('50');
+  await limit.press('Tab');
   // Clamped to the number already in use: nothing changes, and the field still says so.
   await limit.fill('70');
   await limit.press('Tab');
@@ -503,6 +509,39 @@ test('a rejected feed address is marked invalid on the field, until an address i
   await page.getByRole('button', { name: 'Load feed' }).click();
   await page.getByText('The widget is showing 1 item').waitFor();
   assert.equal(await field.getAttribute('aria-invalid'), 'false');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('"Copied" goes once the code changes, as when a slow feed arrives after the copy', async () => {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+  const demo = JSON.parse(await readFile(join(root, 'demo/feed.json'), 'utf8'));
+  await context.route('https://slow-feeds.example/**', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.fulfill({
+      status: 200,
+      contentType: 'application/feed+json',
+      headers: { 'access-control-allow-origin': '*' },
+      body: JSON.stringify(demo),
+    });
+  });
+  const { page, errors } = await openPreview(context);
+  await page.getByLabel('Content to show').selectOption('url');
+  await page.getByLabel('Feed address').fill('https://slow-feeds.example/feed.json');
+  await page.getByRole('button', { name: 'Load feed' }).click();
+  const code = page.getByLabel('Embed code for the partner');
+  const before = await code.inputValue();
+  await page.getByRole('button', { name: 'Copy code' }).click();
+  await page.getByText('Copied. Paste it into an email').waitFor();
+  // The feed arrives: the code gains the item and its fallback link, and the note goes with
+  // the code it stood for.
+  await page.getByText(/The widget is showing \d+ items?/).waitFor({ timeout: 15_000 });
+  assert.notEqual(await code.inputValue(), before);
+  assert.equal(await page.getByText('Copied. Paste it into an email').count(), 0);
+  await page.getByRole('button', { name: 'Copy code' }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });
