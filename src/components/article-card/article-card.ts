@@ -24,11 +24,11 @@ export function toCardLayout(value: string | null | undefined): CardLayout {
  * reader hears a pause between tags instead (the `.sep + *::before` rule).
  */
 function tagList(tags: readonly string[]): unknown {
-  // One template per tag, its dot included: no nested template for each dot.
-  return tags.map((tag, i) =>
-    i
-      ? html`<span class="sep" aria-hidden="true"> · </span><span>${tag}</span>`
-      : html`<span>${tag}</span>`,
+  return tags.map(
+    (tag, i) =>
+      html`${i ? html`<span class="sep" aria-hidden="true"> · </span>` : nothing}<span
+          >${tag}</span
+        >`,
   );
 }
 
