@@ -8,13 +8,6 @@ export const articleListStyles = css`
     display: grid;
     gap: var(--_space);
   }
-  .items {
-    display: grid;
-    gap: var(--_space);
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
   .grid .items {
     grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--_column-width)), 1fr));
   }
@@ -51,6 +44,11 @@ export const articleListStyles = css`
    * list does not shrink or grow when its feed arrives.
    */
   .items {
+    display: grid;
+    gap: var(--_space);
+    margin: 0;
+    padding: 0;
+    list-style: none;
     /* .warning-gate: padding above, the three-line .content-warning, the gap, the .button. */
     --_gate-room: calc(var(--_space) * 0.75 + 0.875em * 5.5 + 0.4em + 0.9375em * 2.75);
     --_body-room: calc(
