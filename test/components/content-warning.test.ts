@@ -5,6 +5,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define/article-card.js';
+import '../../src/define/article-list.js';
 import '../../src/define/report-download.js';
 import '../../src/define/story-navigator.js';
 import {
@@ -247,6 +248,42 @@ describe('content warnings fail closed', () => {
     });
   });
 
+  describe('<lantern-article-list>', () => {
+    for (const layout of ['vertical', 'horizontal', 'compact']) {
+      it(`a warned ${layout} card in a grid shows its warning, button and title inside its box, and all of it after Show`, async () => {
+        const plain = {
+          id: 'plain',
+          title: 'A plain story',
+          url: 'https://example.org/plain',
+          image: `${location.origin}/demo/images/soldiers.svg`,
+          summary: 'A summary anyone may read.',
+        };
+        const wrapper = await mountLoaded(
+          `<div style="width: 960px"><lantern-article-list card-layout="${layout}">${feedOf([
+            plain,
+            warnedStory(`${location.origin}/demo/images/soldiers.svg`),
+          ])}</lantern-article-list></div>`,
+        );
+        const list = wrapper.querySelector('lantern-article-list')!;
+        const warned = list.shadowRoot!.querySelectorAll('lantern-article-card')[1]!;
+        await updated(warned);
+        const inside = (selector: string) => {
+          const box = shadow(warned, '.card').getBoundingClientRect();
+          const part = shadow(warned, selector).getBoundingClientRect();
+          return part.height > 0 && part.top >= box.top - 0.5 && part.bottom <= box.bottom + 0.5;
+        };
+        for (const selector of ['.content-warning', 'button.reveal', '.title a']) {
+          expect(inside(selector), `${selector} inside the card`).to.equal(true);
+        }
+        revealButton(warned).click();
+        await updated(warned);
+        for (const selector of ['.content-warning', '.title a', '.summary']) {
+          expect(inside(selector), `${selector} inside the card after Show`).to.equal(true);
+        }
+      });
+    }
+  });
+
   describe('<lantern-report-download>', () => {
     it('puts the warning first and hides cover and summary (no request) until Show', async () => {
       const cover = counted('report-cover');
@@ -474,6 +511,38 @@ describe('content warnings fail closed', () => {
       expect(prev.querySelector('.neighbour-warning') !== null).to.equal(true);
       const first = await storyNavigator(series(image, image), 'part="2" variant="compact"');
       expect(first.shadowRoot!.querySelector('.pager .neighbour-warning') === null).to.equal(true);
+    });
+
+    it('compact: a long neighbour title is cut short, never its warning, and the row stays inside on a phone', async () => {
+      const image = `${location.origin}/demo/images/soldiers.svg`;
+      const items = series(image, image) as { title: string }[];
+      items[0]!.title = 'Part 1 - Growing up in a border town, in the years of the famine';
+      items[1]!.title = 'Part 2 - The long walk across the frozen river at night, and after';
+      items[2]!.title = 'Part 3 - Making it to the south, by way of three other countries';
+      const phone = async (part: number) => {
+        const wrapper = await mountLoaded(
+          `<div style="width: 330px"><lantern-story-navigator part="${part}" variant="compact">${feedOf(items)}</lantern-story-navigator></div>`,
+        );
+        const el = wrapper.querySelector('lantern-story-navigator')!;
+        await updated(el);
+        return el;
+      };
+      // Previous and next, both long: the row is as wide as the widget, not as both titles.
+      const middle = await phone(2);
+      const host = middle.getBoundingClientRect();
+      for (const rel of ['prev', 'next']) {
+        const link = shadow(middle, `.pager a[rel="${rel}"]`).getBoundingClientRect();
+        expect(link.right, `${rel} inside the widget`).to.be.at.most(host.right + 0.5);
+      }
+      // The next part is warned: its marker is drawn whole, and the title is what gets cut.
+      const first = await phone(1);
+      const shown = shadow(first, '.pager a[rel="next"] .neighbour').getBoundingClientRect();
+      const marker = shadow(
+        first,
+        '.pager a[rel="next"] .neighbour-warning',
+      ).getBoundingClientRect();
+      expect(marker.width, 'the marker is drawn').to.be.above(0);
+      expect(marker.right, 'the marker is not cut off').to.be.at.most(shown.right + 0.5);
     });
 
     it('compact: an unreadable neighbour warning is carried as the generic one', async () => {

@@ -91,7 +91,9 @@ describe('<lantern-story-navigator> navigation mode', () => {
     expect(text(prev)).to.equal('← Previous part Part 1 - Growing up in North Korea');
     expect(next.getAttribute('href')).to.equal(`${STORY}/yoon-ha-part-3`);
     expect(text(next.querySelector('.direction'))).to.equal('Next part →');
-    expect(text(next.querySelector('.neighbour'))).to.match(/^Part 3 - Making it to South Korea ⚠/);
+    expect(text(next.querySelector('.neighbour'))).to.match(
+      /^⚠ Content warning.* Part 3 - Making it to South Korea$/,
+    );
     // Part 3 is warned: its link carries the warning (see content-warning.test.ts).
     expect(text(next.querySelector('.neighbour-warning'))).to.equal(
       '⚠ Content warning: Mentions a dangerous pregnancy and fear of the police.',

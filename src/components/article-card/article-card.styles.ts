@@ -29,9 +29,12 @@ export const articleCardStyles = css`
     margin: 0;
     flex: none;
   }
-  /* The warning comes first, above the image, across the whole card. */
+  /* The warning comes first, above the image, across the whole card (a row of its own in a
+     horizontal card). Not a flex-basis of 100%: in a list's cell the card has a height, and the
+     gate took all of it. */
   .card > .warning-gate {
-    flex: 0 0 100%;
+    width: 100%;
+    flex: none;
     padding: calc(var(--_space) * 0.75) var(--_space) 0;
   }
   .loading {

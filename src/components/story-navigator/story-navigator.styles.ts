@@ -253,6 +253,8 @@ const navigatorLayoutStyles = css`
   .compact .header .pager {
     flex: 1 1 100%;
     flex-wrap: nowrap;
+    /* Not as wide as both titles on one line: on a phone they are cut short instead. */
+    min-width: 0;
   }
   .compact .header .pager > * {
     flex: 0 1 auto;

@@ -221,7 +221,7 @@ function pager(c: NavigatorContext, view: NavigatorView): TemplateResult | typeo
         }${direction}${rel === 'next' ? html`<span aria-hidden="true"> →</span>` : nothing}</span
       >
       <span class="neighbour" lang=${item.language ?? nothing}
-        >${partName(m, series, item, part.number)}${neighbourWarning(c, item)}</span
+        >${neighbourWarning(c, item)}${partName(m, series, item, part.number)}</span
       >`;
     const href = reader ? c.partHref(part.number) : (item.url ?? item.external_url);
     if (!href) return html`<span class=${rel}>${content}</span>`;
@@ -253,15 +253,18 @@ function pager(c: NavigatorContext, view: NavigatorView): TemplateResult | typeo
   `;
 }
 
-/** Next to a previous/next title: a short marker, the warning itself for screen readers. */
+/**
+ * Before a previous/next title: a short marker, the warning itself for screen readers. First, as
+ * every warning comes before what it warns of, and so a title cut short never cuts it off.
+ */
 function neighbourWarning(c: NavigatorContext, item: FeedItem): TemplateResult | typeof nothing {
   const warning = item._lantern?.content_warning;
   if (!isWarned(warning)) return nothing;
-  return html` <span class="neighbour-warning" lang=${c.locale}
+  return html`<span class="neighbour-warning" lang=${c.locale}
     ><span aria-hidden="true">⚠ </span>${c.m.contentWarning}<span class="visually-hidden"
       >: ${warningText(c.m, warning, item.language)}</span
     ></span
-  >`;
+  > `;
 }
 
 /** Reader mode: the part being read, its warning first. */
