@@ -50,6 +50,22 @@ export function elementMarkup(spec: EmbedSpec): string {
     : `<${open}></${spec.tag}>`;
 }
 
-export function embedSnippet(spec: EmbedSpec, scriptUrl: string): string {
-  return `<script type="module" src="${escapeAttribute(scriptUrl)}"></script>\n\n${elementMarkup(spec)}\n`;
+/**
+ * `lantern.css`, beside the script it goes with (`dist/cdn/lantern.js`, or the build that
+ * registers everything, `dist/cdn/all/lantern.js`): it keeps each widget's box while the script
+ * loads, so the partner's page does not move. `undefined` for a script of another name.
+ */
+export function stylesheetUrl(scriptUrl: string): string | undefined {
+  const url = scriptUrl.replace(/(?:\/all)?\/lantern\.js(?=[?#]|$)/, '/lantern.css');
+  return url === scriptUrl ? undefined : url.replace(/[?#].*$/, '');
+}
+
+/** The partner's code: the stylesheet and the script, as the README's snippet has them, and the element. */
+export function embedSnippet(
+  spec: EmbedSpec,
+  scriptUrl: string,
+  styleUrl = stylesheetUrl(scriptUrl),
+): string {
+  const link = styleUrl ? `<link rel="stylesheet" href="${escapeAttribute(styleUrl)}" />\n` : '';
+  return `${link}<script type="module" src="${escapeAttribute(scriptUrl)}"></script>\n\n${elementMarkup(spec)}\n`;
 }

@@ -58,6 +58,14 @@ async function openPreview(context, query = '') {
   return { page, errors };
 }
 
+/** The `<link>` and `<script>` lines of the README's first embedding snippet. */
+async function readmeSnippetHead() {
+  const readme = await readFile(join(root, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Embedding on a partner site'));
+  const block = /```html\n([\s\S]*?)```/.exec(section)[1];
+  return block.split('\n').filter((line) => /^<(link|script)\b/.test(line));
+}
+
 function stageFrame(page) {
   return page.frameLocator('#stage-frame');
 }
@@ -107,11 +115,10 @@ test('navigator + Korean + a markdown draft: rendered by the widget, copied as e
   const copied = await page.evaluate(() => window.navigator.clipboard.readText());
   assert.equal(copied, await page.getByLabel('Embed code for the partner').inputValue());
 
-  const [scriptTag, , open] = copied.split('\n');
-  assert.equal(
-    scriptTag,
-    '<script type="module" src="https://YOUR-CDN/lantern-widgets/dist/cdn/lantern.js"></script>',
-  );
+  // The stylesheet and the script, exactly as the README tells partners to paste them: without
+  // lantern.css the partner's page would move while the widget loads.
+  const [styleTag, scriptTag, , open] = copied.split('\n');
+  assert.deepEqual([styleTag, scriptTag], await readmeSnippetHead());
   assert.equal(open, '<lantern-story-navigator series="draft" mode="reader" lang="ko">');
   assert.ok(copied.includes('  <script type="application/feed+json">'));
   assert.ok(copied.includes(`"title": "${TITLE}"`));
@@ -308,6 +315,18 @@ test('embed(): the partner’s code and the frame’s widget follow the same cho
     readState(new URLSearchParams(query), (kind) => widgets[kind].layouts);
   const written = (result) =>
     result.spec.attributes.filter(([, value]) => value !== undefined && value !== '');
+
+  // The stylesheet goes with either CDN build's script; another script name gets none.
+  const { stylesheetUrl } = await server.ssrLoadModule('/preview/snippet.ts');
+  assert.equal(
+    stylesheetUrl('https://cdn.example/l/dist/cdn/lantern.js'),
+    'https://cdn.example/l/dist/cdn/lantern.css',
+  );
+  assert.equal(
+    stylesheetUrl('https://cdn.example/l/dist/cdn/all/lantern.js?ver=2'),
+    'https://cdn.example/l/dist/cdn/lantern.css',
+  );
+  assert.equal(stylesheetUrl('https://cdn.example/widgets.js'), undefined);
 
   // The query string round-trips, and carries only what differs from the defaults.
   const query = 'widget=list&tag=POWs&limit=3&layout=list&theme=dark&lang=ko&hide-images=1';
