@@ -61,11 +61,8 @@ export function stylesheetUrl(scriptUrl: string): string | undefined {
 }
 
 /** The partner's code: the stylesheet and the script, as the README's snippet has them, and the element. */
-export function embedSnippet(
-  spec: EmbedSpec,
-  scriptUrl: string,
-  styleUrl = stylesheetUrl(scriptUrl),
-): string {
+export function embedSnippet(spec: EmbedSpec, scriptUrl: string): string {
+  const styleUrl = stylesheetUrl(scriptUrl);
   const link = styleUrl ? `<link rel="stylesheet" href="${escapeAttribute(styleUrl)}" />\n` : '';
   return `${link}<script type="module" src="${escapeAttribute(scriptUrl)}"></script>\n\n${elementMarkup(spec)}\n`;
 }

@@ -66,6 +66,27 @@ async function readmeSnippetHead() {
   return block.split('\n').filter((line) => /^<(link|script)\b/.test(line));
 }
 
+/** A partner's feed at `pattern`: `answer()` gives the feed to send and how late, per request. */
+function routeFeed(context, pattern, answer) {
+  return context.route(pattern, async (route) => {
+    const { feed, delay } = answer();
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    await route.fulfill({
+      status: 200,
+      contentType: 'application/feed+json',
+      headers: { 'access-control-allow-origin': '*' },
+      body: JSON.stringify(feed),
+    });
+  });
+}
+
+/** Picks a feed address as the source, types `address` and presses "Load feed". */
+async function loadAddress(page, address) {
+  await page.getByLabel('Content to show').selectOption('url');
+  await page.getByLabel('Feed address').fill(address);
+  await page.getByRole('button', { name: 'Load feed' }).click();
+}
+
 function stageFrame(page) {
   return page.frameLocator('#stage-frame');
 }
@@ -425,10 +446,8 @@ test('a draft shown again after another source follows the widget and language p
 test('an address rejected before another source was picked does not block the one in use', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const { page, errors } = await openPreview(context);
-  await page.getByLabel('Content to show').selectOption('url');
   const address = `${origin}/demo/feed.json`;
-  await page.getByLabel('Feed address').fill(address);
-  await page.getByRole('button', { name: 'Load feed' }).click();
+  await loadAddress(page, address);
   await page.getByText('The widget is showing 1 item').waitFor();
 
   // http(s) only: the page rejects this one itself.
@@ -455,23 +474,15 @@ test('Load feed again shows the feed as it is now, and the status says it is loa
   let edition = 1;
   let delay = 0;
   // A partner's feed that is edited between two loads, and answers slowly the second time.
-  await context.route('https://feeds.example/**', async (route) => {
+  await routeFeed(context, 'https://feeds.example/**', () => {
     const feed = structuredClone(demo);
     feed.items = feed.items.slice(0, 3);
     feed.items[0].title = `Edition ${edition} headline`;
-    await new Promise((resolve) => setTimeout(resolve, delay));
-    await route.fulfill({
-      status: 200,
-      contentType: 'application/feed+json',
-      headers: { 'access-control-allow-origin': '*' },
-      body: JSON.stringify(feed),
-    });
+    return { feed, delay };
   });
   const { page, errors } = await openPreview(context);
   await page.locator('label', { hasText: 'Article list' }).click();
-  await page.getByLabel('Content to show').selectOption('url');
-  await page.getByLabel('Feed address').fill('https://feeds.example/feed.json');
-  await page.getByRole('button', { name: 'Load feed' }).click();
+  await loadAddress(page, 'https://feeds.example/feed.json');
   const list = stageFrame(page).locator(tagNames.list);
   await list.getByRole('link', { name: 'Edition 1 headline' }).waitFor({ timeout: 15_000 });
   await page.getByText('The widget is showing 3 items').waitFor();
@@ -538,19 +549,9 @@ test('"Copied" goes once the code changes, as when a slow feed arrives after the
     permissions: ['clipboard-read', 'clipboard-write'],
   });
   const demo = JSON.parse(await readFile(join(root, 'demo/feed.json'), 'utf8'));
-  await context.route('https://slow-feeds.example/**', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    await route.fulfill({
-      status: 200,
-      contentType: 'application/feed+json',
-      headers: { 'access-control-allow-origin': '*' },
-      body: JSON.stringify(demo),
-    });
-  });
+  await routeFeed(context, 'https://slow-feeds.example/**', () => ({ feed: demo, delay: 1500 }));
   const { page, errors } = await openPreview(context);
-  await page.getByLabel('Content to show').selectOption('url');
-  await page.getByLabel('Feed address').fill('https://slow-feeds.example/feed.json');
-  await page.getByRole('button', { name: 'Load feed' }).click();
+  await loadAddress(page, 'https://slow-feeds.example/feed.json');
   const code = page.getByLabel('Embed code for the partner');
   const before = await code.inputValue();
   await page.getByRole('button', { name: 'Copy code' }).click();
