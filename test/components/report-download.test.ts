@@ -475,27 +475,33 @@ describe('<lantern-report-download>', () => {
     await nextEvent(el, 'lantern-load');
   });
 
-  // As on the demo page (every.css). On a phone the title, publisher and summary wrap onto more lines than the skeleton reserves.
-  it('reserves its final size while loading (desktop column)', async () => {
-    const container = document.createElement('div');
-    container.className = 'test-container';
-    container.innerHTML = `<lantern-report-download style="width: 720px; font-family: 'DejaVu Sans', sans-serif" src="/test-server/feed/feed.json?delay=700&key=size-${Date.now()}" item="nkdb-military-report" lang="en"></lantern-report-download>`;
-    document.body.append(container);
-    const el = container.firstElementChild as Report;
-    const loaded = nextEvent(el, 'lantern-load');
-    await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('.skeleton') !== null, 'skeleton shown').to.equal(true);
-    const skeleton = el.getBoundingClientRect();
-    await loaded;
-    await el.updateComplete;
-    // The cover image has its intrinsic size before it decodes.
-    const final = el.getBoundingClientRect();
-    expect(final.width).to.equal(skeleton.width);
-    expect(
-      Math.abs(final.height - skeleton.height),
-      `${skeleton.height} → ${final.height}`,
-    ).to.be.at.most(2);
-  });
+  // As on the demo page (every.css), in a desktop column and in a phone's (390px less margins),
+  // where the title, publisher, summary and citation wrap onto many more lines.
+  for (const [column, width] of [
+    ['desktop', 720],
+    ['phone', 358],
+  ] as const) {
+    it(`reserves its final size while loading (${column} column)`, async () => {
+      const container = document.createElement('div');
+      container.className = 'test-container';
+      container.innerHTML = `<lantern-report-download style="width: ${width}px; font-family: 'DejaVu Sans', sans-serif" src="/test-server/feed/feed.json?delay=700&key=size-${width}-${Date.now()}" item="nkdb-military-report" lang="en"></lantern-report-download>`;
+      document.body.append(container);
+      const el = container.firstElementChild as Report;
+      const loaded = nextEvent(el, 'lantern-load');
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('.skeleton') !== null, 'skeleton shown').to.equal(true);
+      const skeleton = el.getBoundingClientRect();
+      await loaded;
+      await el.updateComplete;
+      // The cover image has its intrinsic size before it decodes.
+      const final = el.getBoundingClientRect();
+      expect(final.width).to.equal(skeleton.width);
+      expect(
+        Math.abs(final.height - skeleton.height),
+        `${skeleton.height} → ${final.height}`,
+      ).to.be.at.most(2);
+    });
+  }
 });
 
 describe('<lantern-report-download> with a long summary body', () => {

@@ -1,8 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 
 /**
- * The report while its feed loads: the same rows as the loaded report, each as high as its
- * lines, so the host page does not shift when the content arrives.
+ * The report while its feed loads: the loaded report's rows, drawn inside the height the loaded
+ * report takes at this width (`.skeleton .details` in the styles), so the host page does not
+ * shift when the content arrives.
  */
 export function reportSkeleton(cover: boolean, loading: string): TemplateResult {
   return html`
@@ -13,9 +14,8 @@ export function reportSkeleton(cover: boolean, loading: string): TemplateResult 
           ? html`<div class="cover" part="media"><div class="skeleton-block"></div></div>`
           : nothing
       }
-      <!-- The loaded report's rows, each as high as its lines: a two-line title, publisher,
-           four facts, a two-paragraph summary, two language versions with their checksums,
-           the citation (four lines) and its button. -->
+      <!-- The loaded report's rows: a two-line title, publisher, four facts, a two-paragraph
+           summary, two language versions with their checksums, the citation and its button. -->
       <div class="details">
         <div class="lines title-lines">
           <span class="skeleton-block line title-line"></span>

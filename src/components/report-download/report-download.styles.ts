@@ -42,6 +42,11 @@ export const reportDownloadStyles = css`
       width: 100%;
       grid-row: span 3;
     }
+    /* Beside the cover (10em and a gap) the text column is 13em narrower; the cover spans three
+       rows, so the report has two more gaps. */
+    .skeleton.has-cover .details {
+      height: calc(20.87em + 835em * (1em / (100cqi - 13em - 2px)));
+    }
     /* The content warning comes first, across both columns. */
     .report > .warning-gate {
       grid-column: 1 / -1;
@@ -93,9 +98,6 @@ export const reportDownloadStyles = css`
   @container (max-width: 15em) {
     .facts {
       grid-template-columns: minmax(0, 1fr);
-    }
-    .skeleton .lines.facts-lines {
-      height: calc(0.875em * (1.5 * 8 + 0.15 * 7));
     }
   }
   .summary {
@@ -238,29 +240,23 @@ export const reportDownloadStyles = css`
     padding-top: 0.75em;
     border-top: 1px solid var(--_border);
   }
-  /* skeleton: each row as high as the loaded row's line boxes (font size × line height) */
+  /* The skeleton's text is as high as the loaded report's, whose lines grow as its column
+     narrows: about 835em² over the text column's width, past rows that do not wrap (fitted to
+     the demo report from 240px to 1000px; lantern.css reserves the same). Its rows are drawn
+     inside that height. The column is at least 10em in the sum, so a sliver of a container does
+     not make the skeleton endless. Browsers without typed arithmetic in calc() take the first
+     height, the text's in a 720px column, as lantern.css does. */
+  .skeleton .details {
+    height: calc(46.91em + 2.72px);
+    height: calc(18.625em + 835em * (1em / max(100cqi - 2em - 2px, 10em)));
+    overflow: clip;
+  }
   .skeleton .lines {
-    display: flex;
-    flex-direction: column;
-    justify-content: space-around;
-  }
-  .skeleton .title-lines {
-    height: calc(1.375em * 1.25 * 2);
-  }
-  .skeleton .meta-lines {
-    height: calc(0.9375em * 1.5 * 2);
-  }
-  .skeleton .facts-lines {
-    height: calc(0.875em * (1.5 * 4 + 0.15 * 3));
-  }
-  .skeleton .summary-lines {
-    /* two paragraphs, four lines and two, 0.75em apart */
-    height: calc(1.6em * 6 + 0.75em);
+    display: grid;
+    gap: 0.5em;
   }
   .skeleton .citation-lines {
-    /* .citation-text: 0.875em text, four 1.5 lines */
     flex-basis: 100%;
-    height: calc(0.875em * 1.5 * 4);
   }
   .skeleton .line {
     display: block;
@@ -279,8 +275,7 @@ export const reportDownloadStyles = css`
     display: block;
     width: 12em;
     max-width: 100%;
-    /* .button: 0.9375em text, 2.75em high */
-    height: calc(0.9375em * 2.75);
+    height: 2.6em;
   }
   .skeleton .button-block.citation {
     width: 8em;
@@ -289,10 +284,7 @@ export const reportDownloadStyles = css`
     display: block;
     width: 20em;
     max-width: 100%;
-    /* .checksum's .link-button: 0.8125em text, 2.75em high; the bar is drawn thinner */
-    height: calc(0.8125em * 2.75);
-    background-clip: content-box;
-    padding-block: 0.6em;
+    height: 1em;
   }
   @media (forced-colors: active) {
     .report,

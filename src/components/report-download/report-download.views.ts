@@ -42,10 +42,17 @@ export interface ReportContext {
 
 const sep = html`<span class="sep" aria-hidden="true"> · </span>`;
 
-const downloadIcon = html`<svg viewBox="0 0 20 20" aria-hidden="true" fill="currentColor">
-  <path
-    d="M10 2.5a1 1 0 0 1 1 1v8.09l2.8-2.8a1 1 0 1 1 1.4 1.42l-4.5 4.5a1 1 0 0 1-1.4 0l-4.5-4.5a1 1 0 1 1 1.4-1.42L9 11.6V3.5a1 1 0 0 1 1-1ZM3.5 15.5a1 1 0 0 1 1 1h11a1 1 0 1 1 0 2h-11a2 2 0 0 1-2-2 1 1 0 0 1 1-1Z"
-  />
+/** A download arrow over a tray, drawn as three strokes. */
+const downloadIcon = html`<svg
+  viewBox="0 0 20 20"
+  aria-hidden="true"
+  fill="none"
+  stroke="currentColor"
+  stroke-width="2"
+  stroke-linecap="round"
+  stroke-linejoin="round"
+>
+  <path d="M10 3.5v10m-4.5-4.5 4.5 4.5 4.5-4.5M3.5 17.5h13" />
 </svg>`;
 
 export function reportTemplate(
