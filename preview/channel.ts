@@ -44,10 +44,9 @@ export class FrameChannel implements ReactiveController {
     if (!this.ready) return;
     const key = JSON.stringify(config);
     if (key === this.lastSent) return;
+    this.wait();
     this.lastSent = key;
     this.serial++;
-    this.status = { kind: 'loading' };
-    this.linkNote = '';
     const message: ToFrame = {
       type: 'lantern-preview:render',
       config: { ...config, serial: this.serial },
@@ -66,9 +65,9 @@ export class FrameChannel implements ReactiveController {
    * ("Load feed" again reads the feed again). Call it before rendering, like `send`.
    */
   wait(): void {
+    this.forget();
     this.status = { kind: 'loading' };
     this.linkNote = '';
-    this.lastSent = '';
   }
 
   private readonly receive = (event: MessageEvent): void => {

@@ -46,6 +46,33 @@ export function painted(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
+/**
+ * For an element just mounted with a slow feed: its skeleton is shown, then replaced by the
+ * content, and the element keeps its size (width equal, height within 2 px), measured in painted
+ * frames as a reader sees them. `onSkeleton` runs while the skeleton shows (an axe check).
+ */
+export async function expectSizeKept(
+  el: HTMLElement & { updateComplete: Promise<unknown> },
+  onSkeleton?: () => Promise<void>,
+): Promise<void> {
+  const loaded = nextEvent(el, 'lantern-load');
+  await el.updateComplete;
+  expect(el.shadowRoot!.querySelector('.skeleton') !== null, 'skeleton shown').to.equal(true);
+  await painted();
+  const skeleton = el.getBoundingClientRect();
+  await onSkeleton?.();
+  await loaded;
+  await el.updateComplete;
+  expect(el.shadowRoot!.querySelector('.skeleton') === null, 'skeleton gone').to.equal(true);
+  await painted();
+  const final = el.getBoundingClientRect();
+  expect(final.width).to.equal(skeleton.width);
+  expect(
+    Math.abs(final.height - skeleton.height),
+    `${skeleton.height} → ${final.height}`,
+  ).to.be.at.most(2);
+}
+
 export function cleanup(): void {
   for (const el of document.querySelectorAll('.test-container')) el.remove();
 }

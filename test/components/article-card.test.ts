@@ -6,6 +6,7 @@ import { pendingFeedRequests } from '../../src/content/load.js';
 import {
   cleanup,
   expectAxeClean,
+  expectSizeKept,
   mount,
   mountLoaded,
   nextEvent,
@@ -229,22 +230,7 @@ describe('<lantern-article-card>', () => {
         const card = mount<LanternArticleCard>(
           `<lantern-article-card style="width: ${width}" layout=${layout} src="${fresh('/test-server/feed/feed.json', '&delay=700')}"></lantern-article-card>`,
         );
-        const loaded = nextEvent(card, 'lantern-load');
-        await card.updateComplete;
-        expect(card.shadowRoot!.querySelector('.skeleton') !== null, 'skeleton shown').to.equal(
-          true,
-        );
-        const skeleton = await size(card);
-        await expectAxeClean(card);
-        await loaded;
-        await card.updateComplete;
-        expect(card.shadowRoot!.querySelector('.skeleton') === null).to.equal(true);
-        const final = await size(card);
-        expect(final.width).to.equal(skeleton.width);
-        expect(
-          Math.abs(final.height - skeleton.height),
-          `${skeleton.height} → ${final.height}`,
-        ).to.be.at.most(2);
+        await expectSizeKept(card, () => expectAxeClean(card));
       } finally {
         await setViewport({ width: 800, height: 600 });
       }

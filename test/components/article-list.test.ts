@@ -6,10 +6,10 @@ import type { LanternArticleList } from '../../src/components/article-list/artic
 import {
   cleanup,
   expectAxeClean,
+  expectSizeKept,
   mount,
   mountLoaded,
   nextEvent,
-  painted,
   shadow,
   visibleText,
 } from '../helpers.js';
@@ -419,20 +419,7 @@ describe('<lantern-article-list>', () => {
         const list = mount<LanternArticleList>(
           `<lantern-article-list style="width: ${width}" limit="2" src="/test-server/feed/feed.json?key=${key('size')}&delay=700"></lantern-article-list>`,
         );
-        const loaded = nextEvent(list, 'lantern-load');
-        await list.updateComplete;
-        expect(list.shadowRoot!.querySelector('[aria-busy="true"]') !== null).to.equal(true);
-        await painted();
-        const skeleton = list.getBoundingClientRect();
-        await loaded;
-        expect(list.shadowRoot!.querySelector('.skeleton') === null).to.equal(true);
-        await painted();
-        const final = list.getBoundingClientRect();
-        expect(final.width).to.equal(skeleton.width);
-        expect(
-          Math.abs(final.height - skeleton.height),
-          `${skeleton.height} → ${final.height}`,
-        ).to.be.at.most(2);
+        await expectSizeKept(list);
       } finally {
         await setViewport({ width: 800, height: 600 });
       }

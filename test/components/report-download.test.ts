@@ -6,6 +6,8 @@ import type { FeedItem } from '../../src/content/types.js';
 import {
   cleanup,
   expectAxeClean,
+  expectSizeKept,
+  mount,
   mountLoaded,
   nextEvent,
   shadow,
@@ -482,24 +484,11 @@ describe('<lantern-report-download>', () => {
     ['phone', 358],
   ] as const) {
     it(`reserves its final size while loading (${column} column)`, async () => {
-      const container = document.createElement('div');
-      container.className = 'test-container';
-      container.innerHTML = `<lantern-report-download style="width: ${width}px; font-family: 'DejaVu Sans', sans-serif" src="/test-server/feed/feed.json?delay=700&key=size-${width}-${Date.now()}" item="nkdb-military-report" lang="en"></lantern-report-download>`;
-      document.body.append(container);
-      const el = container.firstElementChild as Report;
-      const loaded = nextEvent(el, 'lantern-load');
-      await el.updateComplete;
-      expect(el.shadowRoot!.querySelector('.skeleton') !== null, 'skeleton shown').to.equal(true);
-      const skeleton = el.getBoundingClientRect();
-      await loaded;
-      await el.updateComplete;
       // The cover image has its intrinsic size before it decodes.
-      const final = el.getBoundingClientRect();
-      expect(final.width).to.equal(skeleton.width);
-      expect(
-        Math.abs(final.height - skeleton.height),
-        `${skeleton.height} → ${final.height}`,
-      ).to.be.at.most(2);
+      const report = mount<Report>(
+        `<lantern-report-download style="width: ${width}px; font-family: 'DejaVu Sans', sans-serif" src="/test-server/feed/feed.json?delay=700&key=size-${width}-${Date.now()}" item="nkdb-military-report" lang="en"></lantern-report-download>`,
+      );
+      await expectSizeKept(report);
     });
   }
 });

@@ -8,6 +8,7 @@ import type {
 import {
   cleanup,
   expectAxeClean,
+  expectSizeKept,
   mount,
   mountLoaded,
   nextEvent,
@@ -564,18 +565,6 @@ describe('<lantern-story-navigator> reading progress', () => {
     const nav = mount<LanternStoryNavigator>(
       `<lantern-story-navigator style="width: 720px; font-family: 'DejaVu Sans', sans-serif" src="/test-server/feed/feed.json?key=nav-size-${Date.now()}&delay=700" item="yoon-ha-part-3" lang="en"></lantern-story-navigator>`,
     );
-    const loaded = nextEvent(nav, 'lantern-load');
-    await nav.updateComplete;
-    expect(nav.shadowRoot!.querySelector('.skeleton') !== null, 'skeleton shown').to.equal(true);
-    const skeleton = nav.getBoundingClientRect();
-    await loaded;
-    await nav.updateComplete;
-    expect(nav.shadowRoot!.querySelector('.skeleton') === null).to.equal(true);
-    const final = nav.getBoundingClientRect();
-    expect(final.width).to.equal(skeleton.width);
-    expect(
-      Math.abs(final.height - skeleton.height),
-      `${skeleton.height} → ${final.height}`,
-    ).to.be.at.most(2);
+    await expectSizeKept(nav);
   });
 });

@@ -49,6 +49,11 @@ after(async () => {
   await server?.close();
 });
 
+/** A desktop browser window in which the page may write and read the clipboard ("Copy code"). */
+function clipboardContext(viewport = { width: 1280, height: 900 }) {
+  return browser.newContext({ viewport, permissions: ['clipboard-read', 'clipboard-write'] });
+}
+
 /** Opens the preview and waits until the default widget has rendered. */
 async function openPreview(context, query = '') {
   const page = await context.newPage();
@@ -103,10 +108,7 @@ async function axeViolations(frame) {
 }
 
 test('navigator + Korean + a markdown draft: rendered by the widget, copied as embed code', async () => {
-  const context = await browser.newContext({
-    viewport: { width: 1440, height: 1000 },
-    permissions: ['clipboard-read', 'clipboard-write'],
-  });
+  const context = await clipboardContext({ width: 1440, height: 1000 });
   const { page, errors } = await openPreview(context);
 
   await page.locator('label', { hasText: 'Story navigator' }).click();
@@ -499,10 +501,7 @@ test('Load feed again shows the feed as it is now, and the status says it is loa
 });
 
 test('Copy code right after typing in the draft copies the draft as typed', async () => {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    permissions: ['clipboard-read', 'clipboard-write'],
-  });
+  const context = await clipboardContext();
   const { page, errors } = await openPreview(context);
   await page.getByLabel('Content to show').selectOption('draft');
   const draft = page.getByLabel('Draft', { exact: true });
@@ -544,10 +543,7 @@ test('a rejected feed address is marked invalid on the field, until an address i
 });
 
 test('"Copied" goes once the code changes, as when a slow feed arrives after the copy', async () => {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    permissions: ['clipboard-read', 'clipboard-write'],
-  });
+  const context = await clipboardContext();
   const demo = JSON.parse(await readFile(join(root, 'demo/feed.json'), 'utf8'));
   await routeFeed(context, 'https://slow-feeds.example/**', () => ({ feed: demo, delay: 1500 }));
   const { page, errors } = await openPreview(context);
