@@ -1,60 +1,149 @@
 /**
- * The CDN entry (`dist/cdn/lantern.js`). It registers `<lantern-article-card>` at once and each other element as soon as
- * one appears on the page (now, or later: a MutationObserver watches the document), loading that
- * element's code then. A page with only cards never downloads the navigator, the list or the
- * report block; a page with all four gets them all. Elements inside a partner's own shadow roots,
- * or created and kept off the document, can be registered up front with `defineAll()`.
+ * The CDN entry (`dist/cdn/lantern.js`). It defines all four elements as soon as it runs, so a
+ * framework that renders next (React, Vue) finds them defined and sets `.feed`, `.item` and the
+ * other properties instead of writing "[object Object]" into attributes. Only the card's code is
+ * here; the list, the navigator and the report are defined by a shell that loads the element's
+ * own chunk when the first one is connected (anywhere: in the document or in a shadow root). A
+ * page with only cards never downloads the others.
+ *
+ * The shell becomes the real element when its chunk arrives: its class then inherits from the
+ * real class, so an element made after that is a real one from its constructor on, and an
+ * element made before it (an "early" one) gets the rest of its construction then (`setup()`,
+ * its attributes read again, properties set meanwhile kept) before it first renders. Until then
+ * an early element is in the `pending` custom state, which `lantern.css` reserves a box for.
  */
+import { FeedError } from './content/errors.js';
+import { LanternElement } from './components/shared/lantern-element.js';
 import { tagNames } from './tags.js';
 
 export * from './define/article-card.js';
 
-const lazyElements: Record<string, () => Promise<unknown>> = {
-  [tagNames.list]: () => import('./define/article-list.js'),
-  [tagNames.navigator]: () => import('./define/story-navigator.js'),
-  [tagNames.report]: () => import('./define/report-download.js'),
+/** The base class as the shell sees it: a concrete class (the shell never renders before it is the real one). */
+const Base = LanternElement as unknown as {
+  new (): LanternElement<unknown>;
+  readonly observedAttributes: string[];
+  defineAs(tag: string): void;
+};
+/** What Lit keeps per class, read again when the shell's class becomes the real one. */
+type Finalizing = { finalized?: true; elementProperties?: unknown; finalize(): void };
+type Early = HTMLElement & {
+  setup(): void;
+  connectedCallback(): void;
+  attributeChangedCallback(name: string, old: null, value: string | null): void;
+} & Record<string, unknown>;
+
+/** Each element's own properties: `name`, or `name:attribute` when the attribute is not `name` lowercased. */
+const levels = 'headingLevel:heading-level revealWarned:reveal-warned';
+export const lazyProperties: Record<string, string> = {
+  [tagNames.list]: `limit tag layout cardLayout:card-layout ${levels}`,
+  [tagNames.navigator]: `series partNumber:part mode variant remember ${levels}`,
+  [tagNames.report]: levels,
 };
 
-const pending = new Map(Object.entries(lazyElements));
-let observer: MutationObserver | undefined;
+const loaders: Record<string, () => Promise<unknown>> = {};
 
-function define(tag: string): Promise<unknown> | undefined {
-  const load = pending.get(tag);
-  if (!load) return undefined;
-  pending.delete(tag);
-  if (pending.size === 0) observer?.disconnect();
-  return load().catch((error: unknown) => {
-    console.warn(`<${tag}>: its code could not be loaded.`, error);
-  });
-}
+function lazyElement(tag: string, load: () => Promise<CustomElementConstructor>): void {
+  const properties = lazyProperties[tag]!.split(' ').map((p) => p.split(':') as [string, string?]);
+  /** Early elements, with the internals that hold their `pending` state. */
+  const early = new Map<HTMLElement, ElementInternals>();
+  let loading: Promise<unknown> | undefined;
+  let real = false;
 
-function discover(root: ParentNode): Promise<unknown>[] {
-  const loading: Promise<unknown>[] = [];
-  for (const tag of pending.keys()) {
-    if (root.querySelector(tag)) loading.push(define(tag) ?? Promise.resolve());
+  // Abstract for the compiler only: a shell never renders before its class is the real one.
+  abstract class Shell extends Base {
+    static override get observedAttributes(): string[] {
+      // The browser reads this once, at `define`: the real class's attributes must be in it.
+      return [...super.observedAttributes, ...properties.map(([p, a]) => a ?? p.toLowerCase())];
+    }
+
+    constructor() {
+      super();
+      if (!real) {
+        const internals = this.attachInternals();
+        try {
+          internals.states.add('pending');
+        } catch {
+          // A browser without custom states: no reserved box, nothing else lost.
+        }
+        early.set(this, internals);
+      }
+    }
+
+    override connectedCallback(): void {
+      if (early.has(this)) void define();
+      else super.connectedCallback();
+    }
+
+    override disconnectedCallback(): void {
+      if (!early.has(this)) super.disconnectedCallback();
+    }
+
+    /** The chunk failed: `lantern-error` and a warning; the fallback content stays in its box. */
+    notLoaded(message: string): void {
+      this.fail(new FeedError('network', message));
+    }
   }
-  return loading;
+  // `partNumber in element` is how React and Vue choose a property over an attribute.
+  for (const [p] of properties)
+    Object.defineProperty(Shell.prototype, p, { configurable: true, writable: true });
+
+  const define = (): Promise<unknown> =>
+    (loading ??= load().then(adopt, (cause: unknown) => {
+      loading = undefined; // the next element connected tries again
+      const message = `its code could not be loaded (${cause instanceof Error ? cause.message : String(cause)}), so its fallback content is shown`;
+      console.warn(`<${tag}>: ${message}`);
+      for (const element of early.keys()) {
+        if (element.isConnected) (element as Shell).notLoaded(message);
+      }
+    }));
+  loaders[tag] = define;
+
+  function adopt(Real: CustomElementConstructor): void {
+    real = true;
+    Object.setPrototypeOf(Shell, Real);
+    Object.setPrototypeOf(Shell.prototype, Real.prototype);
+    for (const [p] of properties) delete (Shell.prototype as unknown as Record<string, unknown>)[p];
+    const statics = Shell as unknown as Finalizing;
+    delete statics.finalized;
+    delete statics.elementProperties;
+    statics.finalize();
+    for (const [element, internals] of early) {
+      const self = element as Early;
+      const kept = properties.filter(([p]) => Object.hasOwn(self, p)).map(([p]) => [p, self[p]]);
+      for (const [p] of kept) delete self[p as string];
+      self.setup();
+      for (const name of element.getAttributeNames()) {
+        self.attributeChangedCallback(name, null, element.getAttribute(name));
+      }
+      for (const [p, value] of kept) self[p as string] = value;
+      early.delete(element);
+      internals.states.delete('pending');
+      if (element.isConnected) self.connectedCallback();
+    }
+  }
+  (Shell as unknown as typeof Base).defineAs(tag);
 }
 
-/** Registers every Lantern element now, whether or not it is on the page yet. */
+lazyElement(tagNames.list, () =>
+  import('./define/article-list.js').then((m) => m.LanternArticleList),
+);
+lazyElement(tagNames.navigator, () =>
+  import('./define/story-navigator.js').then((m) => m.LanternStoryNavigator),
+);
+lazyElement(tagNames.report, () =>
+  import('./define/report-download.js').then((m) => m.LanternReportDownload),
+);
+
+/** Loads every element's code now (they are all defined already), e.g. before measuring a page. */
 export function defineAll(): Promise<unknown[]> {
-  return Promise.all([...pending.keys()].map((tag) => define(tag)));
+  return Promise.all(Object.values(loaders).map((load) => load()));
 }
 
 if (typeof document !== 'undefined') {
-  observer = new MutationObserver((records) => {
-    for (const record of records) {
-      for (const node of record.addedNodes) {
-        if (!(node instanceof Element)) continue;
-        if (pending.has(node.localName)) void define(node.localName);
-        if (node.firstElementChild) discover(node);
-      }
-    }
-  });
-  observer.observe(document.documentElement, { childList: true, subtree: true });
   // Elements already on the page load together, and this module finishes only when they are
-  // registered: a `blocking="render"` script then keeps the first paint until they can show
-  // their skeletons, so nothing shifts. (The loader lives in lantern.js, which no chunk imports,
-  // so this wait cannot deadlock.)
-  await Promise.all(discover(document));
+  // ready: a `blocking="render"` script then keeps the first paint until they can show their
+  // skeletons. (The loader lives in lantern.js, which no chunk imports, so this cannot deadlock.)
+  await Promise.all(
+    Object.entries(loaders).flatMap(([tag, load]) => (document.querySelector(tag) ? [load()] : [])),
+  );
 }

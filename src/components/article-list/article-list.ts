@@ -121,10 +121,10 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
   declare private announcement: string;
 
   private moreController: AbortController | undefined;
-  private readonly cardSettled = new WeakMap<Element, { item: unknown; done: Promise<void> }>();
+  declare private cardSettled: WeakMap<Element, { item: unknown; done: Promise<void> }>;
 
-  constructor() {
-    super();
+  protected override setup(): void {
+    this.cardSettled = new WeakMap();
     this.limit = DEFAULT_LIMIT;
     this.layout = 'grid';
     this.headingLevel = 2;
@@ -183,7 +183,7 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
     const origin = this.dataBase ?? (isServer ? 'about:blank' : document.baseURI);
     return {
       items: newestFirst(withTag(parsed.feed.items, this.tag)),
-      nextUrl: nextPage(parsed.feed.next_url, visited, origin, this.warn),
+      nextUrl: nextPage(parsed.feed.next_url, visited, origin, (m) => this.warn(m)),
       visited,
       origin,
     };
@@ -247,7 +247,7 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
           tag: this.tag,
           signal: controller.signal,
           timeoutMs: this.timeoutMs,
-          warn: this.warn,
+          warn: (m) => this.warn(m),
         });
       } catch (cause) {
         if (controller.signal.aborted || isAbort(cause)) return;
@@ -274,9 +274,9 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
     );
   }
 
-  private readonly warn = (message: string): void => {
+  private warn(message: string): void {
     console.warn(`<${this.localName}>: ${message}`);
-  };
+  }
 
   /** The next page failed: the cards stay, a message says so, "Load more" tries again. */
   private reportMoreFailure(cause: unknown): void {
