@@ -10,29 +10,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { launch, root, serve, watchErrors } from './harness.mjs';
+import { localUrls, readmeSnippet } from './readme-snippet.mjs';
 import { trackWidgets, waitForWidgets } from './widgets.mjs';
 
 const DELAY_MS = 1500;
-
-/** The README's embedding section: its html blocks, as a partner copies them. */
-function readmeSnippet() {
-  const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('## Embedding on a partner site'));
-  const blocks = [...section.slice(0, section.indexOf('\n## ')).matchAll(/```html\n([\s\S]*?)```/g)]
-    .map((m) => m[1])
-    .slice(0, 2);
-  const all = blocks.join('\n');
-  const head = all.match(/^<(link|script)\b.*$/gm);
-  const widgets = all.match(/<(lantern-[a-z-]+)\b[\s\S]*?<\/\1>/g);
-  return { head, widgets };
-}
-
-/** Only the URLs change: the CDN is this server's dist/, the NGO's feed is /feed.json. */
-const localUrls = (html) =>
-  html
-    .replaceAll('https://YOUR-CDN/lantern-widgets/', '/')
-    .replaceAll(/https:\/\/YOUR-NGO\/([\w-]+\.json)/g, '/$1')
-    .replaceAll('https://YOUR-NGO/', 'https://example.org/');
 
 const snippet = readmeSnippet();
 const byTag = (tag) => snippet.widgets.find((w) => w.startsWith(`<${tag}`));
