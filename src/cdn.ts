@@ -12,7 +12,6 @@
  * its attributes read again, properties set meanwhile kept) before it first renders. Until then
  * an early element is in the `pending` custom state, which `lantern.css` reserves a box for.
  */
-import { FeedError } from './content/errors.js';
 import { LanternElement } from './components/shared/lantern-element.js';
 import { tagNames } from './tags.js';
 
@@ -32,22 +31,21 @@ type Early = HTMLElement & {
   attributeChangedCallback(name: string, old: null, value: string | null): void;
 } & Record<string, unknown>;
 
-/** Each element's own properties: `name`, or `name:attribute` when the attribute is not `name` lowercased. */
+/** An element's own properties: `name`, or `name:attribute` when the attribute is not `name` lowercased. */
 const levels = 'headingLevel:heading-level revealWarned:reveal-warned';
-export const lazyProperties: Record<string, string> = {
-  [tagNames.list]: `limit tag layout cardLayout:card-layout ${levels}`,
-  [tagNames.navigator]: `series partNumber:part mode variant remember ${levels}`,
-  [tagNames.report]: levels,
-};
 
 const loaders: Record<string, () => Promise<unknown>> = {};
 
-function lazyElement(tag: string, load: () => Promise<CustomElementConstructor>): void {
-  const properties = lazyProperties[tag]!.split(' ').map((p) => p.split(':') as [string, string?]);
+/**
+ * Defines `tag` as a shell of the class `load` brings: the only value its module exports (the
+ * `src/define/` modules export just their class; a test checks each shell became its class).
+ */
+function lazyElement(tag: string, spec: string, load: () => Promise<object>): void {
+  const properties = spec.split(' ').map((p) => p.split(':') as [string, string?]);
   /** Early elements, with the internals that hold their `pending` state. */
   const early = new Map<HTMLElement, ElementInternals>();
   let loading: Promise<unknown> | undefined;
-  let real = false;
+  let loaded = false;
 
   // Abstract for the compiler only: a shell never renders before its class is the real one.
   abstract class Shell extends Base {
@@ -58,7 +56,7 @@ function lazyElement(tag: string, load: () => Promise<CustomElementConstructor>)
 
     constructor() {
       super();
-      if (!real) {
+      if (!loaded) {
         const internals = this.attachInternals();
         try {
           internals.states.add('pending');
@@ -77,32 +75,26 @@ function lazyElement(tag: string, load: () => Promise<CustomElementConstructor>)
     override disconnectedCallback(): void {
       if (!early.has(this)) super.disconnectedCallback();
     }
-
-    /** The chunk failed: `lantern-error` and a warning; the fallback content stays in its box. */
-    notLoaded(message: string): void {
-      this.fail(new FeedError('network', message));
-    }
   }
+  const proto = Shell.prototype as unknown as Record<string, unknown>;
   // `partNumber in element` is how React and Vue choose a property over an attribute.
-  for (const [p] of properties)
-    Object.defineProperty(Shell.prototype, p, { configurable: true, writable: true });
+  for (const [p] of properties) proto[p] = undefined;
 
   const define = (): Promise<unknown> =>
-    (loading ??= load().then(adopt, (cause: unknown) => {
-      loading = undefined; // the next element connected tries again
-      const message = `its code could not be loaded (${cause instanceof Error ? cause.message : String(cause)}), so its fallback content is shown`;
-      console.warn(`<${tag}>: ${message}`);
-      for (const element of early.keys()) {
-        if (element.isConnected) (element as Shell).notLoaded(message);
-      }
-    }));
+    (loading ??= load().then(
+      (module) => adopt(Object.values(module)[0] as CustomElementConstructor),
+      (cause: unknown) => {
+        loading = undefined; // the next element connected tries again
+        console.warn(`<${tag}>: its code could not be loaded; its fallback content stays.`, cause);
+      },
+    ));
   loaders[tag] = define;
 
   function adopt(Real: CustomElementConstructor): void {
-    real = true;
+    loaded = true;
     Object.setPrototypeOf(Shell, Real);
-    Object.setPrototypeOf(Shell.prototype, Real.prototype);
-    for (const [p] of properties) delete (Shell.prototype as unknown as Record<string, unknown>)[p];
+    Object.setPrototypeOf(proto, Real.prototype);
+    for (const [p] of properties) delete proto[p];
     const statics = Shell as unknown as Finalizing;
     delete statics.finalized;
     delete statics.elementProperties;
@@ -124,15 +116,17 @@ function lazyElement(tag: string, load: () => Promise<CustomElementConstructor>)
   (Shell as unknown as typeof Base).defineAs(tag);
 }
 
-lazyElement(tagNames.list, () =>
-  import('./define/article-list.js').then((m) => m.LanternArticleList),
+lazyElement(
+  tagNames.list,
+  `limit tag layout cardLayout:card-layout ${levels}`,
+  () => import('./define/article-list.js'),
 );
-lazyElement(tagNames.navigator, () =>
-  import('./define/story-navigator.js').then((m) => m.LanternStoryNavigator),
+lazyElement(
+  tagNames.navigator,
+  `series partNumber:part mode variant remember ${levels}`,
+  () => import('./define/story-navigator.js'),
 );
-lazyElement(tagNames.report, () =>
-  import('./define/report-download.js').then((m) => m.LanternReportDownload),
-);
+lazyElement(tagNames.report, levels, () => import('./define/report-download.js'));
 
 /** Loads every element's code now (they are all defined already), e.g. before measuring a page. */
 export function defineAll(): Promise<unknown[]> {

@@ -1,6 +1,6 @@
 /** A multi-part series gathered from a feed: plain functions, no Lit. */
 import { FeedError } from '../../content/errors.js';
-import { isWarnedItem } from '../../content/items.js';
+import { isWarned } from '../shared/templates.js';
 import type { FeedItem, ParsedFeed } from '../../content/types.js';
 
 export interface SeriesPart {
@@ -66,7 +66,8 @@ export function findSeries(parsed: ParsedFeed, request: SeriesRequest = {}): Ser
     const kept = byNumber.get(number);
     if (kept) {
       // A second claim never unwarns a part: a warned item wins, else the first one.
-      const replace = isWarnedItem(item) && !isWarnedItem(kept);
+      const replace =
+        isWarned(item._lantern?.content_warning) && !isWarned(kept._lantern?.content_warning);
       const ignored = replace ? kept : item;
       // A few lines name the items; a flood of duplicates is counted, not printed.
       if (++duplicates <= MAX_DUPLICATE_LINES) {
