@@ -101,13 +101,18 @@ function lazyElement(tag: string, spec: string, load: () => Promise<object>): vo
     statics.finalize();
     for (const [element, internals] of early) {
       const self = element as Early;
-      const kept = properties.filter(([p]) => Object.hasOwn(self, p)).map(([p]) => [p, self[p]]);
-      for (const [p] of kept) delete self[p as string];
-      self.setup();
-      for (const name of element.getAttributeNames()) {
-        self.attributeChangedCallback(name, null, element.getAttribute(name));
+      // Properties set on it meanwhile (own data properties now) go through the real setters.
+      const kept: Record<string, unknown> = {};
+      for (const [p] of properties) {
+        if (Object.hasOwn(self, p)) {
+          kept[p] = self[p];
+          delete self[p];
+        }
       }
-      for (const [p, value] of kept) self[p as string] = value;
+      self.setup();
+      for (const { name, value } of element.attributes)
+        self.attributeChangedCallback(name, null, value);
+      Object.assign(self, kept);
       early.delete(element);
       internals.states.delete('pending');
       if (element.isConnected) self.connectedCallback();
