@@ -12,6 +12,8 @@
  * its attributes read again, properties set meanwhile kept) before it first renders. Until then
  * an early element is in the `pending` custom state, which `lantern.css` reserves a box for.
  */
+// First, before Lit: undoes the host page's clobbering of Lit's globals (see host-page.ts).
+import './components/shared/host-page.js';
 import { LanternElement } from './components/shared/lantern-element.js';
 import { tagNames } from './tags.js';
 

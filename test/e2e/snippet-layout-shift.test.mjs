@@ -35,7 +35,7 @@ const page = (widget) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>A partner's page</title>
 <link rel="icon" href="data:,">
 <style>body { margin: 16px auto; padding: 0 16px; max-width: 720px; font-family: 'DejaVu Sans', sans-serif; }</style>
-${snippet.head.map(localUrls).join('\n')}
+${snippet.head.map((line) => localUrls(line)).join('\n')}
 </head><body><h1>A partner's page</h1><p>Host text above.</p>
 ${localUrls(widget)}
 <p>Host text below: it must not move.</p><p>More host text.</p></body></html>`;
