@@ -69,13 +69,10 @@ function lazyElement(tag: string, spec: string, load: () => Promise<object>): vo
       }
     }
 
+    // (Disconnecting one early is harmless: its controllers have nothing to stop yet.)
     override connectedCallback(): void {
       if (early.has(this)) void define();
       else super.connectedCallback();
-    }
-
-    override disconnectedCallback(): void {
-      if (!early.has(this)) super.disconnectedCallback();
     }
   }
   const proto = Shell.prototype as unknown as Record<string, unknown>;
@@ -87,7 +84,7 @@ function lazyElement(tag: string, spec: string, load: () => Promise<object>): vo
       (module) => adopt(Object.values(module)[0] as CustomElementConstructor),
       (cause: unknown) => {
         loading = undefined; // the next element connected tries again
-        console.warn(`<${tag}>: its code could not be loaded; its fallback content stays.`, cause);
+        console.warn(`<${tag}>: could not load its code`, cause);
       },
     ));
   loaders[tag] = define;

@@ -154,7 +154,7 @@ function readItemFields(r: Reader, value: unknown, path: string): FeedItem | und
     delete item.language;
   }
   for (const read of itemReaders) read(r, value, path, item);
-  unread.set(item, { raw: value, path, base: r.base, done: new Set(itemReaders) });
+  unread.set(item, [value, path, r.base, itemReaders.length]);
   return item;
 }
 
@@ -168,11 +168,11 @@ export type ItemReader = (r: Reader, raw: Json, path: string, item: FeedItem) =>
 
 const itemReaders: ItemReader[] = [];
 
-/** Items parsed before some readers arrived: their raw object, for `readLater`. */
-const unread = new WeakMap<
-  FeedItem,
-  { raw: Json; path: string; base: string | undefined; done: Set<ItemReader> }
->();
+/**
+ * Items parsed before some readers arrived: their raw object, path and base, and how many of
+ * the readers (which only ever get appended) have read them.
+ */
+const unread = new WeakMap<FeedItem, [Json, string, string | undefined, number]>();
 
 /** Registers a reader (once) for every item parsed from now on, and for `readLater`. */
 export function readItemsWith(reader: ItemReader): void {
@@ -184,13 +184,10 @@ export function readLater(items: readonly FeedItem[]): FeedWarning[] {
   const warnings: FeedWarning[] = [];
   for (const item of items) {
     const later = unread.get(item);
-    if (!later) continue;
-    const r = new Reader(later.base);
-    for (const read of itemReaders) {
-      if (later.done.has(read)) continue;
-      later.done.add(read);
-      read(r, later.raw, later.path, item);
-    }
+    if (!later || later[3] === itemReaders.length) continue;
+    const r = new Reader(later[2]);
+    for (const read of itemReaders.slice(later[3])) read(r, later[0], later[1], item);
+    later[3] = itemReaders.length;
     warnings.push(...r.warnings);
   }
   return warnings;
