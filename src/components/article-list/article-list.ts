@@ -122,9 +122,12 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
 
   private moreController: AbortController | undefined;
   declare private cardSettled: WeakMap<Element, { item: unknown; done: Promise<void> }>;
+  /** A console warning naming this element (the pager's problems with a next page). */
+  declare private warn: (message: string) => void;
 
   protected override setup(): void {
     this.cardSettled = new WeakMap();
+    this.warn = (message) => console.warn(`<${this.localName}>: ${message}`);
     this.limit = DEFAULT_LIMIT;
     this.layout = 'grid';
     this.headingLevel = 2;
@@ -183,7 +186,7 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
     const origin = this.dataBase ?? (isServer ? 'about:blank' : document.baseURI);
     return {
       items: newestFirst(withTag(parsed.feed.items, this.tag)),
-      nextUrl: nextPage(parsed.feed.next_url, visited, origin, (m) => this.warn(m)),
+      nextUrl: nextPage(parsed.feed.next_url, visited, origin, this.warn),
       visited,
       origin,
     };
@@ -247,7 +250,7 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
           tag: this.tag,
           signal: controller.signal,
           timeoutMs: this.timeoutMs,
-          warn: (m) => this.warn(m),
+          warn: this.warn,
         });
       } catch (cause) {
         if (controller.signal.aborted || isAbort(cause)) return;
@@ -272,10 +275,6 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
     this.dispatchEvent(
       lanternEvent<LanternLoadDetail>('lantern-load', { items: this.renderedItemCount(current) }),
     );
-  }
-
-  private warn(message: string): void {
-    console.warn(`<${this.localName}>: ${message}`);
   }
 
   /** The next page failed: the cards stay, a message says so, "Load more" tries again. */
