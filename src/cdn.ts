@@ -43,9 +43,12 @@ const loaders: Record<string, () => Promise<unknown>> = {};
  * `src/define/` modules export just their class; a test checks each shell became its class).
  */
 function lazyElement(tag: string, spec: string, load: () => Promise<object>): void {
-  const properties = spec.split(' ').map((p) => p.split(':') as [string, string?]);
-  /** Early elements, with the internals that hold their `pending` state. */
-  const early = new Map<HTMLElement, ElementInternals>();
+  const properties = spec.split(' ').map((p) => {
+    const [name, attribute = name.toLowerCase()] = p.split(':') as [string, string?];
+    return [name, attribute] as const;
+  });
+  /** Early elements, with the custom states that hold `pending` (none in older browsers). */
+  const early = new Map<HTMLElement, CustomStateSet | undefined>();
   let loading: Promise<unknown> | undefined;
   let loaded = false;
 
@@ -53,26 +56,32 @@ function lazyElement(tag: string, spec: string, load: () => Promise<object>): vo
   abstract class Shell extends Base {
     static override get observedAttributes(): string[] {
       // The browser reads this once, at `define`: the real class's attributes must be in it.
-      return [...super.observedAttributes, ...properties.map(([p, a]) => a ?? p.toLowerCase())];
+      return [...super.observedAttributes, ...properties.map(([, a]) => a)];
     }
 
     constructor() {
       super();
       if (!loaded) {
-        const internals = this.attachInternals();
+        // Older browsers have no custom states, or only `--` names: no reserved box there.
+        const states = this.attachInternals?.().states as CustomStateSet | undefined;
         try {
-          internals.states.add('pending');
+          states?.add('pending');
         } catch {
-          // A browser without custom states: no reserved box, nothing else lost.
+          // Nothing else is lost.
         }
-        early.set(this, internals);
+        early.set(this, states);
       }
     }
 
-    // (Disconnecting one early is harmless: its controllers have nothing to stop yet.)
     override connectedCallback(): void {
       if (early.has(this)) void define();
       else super.connectedCallback();
+    }
+
+    // The browser keeps the lifecycle callbacks it found at `define`: these forward to the real
+    // class's once the shell has become it. (Disconnecting one early is harmless.)
+    override disconnectedCallback(): void {
+      super.disconnectedCallback();
     }
   }
   const proto = Shell.prototype as unknown as Record<string, unknown>;
@@ -98,7 +107,7 @@ function lazyElement(tag: string, spec: string, load: () => Promise<object>): vo
     delete statics.finalized;
     delete statics.elementProperties;
     statics.finalize();
-    for (const [element, internals] of early) {
+    for (const [element, states] of early) {
       const self = element as Early;
       // Properties set on it meanwhile (own data properties now) go through the real setters.
       const kept: Record<string, unknown> = {};
@@ -109,11 +118,15 @@ function lazyElement(tag: string, spec: string, load: () => Promise<object>): vo
         }
       }
       self.setup();
-      for (const { name, value } of element.attributes)
-        self.attributeChangedCallback(name, null, value);
+      // Its own attributes, which the base class could not read yet (the base class's own were
+      // read when set: reading them again would undo a property set since).
+      for (const [, a] of properties) {
+        if (element.hasAttribute(a))
+          self.attributeChangedCallback(a, null, element.getAttribute(a));
+      }
       Object.assign(self, kept);
       early.delete(element);
-      internals.states.delete('pending');
+      states?.delete('pending');
       if (element.isConnected) self.connectedCallback();
     }
   }

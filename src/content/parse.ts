@@ -154,6 +154,7 @@ function readItemFields(r: Reader, value: unknown, path: string): FeedItem | und
     delete item.language;
   }
   for (const read of itemReaders) read(r, value, path, item);
+  // The raw item is kept, not copied: its bodies are the same strings as the parsed item's.
   unread.set(item, [value, path, r.base, itemReaders.length]);
   return item;
 }

@@ -76,7 +76,9 @@ describe('lantern.js: every element defined at once', () => {
     ];
     const early = cases.map(([tag, props]) => {
       const el = document.createElement(tag) as Widget;
-      give(el, props);
+      // A base-class attribute, then the property set after it: the property must win.
+      el.setAttribute('theme', 'dark');
+      give(el, { ...props, theme: 'light' });
       return el;
     });
     const container = document.createElement('div');
@@ -95,7 +97,8 @@ describe('lantern.js: every element defined at once', () => {
       expect(deepText(el), tag).to.match(shown);
       expect(objectAttributes(el), tag).to.deep.equal([]);
       const late = document.createElement(tag) as Widget;
-      give(late, props);
+      late.setAttribute('theme', 'dark');
+      give(late, { ...props, theme: 'light' });
       expect(late.matches(':state(pending)'), `${tag} made after: never pending`).to.equal(false);
       const loaded = nextEvent(late, 'lantern-load');
       container.append(late);
@@ -105,6 +108,21 @@ describe('lantern.js: every element defined at once', () => {
       expect(el.outerHTML, tag).to.equal(late.outerHTML);
     }
     const [list, navigator, report] = early as [Widget, Widget, Widget];
+    // The browser keeps the callbacks it found at define: the real disconnect must still run
+    // (the navigator stops listening to the window's history).
+    for (const nav of [
+      navigator,
+      container.querySelectorAll(tagNames.navigator)[1] as unknown as Widget,
+    ]) {
+      let heard = 0;
+      nav['handleEvent'] = () => heard++;
+      window.dispatchEvent(new PopStateEvent('popstate'));
+      expect(heard, 'listening while on the page').to.equal(1);
+      nav.remove();
+      window.dispatchEvent(new PopStateEvent('popstate'));
+      expect(heard, 'not listening once removed').to.equal(1);
+      container.append(nav);
+    }
     expect(list.shadowRoot!.querySelectorAll('lantern-article-card').length).to.equal(2);
     const card = list.shadowRoot!.querySelector('lantern-article-card')!;
     expect(
@@ -113,6 +131,7 @@ describe('lantern.js: every element defined at once', () => {
     ).not.to.equal(null);
     expect(navigator.getAttribute('mode'), 'reflected').to.equal('reader');
     expect(navigator['partNumber']).to.equal(2);
+    for (const el of early) expect(el['theme'], `${el.localName} theme`).to.equal('light');
     expect(report.shadowRoot!.querySelector('img'), 'hideImages given as a property').to.equal(
       null,
     );

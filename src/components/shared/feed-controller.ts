@@ -207,9 +207,13 @@ export class FeedController<View> implements ReactiveController {
     }
   }
 
-  /** The parse's warnings, and those of fields read now by readers that arrived since (parse.ts). */
+  /**
+   * The parse's warnings, with those of fields read now by readers that arrived since
+   * (parse.ts): added to the parse's, so every widget given this feed names them.
+   */
   private warn(parsed: ParsedFeed): void {
-    for (const warning of [...parsed.warnings, ...readLater(parsed.feed.items)]) {
+    parsed.warnings.push(...readLater(parsed.feed.items));
+    for (const warning of parsed.warnings) {
       console.warn(`<${this.host.localName}>: ${warning.path}: ${warning.message}`);
     }
   }
