@@ -16,6 +16,14 @@ export function authorNames(item: FeedItem): string[] {
 }
 
 /**
+ * The item carries a content warning, readable or not: validation turns an unreadable one
+ * into `""`, which the widgets show as a generic warning.
+ */
+export function isWarnedItem(item: FeedItem): boolean {
+  return item._lantern?.content_warning !== undefined;
+}
+
+/**
  * Picks the item a widget was asked for: by id (an RSS `guid`, an Atom `id`), else by its link
  * (an RSS item's `guid` is often not its URL, and partners copy the URL), else the first.
  */

@@ -12,19 +12,7 @@ import { sliceHtml } from './html-slices.js';
 import type { BodyBudget, RichOptions } from './rich.js';
 import { appendContinuation, bodyBudget, spendNode, spendText, textToFragment } from './rich.js';
 import { platformParser } from './sanitize-platform.js';
-import { safeUrl } from './url.js';
-
-/**
- * A link to a place in the page showing it (`#part-2`), kept as written so it resolves against
- * that page and not against the feed's URL; `null` for anything else.
- */
-function pageFragment(raw: unknown): string | null {
-  if (typeof raw !== 'string') return null;
-  const trimmed = raw.trim();
-  // Fragments carry no scheme, so nothing here can run; whitespace or controls inside are refused.
-  // eslint-disable-next-line no-control-regex
-  return /^#[^\u0000-\u0020\u007f]{0,512}$/.test(trimmed) ? trimmed : null;
-}
+import { pageFragment, safeUrl } from './url.js';
 
 export { ALLOW_LIST } from './allow-list.js';
 

@@ -73,3 +73,27 @@ export function safeUrl(raw: unknown, base?: string, use: UrlUse = 'link'): stri
   if (use === 'image' && url.protocol === 'mailto:') return null;
   return url.href;
 }
+
+/**
+ * A link to a place in the page showing it (`#part-2`), kept as written so it resolves against
+ * that page and not against the feed's URL; `null` for anything else.
+ */
+export function pageFragment(raw: unknown): string | null {
+  if (typeof raw !== 'string') return null;
+  const trimmed = raw.trim();
+  // Fragments carry no scheme, so nothing here can run; whitespace or controls inside are refused.
+  // eslint-disable-next-line no-control-regex
+  return /^#[^\u0000-\u0020\u007f]{0,512}$/.test(trimmed) ? trimmed : null;
+}
+
+/**
+ * Whether `url` is on the same origin as `reference` (the feed's final URL): a feed's
+ * `next_url` may only continue the feed, never send the widget to another site.
+ */
+export function sameOrigin(url: string, reference: string): boolean {
+  try {
+    return new URL(url).origin === new URL(reference).origin;
+  } catch {
+    return false;
+  }
+}

@@ -1,9 +1,6 @@
-// Every field read, as the content API (lantern-widgets/content) reads them: attachments,
-// `_lantern.report` and `_lantern.series` too (the widgets' entries leave those to their code).
-import '../../src/content/index.js';
 import { expect } from '@open-wc/testing';
 import { findSeries } from '../../src/components/story-navigator/series.js';
-import { isWarned } from '../../src/components/shared/templates.js';
+import { isWarnedItem } from '../../src/content/items.js';
 import { parseFeed } from '../../src/content/parse.js';
 import type { FeedItem, FeedWarning, ParsedFeed } from '../../src/content/types.js';
 
@@ -70,9 +67,9 @@ describe('content warnings fail closed at validation', () => {
     expect(warningOf(null)).to.deep.equal({ warning: undefined, has: false, lines: [] });
   });
 
-  it("isWarned counts '' as warned", () => {
-    expect(isWarned('')).to.equal(true);
-    expect(isWarned(undefined)).to.equal(false);
+  it("isWarnedItem counts '' as warned", () => {
+    expect(isWarnedItem({ id: 'a', _lantern: { content_warning: '' } })).to.equal(true);
+    expect(isWarnedItem({ id: 'a', _lantern: {} })).to.equal(false);
   });
 });
 

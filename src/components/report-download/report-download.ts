@@ -1,6 +1,4 @@
 import { isServer, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { readItemsWith } from '../../content/parse.js';
-import { readReportFields } from '../../content/parse-report.js';
 import { hasRichBody, renderRichContent } from '../../content/rich.js';
 import type { Attachment, FeedItem, ParsedFeed } from '../../content/types.js';
 import { hostStyles } from '../../theme/tokens.js';
@@ -89,10 +87,8 @@ const CONFIRMATION_MS = 5000;
  */
 export class LanternReportDownload extends LanternElement<ReportView> {
   static {
-    // This widget's English text, and the reading of attachments and `_lantern.report`, travel
-    // with its code, not in every card page's entry.
+    // This widget's English text travels with its code, not in every card page's entry.
     withReportText();
-    readItemsWith(readReportFields);
   }
 
   static override styles = [hostStyles, reportDownloadStyles];
@@ -111,14 +107,14 @@ export class LanternReportDownload extends LanternElement<ReportView> {
   declare private expanded: boolean;
   /** The summary body being made for the view just selected, and which selection it is for. */
   private pendingBody: Promise<void> | undefined;
-  declare private bodyToken: number;
+  private bodyToken = 0;
   /** The last copy and how it went (a plain field, so it stays out of the attribute docs). */
   private copyOutcome: CopyOutcome | undefined;
   private confirmationTimer: ReturnType<typeof setTimeout> | undefined;
-  private selectFallback?: boolean;
+  private selectFallback = false;
 
-  protected override setup(): void {
-    this.bodyToken = 0;
+  constructor() {
+    super();
     this.headingLevel = 2;
     this.revealWarned = false;
     this.revealed = false;

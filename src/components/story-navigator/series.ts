@@ -1,5 +1,6 @@
 /** A multi-part series gathered from a feed: plain functions, no Lit. */
 import { FeedError } from '../../content/errors.js';
+import { isWarnedItem } from '../../content/items.js';
 import type { FeedItem, ParsedFeed } from '../../content/types.js';
 
 export interface SeriesPart {
@@ -64,11 +65,8 @@ export function findSeries(parsed: ParsedFeed, request: SeriesRequest = {}): Ser
     const number = item._lantern?.series?.part ?? 0;
     const kept = byNumber.get(number);
     if (kept) {
-      // A second claim never unwarns a part: a warned item (any content_warning, "" included)
-      // wins, else the first one.
-      const replace =
-        item._lantern?.content_warning !== undefined &&
-        kept._lantern?.content_warning === undefined;
+      // A second claim never unwarns a part: a warned item wins, else the first one.
+      const replace = isWarnedItem(item) && !isWarnedItem(kept);
       const ignored = replace ? kept : item;
       // A few lines name the items; a flood of duplicates is counted, not printed.
       if (++duplicates <= MAX_DUPLICATE_LINES) {

@@ -1,6 +1,4 @@
 import { isServer, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { readItemsWith } from '../../content/parse.js';
-import { readSeriesFields } from '../../content/parse-series.js';
 import { bodySource, renderRichContent } from '../../content/rich.js';
 import type { FeedItem, ParsedFeed } from '../../content/types.js';
 import { hostStyles } from '../../theme/tokens.js';
@@ -90,9 +88,7 @@ export type { NavigatorView } from './story-navigator.views.js';
  */
 export class LanternStoryNavigator extends LanternElement<NavigatorView> {
   static {
-    // This widget's English text, and the reading of `_lantern.series`, travel with its code.
     withNavigatorText();
-    readItemsWith(readSeriesFields);
   }
 
   static override styles = [hostStyles, storyNavigatorStyles];
@@ -122,13 +118,13 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
   /** The polite live region's text: which part is now shown. */
   declare private announcement: string;
 
-  declare private body: ReaderBody;
+  private readonly body = new ReaderBody((item) => this.bodyFor(item));
   /** The reader body being made for the view just selected. */
   private pendingBody: Promise<unknown> | undefined;
-  private scrollOnRender?: boolean;
+  private scrollOnRender = false;
 
-  protected override setup(): void {
-    this.body = new ReaderBody((item) => this.bodyFor(item));
+  constructor() {
+    super();
     this.mode = 'navigation';
     this.variant = 'full';
     this.headingLevel = 2;
@@ -152,14 +148,14 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('popstate', this);
-    window.addEventListener('hashchange', this);
+    window.addEventListener('popstate', this.onHistory);
+    window.addEventListener('hashchange', this.onHistory);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('popstate', this);
-    window.removeEventListener('hashchange', this);
+    window.removeEventListener('popstate', this.onHistory);
+    window.removeEventListener('hashchange', this.onHistory);
   }
 
   protected override dataChanged(changed: PropertyValues): boolean {
@@ -277,11 +273,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     if ((await this.body.show(item, number)) && this.view === view) this.requestUpdate();
   }
 
-  /**
-   * Back, forward or a changed `#part-N` (the element listens on `window` for both).
-   * @internal
-   */
-  handleEvent(): void {
+  private readonly onHistory = (): void => {
     const view = this.view;
     if (!this.reader || !view || !followsHash(this)) return;
     const linked = partFromHash(location.hash);
@@ -290,13 +282,12 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     // Back/forward after using the navigator keeps the keyboard where the reader is.
     const focusInside = this.matches(':focus-within');
     void this.showPart(target, { focus: focusInside });
-  }
+  };
 
-  /** A click on a part link (Lit calls it with the element as `this`). */
-  private onClick(event: MouseEvent): void {
+  private onClick = (event: MouseEvent): void => {
     const part = this.reader ? clickedPart(event) : undefined;
     if (part !== undefined) void this.showPart(part, { push: true, focus: true });
-  }
+  };
 
   private partHeading(): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>('.reading .title');
