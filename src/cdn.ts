@@ -1,60 +1,160 @@
 /**
- * The CDN entry (`dist/cdn/lantern.js`). It registers `<lantern-article-card>` at once and each other element as soon as
- * one appears on the page (now, or later: a MutationObserver watches the document), loading that
- * element's code then. A page with only cards never downloads the navigator, the list or the
- * report block; a page with all four gets them all. Elements inside a partner's own shadow roots,
- * or created and kept off the document, can be registered up front with `defineAll()`.
+ * The CDN entry (`dist/cdn/lantern.js`). It defines all four elements as soon as it runs, so a
+ * framework that renders next (React, Vue) finds them defined and sets `.feed`, `.item` and the
+ * other properties instead of writing "[object Object]" into attributes. Only the card's code is
+ * here; the list, the navigator and the report are defined by a shell that loads the element's
+ * own chunk when the first one is connected (anywhere: in the document or in a shadow root). A
+ * page with only cards never downloads the others.
+ *
+ * The shell becomes the real element when its chunk arrives: its class then inherits from the
+ * real class, so an element made after that is a real one from its constructor on, and an
+ * element made before it (an "early" one) gets the rest of its construction then (`setup()`,
+ * its attributes read again, properties set meanwhile kept) before it first renders. Until then
+ * an early element is in the `pending` custom state, which `lantern.css` reserves a box for.
  */
+// First, before Lit: undoes the host page's clobbering of Lit's globals (see host-page.ts).
+import './components/shared/host-page.js';
+import { LanternElement } from './components/shared/lantern-element.js';
 import { tagNames } from './tags.js';
 
 export * from './define/article-card.js';
 
-const lazyElements: Record<string, () => Promise<unknown>> = {
-  [tagNames.list]: () => import('./define/article-list.js'),
-  [tagNames.navigator]: () => import('./define/story-navigator.js'),
-  [tagNames.report]: () => import('./define/report-download.js'),
+/** The base class as the shell sees it: a concrete class (the shell never renders before it is the real one). */
+const Base = LanternElement as unknown as {
+  new (): LanternElement<unknown>;
+  readonly observedAttributes: string[];
+  defineAs(tag: string): void;
 };
+/** What Lit keeps per class, read again when the shell's class becomes the real one. */
+type Finalizing = { finalized?: true; elementProperties?: unknown; finalize(): void };
+type Early = HTMLElement & {
+  setup(): void;
+  connectedCallback(): void;
+  attributeChangedCallback(name: string, old: null, value: string | null): void;
+} & Record<string, unknown>;
 
-const pending = new Map(Object.entries(lazyElements));
-let observer: MutationObserver | undefined;
+/** An element's own properties: `name`, or `name:attribute` when the attribute is not `name` lowercased. */
+const levels = 'headingLevel:heading-level revealWarned:reveal-warned';
 
-function define(tag: string): Promise<unknown> | undefined {
-  const load = pending.get(tag);
-  if (!load) return undefined;
-  pending.delete(tag);
-  if (pending.size === 0) observer?.disconnect();
-  return load().catch((error: unknown) => {
-    console.warn(`<${tag}>: its code could not be loaded.`, error);
+const loaders: Record<string, () => Promise<unknown>> = {};
+
+/**
+ * Defines `tag` as a shell of the class `load` brings: the only value its module exports (the
+ * `src/define/` modules export just their class; a test checks each shell became its class).
+ */
+function lazyElement(tag: string, spec: string, load: () => Promise<object>): void {
+  const properties = spec.split(' ').map((p) => {
+    const [name, attribute = name.toLowerCase()] = p.split(':') as [string, string?];
+    return [name, attribute] as const;
   });
-}
+  /** Early elements, with the custom states that hold `pending` (none in older browsers). */
+  const early = new Map<HTMLElement, CustomStateSet | undefined>();
+  let loading: Promise<unknown> | undefined;
+  let loaded = false;
 
-function discover(root: ParentNode): Promise<unknown>[] {
-  const loading: Promise<unknown>[] = [];
-  for (const tag of pending.keys()) {
-    if (root.querySelector(tag)) loading.push(define(tag) ?? Promise.resolve());
+  // Abstract for the compiler only: a shell never renders before its class is the real one.
+  abstract class Shell extends Base {
+    static override get observedAttributes(): string[] {
+      // The browser reads this once, at `define`: the real class's attributes must be in it.
+      return [...super.observedAttributes, ...properties.map(([, a]) => a)];
+    }
+
+    constructor() {
+      super();
+      if (!loaded) {
+        // Older browsers have no custom states, or only `--` names: no reserved box there.
+        const states = this.attachInternals?.().states as CustomStateSet | undefined;
+        try {
+          states?.add('pending');
+        } catch {
+          // Nothing else is lost.
+        }
+        early.set(this, states);
+      }
+    }
+
+    override connectedCallback(): void {
+      if (early.has(this)) void define();
+      else super.connectedCallback();
+    }
+
+    // The browser keeps the lifecycle callbacks it found at `define`: these forward to the real
+    // class's once the shell has become it. (Disconnecting one early is harmless.)
+    override disconnectedCallback(): void {
+      super.disconnectedCallback();
+    }
   }
-  return loading;
+  const proto = Shell.prototype as unknown as Record<string, unknown>;
+  // `partNumber in element` is how React and Vue choose a property over an attribute.
+  for (const [p] of properties) proto[p] = undefined;
+
+  const define = (): Promise<unknown> =>
+    (loading ??= load().then(
+      (module) => adopt(Object.values(module)[0] as CustomElementConstructor),
+      (cause: unknown) => {
+        loading = undefined; // the next element connected tries again
+        console.warn(`<${tag}>: could not load its code`, cause);
+      },
+    ));
+  loaders[tag] = define;
+
+  function adopt(Real: CustomElementConstructor): void {
+    loaded = true;
+    Object.setPrototypeOf(Shell, Real);
+    Object.setPrototypeOf(proto, Real.prototype);
+    for (const [p] of properties) delete proto[p];
+    const statics = Shell as unknown as Finalizing;
+    delete statics.finalized;
+    delete statics.elementProperties;
+    statics.finalize();
+    for (const [element, states] of early) {
+      const self = element as Early;
+      // Properties set on it meanwhile (own data properties now) go through the real setters.
+      const kept: Record<string, unknown> = {};
+      for (const [p] of properties) {
+        if (Object.hasOwn(self, p)) {
+          kept[p] = self[p];
+          delete self[p];
+        }
+      }
+      self.setup();
+      // Its own attributes, which the base class could not read yet (the base class's own were
+      // read when set: reading them again would undo a property set since).
+      for (const [, a] of properties) {
+        if (element.hasAttribute(a))
+          self.attributeChangedCallback(a, null, element.getAttribute(a));
+      }
+      Object.assign(self, kept);
+      early.delete(element);
+      states?.delete('pending');
+      if (element.isConnected) self.connectedCallback();
+    }
+  }
+  (Shell as unknown as typeof Base).defineAs(tag);
 }
 
-/** Registers every Lantern element now, whether or not it is on the page yet. */
+lazyElement(
+  tagNames.list,
+  `limit tag layout cardLayout:card-layout ${levels}`,
+  () => import('./define/article-list.js'),
+);
+lazyElement(
+  tagNames.navigator,
+  `series partNumber:part mode variant remember ${levels}`,
+  () => import('./define/story-navigator.js'),
+);
+lazyElement(tagNames.report, levels, () => import('./define/report-download.js'));
+
+/** Loads every element's code now (they are all defined already), e.g. before measuring a page. */
 export function defineAll(): Promise<unknown[]> {
-  return Promise.all([...pending.keys()].map((tag) => define(tag)));
+  return Promise.all(Object.values(loaders).map((load) => load()));
 }
 
 if (typeof document !== 'undefined') {
-  observer = new MutationObserver((records) => {
-    for (const record of records) {
-      for (const node of record.addedNodes) {
-        if (!(node instanceof Element)) continue;
-        if (pending.has(node.localName)) void define(node.localName);
-        if (node.firstElementChild) discover(node);
-      }
-    }
-  });
-  observer.observe(document.documentElement, { childList: true, subtree: true });
   // Elements already on the page load together, and this module finishes only when they are
-  // registered: a `blocking="render"` script then keeps the first paint until they can show
-  // their skeletons, so nothing shifts. (The loader lives in lantern.js, which no chunk imports,
-  // so this wait cannot deadlock.)
-  await Promise.all(discover(document));
+  // ready: a `blocking="render"` script then keeps the first paint until they can show their
+  // skeletons. (The loader lives in lantern.js, which no chunk imports, so this cannot deadlock.)
+  await Promise.all(
+    Object.entries(loaders).flatMap(([tag, load]) => (document.querySelector(tag) ? [load()] : [])),
+  );
 }

@@ -2,7 +2,9 @@
 // packed tarball as a partner would install the package (npm registry only): `tsc` / `vue-tsc`
 // pass with no declarations of the apps' own, a second file of deliberate mistakes fails on
 // exactly its marked lines, and both apps, built (esbuild / Vite), render every element from
-// properties in Chromium with their events reaching the apps' handlers.
+// properties in Chromium with their events reaching the apps' handlers: once with the npm import,
+// once with the README's CDN snippet in the page instead (lantern.js must define every element
+// before the app renders, so the apps set properties, not "[object Object]" attributes).
 // Needs `npm run build` first (it packs dist/).
 import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
@@ -15,6 +17,7 @@ import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { after, before, test } from 'node:test';
 import { launch, root, serve, watchErrors } from './harness.mjs';
+import { localUrls, readmeSnippet } from './readme-snippet.mjs';
 import { tagNames } from './tag-names.mjs';
 
 const run = promisify(execFile);
@@ -125,6 +128,12 @@ async function drive(path) {
       ),
       navigatorText: shadow('navigator').textContent.replace(/\s+/g, ' '),
       reportText: shadow('report').textContent.replace(/\s+/g, ' '),
+      cdnFiles: performance
+        .getEntriesByType('resource')
+        .map((entry) => new URL(entry.name).pathname)
+        .filter((file) => file.includes('/lantern-widgets/dist/cdn/'))
+        .map((file) => file.replace(/.*\/dist\/cdn\//, '').replace(/-[\w-]{8}\.js$/, '.js'))
+        .sort(),
       objectAttributes: [...document.querySelectorAll('*')].flatMap((el) =>
         [...el.attributes]
           .filter((a) => a.value.includes('[object Object]'))
@@ -165,29 +174,86 @@ function assertRendered(seen) {
   assert.deepEqual(seen.errors, []);
 }
 
-test('the React 19 app renders every element from properties; events reach its handlers', async () => {
-  await esbuild({
+/** The React app built with esbuild; `cdn`: without the package's import (the page has the snippet). */
+function buildReact(outfile, cdn = false) {
+  return esbuild({
     absWorkingDir: dir,
     entryPoints: ['react/main.tsx'],
-    outfile: 'react/dist/main.js',
+    outfile,
     bundle: true,
     format: 'esm',
     jsx: 'automatic',
     target: 'es2022',
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'error',
+    plugins: cdn ? [withoutPackage] : [],
   });
-  assertRendered(await drive('/react/index.html'));
+}
+
+/** Resolves `import 'lantern-widgets'` to nothing: the app then relies on the CDN script alone. */
+const withoutPackage = {
+  name: 'lantern-from-cdn',
+  setup(build) {
+    build.onResolve({ filter: /^lantern-widgets$/ }, () => ({ path: 'cdn', namespace: 'cdn' }));
+    build.onLoad({ filter: /.*/, namespace: 'cdn' }, () => ({ contents: '' }));
+  },
+};
+
+/**
+ * A copy of an app's page with the README snippet at the top of its head, before the app's own
+ * bundle, as the README tells partners: the CDN is the installed package's dist/cdn/.
+ */
+function withSnippet(from, to, replace = (html) => html) {
+  const head = readmeSnippet()
+    .head.map((line) => localUrls(line, '/node_modules/lantern-widgets/'))
+    .join('\n');
+  const html = replace(readFileSync(join(dir, from), 'utf8'));
+  writeFileSync(join(dir, to), html.replace(/<head>/, `<head>\n${head}`));
+}
+
+/** Among what the page loads from the CDN: the snippet's two files and the three element chunks. */
+const CDN_FILES = [
+  'lantern-article-list.js',
+  'lantern-report-download.js',
+  'lantern-story-navigator.js',
+  'lantern.css',
+  'lantern.js',
+];
+
+test('the React 19 app renders every element from properties; events reach its handlers', async () => {
+  await buildReact('react/dist/main.js');
+  const seen = await drive('/react/index.html');
+  assertRendered(seen);
+  assert.deepEqual(seen.cdnFiles, []);
 });
 
-test('the Vue 3 app renders every element from properties; events reach its handlers', async () => {
+test('the React 19 app with the CDN snippet: every element defined at once, set by properties', async () => {
+  await buildReact('react/dist/main-cdn.js', true);
+  withSnippet('react/index.html', 'react/cdn.html', (html) =>
+    html.replace('./dist/main.js', './dist/main-cdn.js'),
+  );
+  const seen = await drive('/react/cdn.html');
+  assertRendered(seen);
+  assert.deepEqual(
+    CDN_FILES.filter((file) => !seen.cdnFiles.includes(file)),
+    [],
+    'the elements came from the CDN script',
+  );
+});
+
+/** The Vue app built with Vite into `outDir`; `cdn`: without the package's import. */
+async function buildVue(outDir, cdn = false) {
   const { default: vue } = await import(pathToFileURL(bin('@vitejs/plugin-vue/dist/index.mjs')));
+  writeFileSync(join(dir, 'nothing.js'), '');
   await viteBuild({
     root: join(dir, 'vue'),
     configFile: false,
     logLevel: 'error',
     base: './',
-    build: { outDir: 'dist', emptyOutDir: true },
+    build: { outDir, emptyOutDir: true },
+    resolve: cdn
+      ? { alias: [{ find: /^lantern-widgets$/, replacement: join(dir, 'nothing.js') }] }
+      : {},
     // Vue must leave <lantern-*> to the browser instead of looking for a Vue component.
     plugins: [
       vue({
@@ -195,7 +261,25 @@ test('the Vue 3 app renders every element from properties; events reach its hand
       }),
     ],
   });
-  assertRendered(await drive('/vue/dist/index.html'));
+}
+
+test('the Vue 3 app renders every element from properties; events reach its handlers', async () => {
+  await buildVue('dist');
+  const seen = await drive('/vue/dist/index.html');
+  assertRendered(seen);
+  assert.deepEqual(seen.cdnFiles, []);
+});
+
+test('the Vue 3 app with the CDN snippet: every element defined at once, set by properties', async () => {
+  await buildVue('dist-cdn', true);
+  withSnippet('vue/dist-cdn/index.html', 'vue/dist-cdn/cdn.html');
+  const seen = await drive('/vue/dist-cdn/cdn.html');
+  assertRendered(seen);
+  assert.deepEqual(
+    CDN_FILES.filter((file) => !seen.cdnFiles.includes(file)),
+    [],
+    'the elements came from the CDN script',
+  );
 });
 
 test('the apps cover every element', () => {

@@ -121,10 +121,13 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
   declare private announcement: string;
 
   private moreController: AbortController | undefined;
-  private readonly cardSettled = new WeakMap<Element, { item: unknown; done: Promise<void> }>();
+  declare private cardSettled: WeakMap<Element, { item: unknown; done: Promise<void> }>;
+  /** A console warning naming this element (the pager's problems with a next page). */
+  declare private warn: (message: string) => void;
 
-  constructor() {
-    super();
+  protected override setup(): void {
+    this.cardSettled = new WeakMap();
+    this.warn = (message) => console.warn(`<${this.localName}>: ${message}`);
     this.limit = DEFAULT_LIMIT;
     this.layout = 'grid';
     this.headingLevel = 2;
@@ -273,10 +276,6 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
       lanternEvent<LanternLoadDetail>('lantern-load', { items: this.renderedItemCount(current) }),
     );
   }
-
-  private readonly warn = (message: string): void => {
-    console.warn(`<${this.localName}>: ${message}`);
-  };
 
   /** The next page failed: the cards stay, a message says so, "Load more" tries again. */
   private reportMoreFailure(cause: unknown): void {

@@ -107,14 +107,14 @@ export class LanternReportDownload extends LanternElement<ReportView> {
   declare private expanded: boolean;
   /** The summary body being made for the view just selected, and which selection it is for. */
   private pendingBody: Promise<void> | undefined;
-  private bodyToken = 0;
+  declare private bodyToken: number;
   /** The last copy and how it went (a plain field, so it stays out of the attribute docs). */
   private copyOutcome: CopyOutcome | undefined;
   private confirmationTimer: ReturnType<typeof setTimeout> | undefined;
-  private selectFallback = false;
+  private selectFallback?: boolean;
 
-  constructor() {
-    super();
+  protected override setup(): void {
+    this.bodyToken = 0;
     this.headingLevel = 2;
     this.revealWarned = false;
     this.revealed = false;

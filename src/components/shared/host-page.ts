@@ -121,7 +121,7 @@ let problem: string | undefined;
 if (typeof document !== 'undefined' && typeof Document !== 'undefined') {
   for (const name of restoreLitGlobals()) {
     console.warn(
-      `Lantern: the page has ${describe(name)}, which hides window.${name} from Lit; Lantern set window.${name} to undefined so the widgets can start. Rename the element to avoid this.`,
+      `Lantern: ${describe(name)} on the page hid window.${name} from Lit, so Lantern set window.${name} to undefined. Rename the element.`,
     );
   }
   const hidden = hiddenDocumentMembers();

@@ -88,7 +88,15 @@ export abstract class LanternElement<View> extends LitElement {
     super();
     this.hideImages = false;
     this.status = 'loading';
+    this.setup();
   }
+
+  /**
+   * A widget's own construction: its defaults and fields, set here rather than in a constructor
+   * or field initialisers. `lantern.js` defines the list, navigator and report before their code
+   * has loaded; an element made meanwhile runs this when its class arrives (src/cdn.ts).
+   */
+  protected setup(): void {}
 
   /**
    * Registers the element once; a second call (or a second copy of Lantern) is a no-op. On a

@@ -118,13 +118,13 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
   /** The polite live region's text: which part is now shown. */
   declare private announcement: string;
 
-  private readonly body = new ReaderBody((item) => this.bodyFor(item));
+  declare private body: ReaderBody;
   /** The reader body being made for the view just selected. */
   private pendingBody: Promise<unknown> | undefined;
-  private scrollOnRender = false;
+  private scrollOnRender?: boolean;
 
-  constructor() {
-    super();
+  protected override setup(): void {
+    this.body = new ReaderBody((item) => this.bodyFor(item));
     this.mode = 'navigation';
     this.variant = 'full';
     this.headingLevel = 2;
@@ -148,14 +148,14 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('popstate', this.onHistory);
-    window.addEventListener('hashchange', this.onHistory);
+    window.addEventListener('popstate', this);
+    window.addEventListener('hashchange', this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('popstate', this.onHistory);
-    window.removeEventListener('hashchange', this.onHistory);
+    window.removeEventListener('popstate', this);
+    window.removeEventListener('hashchange', this);
   }
 
   protected override dataChanged(changed: PropertyValues): boolean {
@@ -273,7 +273,11 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     if ((await this.body.show(item, number)) && this.view === view) this.requestUpdate();
   }
 
-  private readonly onHistory = (): void => {
+  /**
+   * Back, forward or a changed `#part-N` (the element listens on `window` for both).
+   * @internal
+   */
+  handleEvent(): void {
     const view = this.view;
     if (!this.reader || !view || !followsHash(this)) return;
     const linked = partFromHash(location.hash);
@@ -282,12 +286,13 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     // Back/forward after using the navigator keeps the keyboard where the reader is.
     const focusInside = this.matches(':focus-within');
     void this.showPart(target, { focus: focusInside });
-  };
+  }
 
-  private onClick = (event: MouseEvent): void => {
+  /** A click on a part link (Lit calls it with the element as `this`). */
+  private onClick(event: MouseEvent): void {
     const part = this.reader ? clickedPart(event) : undefined;
     if (part !== undefined) void this.showPart(part, { push: true, focus: true });
-  };
+  }
 
   private partHeading(): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>('.reading .title');
