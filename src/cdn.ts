@@ -33,8 +33,18 @@ type Early = HTMLElement & {
   attributeChangedCallback(name: string, old: null, value: string | null): void;
 } & Record<string, unknown>;
 
-/** An element's own properties: `name`, or `name:attribute` when the attribute is not `name` lowercased. */
-const levels = 'headingLevel:heading-level revealWarned:reveal-warned';
+/**
+ * The list's, navigator's and report's own properties: `name`, or `name:attribute` when the
+ * attribute is not `name` lowercased. One list for the three shells: a property or attribute the
+ * real element lacks is not one it reacts to, so observing or declaring it does no harm.
+ */
+const properties = (
+  'limit tag layout cardLayout:card-layout headingLevel:heading-level revealWarned:reveal-warned ' +
+  'series partNumber:part mode variant remember'
+)
+  .split(' ')
+  .map((p) => p.split(':'))
+  .map(([name, attribute = name!.toLowerCase()]) => [name!, attribute] as const);
 
 const loaders: Record<string, () => Promise<unknown>> = {};
 
@@ -42,13 +52,9 @@ const loaders: Record<string, () => Promise<unknown>> = {};
  * Defines `tag` as a shell of the class `load` brings: the only value its module exports (the
  * `src/define/` modules export just their class; a test checks each shell became its class).
  */
-function lazyElement(tag: string, spec: string, load: () => Promise<object>): void {
-  const properties = spec.split(' ').map((p) => {
-    const [name, attribute = name.toLowerCase()] = p.split(':') as [string, string?];
-    return [name, attribute] as const;
-  });
+function lazyElement(tag: string, load: () => Promise<object>): void {
   /** Early elements, with the custom states that hold `pending` (none in older browsers). */
-  const early = new Map<HTMLElement, CustomStateSet | undefined>();
+  const early = new Map<Early, CustomStateSet | undefined>();
   let loading: Promise<unknown> | undefined;
   let loaded = false;
 
@@ -69,13 +75,13 @@ function lazyElement(tag: string, spec: string, load: () => Promise<object>): vo
         } catch {
           // Nothing else is lost.
         }
-        early.set(this, states);
+        early.set(this as unknown as Early, states);
       }
     }
 
     override connectedCallback(): void {
-      if (early.has(this)) void define();
-      else super.connectedCallback();
+      if (loaded) super.connectedCallback();
+      else void define();
     }
 
     // The browser keeps the lifecycle callbacks it found at `define`: these forward to the real
@@ -108,42 +114,33 @@ function lazyElement(tag: string, spec: string, load: () => Promise<object>): vo
     delete statics.elementProperties;
     statics.finalize();
     for (const [element, states] of early) {
-      const self = element as Early;
       // Properties set on it meanwhile (own data properties now) go through the real setters.
       const kept: Record<string, unknown> = {};
       for (const [p] of properties) {
-        if (Object.hasOwn(self, p)) {
-          kept[p] = self[p];
-          delete self[p];
+        if (Object.hasOwn(element, p)) {
+          kept[p] = element[p];
+          delete element[p];
         }
       }
-      self.setup();
+      element.setup();
       // Its own attributes, which the base class could not read yet (the base class's own were
       // read when set: reading them again would undo a property set since).
       for (const [, a] of properties) {
         if (element.hasAttribute(a))
-          self.attributeChangedCallback(a, null, element.getAttribute(a));
+          element.attributeChangedCallback(a, null, element.getAttribute(a));
       }
-      Object.assign(self, kept);
-      early.delete(element);
+      Object.assign(element, kept);
       states?.delete('pending');
-      if (element.isConnected) self.connectedCallback();
+      if (element.isConnected) element.connectedCallback();
     }
+    early.clear();
   }
   (Shell as unknown as typeof Base).defineAs(tag);
 }
 
-lazyElement(
-  tagNames.list,
-  `limit tag layout cardLayout:card-layout ${levels}`,
-  () => import('./define/article-list.js'),
-);
-lazyElement(
-  tagNames.navigator,
-  `series partNumber:part mode variant remember ${levels}`,
-  () => import('./define/story-navigator.js'),
-);
-lazyElement(tagNames.report, levels, () => import('./define/report-download.js'));
+lazyElement(tagNames.list, () => import('./define/article-list.js'));
+lazyElement(tagNames.navigator, () => import('./define/story-navigator.js'));
+lazyElement(tagNames.report, () => import('./define/report-download.js'));
 
 /** Loads every element's code now (they are all defined already), e.g. before measuring a page. */
 export function defineAll(): Promise<unknown[]> {

@@ -42,29 +42,18 @@ export const hostStyles = css`
     --_focus-ring: var(--lantern-focus-ring, 3px solid light-dark(#1d4ed8, #93c5fd));
     --_skeleton: light-dark(#e7e7eb, #34353c);
 
+    /* Every property a host page may set on an ancestor, inherited ones included (font style and
+       weight, letter and word spacing, text transform, alignment and indent, white space, word
+       breaking, hyphens, shadows, text fill, visibility, cursor…): back to its initial value, so
+       the widget looks the same everywhere. Custom properties (the tokens), direction and
+       unicode-bidi are not part of \`all\`; what the widget needs is set again below. */
+    all: initial;
     display: block;
     box-sizing: border-box;
     color-scheme: inherit;
     font-family: var(--_font-family);
-    /* Inherited properties a host page may set on body: reset, so the widget looks the same everywhere. */
     font-size: var(--_font-size);
-    font-style: normal;
-    font-weight: 400;
     line-height: 1.5;
-    letter-spacing: normal;
-    word-spacing: normal;
-    text-transform: none;
-    text-align: start;
-    text-indent: 0;
-    white-space: normal;
-    word-break: normal;
-    hyphens: manual;
-    font-variant: normal;
-    font-feature-settings: normal;
-    text-shadow: none;
-    -webkit-text-fill-color: currentcolor;
-    visibility: visible;
-    cursor: auto;
     color: var(--_text);
     /* Feed text of any length wraps, Korean under keep-all included, and never sets a minimum width. */
     overflow-wrap: anywhere;

@@ -58,22 +58,6 @@ const DOCUMENT_MEMBERS = new Set([
   'removeEventListener',
 ]);
 
-function describe(name: string): string {
-  try {
-    const found = Document.prototype.querySelector.call(
-      document,
-      `[id="${CSS.escape(name)}"], [name="${CSS.escape(name)}"]`,
-    );
-    if (found) {
-      const attr = found.getAttribute('name') === name ? 'name' : 'id';
-      return `<${found.localName} ${attr}="${name}">`;
-    }
-  } catch {
-    // Described by name alone.
-  }
-  return `an element named "${name}"`;
-}
-
 /** Gives back the globals Lit reads; returns the names that were hidden. */
 function restoreLitGlobals(): string[] {
   const restored: string[] = [];
@@ -116,22 +100,26 @@ function hiddenDocumentMembers(): string[] {
 
 type Document_ = Record<string, unknown>;
 
-let problem: string | undefined;
+/** Whether the host page stops Lantern from rendering at all. */
+let stopped = false;
 
 if (typeof document !== 'undefined' && typeof Document !== 'undefined') {
+  // Each warning names the id or name to change: the partner can search the page for it.
   for (const name of restoreLitGlobals()) {
     console.warn(
-      `Lantern: ${describe(name)} on the page hid window.${name} from Lit, so Lantern set window.${name} to undefined. Rename the element.`,
+      `Lantern: an element with the id or name "${name}" hid window.${name} from Lit, so Lantern set window.${name} to undefined. Rename the element.`,
     );
   }
   const hidden = hiddenDocumentMembers();
   if (hidden.length) {
-    problem = `the page has ${hidden.map(describe).join(', ')}, which hides document.${hidden.join(', document.')}; rename it (Lantern cannot render without it)`;
-    console.warn(`Lantern: widgets not started: ${problem}. Their fallback content stays visible.`);
+    stopped = true;
+    console.warn(
+      `Lantern: widgets not started: elements named "${hidden.join('", "')}" hide document.${hidden.join(', document.')}, which rendering needs; rename them. The fallback content stays visible.`,
+    );
   }
 }
 
-/** Why the host page stops Lantern from rendering at all, or `undefined` when nothing does. */
-export function hostPageProblem(): string | undefined {
-  return problem;
+/** Whether the host page stops Lantern from rendering at all (the console says why). */
+export function hostPageStopped(): boolean {
+  return stopped;
 }

@@ -14,7 +14,7 @@ import type { Feed, FeedItem, ParsedFeed } from '../../content/types.js';
 import type { Messages } from '../../i18n/index.js';
 import { lanternEvent, type LanternErrorDetail, type LanternLoadDetail } from './events.js';
 import { FeedController, type FeedData } from './feed-controller.js';
-import { hostPageProblem } from './host-page.js';
+import { hostPageStopped } from './host-page.js';
 import { LocaleController } from './locale-controller.js';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
@@ -103,7 +103,7 @@ export abstract class LanternElement<View> extends LitElement {
    * host page that hides what rendering needs, nothing is registered: the fallback content stays.
    */
   static defineAs(this: CustomElementConstructor, tag: string, registry = customElements): void {
-    if (hostPageProblem() !== undefined) return;
+    if (hostPageStopped()) return;
     if (!registry.get(tag)) registry.define(tag, this);
   }
 
