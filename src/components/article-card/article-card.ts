@@ -136,10 +136,11 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
   declare layout: CardLayout;
   declare headingLevel: number;
   /** The image did not load: show the plain placeholder instead of a broken image. */
-  declare private imageFailed: boolean;
+  /** Unset until an image fails (or a reader reveals a warned card): one assignment fewer per card. */
+  declare private imageFailed?: boolean;
   declare revealWarned: boolean;
   /** The reader pressed "Show content" for this item. */
-  declare private revealed: boolean;
+  declare private revealed?: boolean;
   private pendingFocus: FocusOptions | undefined;
   /** Carries `:state(text-only)`, so a list sizes a card without a picture without its room. */
   private readonly internals = isServer ? undefined : this.attachInternals();
@@ -148,9 +149,7 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
     super();
     this.layout = 'vertical';
     this.headingLevel = 2;
-    this.imageFailed = false;
     this.revealWarned = false;
-    this.revealed = false;
   }
 
   protected override select(parsed: ParsedFeed): FeedItem {

@@ -54,7 +54,7 @@ function touchesInlineFeed(host: Element, record: MutationRecord): boolean {
 export class FeedController<View> implements ReactiveController {
   private abort: AbortController | undefined;
   private inlineObserver: MutationObserver | undefined;
-  private queued = false;
+  private queued?: boolean;
 
   constructor(
     private readonly host: Host,

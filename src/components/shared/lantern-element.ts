@@ -26,6 +26,9 @@ export function errorDetail(cause: unknown): LanternErrorDetail {
     : { kind: 'no-data', message: cause instanceof Error ? cause.message : String(cause) };
 }
 
+/** Properties whose change means "load again" (subclasses add theirs with `dataChanged`). */
+const DATA_PROPERTIES = ['src', 'item', 'feed', 'baseUrl'];
+
 /** Lit's update without the render: what a server-rendered widget runs while it keeps the server's content. */
 const reactiveUpdate = (ReactiveElement.prototype as unknown as { update(c: PropertyValues): void })
   .update;
@@ -81,8 +84,9 @@ export abstract class LanternElement<View> extends LitElement {
     loaded: (view) => this.show(view),
     failed: (cause) => this.fail(cause),
   });
-  private focusAfterLoad = false;
-  private renderFailed = false;
+  // Flags left unset until true (each unset field is an assignment fewer in every constructor).
+  private focusAfterLoad?: boolean;
+  private renderFailed?: boolean;
 
   constructor() {
     super();
@@ -127,13 +131,7 @@ export abstract class LanternElement<View> extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (!this.hasUpdated) {
       if (this.status !== 'ready') this.data.load();
-    } else if (
-      changed.has('src') ||
-      changed.has('item') ||
-      changed.has('feed') ||
-      changed.has('baseUrl') ||
-      this.dataChanged(changed)
-    ) {
+    } else if (DATA_PROPERTIES.some((p) => changed.has(p)) || this.dataChanged(changed)) {
       this.data.load();
     }
   }
@@ -198,9 +196,9 @@ export abstract class LanternElement<View> extends LitElement {
   }
 
   /** The shadow root came from the server (declarative shadow DOM) and still holds its content. */
-  private serverRendered = false;
-  /** 0: keeping the server's content; 1: waiting for the whole view; 2: replace it now. */
-  private handover = 0;
+  private serverRendered?: boolean;
+  /** Unset: keeping the server's content; 1: waiting for the whole view; 2: replace it now. */
+  private handover?: number;
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     const root = this.shadowRoot;
@@ -217,8 +215,9 @@ export abstract class LanternElement<View> extends LitElement {
     if (this.serverRendered) {
       // The server's content stays until the whole view is ready (a body being sanitised
       // included), then is replaced at once, before the next paint: one copy, no flash.
-      if (this.handover < 2) {
-        if (this.status !== 'loading' && !this.handover++) {
+      if (this.handover !== 2) {
+        if (this.status !== 'loading' && !this.handover) {
+          this.handover = 1;
           void this.updateComplete.then(() => {
             this.handover = 2;
             this.requestUpdate();
@@ -270,10 +269,10 @@ export abstract class LanternElement<View> extends LitElement {
   protected override updated(): void {
     if (!this.focusAfterLoad || this.status === 'loading') return;
     this.focusAfterLoad = false;
-    const target =
-      this.status === 'error'
-        ? this.renderRoot.querySelector<HTMLElement>('.error button')
-        : this.renderRoot.querySelector<HTMLElement>('[data-focus-after-retry]');
-    target?.focus();
+    this.renderRoot
+      .querySelector<HTMLElement>(
+        this.status === 'error' ? '.error button' : '[data-focus-after-retry]',
+      )
+      ?.focus();
   }
 }

@@ -50,7 +50,7 @@ export function warningText(
 export interface WarningGate {
   /** Unique within the shadow root: the button is described by the warning's text. */
   id: string;
-  revealed: boolean;
+  revealed?: boolean;
   onToggle: () => void;
 }
 
