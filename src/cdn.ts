@@ -29,6 +29,6 @@ if (typeof document !== 'undefined') {
   // ready: a `blocking="render"` script then keeps the first paint until they can show their
   // skeletons. (The loader lives in lantern.js, which no chunk imports, so this cannot deadlock.)
   await Promise.all(
-    Object.entries(loaders).flatMap(([tag, load]) => (document.querySelector(tag) ? [load()] : [])),
+    Object.entries(loaders).map(([tag, load]) => document.querySelector(tag) && load()),
   );
 }

@@ -64,7 +64,7 @@ function restoreLitGlobals(): string[] {
   for (const name of LIT_GLOBALS) {
     // A real value (an earlier Lit, a polyfill) is an own property of window; an element's
     // name or id only shows through window's named-properties prototype.
-    if (Object.prototype.hasOwnProperty.call(globalThis, name) || !(name in globalThis)) continue;
+    if (Object.hasOwn(globalThis, name) || !(name in globalThis)) continue;
     try {
       Object.defineProperty(globalThis, name, {
         value: undefined,
@@ -79,29 +79,21 @@ function restoreLitGlobals(): string[] {
   return restored;
 }
 
-/** An element, several of them, or a named iframe's window: what a name resolves to. */
-function isNamedElement(value: unknown): boolean {
-  return (
-    value instanceof Element ||
-    value instanceof HTMLCollection ||
-    (typeof value === 'object' && value !== null && (value as Window).window === value)
-  );
-}
-
 /** Members of `document` the page has hidden behind elements' names. */
 function hiddenDocumentMembers(): string[] {
-  // Named elements show up as own properties of `document`; a script's own wrapper of a method
-  // (some analytics wrap createElement) is a function and still works.
-  return Object.getOwnPropertyNames(document).filter(
-    (name) =>
-      DOCUMENT_MEMBERS.has(name) && isNamedElement((document as unknown as Document_)[name]),
-  );
+  // Named elements (one, several, or a named iframe's window) show up as own properties of
+  // `document`, objects where the member is a method, a string or a number; a script's own
+  // wrapper of a method (some analytics wrap createElement) is a function and still works.
+  return Object.getOwnPropertyNames(document).filter((name) => {
+    const value = (document as unknown as Document_)[name];
+    return DOCUMENT_MEMBERS.has(name) && typeof value === 'object' && value !== null;
+  });
 }
 
 type Document_ = Record<string, unknown>;
 
-/** Whether the host page stops Lantern from rendering at all. */
-let stopped = false;
+/** Whether the host page stops Lantern from rendering at all (the console says why). */
+export let hostPageStopped = false;
 
 if (typeof document !== 'undefined' && typeof Document !== 'undefined') {
   // Each warning names the id or name to change: the partner can search the page for it.
@@ -112,14 +104,9 @@ if (typeof document !== 'undefined' && typeof Document !== 'undefined') {
   }
   const hidden = hiddenDocumentMembers();
   if (hidden.length) {
-    stopped = true;
+    hostPageStopped = true;
     console.warn(
       `Lantern: widgets not started: elements named "${hidden.join('", "')}" hide document.${hidden.join(', document.')}, which rendering needs; rename them. The fallback content stays visible.`,
     );
   }
-}
-
-/** Whether the host page stops Lantern from rendering at all (the console says why). */
-export function hostPageStopped(): boolean {
-  return stopped;
 }

@@ -106,9 +106,8 @@ export abstract class LanternElement<View> extends LitElement {
    * Registers the element once; a second call (or a second copy of Lantern) is a no-op. On a
    * host page that hides what rendering needs, nothing is registered: the fallback content stays.
    */
-  static defineAs(this: CustomElementConstructor, tag: string, registry = customElements): void {
-    if (hostPageStopped()) return;
-    if (!registry.get(tag)) registry.define(tag, this);
+  static defineAs(this: CustomElementConstructor, tag: string): void {
+    if (!hostPageStopped && !customElements.get(tag)) customElements.define(tag, this);
   }
 
   protected get locale(): string {
@@ -234,10 +233,9 @@ export abstract class LanternElement<View> extends LitElement {
       this.renderFailed = true;
       const slot = Document.prototype.createElement.call(this.ownerDocument, 'slot');
       this.renderRoot.replaceChildren(slot);
-      const message = `could not render, so its fallback content is shown: ${cause instanceof Error ? cause.message : String(cause)}`;
-      console.warn(`<${this.localName}> ${message}`);
-      this.dispatchEvent(
-        lanternEvent<LanternErrorDetail>('lantern-error', { kind: 'no-data', message }),
+      // Reported as any failure is (no render follows: renderFailed stops it).
+      this.fail(
+        `could not render, so its fallback content is shown: ${cause instanceof Error ? cause.message : String(cause)}`,
       );
     }
   }

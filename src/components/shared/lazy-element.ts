@@ -119,12 +119,12 @@ export function lazyElement(tag: string, load: () => Promise<object>): void {
       }
       element.setup();
       // Its own attributes, which the base class could not read yet (the base class's own were
-      // read when set: reading them again would undo a property set since).
-      for (const [, a] of properties) {
+      // read when set: reading them again would undo a property set since), then the properties.
+      for (const [p, a] of properties) {
         if (element.hasAttribute(a))
           element.attributeChangedCallback(a, null, element.getAttribute(a));
+        if (p in kept) element[p] = kept[p];
       }
-      Object.assign(element, kept);
       states?.delete('pending');
       if (element.isConnected) element.connectedCallback();
     }
