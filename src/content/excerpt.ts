@@ -1,5 +1,5 @@
 /** Excerpts: what a card shows of an item that has no summary. Plain text, rendered as text. */
-import { decodeEntities, stripMarkup } from './text.js';
+import { decodeEntities, MARKDOWN_LINK, stripMarkup } from './text.js';
 import type { FeedItem } from './types.js';
 
 /** How much of a body is read for an excerpt: far more than a card shows, so a 5 MB body costs nothing. */
@@ -40,7 +40,7 @@ export function cutText(text: string, max: number): string {
  */
 function markdownText(source: string): string {
   return source
-    .replace(/!?\[([^\][]*)\]\([^()]*\)/g, '$1')
+    .replace(MARKDOWN_LINK, '$1')
     .replace(/^[ \t]*(?:[#>]+|[-*+]|\d+[.)])[ \t]+|(?<!\w)[*_`~]+|[*_`~]+(?!\w)/gm, '');
 }
 

@@ -152,12 +152,17 @@ export function stripMarkup(source: string): string {
   return stripTags(stripHiddenBlocks(stripComments(source)));
 }
 
+/**
+ * A markdown link or image, its text captured. No brackets or parentheses inside, so a flood of
+ * `[` or `(` is scanned once, not n² times.
+ */
+export const MARKDOWN_LINK = /!?\[([^\][]*)\]\([^()]*\)/g;
+
 /** Rough visible text of HTML or markdown, for counting words only — never rendered. */
 export function roughText(source: string): string {
   return decodeEntities(
     stripMarkup(source)
-      // No brackets or parentheses inside, so a flood of `[` or `(` is scanned once, not n² times.
-      .replace(/!?\[([^\][]*)\]\([^()]*\)/g, '$1')
+      .replace(MARKDOWN_LINK, '$1')
       .replace(/[#>*_`~|-]+/g, ' '),
   );
 }

@@ -187,9 +187,14 @@ export function definedOnly<T extends object>(obj: T): T {
 }
 
 export function isLanguageTag(tag: string): boolean {
+  return canonicalTag(tag) !== undefined;
+}
+
+/** The canonical form of a BCP 47 language tag (`EN-us` → `en-US`); `undefined` if it is not one. */
+export function canonicalTag(tag: string): string | undefined {
   try {
-    return Intl.getCanonicalLocales(tag).length === 1;
+    return Intl.getCanonicalLocales(tag)[0];
   } catch {
-    return false;
+    return undefined;
   }
 }

@@ -1,4 +1,5 @@
 /** The one language resolver and the one set of `Intl` formatters. */
+import { canonicalTag } from '../content/validate.js';
 import { en, type Messages } from './messages.js';
 
 export type { Messages } from './messages.js';
@@ -19,11 +20,7 @@ export function resolveLocale(element: Element): string {
 }
 
 function canonical(tag: string): string {
-  try {
-    return Intl.getCanonicalLocales(tag)[0] ?? 'en';
-  } catch {
-    return 'en';
-  }
+  return canonicalTag(tag) ?? 'en';
 }
 
 export function interfaceLanguage(locale: string): InterfaceLanguage {

@@ -126,7 +126,7 @@ export function cardSkeleton(
 export class LanternArticleCard extends LanternElement<FeedItem> {
   static override styles = [hostStyles, articleCardStyles];
   static override properties: PropertyDeclarations = {
-    layout: { type: String, reflect: true },
+    layout: { reflect: true },
     headingLevel: { type: Number, attribute: 'heading-level' },
     revealWarned: { type: Boolean, attribute: 'reveal-warned', reflect: true },
     imageFailed: { state: true },

@@ -40,13 +40,14 @@ const reactiveUpdate = (ReactiveElement.prototype as unknown as { update(c: Prop
  * `lantern-load` and `lantern-error`.
  */
 export abstract class LanternElement<View> extends LitElement {
+  // No `type: String`: Lit's default converter already reads and writes attributes as strings.
   static override properties: PropertyDeclarations = {
-    src: { type: String, reflect: true },
+    src: { reflect: true },
     item: {},
     feed: { attribute: false },
-    baseUrl: { type: String, attribute: 'base-url', reflect: true },
+    baseUrl: { attribute: 'base-url', reflect: true },
     hideImages: { type: Boolean, attribute: 'hide-images', reflect: true },
-    theme: { type: String, reflect: true },
+    theme: { reflect: true },
     status: { state: true },
     error: { state: true },
     view: { state: true },
@@ -107,7 +108,9 @@ export abstract class LanternElement<View> extends LitElement {
    * host page that hides what rendering needs, nothing is registered: the fallback content stays.
    */
   static defineAs(this: CustomElementConstructor, tag: string): void {
-    if (!hostPageStopped && !customElements.get(tag)) customElements.define(tag, this);
+    // Through a local name: the manifest analyzer reads `customElements.define(...)` as a tag.
+    const registry = customElements;
+    if (!hostPageStopped && !registry.get(tag)) registry.define(tag, this);
   }
 
   protected get locale(): string {
