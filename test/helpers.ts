@@ -1,6 +1,7 @@
 import 'axe-core/axe.js';
 import type { AxeResults, ElementContext, RunOptions } from 'axe-core';
 import { expect } from '@open-wc/testing';
+import type { Feed } from '../src/content/types.js';
 
 const axe = (
   window as unknown as { axe: { run(c: ElementContext, o: RunOptions): Promise<AxeResults> } }
@@ -101,6 +102,23 @@ export function visibleText(el: Element): string {
       ?.replace(/\s+/g, ' ')
       .trim() ?? ''
   );
+}
+
+/** The text a widget shows, through the shadow roots of the cards (or other widgets) inside it. */
+export function deepText(el: Element): string {
+  return (
+    [...(el.shadowRoot?.querySelectorAll('*') ?? [])]
+      .map((child) => (child.shadowRoot ? deepText(child) : ''))
+      .join(' ') + visibleText(el)
+  );
+}
+
+/** The demo feed as a framework would pass it, its `feed_url` absolute so relative URLs resolve. */
+export async function demoFeed(): Promise<Feed> {
+  const url = '/demo/feed.json';
+  const feed = (await (await fetch(url)).json()) as Feed;
+  feed.feed_url = new URL(url, location.href).href;
+  return feed;
 }
 
 export function shadow<T extends Element = HTMLElement>(el: Element, selector: string): T {

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import '../../src/index.js';
 import type { Feed } from '../../src/content/types.js';
 import { tagNames } from '../../src/tags.js';
-import { cleanup } from '../helpers.js';
+import { cleanup, deepText, demoFeed } from '../helpers.js';
 
 const FEED = '/demo/feed.json';
 
@@ -28,17 +28,10 @@ const busy = (el: Element): boolean =>
     (child) => child.shadowRoot && busy(child),
   );
 
-/** Text shown by the widget, through the shadow roots of the cards it renders. */
-const visibleText = (el: Element): string =>
-  [...(el.shadowRoot?.querySelectorAll('*') ?? [])]
-    .map((child) => (child.shadowRoot ? visibleText(child) : ''))
-    .join(' ') + (el.shadowRoot?.textContent ?? '');
-
 describe('data given up front is in the first render', () => {
   let feed: Feed;
   before(async () => {
-    feed = (await (await fetch(FEED)).json()) as Feed;
-    feed.feed_url = new URL(FEED, location.href).href;
+    feed = await demoFeed();
   });
   afterEach(cleanup);
 
@@ -55,7 +48,7 @@ describe('data given up front is in the first render', () => {
       document.body.append(container);
       await el.updateComplete;
       expect(busy(el), 'no skeleton in the first render').to.equal(false);
-      expect(visibleText(el)).to.match(/North Korea|Yoon Ha|NKDB|Soldiers/);
+      expect(deepText(el)).to.match(/North Korea|Yoon Ha|NKDB|Soldiers/);
       await Promise.resolve();
       expect(loads.length, 'lantern-load right after that render').to.equal(1);
     });
@@ -73,7 +66,7 @@ describe('data given up front is in the first render', () => {
       const el = container.firstElementChild as Widget;
       await el.updateComplete;
       expect(busy(el)).to.equal(false);
-      expect(visibleText(el)).to.match(/North Korea|Yoon Ha|NKDB|Soldiers/);
+      expect(deepText(el)).to.match(/North Korea|Yoon Ha|NKDB|Soldiers/);
     });
   }
 
@@ -146,7 +139,7 @@ describe('<lantern-article-list reveal-warned>', () => {
       container.append(list);
       document.body.append(container);
       await list.updateComplete;
-      return visibleText(list);
+      return deepText(list);
     };
     expect(await shownSummary(false)).to.not.contain('What happened at the border');
     cleanup();

@@ -220,6 +220,12 @@ const CDN_FILES = [
   'lantern.js',
 ];
 
+/** Rendered by the CDN script: the snippet's two files and every element's chunk were loaded. */
+function assertFromCdn(seen) {
+  const missing = CDN_FILES.filter((file) => !seen.cdnFiles.includes(file));
+  assert.deepEqual(missing, [], 'the elements came from the CDN script');
+}
+
 test('the React 19 app renders every element from properties; events reach its handlers', async () => {
   await buildReact('react/dist/main.js');
   const seen = await drive('/react/index.html');
@@ -234,11 +240,7 @@ test('the React 19 app with the CDN snippet: every element defined at once, set 
   );
   const seen = await drive('/react/cdn.html');
   assertRendered(seen);
-  assert.deepEqual(
-    CDN_FILES.filter((file) => !seen.cdnFiles.includes(file)),
-    [],
-    'the elements came from the CDN script',
-  );
+  assertFromCdn(seen);
 });
 
 /** The Vue app built with Vite into `outDir`; `cdn`: without the package's import. */
@@ -275,11 +277,7 @@ test('the Vue 3 app with the CDN snippet: every element defined at once, set by 
   withSnippet('vue/dist-cdn/index.html', 'vue/dist-cdn/cdn.html');
   const seen = await drive('/vue/dist-cdn/cdn.html');
   assertRendered(seen);
-  assert.deepEqual(
-    CDN_FILES.filter((file) => !seen.cdnFiles.includes(file)),
-    [],
-    'the elements came from the CDN script',
-  );
+  assertFromCdn(seen);
 });
 
 test('the apps cover every element', () => {
