@@ -99,7 +99,7 @@ export abstract class LanternElement<View> extends LitElement {
   /**
    * A widget's own construction: its defaults and fields, set here rather than in a constructor
    * or field initialisers. `lantern.js` defines the list, navigator and report before their code
-   * has loaded; an element made meanwhile runs this when its class arrives (src/cdn.ts).
+   * has loaded; an element made meanwhile runs this when its class arrives (lazy-element.ts).
    */
   protected setup(): void {}
 
