@@ -11,13 +11,12 @@
 // First, before Lit: undoes the host page's clobbering of Lit's globals (see host-page.ts).
 import './components/shared/host-page.js';
 import { lazyElement, loaders } from './components/shared/lazy-element.js';
-import { tagNames } from './tags.js';
 
 export * from './define/article-card.js';
 
-lazyElement(tagNames.list, () => import('./define/article-list.js'));
-lazyElement(tagNames.navigator, () => import('./define/story-navigator.js'));
-lazyElement(tagNames.report, () => import('./define/report-download.js'));
+lazyElement('lantern-article-list', () => import('./define/article-list.js'));
+lazyElement('lantern-story-navigator', () => import('./define/story-navigator.js'));
+lazyElement('lantern-report-download', () => import('./define/report-download.js'));
 
 /** Loads every element's code now (they are all defined already), e.g. before measuring a page. */
 export function defineAll(): Promise<unknown[]> {

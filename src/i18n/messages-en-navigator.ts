@@ -12,6 +12,7 @@ const text: NavigatorMessages = {
   partsRead: (read, total) => `${read} of ${total} parts read`,
   read: 'Read',
   nowShowing: (part, title) => `Now showing part ${part}: ${title}`,
+  continueOnSite: 'Continue reading on the site',
 };
 
 /** Completes the English text with the story navigator's own; its class calls it as it is defined. */

@@ -19,6 +19,7 @@ const text: ReportMessages = {
   copyFailed: 'Could not copy automatically. The text is selected below: copy it yourself.',
   noDownloads: 'No download is available for this report yet.',
   published: 'Published',
+  continueOnSite: 'Continue reading on the site',
 };
 
 /** Completes the English text with the report block's own; its class calls it as it is defined. */

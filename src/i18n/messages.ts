@@ -22,7 +22,10 @@ export interface CardMessages {
   /** Announced politely once the warned content is shown. */
   contentShown: string;
   imageCredit: (credit: string) => string;
-  /** Ends a body too long to show in full: the link to the whole story. */
+}
+
+/** The navigator's and the report's: ends a body too long to show in full (the link to it all). */
+interface LongBodyMessages {
   continueOnSite: string;
 }
 
@@ -34,7 +37,7 @@ export interface ListMessages {
   loadMoreFailed: string;
 }
 
-export interface NavigatorMessages {
+export interface NavigatorMessages extends LongBodyMessages {
   partOf: (part: number, total: number) => string;
   partLabel: (part: number) => string;
   previousPart: string;
@@ -47,7 +50,7 @@ export interface NavigatorMessages {
   nowShowing: (part: number, title: string) => string;
 }
 
-export interface ReportMessages {
+export interface ReportMessages extends LongBodyMessages {
   /** A long report summary: its rest, and back. */
   showMore: string;
   showLess: string;
@@ -85,5 +88,4 @@ export const en = {
   hideContent: 'Hide content',
   contentShown: 'Content shown',
   imageCredit: (credit) => `Photo: ${credit}`,
-  continueOnSite: 'Continue reading on the site',
 } satisfies CardMessages as Messages;

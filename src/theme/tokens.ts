@@ -48,6 +48,12 @@ export const hostStyles = css`
        the widget looks the same everywhere. Custom properties (the tokens), direction and
        unicode-bidi are not part of \`all\`; what the widget needs is set again below. */
     all: initial;
+    /* Except what the page decides for its own sake: an inert region (a page behind a dialog)
+       stays inert, and a phone enlarges the text only as much as the page's. \`revert\` falls
+       back to the browser's own rule (\`[inert]\`), else inherits. */
+    interactivity: revert;
+    -webkit-text-size-adjust: revert;
+    text-size-adjust: revert;
     display: block;
     box-sizing: border-box;
     color-scheme: inherit;

@@ -75,6 +75,24 @@ describe('what a screen reader hears', () => {
     await expectAxeClean(card);
   });
 
+  it('a widget in an inert part of the page (behind a dialog) stays inert', async () => {
+    const feed = JSON.stringify({ id: 'x', url: 'https://example.org/x', title: 'Behind' });
+    const markup = `<lantern-article-card lang="en"><script type="application/feed+json">${feed}</script></lantern-article-card>`;
+    // The widget resets what a page passes down (all: initial), but not inertness: neither
+    // inside an inert region nor when the element itself is inert. Chromium 156 enforces inert
+    // from the attribute either way, so the CSS value is checked too (browsers that make
+    // inertness a matter of that property alone would let focus in).
+    for (const inert of ['region', 'element']) {
+      const card = await mountLoaded(markup);
+      (inert === 'region' ? card.parentElement! : card).inert = true;
+      expect(getComputedStyle(card).getPropertyValue('interactivity'), inert).to.equal('inert');
+      const link = shadow<HTMLAnchorElement>(card, '.title a');
+      link.focus();
+      expect(card.shadowRoot!.activeElement, `${inert}: focus`).to.equal(null);
+      cleanup();
+    }
+  });
+
   it('navigator: no <header> (a banner landmark when the widget sits in <body>)', async () => {
     for (const variant of ['full', 'compact']) {
       for (const mode of ['navigation', 'reader']) {

@@ -146,12 +146,6 @@ export const articleCardStyles = css`
   .tags .sep + *::before {
     content: '' / ', ';
   }
-  .note {
-    margin: 0;
-    color: var(--_muted);
-    font-size: 0.8125em;
-    font-style: italic;
-  }
   .summary {
     margin: 0;
     min-height: 4.5em;

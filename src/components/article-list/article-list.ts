@@ -1,7 +1,6 @@
 import { isServer, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { isAbort } from '../../content/errors.js';
 import type { ParsedFeed } from '../../content/types.js';
-import { tagNames } from '../../tags.js';
 import { hostStyles } from '../../theme/tokens.js';
 import {
   toCardLayout,
@@ -97,9 +96,9 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
   static override styles = [hostStyles, articleCardStyles, articleListStyles];
   static override properties: PropertyDeclarations = {
     limit: { type: Number, reflect: true },
-    tag: { type: String, reflect: true },
-    layout: { type: String, reflect: true },
-    cardLayout: { type: String, attribute: 'card-layout', reflect: true },
+    tag: { reflect: true },
+    layout: { reflect: true },
+    cardLayout: { attribute: 'card-layout', reflect: true },
     headingLevel: { type: Number, attribute: 'heading-level' },
     revealWarned: { type: Boolean, attribute: 'reveal-warned', reflect: true },
     shown: { state: true },
@@ -197,7 +196,7 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
   }
 
   private cards(): LanternArticleCard[] {
-    return Array.from(this.renderRoot.querySelectorAll(tagNames.card));
+    return Array.from(this.renderRoot.querySelectorAll<LanternArticleCard>('.entry'));
   }
 
   /** Notes, for every card given a new item, when it has rendered (or failed). */

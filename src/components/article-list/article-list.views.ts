@@ -1,7 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import type { Messages } from '../../i18n/index.js';
-import { tagNames } from '../../tags.js';
 import { cardSkeleton, type CardLayout } from '../article-card/article-card.js';
 import type { LanternErrorDetail } from '../shared/events.js';
 import type { ArticleListView } from './list-pages.js';
@@ -20,13 +19,13 @@ const MAX_SKELETON_CARDS = 12;
  */
 const CARD_ITEM = ((strings: string[]) =>
   Object.assign(strings, { raw: strings }) as unknown as TemplateStringsArray)([
-  `<li class="item"><${tagNames.card} class="entry" exportparts="base:card-base,media:card-media,body:card-body,title:card-title,meta:card-meta,summary:card-summary" .item=`,
+  `<li class="item"><lantern-article-card class="entry" exportparts="base:card-base,media:card-media,body:card-body,title:card-title,meta:card-meta,summary:card-summary" .item=`,
   ' layout=',
   ' heading-level=',
   ' ?hide-images=',
   ' ?reveal-warned=',
   ' ?data-focus-after-retry=',
-  `></${tagNames.card}></li>`,
+  '></lantern-article-card></li>',
 ]);
 
 /** What the list's templates need from the element: its settings and its actions. */

@@ -27,7 +27,7 @@ const LIT_GLOBALS = [
 ];
 
 /** What Lit, DOMPurify and Lantern use on `document`: hidden, rendering would throw. */
-const DOCUMENT_MEMBERS = new Set([
+const DOCUMENT_MEMBERS = [
   'activeElement',
   'addEventListener',
   'adoptNode',
@@ -56,7 +56,7 @@ const DOCUMENT_MEMBERS = new Set([
   'querySelector',
   'querySelectorAll',
   'removeEventListener',
-]);
+];
 
 /** Gives back the globals Lit reads; returns the names that were hidden. */
 function restoreLitGlobals(): string[] {
@@ -84,9 +84,10 @@ function hiddenDocumentMembers(): string[] {
   // Named elements (one, several, or a named iframe's window) show up as own properties of
   // `document`, objects where the member is a method, a string or a number; a script's own
   // wrapper of a method (some analytics wrap createElement) is a function and still works.
-  return Object.getOwnPropertyNames(document).filter((name) => {
-    const value = (document as unknown as Document_)[name];
-    return DOCUMENT_MEMBERS.has(name) && typeof value === 'object' && value !== null;
+  // Only those names are read: a page's own getter on `document` (a cookie banner's) may throw.
+  return DOCUMENT_MEMBERS.filter((name) => {
+    const value = Object.hasOwn(document, name) && (document as unknown as Document_)[name];
+    return typeof value === 'object' && value !== null;
   });
 }
 

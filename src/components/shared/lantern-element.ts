@@ -127,7 +127,8 @@ export abstract class LanternElement<View> extends LitElement {
     super.connectedCallback();
     // The first load starts in the first update (so data given up front is in the first render);
     // an element moved to another place, whose load was aborted, loads again.
-    if (this.hasUpdated && this.status !== 'ready') this.data.queue(false);
+    // (Not one whose render failed: it shows its fallback content for good.)
+    if (this.hasUpdated && this.status !== 'ready' && !this.renderFailed) this.data.queue(false);
   }
 
   protected override willUpdate(changed: PropertyValues): void {

@@ -41,6 +41,9 @@ const properties = (
   .map((p) => p.split(':'))
   .map(([name, attribute = name!.toLowerCase()]) => [name!, attribute] as const);
 
+/** Their public methods: called before the element's code has arrived, they wait for it. */
+const methods = ['loadMore', 'showPart'];
+
 export const loaders: Record<string, () => Promise<unknown>> = {};
 
 /**
@@ -88,6 +91,18 @@ export function lazyElement(tag: string, load: () => Promise<object>): void {
   const proto = Shell.prototype as unknown as Record<string, unknown>;
   // `partNumber in element` is how React and Vue choose a property over an attribute.
   for (const [p] of properties) proto[p] = undefined;
+  for (const m of methods) {
+    proto[m] = function (this: Early, ...args: unknown[]) {
+      // Once the code is there and the element has rendered (an element never connected waits).
+      return define().then(
+        () =>
+          loaded &&
+          (this.updateComplete as Promise<unknown>).then(() =>
+            (this[m] as (...a: unknown[]) => unknown)(...args),
+          ),
+      );
+    };
+  }
 
   const define = (): Promise<unknown> =>
     (loading ??= load().then(
@@ -103,7 +118,7 @@ export function lazyElement(tag: string, load: () => Promise<object>): void {
     loaded = true;
     Object.setPrototypeOf(Shell, Real);
     Object.setPrototypeOf(proto, Real.prototype);
-    for (const [p] of properties) delete proto[p];
+    for (const p of [...properties.map(([p]) => p), ...methods]) delete proto[p];
     const statics = Shell as unknown as Finalizing;
     delete statics.finalized;
     delete statics.elementProperties;

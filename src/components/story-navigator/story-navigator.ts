@@ -93,12 +93,12 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
 
   static override styles = [hostStyles, storyNavigatorStyles];
   static override properties: PropertyDeclarations = {
-    series: { type: String, reflect: true },
+    series: { reflect: true },
     // `part` is also a built-in property (Element.part), so the property has its own name.
     partNumber: { type: Number, attribute: 'part' },
-    mode: { type: String, reflect: true },
-    variant: { type: String, reflect: true },
-    remember: { type: String, reflect: true },
+    mode: { reflect: true },
+    variant: { reflect: true },
+    remember: { reflect: true },
     headingLevel: { type: Number, attribute: 'heading-level' },
     revealWarned: { type: Boolean, attribute: 'reveal-warned', reflect: true },
     announcement: { state: true },
