@@ -32,9 +32,6 @@ export function cdnChunks(entry: string): OutputOptions {
       }
       return core.has(id) ? 'core' : undefined;
     },
-    // Hexadecimal chunk hashes: 8 characters of 16 compress better than 8 of 64, and each
-    // chunk's name is written in every file that imports it.
-    hashCharacters: 'hex',
     // The sanitiser core is `lantern-rich-*`, as npm run size names it; marked and DOMPurify
     // keep their modules' names (`lantern-markdown-*`, `lantern-sanitize-purify-*`).
     chunkFileNames: (chunk) =>

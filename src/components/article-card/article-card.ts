@@ -127,18 +127,13 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
   static override styles = [hostStyles, articleCardStyles];
   static override properties: PropertyDeclarations = {
     layout: { reflect: true },
-    headingLevel: { type: Number, attribute: 'heading-level' },
-    revealWarned: { type: Boolean, attribute: 'reveal-warned', reflect: true },
     imageFailed: { state: true },
     revealed: { state: true },
   };
 
   declare layout: CardLayout;
-  declare headingLevel: number;
-  /** The image did not load: show the plain placeholder instead of a broken image. */
-  /** Unset until an image fails (or a reader reveals a warned card): one assignment fewer per card. */
+  /** The image did not load: show the plain placeholder instead of a broken image (unset until then). */
   declare private imageFailed?: boolean;
-  declare revealWarned: boolean;
   /** The reader pressed "Show content" for this item. */
   declare private revealed?: boolean;
   private pendingFocus: FocusOptions | undefined;
@@ -148,8 +143,6 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
   constructor() {
     super();
     this.layout = 'vertical';
-    this.headingLevel = 2;
-    this.revealWarned = false;
   }
 
   protected override select(parsed: ParsedFeed): FeedItem {

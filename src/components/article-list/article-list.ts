@@ -99,8 +99,6 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
     tag: { reflect: true },
     layout: { reflect: true },
     cardLayout: { attribute: 'card-layout', reflect: true },
-    headingLevel: { type: Number, attribute: 'heading-level' },
-    revealWarned: { type: Boolean, attribute: 'reveal-warned', reflect: true },
     shown: { state: true },
     loadingMore: { state: true },
     moreError: { state: true },
@@ -108,11 +106,9 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
   };
 
   declare limit: number;
-  declare revealWarned: boolean;
   declare tag: string | undefined;
   declare layout: ListLayout;
   declare cardLayout: CardLayout | undefined;
-  declare headingLevel: number;
   /** How many cards the reader has asked to see (the first `limit`, plus each "Load more"). */
   declare private shown: number;
   declare private loadingMore: boolean;
@@ -129,8 +125,6 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
     this.warn = (message) => console.warn(`<${this.localName}>: ${message}`);
     this.limit = DEFAULT_LIMIT;
     this.layout = 'grid';
-    this.headingLevel = 2;
-    this.revealWarned = false;
     this.shown = DEFAULT_LIMIT;
     this.loadingMore = false;
     this.announcement = '';

@@ -93,14 +93,10 @@ export class LanternReportDownload extends LanternElement<ReportView> {
 
   static override styles = [hostStyles, reportDownloadStyles];
   static override properties: PropertyDeclarations = {
-    headingLevel: { type: Number, attribute: 'heading-level' },
-    revealWarned: { type: Boolean, attribute: 'reveal-warned', reflect: true },
     revealed: { state: true },
     expanded: { state: true },
   };
 
-  declare headingLevel: number;
-  declare revealWarned: boolean;
   /** The reader pressed "Show content" for this report. */
   declare private revealed: boolean;
   /** The reader pressed "Show more" on a long summary. */
@@ -115,8 +111,6 @@ export class LanternReportDownload extends LanternElement<ReportView> {
 
   protected override setup(): void {
     this.bodyToken = 0;
-    this.headingLevel = 2;
-    this.revealWarned = false;
     this.revealed = false;
     this.expanded = false;
   }

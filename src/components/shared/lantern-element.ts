@@ -48,6 +48,8 @@ export abstract class LanternElement<View> extends LitElement {
     baseUrl: { attribute: 'base-url', reflect: true },
     hideImages: { type: Boolean, attribute: 'hide-images', reflect: true },
     theme: { reflect: true },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    revealWarned: { type: Boolean, attribute: 'reveal-warned', reflect: true },
     status: { state: true },
     error: { state: true },
     view: { state: true },
@@ -69,6 +71,10 @@ export abstract class LanternElement<View> extends LitElement {
   declare hideImages: boolean;
   /** `light`, `dark` or `auto` (the reader's system setting); default: follow the host page. */
   declare theme: 'light' | 'dark' | 'auto' | undefined;
+  /** Heading level of the widget's titles (2–6, default 2). */
+  declare headingLevel: number;
+  /** Show warned content at once, under its warning, instead of behind "Show content". */
+  declare revealWarned: boolean;
   declare protected status: LoadStatus;
   declare protected error: LanternErrorDetail | undefined;
   declare protected view: View | undefined;
@@ -92,6 +98,8 @@ export abstract class LanternElement<View> extends LitElement {
   constructor() {
     super();
     this.hideImages = false;
+    this.headingLevel = 2;
+    this.revealWarned = false;
     this.status = 'loading';
     this.setup();
   }

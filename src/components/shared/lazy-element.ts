@@ -33,13 +33,11 @@ type Early = HTMLElement & {
  * attribute is not `name` lowercased. One list for the three shells: a property or attribute the
  * real element lacks is not one it reacts to, so observing or declaring it does no harm.
  */
-const properties = (
-  'limit tag layout cardLayout:card-layout headingLevel:heading-level revealWarned:reveal-warned ' +
-  'series partNumber:part mode variant remember'
-)
-  .split(' ')
-  .map((p) => p.split(':'))
-  .map(([name, attribute = name!.toLowerCase()]) => [name!, attribute] as const);
+const properties =
+  'limit tag layout cardLayout:card-layout series partNumber:part mode variant remember'
+    .split(' ')
+    .map((p) => p.split(':'))
+    .map(([name, attribute = name!.toLowerCase()]) => [name!, attribute] as const);
 
 /** Their public methods: called before the element's code has arrived, they wait for it. */
 const methods = ['loadMore', 'showPart'];

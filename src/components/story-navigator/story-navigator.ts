@@ -99,8 +99,6 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     mode: { reflect: true },
     variant: { reflect: true },
     remember: { reflect: true },
-    headingLevel: { type: Number, attribute: 'heading-level' },
-    revealWarned: { type: Boolean, attribute: 'reveal-warned', reflect: true },
     announcement: { state: true },
     revealedParts: { state: true },
   };
@@ -111,8 +109,6 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
   declare mode: NavigatorMode;
   declare variant: NavigatorVariant;
   declare remember: 'session' | undefined;
-  declare headingLevel: number;
-  declare revealWarned: boolean;
   /** Warned parts the reader chose to show. */
   declare private revealedParts: ReadonlySet<number>;
   /** The polite live region's text: which part is now shown. */
@@ -127,9 +123,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     this.body = new ReaderBody((item) => this.bodyFor(item));
     this.mode = 'navigation';
     this.variant = 'full';
-    this.headingLevel = 2;
     this.announcement = '';
-    this.revealWarned = false;
     this.revealedParts = new Set();
   }
 
