@@ -77,6 +77,7 @@ export class StaffPreview extends LitElement {
     this.urlRejected = false;
     this.copyNote = undefined;
     this.stageWidth = 0;
+    this.channel.onPart = (part) => this.actions.set({ part });
   }
 
   /** The page's stylesheet styles the app: it renders into the page, not a shadow root. */

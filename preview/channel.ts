@@ -17,7 +17,13 @@ export class FrameChannel implements ReactiveController {
   /** Where a link the reader clicked in the frame would have gone. */
   linkNote = '';
   height = 480;
+  /**
+   * Called when the reader moves to another part inside the frame. The frame already shows it,
+   * so the next `send`, made for that part, only takes note of it.
+   */
+  onPart: (part: number) => void = () => {};
   private ready = false;
+  private shownByFrame = false;
   private serial = 0;
   private lastSent = '';
 
@@ -43,6 +49,11 @@ export class FrameChannel implements ReactiveController {
   send(config: Omit<WidgetConfig, 'serial'>): void {
     if (!this.ready) return;
     const key = JSON.stringify(config);
+    if (this.shownByFrame) {
+      this.shownByFrame = false;
+      this.lastSent = key;
+      return;
+    }
     if (key === this.lastSent) return;
     this.wait();
     this.lastSent = key;
@@ -57,6 +68,7 @@ export class FrameChannel implements ReactiveController {
   /** The next `send` goes through even if unchanged (the frame was hidden meanwhile). */
   forget(): void {
     this.lastSent = '';
+    this.shownByFrame = false;
   }
 
   /**
@@ -94,6 +106,10 @@ export class FrameChannel implements ReactiveController {
         break;
       case 'lantern-preview:link':
         this.linkNote = data.href;
+        break;
+      case 'lantern-preview:part':
+        this.shownByFrame = true;
+        this.onPart(data.part);
         break;
     }
     this.host.requestUpdate();

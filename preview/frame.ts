@@ -80,6 +80,17 @@ function startFrame(root: HTMLElement): void {
     });
   }
 
+  // The reader moved to another part in reader mode: the page's part picker and its embed code
+  // follow, so what a staff member shares is the part they are looking at.
+  document.addEventListener('lantern-part-change', (event) => {
+    if (current)
+      post({
+        type: 'lantern-preview:part',
+        serial: current.serial,
+        part: (event as CustomEvent<{ part: number }>).detail.part,
+      });
+  });
+
   // Links would lead away to the partner's or our site; in the preview they stay put and the
   // page says where they go. The navigator's own in-page part links have already been handled.
   document.addEventListener('click', (event) => {

@@ -26,6 +26,8 @@ export type FromFrame =
       detail: { items?: number; message?: string; kind?: string };
     }
   | { type: 'lantern-preview:link'; serial: number; href: string }
+  /** The reader moved to another part inside the frame (the navigator's reader mode). */
+  | { type: 'lantern-preview:part'; serial: number; part: number }
   | { type: 'lantern-preview:missing'; serial: number; tag: string };
 
 export function isFromFrame(data: unknown): data is FromFrame {

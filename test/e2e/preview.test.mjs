@@ -248,6 +248,44 @@ test('without a clipboard the code is selected for Ctrl+C and the page says so',
   await context.close();
 });
 
+test('a part the reader moves to inside the frame becomes the part picked and embedded', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page, errors } = await openPreview(context, '?widget=navigator&layout=reader&part=1');
+  const frame = () => page.frame({ url: /frame\.html/ });
+  const picker = page.getByLabel('Current part');
+  const code = page.getByLabel('Embed code for the partner');
+  assert.equal(await picker.inputValue(), '1');
+  // Marked, to tell the navigator the reader used from one the page would send anew.
+  await frame().evaluate(
+    (tag) => (document.querySelector(tag).dataset.marked = 'yes'),
+    tagNames.navigator,
+  );
+  await stageFrame(page)
+    .getByRole('link', { name: /^Next part/ })
+    .click();
+  for (const start = Date.now(); (await picker.inputValue()) !== '2';) {
+    assert.ok(Date.now() - start < 10_000, 'the part picker did not follow the frame to part 2');
+    await page.waitForTimeout(50);
+  }
+  assert.match(await code.inputValue(), /part="2"/);
+  assert.match(page.url(), /part=2/);
+  // The frame kept the widget the reader used (its place and focus), showing part 2.
+  const shown = await frame().evaluate((tag) => {
+    const nav = document.querySelector(tag);
+    return { marked: nav.dataset.marked, part: location.hash };
+  }, tagNames.navigator);
+  assert.equal(shown.marked, 'yes');
+  assert.equal(shown.part, '#part-2');
+  // Picking a part in the page still sends it to the frame.
+  await picker.selectOption('3');
+  await stageFrame(page)
+    .getByRole('heading', { name: /Part 3/ })
+    .waitFor();
+  assert.match(await code.inputValue(), /part="3"/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the list’s number of items is kept in range, and the field shows the number used', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const { page, errors } = await openPreview(context);
