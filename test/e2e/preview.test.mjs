@@ -359,7 +359,8 @@ test('embed(): the partner’s code and the frame’s widget follow the same cho
   const { embed } = await server.ssrLoadModule('/preview/embed.ts');
   const { readState, stateQuery } = await server.ssrLoadModule('/preview/state.ts');
   const { widgets } = await server.ssrLoadModule('/preview/widgets.ts');
-  const { parseFeed } = await server.ssrLoadModule('/src/content/parse.ts');
+  // The content API, as the preview's own code reads feeds: every field, series included.
+  const { parseFeed } = await server.ssrLoadModule('/src/content/index.ts');
   const { readDraft } = await server.ssrLoadModule('/preview/draft.ts');
   const feed = async (name) => ({
     loading: false,
