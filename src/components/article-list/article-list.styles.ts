@@ -11,37 +11,20 @@ export const articleListStyles = css`
   .grid .items {
     grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--_column-width)), 1fr));
   }
-  .item {
-    min-width: 0;
-    /* Cards and placeholder cards (rendered in this shadow root) size their layout by their
-       cell, under the name the card's own queries use. */
-    container: lantern-card / inline-size;
-  }
-  /* A card far from the screen is not styled or laid out until the reader scrolls near it (its
-     text stays in the accessibility tree and find-in-page): a list of many cards costs what its
-     first few do. Until its first layout, including its first frame on screen, it counts as
-     the room the list keeps for it (below), which is what it takes. */
-  .item > .entry {
-    height: 100%;
-    content-visibility: auto;
-    /* Not 'auto': a card's room follows the column's width, a remembered height would not. */
-    contain-intrinsic-block-size: var(--_card-room);
-  }
-  /* A card without a picture gives its summary the picture's room: as wide as a column may be,
-     that can exceed the room kept for it, so it is laid out at once. (A rule of its own: a
-     browser without :state() drops only this one.) */
-  .item > .entry:state(text-only) {
-    content-visibility: visible;
-  }
   /*
-   * Every card of a list keeps the room its placeholder had (article-card.styles.ts): tags, a
-   * two-line title, two meta lines, the "name changed for safety" row, the summary and the gaps
-   * between them (the body), and above the image the content-warning gate a list card may carry:
-   * a three-line warning and its "Show content" button. The list cannot know its items while it
-   * loads, so placeholder and card reserve the whole card: the gate's room, the image (its ratio
-   * of the card's width, the list's cell being the container), the credit line and the body. A card
-   * without those notices ends with that space, as a shorter card in a grid row does anyway; the
-   * list does not shrink or grow when its feed arrives.
+   * Every card of a list keeps the room its placeholder had (article-card.styles.ts), so the list
+   * does not shrink or grow when its feed arrives: above the image the content-warning gate a
+   * list card may carry (a three-line warning and its "Show content" button), the image (its
+   * ratio of the cell's width), the credit line, and the body (tags, a two-line title, two meta
+   * lines, the "name changed for safety" row, the summary and the gaps between them). The list
+   * cannot know its items while it loads, so placeholder and card reserve the whole card; a card
+   * without those notices ends with that space, as a shorter card in a grid row does anyway.
+   *
+   * The room is the cell's ::before, under the card in the same grid area: its padding is the
+   * image's height (a percentage of the cell's width), its height the rest; the card stretches
+   * over it. Not a size container per cell measuring its width (100cqi): containment makes the
+   * browser style every card again at each of the grid's layout passes, which took a list of 100
+   * cards 2.5 times as long.
    */
   .items {
     display: grid;
@@ -59,45 +42,67 @@ export const articleListStyles = css`
       var(--_space) * 1.5 + 0.8125em * 1.5 + 1.0625em * 2.6 + 0.875em * 3 + 0.8125em * 1.5 +
         0.875em * 5.5 + 1.5em * 2 + 0.35em * 5
     );
-    /* The image across the card inside its 1px borders, and the credit line under it. */
-    --_media-room: calc((100cqi - 2px) / (var(--_media-ratio)) + 0.75em * 1.75);
+  }
+  .item {
+    display: grid;
+    min-width: 0;
+  }
+  .item > * {
+    grid-area: 1 / 1;
+  }
+  .item::before {
+    content: '';
+    grid-area: 1 / 1;
+    box-sizing: content-box;
+    /* The borders, the gate, the credit line under the image and the body; the image above. */
+    height: calc(2px + var(--_gate-room) + 0.75em * 1.75 + var(--_body-room));
+    padding-top: calc((100% - 2px) / (var(--_media-ratio)));
+  }
+  /* No picture: none at all, or an item without one (or whose picture failed to load): a list
+     of a feed without images shrinks once, when its feed arrives, rather than show cards half
+     empty (a partner whose feed has no images sets hide-images, and its placeholders match).
+     A rule of its own: a browser without :state() drops only this one. */
+  :host([hide-images]) .item::before {
+    height: calc(2px + var(--_gate-room) + var(--_body-room));
+    padding: 0;
+  }
+  .item:has(> .entry:state(text-only))::before {
+    height: calc(2px + var(--_gate-room) + var(--_body-room));
+    padding: 0;
+  }
+  /* Horizontal cards measure their cell: wide, they put the image beside the body
+     (article-card.styles.ts), as tall as it. */
+  [data-cards='horizontal'] > .item {
+    container: lantern-card / inline-size;
+  }
+  @container (min-width: 34em) {
+    [data-cards='horizontal'] > .item::before {
+      height: calc(2px + var(--_gate-room) + var(--_body-room));
+      padding: 0;
+    }
+  }
+  [data-cards='compact'] > .item::before {
+    height: calc(2px + var(--_gate-room) + var(--_compact-body-room));
+    padding: 0;
+  }
+  .item > .entry {
+    /* A card far from the screen is not styled or laid out until the reader scrolls near it
+       (its text stays in the accessibility tree and find-in-page): a list of many cards costs
+       what its first few do. Until then it is as tall as its room, which is what it takes. */
+    content-visibility: auto;
+    contain-intrinsic-block-size: 0;
+  }
+  /* A card without a picture gives its summary the picture's room: as wide as a column may be,
+     that can exceed the room kept for it, so it is laid out at once. (A rule of its own: a
+     browser without :state() drops only this one.) */
+  .item > .entry:state(text-only) {
+    content-visibility: visible;
   }
   .item > .entry::part(body) {
     min-height: var(--_body-room);
   }
   .item > .entry[layout='compact']::part(body) {
     min-height: var(--_compact-body-room);
-  }
-  /* The room of each kind of card, kept by the placeholder and the card alike; a card not laid
-     out yet (content-visibility, above) counts as that tall, so laying it out moves nothing. */
-  .item > .entry,
-  .item > .card.skeleton {
-    --_card-room: calc(2px + var(--_gate-room) + var(--_media-room) + var(--_body-room));
-  }
-  :host([hide-images]) .item > * {
-    --_card-room: calc(2px + var(--_gate-room) + var(--_body-room));
-  }
-  /* An item with no picture (or one that failed to load) has no picture's room to keep: a list
-     of a feed without images shrinks once, when its feed arrives, rather than show cards half
-     empty (a partner whose feed has no images sets hide-images, and its placeholders match).
-     A rule of its own: a browser without :state() drops only this one. */
-  .item > .entry:state(text-only) {
-    --_card-room: calc(2px + var(--_gate-room) + var(--_body-room));
-  }
-  .item > .entry[layout='compact'],
-  .item > .card.skeleton.compact {
-    --_card-room: calc(2px + var(--_gate-room) + var(--_compact-body-room));
-  }
-  /* Wide horizontal cards put the image beside the body (article-card.styles.ts), as tall as it. */
-  @container (min-width: 34em) {
-    .item > .entry[layout='horizontal'],
-    .item > .card.skeleton.horizontal {
-      --_card-room: calc(2px + var(--_gate-room) + var(--_body-room));
-    }
-  }
-  .item > .entry::part(base),
-  .item > .card.skeleton {
-    min-height: var(--_card-room);
   }
   /* The reserved safety notices in a placeholder card: the note's one line, a three-line warning. */
   .skeleton .note {

@@ -55,7 +55,7 @@ export function listSkeleton(c: ListContext, count: number): TemplateResult {
   return html`
     <div class="list ${c.layout}" part="base" aria-busy="true">
       <span class="visually-hidden">${c.m.loading}</span>
-      <ul class="items" part="list" role="list" aria-hidden="true">
+      <ul class="items" part="list" role="list" data-cards=${c.cardLayout} aria-hidden="true">
         ${Array.from(
           { length: Math.min(count, MAX_SKELETON_CARDS) },
           () =>
@@ -83,6 +83,7 @@ export function listTemplate(c: ListContext, view: ArticleListView): TemplateRes
               class="items"
               part="list"
               role="list"
+              data-cards=${c.cardLayout}
               @lantern-load=${(event: Event) => event.stopPropagation()}
             >
               ${visible.map((item, index) =>
