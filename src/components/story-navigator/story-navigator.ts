@@ -6,6 +6,7 @@ import type { FeedItem, ParsedFeed } from '../../content/types.js';
 import { hostStyles } from '../../theme/tokens.js';
 import { lanternEvent } from '../shared/events.js';
 import { withNavigatorText } from '../../i18n/messages-en-navigator.js';
+import { headingLevelOf } from '../shared/heading.js';
 import { LanternElement } from '../shared/lantern-element.js';
 import { clickedPart, followsHash, partHref, pushPart, scrollToHeading } from './part-links.js';
 import { ReaderBody } from './reader-body.js';
@@ -137,11 +138,8 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
 
   /** Reader mode's part heading: below the series title, or in its place in the compact variant. */
   private get partHeadingLevel(): number {
-    return this.variant === 'compact' ? this.level : Math.min(6, this.level + 1);
-  }
-
-  private get level(): number {
-    return Math.min(6, Math.max(2, Math.round(this.headingLevel) || 2));
+    const level = headingLevelOf(this.headingLevel);
+    return this.variant === 'compact' ? level : Math.min(6, level + 1);
   }
 
   override connectedCallback(): void {
@@ -321,7 +319,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
       locale: this.locale,
       reader: this.reader,
       compact: this.variant === 'compact',
-      level: this.level,
+      level: headingLevelOf(this.headingLevel),
       partLevel: this.partHeadingLevel,
       remembers: this.remember === 'session',
       announcement: this.announcement,
