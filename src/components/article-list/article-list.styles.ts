@@ -81,7 +81,7 @@ export const articleListStyles = css`
       padding: 0;
     }
   }
-  [data-cards='compact'] > .item::before {
+  .items[data-cards='compact'] > .item::before {
     height: calc(2px + var(--_gate-room) + var(--_compact-body-room));
     padding: 0;
   }
