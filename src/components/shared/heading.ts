@@ -1,12 +1,8 @@
 import { html, type TemplateResult } from 'lit';
 
-/** A `heading-level` as a level a widget uses: 2–6, 2 for anything else. */
-export const headingLevelOf = (level: number): number =>
-  Math.min(6, Math.max(2, Math.round(level) || 2));
-
 /** A real `<h2>`–`<h6>` (static tags, so no `unsafeStatic`). */
 export function headingTemplate(level: number, part: string, content: unknown): TemplateResult {
-  switch (headingLevelOf(level)) {
+  switch (Math.min(6, Math.max(2, Math.round(level) || 2))) {
     case 3:
       return html`<h3 class=${part} part=${part}>${content}</h3>`;
     case 4:

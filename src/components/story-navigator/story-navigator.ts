@@ -6,7 +6,6 @@ import type { FeedItem, ParsedFeed } from '../../content/types.js';
 import { hostStyles } from '../../theme/tokens.js';
 import { lanternEvent } from '../shared/events.js';
 import { withNavigatorText } from '../../i18n/messages-en-navigator.js';
-import { headingLevelOf } from '../shared/heading.js';
 import { LanternElement } from '../shared/lantern-element.js';
 import { clickedPart, followsHash, partHref, pushPart, scrollToHeading } from './part-links.js';
 import { ReaderBody } from './reader-body.js';
@@ -138,8 +137,11 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
 
   /** Reader mode's part heading: below the series title, or in its place in the compact variant. */
   private get partHeadingLevel(): number {
-    const level = headingLevelOf(this.headingLevel);
-    return this.variant === 'compact' ? level : Math.min(6, level + 1);
+    return this.variant === 'compact' ? this.level : Math.min(6, this.level + 1);
+  }
+
+  private get level(): number {
+    return Math.min(6, Math.max(2, Math.round(this.headingLevel) || 2));
   }
 
   override connectedCallback(): void {
@@ -319,7 +321,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
       locale: this.locale,
       reader: this.reader,
       compact: this.variant === 'compact',
-      level: headingLevelOf(this.headingLevel),
+      level: this.level,
       partLevel: this.partHeadingLevel,
       remembers: this.remember === 'session',
       announcement: this.announcement,
