@@ -182,8 +182,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
       const item = current === undefined ? undefined : series.parts[current - 1]?.item;
       this.revealedParts = new Set();
       const shown = item && current !== undefined && !this.hides(item, current);
-      // The rest of the part shows in this render; its body follows once sanitised, and
-      // `updateComplete` (so `lantern-load`) waits for it. The server has no DOM to sanitise in.
+      // The body follows once sanitised; `lantern-load` waits for it. (No DOM on the server.)
       this.pendingBody = isServer
         ? undefined
         : this.body.show(shown ? item : undefined, current, true);
