@@ -137,13 +137,18 @@ describe('validation budgets: caps with a warning naming the path', () => {
         title: 'T'.repeat(5_000),
         summary: '😀'.repeat(20_000),
         authors: [{ name: 'N'.repeat(2_000) }],
-        _lantern: { image_credit: 'C'.repeat(5_000), report: { publisher: 'P'.repeat(3_000) } },
+        _lantern: {
+          image_credit: 'C'.repeat(5_000),
+          report: { publisher: 'P'.repeat(3_000), citation: 'Q'.repeat(10_000) },
+        },
       }),
     );
     const item = feed.items[0]!;
     expect(item.title).to.equal(`${'T'.repeat(LIMITS.textChars)}…`);
     expect(item._lantern?.image_credit).to.have.length(LIMITS.textChars + 1);
     expect(item._lantern?.report?.publisher).to.have.length(LIMITS.textChars + 1);
+    // Shown and copied as the report block shows it (10,000 took its first layout 80 ms).
+    expect(item._lantern?.report?.citation).to.equal(`${'Q'.repeat(LIMITS.textChars)}…`);
     expect(item.authors?.[0]?.name).to.equal(`${'N'.repeat(LIMITS.nameChars)}…`);
     // 10,000 UTF-16 units end inside no emoji: 4,999 whole ones plus the ellipsis… or 5,000.
     expect(item.summary?.endsWith('😀…')).to.equal(true);
@@ -154,6 +159,7 @@ describe('validation budgets: caps with a warning naming the path', () => {
       'items[0].authors[0].name: longer than 200 characters; shortened',
       'items[0]._lantern.image_credit: longer than 2000 characters; shortened',
       'items[0]._lantern.report.publisher: longer than 2000 characters; shortened',
+      'items[0]._lantern.report.citation: longer than 2000 characters; shortened',
     ]);
   });
 
