@@ -10,6 +10,7 @@ import {
   mount,
   mountLoaded,
   nextEvent,
+  painted,
   shadow,
   visibleText,
 } from '../helpers.js';
@@ -451,5 +452,38 @@ describe('<lantern-article-list> of items without pictures', () => {
     // The picture's room at 480 px and 16:9 is about 270 px; the text-only card's excerpt may
     // take some of it back in whole lines, never all.
     expect(room, 'text-only card is shorter by most of a picture').to.be.above(100);
+  });
+});
+
+describe('<lantern-article-list>: the room each kind of card keeps', () => {
+  afterEach(cleanup);
+
+  /** The height of the first cell of a one-column 720 px list of two short articles with pictures. */
+  async function cellHeight(attributes: string): Promise<number> {
+    const image = `${location.origin}/demo/images/soldiers.svg`;
+    const list = mount<LanternArticleList>(
+      `<lantern-article-list style="width: 720px" layout="list" limit="2" ${attributes}></lantern-article-list>`,
+    );
+    const loaded = nextEvent(list, 'lantern-load');
+    list.feed = feedOf([
+      { ...article(1, '2025-01-02'), image },
+      { ...article(2, '2025-01-01'), image },
+    ]) as LanternArticleList['feed'];
+    await loaded;
+    await list.updateComplete;
+    await painted();
+    return list.shadowRoot!.querySelector('.item')!.getBoundingClientRect().height;
+  }
+
+  it('a wide horizontal card keeps no picture room above its text, a compact one a shorter body', async () => {
+    const vertical = await cellHeight('card-layout="vertical"');
+    const horizontal = await cellHeight('card-layout="horizontal"');
+    const hidden = await cellHeight('card-layout="vertical" hide-images');
+    const compactHidden = await cellHeight('card-layout="compact" hide-images');
+    // At 720 px and 16:9 the picture takes about 400 px; its image sits beside the text instead.
+    expect(vertical - horizontal, `${vertical} → ${horizontal}`).to.be.above(300);
+    expect(Math.abs(horizontal - hidden), `${horizontal} vs ${hidden}`).to.be.at.most(2);
+    // A compact card's body: one title line less, fewer gaps (about 45 px at 16 px).
+    expect(hidden - compactHidden, `${hidden} → ${compactHidden}`).to.be.above(30);
   });
 });

@@ -129,6 +129,14 @@ describe("a list's cards far from the screen", () => {
     }
   }
 
+  it('nothing moves scrolling back up a list whose font size is relative to the page', async () => {
+    // The room is kept in the list's cells: a card must be as large as the cell it is in, not
+    // --lantern-font-size over again (1.25em of 1.25em).
+    await list(40, '720px; --lantern-font-size: 1.25em');
+    const shifts = await scrollThrough('up');
+    expect(shifts, JSON.stringify(shifts)).to.deep.equal([]);
+  });
+
   it('nothing moves scrolling back up a wide list of cards without pictures', async () => {
     // Their summaries take the picture's room, more than a list keeps at this width.
     await list(24, '640px', false);

@@ -7,7 +7,7 @@ export const articleCardStyles = css`
   /* A size container only where the card's parts measure its width (containment costs every
      card a second style pass in layout): a horizontal card for its layout (the queries below
      name it, so a card without a picture, its own container for its summary's room, does not
-     answer them), and in a list the list's cell, named alike. */
+     answer them), and in a list of horizontal cards the list's cell, named alike. */
   :host([layout='horizontal']) {
     container: lantern-card / inline-size;
   }

@@ -24,7 +24,7 @@ export const articleListStyles = css`
    * image's height (a percentage of the cell's width), its height the rest; the card stretches
    * over it. Not a size container per cell measuring its width (100cqi): containment makes the
    * browser style every card again at each of the grid's layout passes, which took a list of 100
-   * cards 2.5 times as long.
+   * cards four times the main-thread time.
    */
   .items {
     display: grid;
@@ -32,13 +32,19 @@ export const articleListStyles = css`
     margin: 0;
     padding: 0;
     list-style: none;
+    /* A card is the list's size: the room in its cell is counted in the cell's font size, and a
+       relative --lantern-font-size (1.25em) must not apply again inside each card. */
+    --lantern-font-size: 1em;
     /* .warning-gate: padding above, the three-line .content-warning, the gap, the .button. */
     --_gate-room: calc(var(--_space) * 0.75 + 0.875em * 5.5 + 0.4em + 0.9375em * 2.75);
     --_body-room: calc(
       var(--_space) * 1.75 + 0.8125em * 1.5 + 1.1875em * 2.6 + 0.875em * 3 + 0.8125em * 1.5 +
         0.875em * 5.5 + 1.5em * 3 + 0.5em * 5
     );
-    --_compact-body-room: calc(
+  }
+  /* A compact card's body: a smaller title, fewer lines and gaps. */
+  .items[data-cards='compact'] {
+    --_body-room: calc(
       var(--_space) * 1.5 + 0.8125em * 1.5 + 1.0625em * 2.6 + 0.875em * 3 + 0.8125em * 1.5 +
         0.875em * 5.5 + 1.5em * 2 + 0.35em * 5
     );
@@ -50,25 +56,26 @@ export const articleListStyles = css`
   .item > * {
     grid-area: 1 / 1;
   }
+  /* The picture (a share of the cell's width) and its credit line, unless --_picture is 0; the
+     borders, the gate and the body. */
   .item::before {
     content: '';
     grid-area: 1 / 1;
     box-sizing: content-box;
-    /* The borders, the gate, the credit line under the image and the body; the image above. */
-    height: calc(2px + var(--_gate-room) + 0.75em * 1.75 + var(--_body-room));
-    padding-top: calc((100% - 2px) / (var(--_media-ratio)));
+    padding-top: calc((100% - 2px) / (var(--_media-ratio)) * var(--_picture, 1));
+    height: calc(2px + var(--_gate-room) + 0.75em * 1.75 * var(--_picture, 1) + var(--_body-room));
   }
-  /* No picture: none at all, or an item without one (or whose picture failed to load): a list
-     of a feed without images shrinks once, when its feed arrives, rather than show cards half
-     empty (a partner whose feed has no images sets hide-images, and its placeholders match).
-     A rule of its own: a browser without :state() drops only this one. */
-  :host([hide-images]) .item::before {
-    height: calc(2px + var(--_gate-room) + var(--_body-room));
-    padding: 0;
+  /* No picture: none at all (hide-images, compact cards), or an item without one (or whose
+     picture failed to load): a list of a feed without images shrinks once, when its feed
+     arrives, rather than show cards half empty (a partner whose feed has no images sets
+     hide-images, and its placeholders match). The :state() rule is one of its own: a browser
+     without :state() drops only that one. */
+  :host([hide-images]) .item::before,
+  [data-cards='compact'] > .item::before {
+    --_picture: 0;
   }
   .item:has(> .entry:state(text-only))::before {
-    height: calc(2px + var(--_gate-room) + var(--_body-room));
-    padding: 0;
+    --_picture: 0;
   }
   /* Horizontal cards measure their cell: wide, they put the image beside the body
      (article-card.styles.ts), as tall as it. */
@@ -77,13 +84,8 @@ export const articleListStyles = css`
   }
   @container (min-width: 34em) {
     [data-cards='horizontal'] > .item::before {
-      height: calc(2px + var(--_gate-room) + var(--_body-room));
-      padding: 0;
+      --_picture: 0;
     }
-  }
-  .items[data-cards='compact'] > .item::before {
-    height: calc(2px + var(--_gate-room) + var(--_compact-body-room));
-    padding: 0;
   }
   .item > .entry {
     /* A card far from the screen is not styled or laid out until the reader scrolls near it
@@ -100,9 +102,6 @@ export const articleListStyles = css`
   }
   .item > .entry::part(body) {
     min-height: var(--_body-room);
-  }
-  .item > .entry[layout='compact']::part(body) {
-    min-height: var(--_compact-body-room);
   }
   /* The reserved safety notices in a placeholder card: the note's one line, a three-line warning. */
   .skeleton .note {
