@@ -114,6 +114,13 @@ function defuseBlock(block: string): string {
   return out;
 }
 
+/** The fence open after `line` (`undefined`: none): a fence line opens one, or closes the open one. */
+function fenceAfter(line: string, fence: string | undefined): string | undefined {
+  const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+  if (!marker || (fence !== undefined && !marker.startsWith(fence))) return fence;
+  return fence === undefined ? marker[0]!.repeat(3) : undefined;
+}
+
 /**
  * Splits markdown into blocks at blank lines that are followed by an unindented line (so no
  * list item or indented code is cut), never inside a fenced code block.
@@ -124,15 +131,12 @@ function splitBlocks(markdown: string): string[] {
   let fence: string | undefined;
   let blank = false;
   for (const line of markdown.split('\n')) {
-    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
     if (fence === undefined && blank && current.length && !/^[ \t]/.test(line)) {
       blocks.push(current.join('\n'));
       current = [];
     }
     current.push(line);
-    if (marker && (fence === undefined || marker.startsWith(fence))) {
-      fence = fence === undefined ? marker[0]!.repeat(3) : undefined;
-    }
+    fence = fenceAfter(line, fence);
     blank = line.trim() === '';
   }
   if (current.length) blocks.push(current.join('\n'));
@@ -156,12 +160,9 @@ function definitions(markdown: string): Map<string, string> {
   if (!markdown.includes(']:')) return found;
   let fence: string | undefined;
   for (const line of markdown.split('\n')) {
-    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (marker && (fence === undefined || marker.startsWith(fence))) {
-      fence = fence === undefined ? marker[0]!.repeat(3) : undefined;
-      continue;
-    }
-    if (fence !== undefined || !line.includes(']:')) continue;
+    const before = fence;
+    fence = fenceAfter(line, fence);
+    if (fence !== before || fence !== undefined || !line.includes(']:')) continue;
     const match = DEFINITION.exec(line);
     if (!match) continue;
     const label = match[1]!.trim().toLowerCase();

@@ -240,11 +240,7 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
     const media = this.renderMedia(item, layout);
     // The skeleton had a picture: without one, the text takes its room.
     const textOnly = media === nothing && layout !== 'compact' && !this.hideImages;
-    try {
-      this.internals?.states?.[textOnly ? 'add' : 'delete']('text-only');
-    } catch {
-      // Chromium before 125 takes only `--` names: the list then keeps a picture's room.
-    }
+    this.internals?.states?.[textOnly ? 'add' : 'delete']('text-only');
     return html`
       <article class="card ${layout} ${textOnly ? 'text-only' : ''}" part="base" lang=${locale}>
         ${contentWarning(

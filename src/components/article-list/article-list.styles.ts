@@ -42,8 +42,9 @@ export const articleListStyles = css`
         0.875em * 5.5 + 1.5em * 3 + 0.5em * 5
     );
   }
-  /* A compact card's body: a smaller title, fewer lines and gaps. */
+  /* A compact card: no picture, and a body with a smaller title, fewer lines and gaps. */
   .items[data-cards='compact'] {
+    --_pic: 0;
     --_body-room: calc(
       var(--_space) * 1.5 + 0.8125em * 1.5 + 1.0625em * 2.6 + 0.875em * 3 + 0.8125em * 1.5 +
         0.875em * 5.5 + 1.5em * 2 + 0.35em * 5
@@ -53,29 +54,28 @@ export const articleListStyles = css`
     display: grid;
     min-width: 0;
   }
-  .item > * {
+  .item > *,
+  .item::before {
     grid-area: 1 / 1;
   }
-  /* The picture (a share of the cell's width) and its credit line, unless --_picture is 0; the
+  /* The picture (a share of the cell's width) and its credit line, unless --_pic is 0; the
      borders, the gate and the body. */
   .item::before {
     content: '';
-    grid-area: 1 / 1;
     box-sizing: content-box;
-    padding-top: calc((100% - 2px) / (var(--_media-ratio)) * var(--_picture, 1));
-    height: calc(2px + var(--_gate-room) + 0.75em * 1.75 * var(--_picture, 1) + var(--_body-room));
+    padding-top: calc((100% - 2px) / (var(--_media-ratio)) * var(--_pic, 1));
+    height: calc(2px + var(--_gate-room) + 0.75em * 1.75 * var(--_pic, 1) + var(--_body-room));
   }
-  /* No picture: none at all (hide-images, compact cards), or an item without one (or whose
-     picture failed to load): a list of a feed without images shrinks once, when its feed
+  /* No picture: none at all (hide-images, compact cards, above), or an item without one (or
+     whose picture failed to load): a list of a feed without images shrinks once, when its feed
      arrives, rather than show cards half empty (a partner whose feed has no images sets
      hide-images, and its placeholders match). The :state() rule is one of its own: a browser
      without :state() drops only that one. */
-  :host([hide-images]) .item::before,
-  [data-cards='compact'] > .item::before {
-    --_picture: 0;
+  :host([hide-images]) {
+    --_pic: 0;
   }
-  .item:has(> .entry:state(text-only))::before {
-    --_picture: 0;
+  .item:has(> .entry:state(text-only)) {
+    --_pic: 0;
   }
   /* Horizontal cards measure their cell: wide, they put the image beside the body
      (article-card.styles.ts), as tall as it. */
@@ -84,7 +84,7 @@ export const articleListStyles = css`
   }
   @container (min-width: 34em) {
     [data-cards='horizontal'] > .item::before {
-      --_picture: 0;
+      --_pic: 0;
     }
   }
   .item > .entry {

@@ -117,12 +117,9 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
 
   private moreController: AbortController | undefined;
   declare private cardSettled: WeakMap<Element, { item: unknown; done: Promise<void> }>;
-  /** A console warning naming this element (the pager's problems with a next page). */
-  declare private warn: (message: string) => void;
 
   protected override setup(): void {
     this.cardSettled = new WeakMap();
-    this.warn = (message) => console.warn(`<${this.localName}>: ${message}`);
     this.limit = DEFAULT_LIMIT;
     this.layout = 'grid';
     this.shown = DEFAULT_LIMIT;
@@ -179,7 +176,7 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
     const origin = this.dataBase ?? (isServer ? 'about:blank' : document.baseURI);
     return {
       items: newestFirst(withTag(parsed.feed.items, this.tag)),
-      nextUrl: nextPage(parsed.feed.next_url, visited, origin, this.warn),
+      nextUrl: nextPage(parsed.feed.next_url, visited, origin, (m) => this.warn(m)),
       visited,
       origin,
     };
@@ -243,7 +240,7 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
           tag: this.tag,
           signal: controller.signal,
           timeoutMs: this.timeoutMs,
-          warn: this.warn,
+          warn: (m) => this.warn(m),
         });
       } catch (cause) {
         if (controller.signal.aborted || isAbort(cause)) return;
@@ -274,7 +271,7 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
   private reportMoreFailure(cause: unknown): void {
     const detail = errorDetail(cause);
     this.moreError = detail;
-    console.warn(`<${this.localName}>: ${detail.message}${detail.url ? ` (${detail.url})` : ''}`);
+    this.warn(`${detail.message}${detail.url ? ` (${detail.url})` : ''}`);
     this.dispatchEvent(lanternEvent<LanternErrorDetail>('lantern-error', detail));
   }
 

@@ -1,6 +1,4 @@
 import { isServer, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { readItemsWith } from '../../content/parse.js';
-import { readReportFields } from '../../content/parse-report.js';
 import { hasRichBody, renderRichContent } from '../../content/rich.js';
 import type { Attachment, FeedItem, ParsedFeed } from '../../content/types.js';
 import { hostStyles } from '../../theme/tokens.js';
@@ -89,10 +87,8 @@ const CONFIRMATION_MS = 5000;
  */
 export class LanternReportDownload extends LanternElement<ReportView> {
   static {
-    // This widget's English text, and the reading of attachments and `_lantern.report`, travel
-    // with its code, not in every card page's entry.
+    // This widget's English text travels with its code, not in every card page's entry.
     withReportText();
-    readItemsWith(readReportFields);
   }
 
   static override styles = [hostStyles, reportDownloadStyles];
@@ -140,8 +136,8 @@ export class LanternReportDownload extends LanternElement<ReportView> {
     // (a feed from src) stays until then: the report appears once, at its final size.
     const downloads = (item.attachments ?? []).filter((attachment) => {
       if (isDownload(attachment)) return true;
-      console.warn(
-        `<${this.localName}>: "${item.id}": an attachment at ${attachment.url.slice(0, 80)} is not a file to download; it is not shown`,
+      this.warn(
+        `"${item.id}": an attachment at ${attachment.url.slice(0, 80)} is not a file to download; it is not shown`,
       );
       return false;
     });

@@ -189,8 +189,13 @@ export abstract class LanternElement<View> extends LitElement {
     const detail = errorDetail(cause);
     this.error = detail;
     this.status = 'error';
-    console.warn(`<${this.localName}>: ${detail.message}${detail.url ? ` (${detail.url})` : ''}`);
+    this.warn(`${detail.message}${detail.url ? ` (${detail.url})` : ''}`);
     this.dispatchEvent(lanternEvent<LanternErrorDetail>('lantern-error', detail));
+  }
+
+  /** A console warning that names this element. */
+  protected warn(message: string, ...details: unknown[]): void {
+    console.warn(`<${this.localName}>: ${message}`, ...details);
   }
 
   /** Whether images may be requested for this item. */

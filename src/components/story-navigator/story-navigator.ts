@@ -1,6 +1,4 @@
 import { isServer, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { readItemsWith } from '../../content/parse.js';
-import { readSeriesFields } from '../../content/parse-series.js';
 import { bodySource, renderRichContent } from '../../content/rich.js';
 import type { FeedItem, ParsedFeed } from '../../content/types.js';
 import { hostStyles } from '../../theme/tokens.js';
@@ -90,9 +88,7 @@ export type { NavigatorView } from './story-navigator.views.js';
  */
 export class LanternStoryNavigator extends LanternElement<NavigatorView> {
   static {
-    // This widget's English text, and the reading of `_lantern.series`, travel with its code.
     withNavigatorText();
-    readItemsWith(readSeriesFields);
   }
 
   static override styles = [hostStyles, storyNavigatorStyles];
@@ -219,7 +215,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
         continueLabel: this.messages.continueOnSite,
       });
     } catch (cause) {
-      console.warn(`<${this.localName}>: the body of "${item.id}" could not be shown`, cause);
+      this.warn(`the body of "${item.id}" could not be shown`, cause);
       return document.createDocumentFragment();
     }
   }
