@@ -1,19 +1,23 @@
-// Benchmark page code: the rich pipeline (marked + DOMPurify + Lantern's checks) against marked
-// alone. Bundled by scripts/bench.mjs into bench/dist/rich.js.
+// Benchmark page code: the rich pipeline against marked alone: marked's tokens to the DOM (what
+// markdown without raw HTML takes), and the HTML way (what a chunk with raw HTML takes) through
+// each sanitiser. Bundled by scripts/bench.mjs into bench/dist/rich.js.
 import { Marked } from 'marked';
 import { sanitizeMarkdown } from '../src/content/markdown.ts';
 import { platformParser } from '../src/content/sanitize-platform.ts';
+import { ALLOW_LIST } from '../src/content/allow-list.ts';
 import { purifyParser } from '../src/content/sanitize-purify.ts';
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
 // Both sanitising paths: the browser's Sanitizer (what Chromium here uses) and DOMPurify.
 const platform = platformParser();
-const purify = purifyParser();
+const purify = purifyParser(ALLOW_LIST);
 
 window.bench = {
   platform: Boolean(platform),
   lantern: (markdown) => sanitizeMarkdown(markdown, { baseUrl: location.href }, platform ?? purify),
-  lanternPurify: (markdown) => sanitizeMarkdown(markdown, { baseUrl: location.href }, purify),
+  viaPlatform: (markdown) =>
+    sanitizeMarkdown(markdown, { baseUrl: location.href }, platform ?? purify, true),
+  viaPurify: (markdown) => sanitizeMarkdown(markdown, { baseUrl: location.href }, purify, true),
   markedOnly: (markdown) => marked.parse(markdown),
 };

@@ -14,6 +14,12 @@ type OutputOptions = Exclude<NonNullable<RollupOptions['output']>, unknown[]>;
  * and modules behind a dynamic import (marked and the sanitiser, Korean text, the XML reader)
  * stay out of a card page's downloads.
  */
+const RENAMED: Record<string, string> = {
+  sanitize: 'rich',
+  'live-copy': 'rich-copy',
+  rich: 'body',
+};
+
 export function cdnChunks(entry: string): OutputOptions {
   let core: Set<string> | undefined;
   return {
@@ -30,11 +36,15 @@ export function cdnChunks(entry: string): OutputOptions {
         };
         visit(entry);
       }
-      return core.has(id) ? 'core' : undefined;
+      if (core.has(id)) return 'core';
+      // What a body needs in the navigator and the report: its loading and its styles, one file.
+      return /[\\/]src[\\/](?:content[\\/]rich|theme[\\/]rich-content)\.ts$/.test(id)
+        ? 'rich'
+        : undefined;
     },
-    // The sanitiser core is `lantern-rich-*`, as npm run size names it; marked and DOMPurify
-    // keep their modules' names (`lantern-markdown-*`, `lantern-sanitize-purify-*`).
-    chunkFileNames: (chunk) =>
-      `lantern-${({ sanitize: 'rich', rich: 'body' } as Record<string, string>)[chunk.name] ?? chunk.name}-[hash].js`,
+    // The sanitiser core is `lantern-rich-*`, with the live copy both body paths share
+    // (`lantern-rich-copy-*`), as npm run size names them; marked and DOMPurify keep their
+    // modules' names (`lantern-markdown-*`, `lantern-sanitize-purify-*`).
+    chunkFileNames: (chunk) => `lantern-${RENAMED[chunk.name] ?? chunk.name}-[hash].js`,
   };
 }

@@ -70,11 +70,17 @@ rows.push(
     `CDN entry as loaded: lit, content layer, card, loader (${entryFiles.size} files)`,
   ),
 );
-// Lazily loaded elements and the rich chunk: what each adds on top of the entry.
+// Lazily loaded elements and the rich chunks: what each adds on top of what is loaded when it
+// is asked for: the entry, and the chunks that import it with theirs (the sanitiser is imported
+// by the body chunk the navigator and the report already load; DOMPurify by the sanitiser).
 const lazy = new Set();
+/** For each lazily loaded file, the files that import it on demand. */
+const importers = new Map();
 const walk = (file) => {
   for (const dep of imports(file).dynamic) {
-    if (!lazy.has(dep) && !entryFiles.has(dep)) {
+    if (entryFiles.has(dep)) continue;
+    importers.set(dep, [...(importers.get(dep) ?? []), file]);
+    if (!lazy.has(dep)) {
       lazy.add(dep);
       walk(dep);
     }
@@ -82,10 +88,16 @@ const walk = (file) => {
   for (const dep of imports(file).static) if (!entryFiles.has(dep)) walk(dep);
 };
 for (const file of entryFiles) walk(file);
+/** Files loaded whichever importer asks for `file` (the importers' closures in common). */
+const loadedBefore = (file) => {
+  const sets = (importers.get(file) ?? []).map((f) => closure(f));
+  return new Set([...(sets[0] ?? [])].filter((f) => sets.every((s) => s.has(f))));
+};
 const everything = new Set(entryFiles);
 for (const file of [...lazy].sort()) {
-  const added = [...closure(file)].filter((f) => !entryFiles.has(f));
-  for (const f of added) everything.add(f);
+  const before = loadedBefore(file);
+  for (const f of closure(file)) if (!entryFiles.has(f)) everything.add(f);
+  const added = [...closure(file)].filter((f) => !entryFiles.has(f) && !before.has(f));
   const rich = /^lantern-rich-/.test(file);
   const markdown = /^lantern-markdown-/.test(file);
   const purify = /^lantern-sanitize-purify-/.test(file);

@@ -1,23 +1,12 @@
 /**
  * The one sanitiser configuration, shared by both sanitising paths: the browser's own HTML
  * Sanitizer (sanitize-platform.ts) and DOMPurify where the browser has none
- * (sanitize-purify.ts). Both are built from these lists, so the two cannot drift apart.
+ * (sanitize-purify.ts). Both are built from these lists, so the two cannot drift apart. The
+ * elements and attributes a body may keep are in live-copy.ts, which the markdown path shares.
  */
+import { ALLOWED_ATTR, ALLOWED_TAGS } from './live-copy.js';
 
-/** Elements a body may contain after sanitising. */
-export const ALLOWED_TAGS = [
-  'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'cite', 'code', 'dd', 'del', 'dfn', 'div',
-  'dl', 'dt', 'em', 'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i',
-  'img', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'pre', 'q', 's', 'samp', 'small', 'span',
-  'strong', 'sub', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'u',
-  'ul', 'var', 'wbr',
-] as const; // prettier-ignore
-
-/** Attributes an allowed element may keep (URLs then pass the URL policy). */
-export const ALLOWED_ATTR = [
-  'href', 'src', 'alt', 'title', 'width', 'height', 'lang', 'dir', 'colspan', 'rowspan',
-  'scope', 'datetime', 'cite', 'start', 'reversed', 'abbr',
-] as const; // prettier-ignore
+export { ALLOWED_ATTR, ALLOWED_TAGS };
 
 /** Elements that go together with everything inside them: nothing in them is text for a reader. */
 export const DROPPED_WITH_CONTENT = [
@@ -55,4 +44,10 @@ export const KNOWN_ELEMENTS: ReadonlySet<string> = new Set([
 ]);
 
 /** The allow-list, in one place: what a body may contain after sanitising. */
-export const ALLOW_LIST = { tags: ALLOWED_TAGS, attributes: ALLOWED_ATTR } as const;
+export const ALLOW_LIST = {
+  tags: ALLOWED_TAGS,
+  attributes: ALLOWED_ATTR,
+  dropped: DROPPED_WITH_CONTENT,
+} as const;
+
+export type AllowList = typeof ALLOW_LIST;

@@ -3,17 +3,12 @@
  * This module is its own chunk, loaded by dynamic import only for an item whose body is
  * `_lantern.content_markdown` (or a call to `renderMarkdown` from the `./content` API): an HTML body never downloads it.
  */
-import { Marked } from 'marked';
+import { Lexer, Marked, type Token } from 'marked';
+import { finish, headingShift, pacer, stripComments, warn } from './live-copy.js';
+import { tokensToTree } from './markdown-tree.js';
 import type { RichOptions } from './rich.js';
 import { appendContinuation, bodyBudget, textToFragment } from './rich.js';
-import {
-  inertParser,
-  pacer,
-  sanitizeInto,
-  stripComments,
-  warn,
-  type InertParse,
-} from './sanitize.js';
+import type { InertParse } from './sanitize.js';
 
 /** Markdown larger than this is shown as plain text rather than parsed (marked is superlinear on some inputs). */
 export const MAX_MARKDOWN_CHARS = 300_000;
@@ -49,35 +44,11 @@ function boundEmailScans(rule: RegExp): RegExp {
   return source === rule.source ? rule : new RegExp(source, rule.flags);
 }
 
-type InlineRules = Record<string, RegExp>;
-const boundedFor = new WeakMap<InlineRules, InlineRules>();
-const bounded = new WeakSet<InlineRules>();
-
-/** The lexer sets its rules on the tokenizer for every parse: swap in the bounded ones. */
-function useBoundedRules(tokenizer: { rules: { inline: InlineRules } }): false {
-  const inline = tokenizer.rules.inline;
-  if (bounded.has(inline)) return false;
-  let safe = boundedFor.get(inline);
-  if (!safe) {
-    safe = { ...inline, text: boundEmailScans(inline.text!), url: boundEmailScans(inline.url!) };
-    boundedFor.set(inline, safe);
-    bounded.add(safe);
-  }
-  tokenizer.rules = { ...tokenizer.rules, inline: safe };
-  return false;
-}
-
-marked.use({
-  tokenizer: {
-    // `false` hands over to marked's own tokenizer, which now reads the bounded rules.
-    url() {
-      return useBoundedRules(this as never);
-    },
-    inlineText() {
-      return useBoundedRules(this as never);
-    },
-  },
-});
+// The GFM inline rules every parse of ours reads (gfm, no breaks): bounded once, here. This copy
+// of marked is bundled for Lantern alone, so no other code on the page sees the change.
+const gfm = (Lexer.rules.inline as unknown as { gfm: Record<'text' | 'url', RegExp> }).gfm;
+gfm.text = boundEmailScans(gfm.text);
+gfm.url = boundEmailScans(gfm.url);
 
 /** Why a block of markdown is shown as plain text instead of parsed, or `undefined`. */
 function blockTrouble(block: string): string | undefined {
@@ -97,7 +68,8 @@ function blockTrouble(block: string): string | undefined {
 
 /** Escapes an inline marker that floods a block: its text survives, marked's slow path does not. */
 function defuseBlock(block: string): string {
-  if (/^ {0,3}(?:```|~~~)/.test(block)) return block;
+  // Fewer characters than the limit cannot hold more markers than it.
+  if (block.length <= MAX_INLINE_MARKERS || /^ {0,3}(?:```|~~~)/.test(block)) return block;
   let out = block;
   for (const marker of ['*_', '[]', '`', '~']) {
     const pattern = new RegExp(`[${marker.replace(/[\]\\[]/g, '\\$&')}]`, 'g');
@@ -185,13 +157,20 @@ function definitionsFor(chunk: string, all: Map<string, string>): string {
 /**
  * Markdown to a sanitised fragment. Input limits keep marked off its slow and stack-hungry
  * paths: a block that is too long or nested too deeply is shown as plain text, a flood of one
- * inline marker is escaped, and a body is parsed in chunks with the page's own work in between.
+ * inline marker is escaped, and a body is read in chunks with the page's own work in between.
+ * marked's tokens become the DOM directly (markdown-tree.ts); only a chunk with raw HTML is
+ * written out as HTML and goes through the sanitiser (`parse`, or the browser's own), which is
+ * then loaded. Both end in the same live copy, with heading levels from the whole body.
  */
 export async function sanitizeMarkdown(
   markdown: string,
   options: RichOptions = {},
   parse?: InertParse,
+  /** Every chunk the HTML way (the differential test compares the two). */
+  viaHtml = false,
 ): Promise<DocumentFragment> {
+  // CommonMark: U+0000 is replaced (the HTML parser would drop it from marked's output).
+  markdown = markdown.replaceAll('\0', '\uFFFD');
   const budget = bodyBudget();
   if (markdown.length > MAX_MARKDOWN_CHARS) {
     warn(`markdown over ${MAX_MARKDOWN_CHARS} characters: its start is shown as plain text`);
@@ -199,9 +178,10 @@ export async function sanitizeMarkdown(
     const text = textToFragment(markdown.slice(0, MAX_MARKDOWN_CHARS), document, budget);
     return appendContinuation(text, options, budget);
   }
-  parse ??= await inertParser();
-  const out = document.createDocumentFragment();
   const links = definitions(markdown);
+  // Each chunk with its tokens; without them, a block shown as plain text.
+  const pieces: { text: string; tokens?: Token[] }[] = [];
+  let top = 7;
   let chunk: string[] = [];
   let chunkLength = 0;
   const pause = pacer();
@@ -210,25 +190,24 @@ export async function sanitizeMarkdown(
     const text = chunk.join('\n\n');
     chunk = [];
     chunkLength = 0;
-    let html: string;
     try {
-      html = marked.parse(text + definitionsFor(text, links)) as string;
+      const tokens = marked.lexer(text + definitionsFor(text, links));
+      marked.walkTokens(tokens, (t) => {
+        if (t.type === 'heading') top = Math.min(top, t.depth as number);
+      });
+      pieces.push({ text, tokens });
     } catch (error) {
       warn(`markdown could not be parsed and is shown as plain text (${String(error)})`);
-      out.append(textToFragment(text, document, budget));
-      return;
+      pieces.push({ text });
     }
-    out.append(sanitizeInto(html, options, budget, parse));
     await pause();
   };
   for (const block of splitBlocks(markdown)) {
-    if (budget.truncated) break;
     const trouble = blockTrouble(block);
     if (trouble) {
       await flush();
       warn(`${trouble}; that part of the markdown is shown as plain text`);
-      out.append(textToFragment(block, document, budget));
-      await pause();
+      pieces.push({ text: block });
       continue;
     }
     const defused = defuseBlock(block);
@@ -237,5 +216,23 @@ export async function sanitizeMarkdown(
     chunkLength += defused.length;
   }
   await flush();
+  const shift = headingShift(top, options.headingOffset);
+  const out = document.createDocumentFragment();
+  for (const { text, tokens } of pieces) {
+    if (budget.truncated) break;
+    let tree = tokens && !viaHtml ? tokensToTree(tokens) : undefined;
+    if (tokens && !tree) {
+      const sanitizer = await import('./sanitize.js');
+      parse ??= await sanitizer.inertParser();
+      try {
+        tree = sanitizer.inertTree(marked.parser(tokens), budget, parse);
+      } catch (error) {
+        warn(`markdown could not be parsed and is shown as plain text (${String(error)})`);
+      }
+    }
+    tree ??= textToFragment(text);
+    out.append(finish(tree, options, budget, shift));
+    await pause();
+  }
   return appendContinuation(out, options, budget);
 }

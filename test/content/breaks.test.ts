@@ -7,6 +7,7 @@ import { MAX_BREAKS_IN_A_ROW } from '../../src/content/html-budget.js';
 import { sanitizeMarkdown } from '../../src/content/markdown.js';
 import { sanitizeHtml, type InertParse } from '../../src/content/sanitize.js';
 import { platformParser } from '../../src/content/sanitize-platform.js';
+import { ALLOW_LIST } from '../../src/content/allow-list.js';
 import { purifyParser } from '../../src/content/sanitize-purify.js';
 
 const breaks = (fragment: DocumentFragment) => fragment.querySelectorAll('br').length;
@@ -14,7 +15,7 @@ const text = (fragment: DocumentFragment) => fragment.textContent?.replace(/\s+/
 
 const paths: [string, () => InertParse | undefined][] = [
   ['platform Sanitizer', platformParser],
-  ['DOMPurify', purifyParser],
+  ['DOMPurify', () => purifyParser(ALLOW_LIST)],
 ];
 
 for (const [label, parser] of paths) {

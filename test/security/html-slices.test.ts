@@ -12,6 +12,7 @@ import { sliceHtml } from '../../src/content/html-slices.js';
 import { bodyBudget, MAX_BODY_NODES } from '../../src/content/rich.js';
 import { SLICE, sanitizeHtml, type InertParse } from '../../src/content/sanitize.js';
 import { platformParser } from '../../src/content/sanitize-platform.js';
+import { ALLOW_LIST } from '../../src/content/allow-list.js';
 import { purifyParser } from '../../src/content/sanitize-purify.js';
 
 const EVERY_POINT = { nodes: 1, chars: 1 };
@@ -121,7 +122,7 @@ describe('a long HTML body sanitised in slices becomes exactly what it would in 
         return parse;
       },
     ],
-    ['DOMPurify', purifyParser],
+    ['DOMPurify', () => purifyParser(ALLOW_LIST)],
   ];
   const options = {
     baseUrl: 'https://example.org/feed.json',

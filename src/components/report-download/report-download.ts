@@ -1,5 +1,5 @@
 import { isServer, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { hasRichBody, renderRichContent } from '../../content/rich.js';
+import { bodySource, renderRichContent } from '../../content/rich.js';
 import type { Attachment, FeedItem, ParsedFeed } from '../../content/types.js';
 import { hostStyles } from '../../theme/tokens.js';
 import { pickItem } from '../../content/items.js';
@@ -175,7 +175,7 @@ export class LanternReportDownload extends LanternElement<ReportView> {
   /** The sanitised summary body (markdown, HTML or long text), when the item has one. */
   private async summaryBody(item: FeedItem): Promise<DocumentFragment | undefined> {
     // The server (no DOM to sanitise in) shows the plain summary; the browser builds the body.
-    if (isServer || (!hasRichBody(item) && !item.content_text)) return undefined;
+    if (isServer || bodySource(item) === undefined) return undefined;
     return renderRichContent(item, {
       baseUrl: this.dataBase,
       hideImages: !this.imagesAllowed(item),

@@ -1,5 +1,5 @@
 import { isServer, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { bodySource, renderRichContent } from '../../content/rich.js';
+import { renderRichContent } from '../../content/rich.js';
 import type { FeedItem, ParsedFeed } from '../../content/types.js';
 import { hostStyles } from '../../theme/tokens.js';
 import { lanternEvent } from '../shared/events.js';
@@ -205,8 +205,8 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
 
   /** The sanitised body of a part; empty for a link-out part (its summary and link show instead). */
   private async bodyFor(item: FeedItem): Promise<DocumentFragment> {
-    if (bodySource(item) === undefined) return document.createDocumentFragment();
     try {
+      // Empty for an item without a body.
       return await renderRichContent(item, {
         baseUrl: this.dataBase,
         hideImages: !this.imagesAllowed(item),
