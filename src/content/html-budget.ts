@@ -6,6 +6,7 @@
  * The output is still sanitised afterwards; this pass only removes or closes tags.
  */
 import { KNOWN_ELEMENTS } from './allow-list.js';
+import { MAX_BREAKS_IN_A_ROW } from './live-copy.js';
 import type { BodyBudget } from './rich.js';
 
 /** The HTML standard's formatting elements: the ones the parser re-opens. */
@@ -31,13 +32,6 @@ const HIDDEN = new Set(['script', 'style', 'template']);
 
 /** Elements that show something without text: a run of `<br>` around one is not empty lines. */
 const SHOWN_WITHOUT_TEXT = new Set(['img', 'picture', 'video', 'audio', 'svg', 'math', 'hr']);
-
-/**
- * `<br>`s in a row (nothing but whitespace between) past this are dropped: a poem keeps its
- * line breaks and one blank line, 20,000 of them do not make a body half a million pixels
- * tall. Only markup can tell them apart (CSS selectors ignore the text between `<br>`s).
- */
-export const MAX_BREAKS_IN_A_ROW = 2;
 
 /** Whether `html` between `from` and `to` is only HTML whitespace (tab, LF, FF, CR, space). */
 function isBlank(html: string, from: number, to: number): boolean {

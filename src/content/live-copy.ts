@@ -28,6 +28,13 @@ export const ALLOWED_ATTR = [
   'scope', 'datetime', 'cite', 'start', 'reversed', 'abbr',
 ] as const; // prettier-ignore
 
+/**
+ * `<br>`s in a row (nothing but whitespace between) past this are dropped: a poem keeps its
+ * line breaks and one blank line, 20,000 of them do not make a body half a million pixels
+ * tall. Only markup can tell them apart (CSS selectors ignore the text between `<br>`s).
+ */
+export const MAX_BREAKS_IN_A_ROW = 2;
+
 /** Containers (lists, quotes, definition lists, figures) nested deeper than this are flattened. */
 export const MAX_CONTAINER_DEPTH = 8;
 /** Any element nested deeper than this is flattened: its children join its parent. */

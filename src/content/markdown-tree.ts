@@ -7,7 +7,7 @@
  * without a parser: such a chunk gets `undefined` and goes the HTML way (markdown.ts).
  */
 import type { Token, Tokens } from 'marked';
-import { stripComments } from './live-copy.js';
+import { MAX_BREAKS_IN_A_ROW, stripComments } from './live-copy.js';
 
 const ESCAPES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
 /** What the HTML parser would read as a character reference in marked's output. */
@@ -24,17 +24,14 @@ function cleanUrl(href: string): string | null {
   }
 }
 
-/** Image descriptions as marked's text renderer writes them. */
-function plain(tokens: Token[]): string {
-  return tokens
-    .map((t) =>
-      'tokens' in t && t.tokens
-        ? plain(t.tokens)
-        : t.type === 'br'
-          ? '\n'
-          : (t as Tokens.Text).text,
-    )
-    .join('');
+/** `<br>`s at the end of `into`, with nothing but white space between them. */
+function breaksAtEnd(into: Node): number {
+  let n = 0;
+  for (let node = into.lastChild; node && n < MAX_BREAKS_IN_A_ROW; node = node.previousSibling) {
+    if (node.nodeName === 'BR') n++;
+    else if (node.nodeType !== Node.TEXT_NODE || node.nodeValue!.trim()) break;
+  }
+  return n;
 }
 
 export function tokensToTree(tokens: Token[]): ParentNode | undefined {
@@ -62,19 +59,38 @@ export function tokensToTree(tokens: Token[]): ParentNode | undefined {
     if (rest.trim()) ok = false;
     text(into, rest);
   };
+  /** Image descriptions as marked's text renderer writes them (raw HTML there stays as text). */
+  const plain = (list: Token[]): string =>
+    list
+      .map((t) =>
+        'tokens' in t && t.tokens
+          ? plain(t.tokens)
+          : t.type === 'br'
+            ? '\n'
+            : (t as Tokens.Text).text,
+      )
+      .join('');
+  // A link inside a link (an autolink in a link's text) is split by the parser: the HTML way.
+  let inLink = false;
   const inline = (into: Node, list: Token[] = []): void => {
     for (const t of list as Tokens.Generic[]) {
       const type = t.type;
       if (t.tokens && (type === 'text' || type === 'escape')) inline(into, t.tokens);
-      else if (type === 'text') text(into, t.escaped ? t.text : decode(t.text));
-      else if (type === 'escape') text(into, t.text);
+      // Text marked left as HTML (after a raw tag) is for the parser to read.
+      else if (type === 'text') {
+        if (t.escaped) ok = false;
+        else text(into, decode(t.text));
+      } else if (type === 'escape') text(into, t.text);
       else if (type === 'strong' || type === 'em' || type === 'del')
         inline(el(into, type), t.tokens);
       else if (type === 'codespan') el(into, 'code', t.text);
-      else if (type === 'br') el(into, 'br');
-      else if (type === 'html') html(into, t.text);
+      // As in HTML bodies, a run of hard breaks keeps two (html-budget.ts).
+      else if (type === 'br') {
+        if (breaksAtEnd(into) < MAX_BREAKS_IN_A_ROW) el(into, 'br');
+      } else if (type === 'html') html(into, t.text);
       else if (type === 'checkbox') text(into, ' ');
       else if (type === 'link' || type === 'image') {
+        if (inLink && type === 'link') ok = false;
         const href = cleanUrl(t.href);
         const alt = type === 'image' ? decode(t.tokens ? plain(t.tokens) : t.text) : '';
         if (href === null) {
@@ -87,7 +103,11 @@ export function tokensToTree(tokens: Token[]): ParentNode | undefined {
         if (type === 'image') element.setAttribute('alt', alt);
         if (t.title) element.setAttribute('title', decode(t.title));
         if (t.autolink) text(element, t.text);
-        else if (type === 'link') inline(element, t.tokens);
+        else if (type === 'link') {
+          inLink = true;
+          inline(element, t.tokens);
+          inLink = false;
+        }
       } else ok = false;
     }
   };

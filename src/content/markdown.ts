@@ -3,7 +3,7 @@
  * This module is its own chunk, loaded by dynamic import only for an item whose body is
  * `_lantern.content_markdown` (or a call to `renderMarkdown` from the `./content` API): an HTML body never downloads it.
  */
-import { Lexer, Marked, type Token } from 'marked';
+import { Marked, Tokenizer, type Token } from 'marked';
 import { finish, headingShift, pacer, stripComments, warn } from './live-copy.js';
 import { tokensToTree } from './markdown-tree.js';
 import type { RichOptions } from './rich.js';
@@ -44,11 +44,32 @@ function boundEmailScans(rule: RegExp): RegExp {
   return source === rule.source ? rule : new RegExp(source, rule.flags);
 }
 
-// The GFM inline rules every parse of ours reads (gfm, no breaks): bounded once, here. This copy
-// of marked is bundled for Lantern alone, so no other code on the page sees the change.
-const gfm = (Lexer.rules.inline as unknown as { gfm: Record<'text' | 'url', RegExp> }).gfm;
-gfm.text = boundEmailScans(gfm.text);
-gfm.url = boundEmailScans(gfm.url);
+type Rules = { inline: Record<string, RegExp> };
+const boundedFor = new WeakMap<object, Rules['inline']>();
+
+/**
+ * Every lexer sets its rules on the tokenizer it is given: this one keeps the bounded inline
+ * rules whatever it is given. (This instance only: marked's own rules stay as they are, for an
+ * app's own marked beside an npm build.)
+ */
+const tokenizer = new Tokenizer();
+let rules: Rules;
+Object.defineProperty(tokenizer, 'rules', {
+  get: () => rules,
+  set(given: Rules) {
+    let inline = boundedFor.get(given.inline);
+    if (!inline) {
+      inline = {
+        ...given.inline,
+        text: boundEmailScans(given.inline.text!),
+        url: boundEmailScans(given.inline.url!),
+      };
+      boundedFor.set(given.inline, inline);
+    }
+    rules = { ...given, inline };
+  },
+});
+marked.defaults.tokenizer = tokenizer;
 
 /** Why a block of markdown is shown as plain text instead of parsed, or `undefined`. */
 function blockTrouble(block: string): string | undefined {
@@ -193,6 +214,9 @@ export async function sanitizeMarkdown(
     try {
       const tokens = marked.lexer(text + definitionsFor(text, links));
       marked.walkTokens(tokens, (t) => {
+        // Headings in raw HTML count too (roughly: only the top level is read from them).
+        const levels = t.type === 'html' ? t.text.match(/<h[1-6]/gi) : [];
+        for (const level of levels ?? []) top = Math.min(top, Number(level[2]));
         if (t.type === 'heading') top = Math.min(top, t.depth as number);
       });
       pieces.push({ text, tokens });

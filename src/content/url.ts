@@ -85,15 +85,3 @@ export function pageFragment(raw: unknown): string | null {
   // eslint-disable-next-line no-control-regex
   return /^#[^\u0000-\u0020\u007f]{0,512}$/.test(trimmed) ? trimmed : null;
 }
-
-/**
- * Whether `url` is on the same origin as `reference` (the feed's final URL): a feed's
- * `next_url` may only continue the feed, never send the widget to another site.
- */
-export function sameOrigin(url: string, reference: string): boolean {
-  try {
-    return new URL(url).origin === new URL(reference).origin;
-  } catch {
-    return false;
-  }
-}

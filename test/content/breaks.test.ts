@@ -3,7 +3,7 @@
  * keeps its line breaks, 20,000 empty lines do not become a half-million-pixel body.
  */
 import { expect } from '@open-wc/testing';
-import { MAX_BREAKS_IN_A_ROW } from '../../src/content/html-budget.js';
+import { MAX_BREAKS_IN_A_ROW } from '../../src/content/live-copy.js';
 import { sanitizeMarkdown } from '../../src/content/markdown.js';
 import { sanitizeHtml, type InertParse } from '../../src/content/sanitize.js';
 import { platformParser } from '../../src/content/sanitize-platform.js';
@@ -54,6 +54,14 @@ for (const [label, parser] of paths) {
         parse,
       );
       expect(breaks(out)).to.equal(4);
+    });
+
+    it('markdown hard breaks, built from its tokens, are collapsed too', async () => {
+      // Backslash breaks only: no raw HTML, so the body never reaches the sanitiser.
+      const source = Array.from({ length: 4 }, () => `kept${'\\\n'.repeat(4000)}end`).join('\n\n');
+      const out = await sanitizeMarkdown(source, {}, parse);
+      expect(breaks(out)).to.equal(4 * MAX_BREAKS_IN_A_ROW);
+      expect(text(out)).to.equal('keptend'.repeat(4));
     });
 
     it('a markdown body of hard breaks is collapsed too', async () => {

@@ -1,5 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { bodySource, hasRichBody, renderRichContent } from '../../src/content/rich.js';
+import {
+  bodySource,
+  hasRichBody,
+  renderMarkdown,
+  renderRichContent,
+} from '../../src/content/rich.js';
 import type { FeedItem } from '../../src/content/types.js';
 
 const base = 'https://feeds.example.org/news/feed.json';
@@ -103,6 +108,27 @@ describe('renderRichContent', () => {
     );
     expect(holder.querySelector('img')).to.equal(null);
     expect(holder.textContent).to.equal('[A survivor’s drawing]');
+  });
+
+  it("markdown headings sit below the widget's heading, counted over the whole body", async () => {
+    const levels = async (markdown: string) => {
+      const fragment = await renderMarkdown(markdown, { headingOffset: 2 });
+      return [...fragment.querySelectorAll('h1, h2, h3, h4, h5, h6')].map(
+        (h) => `${h.localName} ${h.textContent}`,
+      );
+    };
+    // A raw-HTML heading counts too: it goes the HTML way, the markdown around it the token way.
+    expect(await levels('## Section\n\n<h1>Big</h1>')).to.deep.equal(['h4 Section', 'h3 Big']);
+    // A long body is read in chunks of about 12,000 characters: every chunk takes the same shift.
+    const long = `# Title\n\n${'A paragraph of the story. '.repeat(600)}\n\n## Later`;
+    expect(await levels(long)).to.deep.equal(['h3 Title', 'h4 Later']);
+  });
+
+  it("bounding marked's rules leaves an app's own marked as it was", async () => {
+    // An npm build shares marked with the app: Lantern bounds its own tokenizer's rules only.
+    await renderMarkdown(`${'x'.repeat(80)}@example.org`);
+    const { marked } = await import('marked');
+    expect(marked.parse(`${'x'.repeat(80)}@example.org`)).to.contain('mailto:');
   });
 
   it('an item with no body renders nothing', async () => {

@@ -139,6 +139,10 @@ const MARKDOWN_FIXTURES: [string, string][] = [
       '***\n\n    indented\n    code\n\n```\n```\n\n[bad](https://exa mple.org/%zz) [ok](https://example.org/%E2%82%AC) <!-- gone -->',
     ].join('\n\n'),
   ],
+  // A link in a link and raw text in an image's description, found in review: the parser splits
+  // the one and reads the other, so both go the HTML way.
+  ['a link in a link', '[Donate <https://evil.example/> safely](https://ngo.example/donate)'],
+  ['raw text after a tag in an alt', '![<kbd>](https://example.org/a.png) Tom &amp; Jerry &lt;3'],
 ];
 
 /** A parser from sanitize-platform, which this test needs: it runs in Chromium with the API. */

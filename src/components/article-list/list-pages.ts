@@ -1,6 +1,17 @@
 /** What a list shows and where its next page is: plain functions over feed items, no Lit. */
-import { sameOrigin } from '../../content/url.js';
 import type { FeedItem } from '../../content/types.js';
+
+/**
+ * Whether `url` is on the same origin as `reference` (the feed's final URL): a feed's
+ * `next_url` may only continue the feed, never send the widget to another site.
+ */
+function sameOrigin(url: string, reference: string): boolean {
+  try {
+    return new URL(url).origin === new URL(reference).origin;
+  } catch {
+    return false;
+  }
+}
 
 export interface ArticleListView {
   /** Every matching item fetched so far, in display order (newest first within each page). */
