@@ -5,7 +5,8 @@
  */
 import { html, LitElement, type PropertyDeclarations } from 'lit';
 import { loadFeed } from '../src/content/load.js';
-import { parseFeedOrItem } from '../src/content/parse.js';
+// The content API: every field read, the series the navigator picker lists included.
+import { parseFeedOrItem } from '../src/content/index.js';
 import type { ElementKind } from '../src/tags.js';
 import type { Catalogue } from './catalogue.js';
 import { FrameChannel } from './channel.js';

@@ -34,6 +34,19 @@ function breaksAtEnd(into: Node): number {
   return n;
 }
 
+/** Image descriptions as marked's text renderer writes them (raw HTML there stays as text). */
+function plain(tokens: Token[]): string {
+  return tokens
+    .map((t) =>
+      'tokens' in t && t.tokens
+        ? plain(t.tokens)
+        : t.type === 'br'
+          ? '\n'
+          : (t as Tokens.Text).text,
+    )
+    .join('');
+}
+
 export function tokensToTree(tokens: Token[]): ParentNode | undefined {
   inert ??= document.implementation.createHTMLDocument('');
   const doc = inert;
@@ -59,17 +72,6 @@ export function tokensToTree(tokens: Token[]): ParentNode | undefined {
     if (rest.trim()) ok = false;
     text(into, rest);
   };
-  /** Image descriptions as marked's text renderer writes them (raw HTML there stays as text). */
-  const plain = (list: Token[]): string =>
-    list
-      .map((t) =>
-        'tokens' in t && t.tokens
-          ? plain(t.tokens)
-          : t.type === 'br'
-            ? '\n'
-            : (t as Tokens.Text).text,
-      )
-      .join('');
   // A link inside a link (an autolink in a link's text) is split by the parser: the HTML way.
   let inLink = false;
   const inline = (into: Node, list: Token[] = []): void => {

@@ -5,9 +5,9 @@
  * skipped with a warning; a document that is not a feed throws a `FeedError`.
  */
 import { FeedError } from './errors.js';
-import { readAttachment, readExtension } from './parse-lantern.js';
+import { readExtension } from './parse-lantern.js';
 import { decodeEntities } from './text.js';
-import type { Attachment, Author, Feed, FeedItem, ParsedFeed } from './types.js';
+import type { Author, Feed, FeedItem, FeedWarning, ParsedFeed } from './types.js';
 import {
   definedOnly,
   isLanguageTag,
@@ -130,15 +130,6 @@ function readItemFields(r: Reader, value: unknown, path: string): FeedItem | und
     r.warn(`${path}.title`, 'expected a string; item skipped');
     return undefined;
   }
-  let attachments: Attachment[] | undefined;
-  if (Array.isArray(value.attachments)) {
-    attachments = r
-      .capped(value.attachments, LIMITS.attachments, `${path}.attachments`, 'attachments')
-      .map((a, i) => readAttachment(r, a, `${path}.attachments[${i}]`))
-      .filter((a): a is Attachment => a !== undefined);
-  } else if (value.attachments !== undefined && value.attachments !== null) {
-    r.warn(`${path}.attachments`, 'expected an array');
-  }
   const item = definedOnly<FeedItem>({
     id,
     url,
@@ -156,14 +147,51 @@ function readItemFields(r: Reader, value: unknown, path: string): FeedItem | und
     authors: readAuthors(r, value, path),
     tags: readTags(r, value, path),
     language: r.text(value, 'language', path, false),
-    attachments: attachments?.length ? attachments : undefined,
     _lantern: readExtension(r, value._lantern, `${path}._lantern`),
   });
   if (item.language && !isLanguageTag(item.language)) {
     r.warn(`${path}.language`, 'expected a language tag');
     delete item.language;
   }
+  for (const read of itemReaders) read(r, value, path, item);
+  // The raw item is kept, not copied: its bodies are the same strings as the parsed item's.
+  unread.set(item, [value, path, r.base, itemReaders.length]);
   return item;
+}
+
+/**
+ * Reads fields of a raw item onto the validated `item`, warning through `r` like the rest of the
+ * parse. The fields only the report and the navigator show (attachments, `_lantern.report`,
+ * `_lantern.series`) are read by readers that come with those widgets' code
+ * (parse-report.ts, parse-series.ts), so a card page never downloads them.
+ */
+export type ItemReader = (r: Reader, raw: Json, path: string, item: FeedItem) => void;
+
+const itemReaders: ItemReader[] = [];
+
+/**
+ * Items parsed before some readers arrived: their raw object, path and base, and how many of
+ * the readers (which only ever get appended) have read them.
+ */
+const unread = new WeakMap<FeedItem, [Json, string, string | undefined, number]>();
+
+/** Registers a reader (once) for every item parsed from now on, and for `readLater`. */
+export function readItemsWith(reader: ItemReader): void {
+  if (!itemReaders.includes(reader)) itemReaders.push(reader);
+}
+
+/** Runs the readers that arrived since these items were parsed; returns their warnings. */
+export function readLater(items: readonly FeedItem[]): FeedWarning[] {
+  const warnings: FeedWarning[] = [];
+  for (const item of items) {
+    const later = unread.get(item);
+    if (!later || later[3] === itemReaders.length) continue;
+    const r = new Reader(later[2]);
+    for (const read of itemReaders.slice(later[3])) read(r, later[0], later[1], item);
+    later[3] = itemReaders.length;
+    warnings.push(...r.warnings);
+  }
+  return warnings;
 }
 
 const VERSION = /^https?:\/\/jsonfeed\.org\/version\/1(\.1)?\/?$/;

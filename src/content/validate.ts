@@ -23,9 +23,9 @@ export const LIMITS = {
   authors: 20,
   /** An author's name: twenty long names once made a byline of 40,000 characters to lay out. */
   nameChars: 200,
-  /** Titles, names, credits, alt text, warnings, report facts and citations. */
+  /** Titles, names, credits, alt text, warnings, report facts. */
   textChars: 2000,
-  /** Summaries and descriptions. */
+  /** Summaries, descriptions and citations. */
   longTextChars: 10_000,
   /** Item and series ids: keys for lookups and session storage, never shortened. */
   idChars: 2048,

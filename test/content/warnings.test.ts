@@ -1,3 +1,6 @@
+// Every field read, as the content API (lantern-widgets/content) reads them: attachments,
+// `_lantern.report` and `_lantern.series` too (the widgets' entries leave those to their code).
+import '../../src/content/index.js';
 import { expect } from '@open-wc/testing';
 import { findSeries } from '../../src/components/story-navigator/series.js';
 import { isWarnedItem } from '../../src/content/items.js';

@@ -1,4 +1,7 @@
 /** Pushes one attack input through every path into every element and collects what went wrong. */
+// Every field read, as the content API (lantern-widgets/content) reads them: attachments,
+// `_lantern.report` and `_lantern.series` too (the widgets' entries leave those to their code).
+import '../../src/content/index.js';
 import { materialize, type AttackInput } from '../fixtures/attacks/index.js';
 import { clearFeedCache } from '../../src/content/load.js';
 import { renderRichContent } from '../../src/content/rich.js';

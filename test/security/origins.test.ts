@@ -1,5 +1,8 @@
 // Origins: a feed's next page stays on the feed's own origin; relative images and attachments in
 // data given in the page never hit the partner's own paths; the reading-progress key is bounded.
+// Every field read, as the content API (lantern-widgets/content) reads them: attachments,
+// `_lantern.report` and `_lantern.series` too (the widgets' entries leave those to their code).
+import '../../src/content/index.js';
 import { expect } from '@open-wc/testing';
 import '../../src/define/article-card.js';
 import '../../src/define/article-list.js';

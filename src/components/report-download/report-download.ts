@@ -1,4 +1,6 @@
 import { isServer, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { readItemsWith } from '../../content/parse.js';
+import { readReportFields } from '../../content/parse-report.js';
 import { bodySource, renderRichContent } from '../../content/rich.js';
 import type { Attachment, FeedItem, ParsedFeed } from '../../content/types.js';
 import { hostStyles } from '../../theme/tokens.js';
@@ -87,8 +89,10 @@ const CONFIRMATION_MS = 5000;
  */
 export class LanternReportDownload extends LanternElement<ReportView> {
   static {
-    // This widget's English text travels with its code, not in every card page's entry.
+    // This widget's English text, and the reading of attachments and `_lantern.report`, travel
+    // with its code, not in every card page's entry.
     withReportText();
+    readItemsWith(readReportFields);
   }
 
   static override styles = [hostStyles, reportDownloadStyles];

@@ -1,7 +1,7 @@
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { FeedError, isAbort } from '../../content/errors.js';
 import { INLINE_FEED_SELECTOR, readInlineFeed } from '../../content/inline.js';
-import { parseFeed, parseFeedOrItem } from '../../content/parse.js';
+import { parseFeed, parseFeedOrItem, readLater } from '../../content/parse.js';
 import type { Feed, FeedItem, ParsedFeed } from '../../content/types.js';
 
 /** What the controller reads from its element: the data sources, in order of precedence. */
@@ -207,7 +207,12 @@ export class FeedController<View> implements ReactiveController {
     }
   }
 
+  /**
+   * The parse's warnings, with those of fields read now by readers that arrived since
+   * (parse.ts): added to the parse's, so every widget given this feed names them.
+   */
   private warn(parsed: ParsedFeed): void {
+    parsed.warnings.push(...readLater(parsed.feed.items));
     for (const warning of parsed.warnings) {
       console.warn(`<${this.host.localName}>: ${warning.path}: ${warning.message}`);
     }

@@ -1,4 +1,6 @@
 import { isServer, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { readItemsWith } from '../../content/parse.js';
+import { readSeriesFields } from '../../content/parse-series.js';
 import { renderRichContent } from '../../content/rich.js';
 import type { FeedItem, ParsedFeed } from '../../content/types.js';
 import { hostStyles } from '../../theme/tokens.js';
@@ -88,7 +90,9 @@ export type { NavigatorView } from './story-navigator.views.js';
  */
 export class LanternStoryNavigator extends LanternElement<NavigatorView> {
   static {
+    // This widget's English text, and the reading of `_lantern.series`, travel with its code.
     withNavigatorText();
+    readItemsWith(readSeriesFields);
   }
 
   static override styles = [hostStyles, storyNavigatorStyles];
