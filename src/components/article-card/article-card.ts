@@ -8,6 +8,7 @@ import { hostStyles } from '../../theme/tokens.js';
 import { headingTemplate } from '../shared/heading.js';
 import { contentWarning, feedImage, isWarned, pseudonymNote } from '../shared/templates.js';
 import { LanternElement } from '../shared/lantern-element.js';
+import { setState } from '../shared/states.js';
 import { articleCardStyles } from './article-card.styles.js';
 
 export type CardLayout = 'vertical' | 'horizontal' | 'compact';
@@ -240,7 +241,7 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
     const media = this.renderMedia(item, layout);
     // The skeleton had a picture: without one, the text takes its room.
     const textOnly = media === nothing && layout !== 'compact' && !this.hideImages;
-    this.internals?.states?.[textOnly ? 'add' : 'delete']('text-only');
+    setState(this.internals?.states, 'text-only', textOnly);
     return html`
       <article class="card ${layout} ${textOnly ? 'text-only' : ''}" part="base" lang=${locale}>
         ${contentWarning(

@@ -13,6 +13,7 @@
  * with the Lit code whose words it shares.
  */
 import { LanternElement } from './lantern-element.js';
+import { setState } from './states.js';
 
 /** The base class as the shell sees it: a concrete class (the shell never renders before it is the real one). */
 const Base = LanternElement as unknown as {
@@ -66,11 +67,7 @@ export function lazyElement(tag: string, load: () => Promise<object>): void {
       if (!loaded) {
         // Older browsers have no custom states, or only `--` names: no reserved box there.
         const states = this.attachInternals?.().states as CustomStateSet | undefined;
-        try {
-          states?.add('pending');
-        } catch {
-          // Nothing else is lost.
-        }
+        setState(states, 'pending', true);
         early.set(this as unknown as Early, states);
       }
     }
@@ -138,7 +135,7 @@ export function lazyElement(tag: string, load: () => Promise<object>): void {
           element.attributeChangedCallback(a, null, element.getAttribute(a));
         if (p in kept) element[p] = kept[p];
       }
-      states?.delete('pending');
+      setState(states, 'pending', false);
       if (element.isConnected) element.connectedCallback();
     }
     early.clear();
