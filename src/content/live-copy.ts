@@ -2,9 +2,9 @@
  * What a body may contain after sanitising, and the live copy that keeps it to that. (The rest
  * of the sanitisers' configuration is allow-list.ts.)
  *
- * The live copy is shared by the HTML path (sanitize.ts, which copies the sanitiser's inert
- * tree) and the markdown path (markdown.ts, which copies the tree it builds from marked's
- * tokens): our own rules on every node that reaches the page (the allow-list again, the URL
+ * The live writer is shared by the HTML path (sanitize.ts, which copies the sanitiser's inert
+ * tree through it) and the markdown path (markdown-tree.ts, which writes marked's tokens
+ * through it): our own rules on every node that reaches the page (the allow-list again, the URL
  * policy, privacy attributes on links and images, tracking-pixel removal, hide-images, heading
  * levels, node and depth budgets), and the pacing that lets the page work between slices.
  * Both paths load this module (`lantern-rich-copy-*`); neither loads the other's code.
@@ -46,9 +46,7 @@ const MAX_TABLE_PX = 1_200;
 const MAX_IMAGE_PX = 10_000;
 const CONTAINERS = new Set(['ul', 'ol', 'dl', 'dd', 'blockquote', 'figure']);
 const TABLE_PARTS = new Set(['table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th']);
-const HTML_NS = 'http://www.w3.org/1999/xhtml';
 const TAGS = new Set<string>(ALLOWED_TAGS);
-const ATTRIBUTES = new Set<string>(ALLOWED_ATTR);
 
 const COMMENT = /<!--(?:>|->|[\s\S]*?(?:--!?>|$))/g;
 
@@ -71,66 +69,116 @@ export function warn(message: string): void {
   console.warn(`lantern: ${message}`);
 }
 
+/** An element's attribute by name, as the live writer reads it (`null` or `undefined`: none). */
+export type Attributes = (name: string) => string | null | undefined;
+
+/** No attributes (most elements of a markdown body): none is looked up. */
+const NONE: Attributes = () => null;
+
 /**
- * Builds the live copy of a sanitised (inert) fragment node by node, within the body's budget:
- * images are made fresh with their privacy attributes set before `src` (a clone would copy
- * `src` first, and an image the browser has cached then goes out with a referrer and ignores
- * `loading`), containers nested too deeply are flattened, and numbers in attributes are
- * clamped so nothing draws off-screen.
+ * Writes a body into the page's document under our rules, node by node, within the body's
+ * budget: only allowed elements and attributes, every URL through the URL policy, links without
+ * opener or referrer, images made fresh with their privacy attributes set before `src` (a clone
+ * would copy `src` first, and an image the browser has cached then goes out with a referrer and
+ * ignores `loading`), containers nested too deeply flattened, heading levels shifted, and
+ * numbers in attributes clamped so nothing draws off-screen. The HTML path walks a sanitiser's
+ * inert tree into it (`finish`); the markdown path writes marked's tokens straight into it
+ * (markdown-tree.ts): one set of rules for both, and markdown is built once.
  */
+
+export interface LiveWriter {
+  /** What has been written. */
+  readonly out: DocumentFragment;
+  /**
+   * An element, with what `fill` writes into it. An element outside the allow-list, or nested
+   * too deeply, is not made: what `fill` writes joins its parent. An image is made with its
+   * privacy attributes; with `hide-images` or no usable `src`, its description stands in.
+   * Once the budget has run out, nothing more is written.
+   */
+  el(tag: string, attributes?: Attributes, fill?: () => void): void;
+  /** Text, joining a text node just written. */
+  text(value: string): void;
+}
+
+export function liveWriter(options: RichOptions, budget: BodyBudget, shift: number): LiveWriter {
+  const out = document.createDocumentFragment();
+  let into: Node = out;
+  let depth = 0;
+  let containers = 0;
+  let flat = false;
+  return {
+    out,
+    el(tag, attributes = NONE, fill) {
+      const parent = into;
+      const parentDepth = depth;
+      const parentContainers = containers;
+      const parentFlat = flat;
+      const container = CONTAINERS.has(tag);
+      const image = tag === 'img' && imageFor(attributes, options);
+      // Both sanitisers keep to the allow-list; this copy keeps to it as well, whatever they did.
+      if (!TAGS.has(tag) || image === null) {
+        // Not made: its children (if any) join the parent.
+      } else if (
+        !image &&
+        (depth >= MAX_ELEMENT_DEPTH || (container && containers >= MAX_CONTAINER_DEPTH))
+      ) {
+        // Hoisted: the children join the parent, so a body cannot indent itself off-screen.
+        flat ||= container;
+      } else if (!spendNode(budget)) return;
+      else {
+        let name = tag;
+        if (flat && /^(li|dt|dd)$/.test(tag)) name = 'div';
+        else if (shift && /^h[1-6]$/.test(tag)) name = `h${Math.min(6, Number(tag[1]) + shift)}`;
+        const copy = image || document.createElement(name);
+        if (!image) copyAttributes(tag, attributes, copy as Element, options.baseUrl);
+        into = into.appendChild(copy);
+        depth++;
+        if (container) containers++;
+        flat = false;
+      }
+      fill?.();
+      into = parent;
+      depth = parentDepth;
+      containers = parentContainers;
+      flat = parentFlat;
+    },
+    text(value) {
+      const last = into.lastChild;
+      const join = last?.nodeType === Node.TEXT_NODE;
+      if (!join && !spendNode(budget)) return;
+      const kept = spendText(budget, value);
+      if (join) (last as Text).appendData(kept);
+      else (into as ParentNode).append(kept);
+    },
+  };
+}
+
+/** The live copy of a sanitised (inert) tree, written under our rules (`liveWriter`). */
 export function finish(
   fragment: ParentNode,
   options: RichOptions,
   budget: BodyBudget,
-  headingShift: number,
+  shift: number,
 ): DocumentFragment {
-  const out = document.createDocumentFragment();
-  const adopt = (from: Node, into: Node, depth: number, containers: number, flat: boolean) => {
-    for (let child = from.firstChild, next; child; child = next) {
-      next = child.nextSibling;
-      if (child.nodeType === Node.TEXT_NODE) {
-        if (!spendNode(budget)) return;
-        // Moved, not copied: text is text in any document, and one node fewer to make.
-        const text = child.nodeValue!;
-        const kept = spendText(budget, text);
-        if (kept.length < text.length) child.nodeValue = kept;
-        into.appendChild(child);
-        continue;
+  const writer = liveWriter(options, budget, shift);
+  const walk = (from: Node): void => {
+    // Until the budget runs out (nothing more would be written).
+    for (let child = from.firstChild; child && budget.nodes > 0; child = child.nextSibling) {
+      if (child.nodeType === Node.TEXT_NODE) writer.text(child.nodeValue!);
+      else {
+        // An element of another namespace (SVG, MathML), or any other node, is none of ours:
+        // its children (if any) join its parent, and its attributes are never read.
+        const element = child instanceof HTMLElement ? child : undefined;
+        writer.el(
+          element?.localName ?? '',
+          (name) => element?.getAttribute(name),
+          () => walk(child),
+        );
       }
-      if (!(child instanceof Element)) continue;
-      const tag = child.localName;
-      // Both sanitisers keep to the allow-list; this copy keeps to it as well, whatever they did.
-      if (!TAGS.has(tag) || child.namespaceURI !== HTML_NS) {
-        adopt(child, into, depth, containers, flat);
-        continue;
-      }
-      if (tag === 'img') {
-        const image = imageFor(child, options);
-        if (!image) continue;
-        if (!spendNode(budget)) return;
-        into.appendChild(image);
-        continue;
-      }
-      const container = CONTAINERS.has(tag);
-      if (depth >= MAX_ELEMENT_DEPTH || (container && containers >= MAX_CONTAINER_DEPTH)) {
-        // Hoisted: the children join the parent, so a body cannot indent itself off-screen.
-        adopt(child, into, depth, containers, container || flat);
-        continue;
-      }
-      if (!spendNode(budget)) return;
-      let name = tag;
-      if (flat && (tag === 'li' || tag === 'dt' || tag === 'dd')) name = 'div';
-      else if (headingShift && /^h[1-6]$/.test(tag)) {
-        name = `h${Math.min(6, Number(tag[1]) + headingShift)}`;
-      }
-      const copy = document.createElement(name);
-      copyAttributes(child, copy, options.baseUrl);
-      into.appendChild(copy);
-      adopt(child, copy, depth + 1, containers + (container ? 1 : 0), false);
     }
   };
-  adopt(fragment, out, 0, 0, false);
-  return out;
+  walk(fragment);
+  return writer.out;
 }
 
 /**
@@ -138,23 +186,28 @@ export function finish(
  * the URL policy, links without opener or referrer, and the numbers a layout depends on kept in
  * range.
  */
-function copyAttributes(from: Element, to: Element, base: string | undefined): void {
-  const tag = from.localName;
-  for (const attr of Array.from(from.attributes)) {
-    if (!ATTRIBUTES.has(attr.name) || attr.namespaceURI !== null) continue;
+function copyAttributes(
+  tag: string,
+  from: Attributes,
+  to: Element,
+  base: string | undefined,
+): void {
+  for (const attr of from === NONE ? [] : ALLOWED_ATTR) {
+    const given = from(attr);
+    if (given == null) continue;
     // Trimmed as DOMPurify trims them, so both paths give the same value.
-    let value: string | null = attr.value.trim();
+    let value: string | null = given.trim();
     // `#part-2` points into the page showing the body, never at the feed it came from.
-    if (attr.name === 'href') value = pageFragment(value) ?? safeUrl(value, base, 'link');
-    else if (attr.name === 'cite') value = safeUrl(value, base, 'link');
-    else if (attr.name === 'src') value = null;
-    else if (attr.name === 'start') value = clampedNumber(value, -MAX_LIST_START, MAX_LIST_START);
-    else if (attr.name === 'colspan' || attr.name === 'rowspan') {
-      value = clampedNumber(value, 1, MAX_SPAN);
-    } else if ((attr.name === 'width' || attr.name === 'height') && TABLE_PARTS.has(tag)) {
+    if (attr === 'href') value = pageFragment(value) ?? safeUrl(value, base, 'link');
+    else if (attr === 'cite') value = safeUrl(value, base, 'link');
+    // Only an image has a source, and it is made apart (`imageFor`).
+    else if (attr === 'src') value = null;
+    else if (attr === 'start') value = clampedNumber(value, -MAX_LIST_START, MAX_LIST_START);
+    else if (attr === 'colspan' || attr === 'rowspan') value = clampedNumber(value, 1, MAX_SPAN);
+    else if ((attr === 'width' || attr === 'height') && TABLE_PARTS.has(tag)) {
       value = saneLength(value, MAX_TABLE_PX);
     }
-    if (value !== null) to.setAttribute(attr.name, value);
+    if (value !== null) to.setAttribute(attr, value);
   }
   if (tag === 'a') to.setAttribute('rel', 'noopener noreferrer');
 }
@@ -177,26 +230,23 @@ function saneLength(value: string, maxPx: number): string | null {
  * before `src` does. Tracking pixels go; with hide-images every image goes but its
  * description stays.
  */
-function imageFor(source: Element, options: RichOptions): Node | null {
-  const url = safeUrl(source.getAttribute('src'), options.baseUrl, 'image');
+function imageFor(attribute: Attributes, options: RichOptions): Node | null {
+  const url = safeUrl(attribute('src') ?? null, options.baseUrl, 'image');
   const src = url !== null && /^https?:/.test(url) ? url : null;
-  const alt = source.getAttribute('alt')?.trim();
-  const tiny = ['width', 'height'].some((a) => {
-    const v = source.getAttribute(a);
-    return v !== null && Number.parseFloat(v) <= 2;
-  });
-  if (tiny) return null;
+  const alt = attribute('alt')?.trim();
+  // A tracking pixel: 2 px or less either way (no number is not a size).
+  if (['width', 'height'].some((a) => Number.parseFloat(attribute(a)!) <= 2)) return null;
   if (options.hideImages || !src) return alt ? document.createTextNode(`[${alt}]`) : null;
   const img = document.createElement('img');
   img.setAttribute('referrerpolicy', 'no-referrer');
   img.setAttribute('loading', 'lazy');
   img.setAttribute('decoding', 'async');
   for (const name of ['alt', 'title', 'lang', 'dir']) {
-    const value = source.getAttribute(name);
-    if (value !== null) img.setAttribute(name, value.trim());
+    const value = attribute(name);
+    if (value != null) img.setAttribute(name, value.trim());
   }
   for (const name of ['width', 'height']) {
-    const value = saneLength(source.getAttribute(name) ?? '', MAX_IMAGE_PX);
+    const value = saneLength(attribute(name) ?? '', MAX_IMAGE_PX);
     if (value !== null && !value.endsWith('%')) img.setAttribute(name, value);
   }
   img.setAttribute('src', src);

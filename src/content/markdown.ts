@@ -4,8 +4,8 @@
  * `_lantern.content_markdown` (or a call to `renderMarkdown` from the `./content` API): an HTML body never downloads it.
  */
 import { Marked, Tokenizer, type Token } from 'marked';
-import { finish, headingShift, pacer, stripComments, warn } from './live-copy.js';
-import { tokensToTree } from './markdown-tree.js';
+import { finish, headingShift, liveWriter, pacer, stripComments, warn } from './live-copy.js';
+import { writeTokens } from './markdown-tree.js';
 import type { RichOptions } from './rich.js';
 import { appendContinuation, bodyBudget, textToFragment } from './rich.js';
 import type { InertParse } from './sanitize.js';
@@ -37,15 +37,21 @@ marked.use({
 /**
  * GFM's bare email autolinks look ahead over the whole run of email characters at every text
  * token, so a long run cut into many tokens (`a!a!a!…`) costs n². An email's local part is at
- * most 64 characters (RFC 5321), so the look-ahead stops there: same links, linear time.
+ * most 64 characters (RFC 5321), so the look-ahead stops there: same links, linear time. In a
+ * chunk without an `@` no email can start anywhere, so there the look-aheads go altogether
+ * (`(?!)` never matches): the same tokens, and the text rule no longer reads every word twice.
  */
-function boundEmailScans(rule: RegExp): RegExp {
-  const source = rule.source.replace(/\]\+(\(?@)/g, ']{1,64}$1');
+function emailScans(rule: RegExp, emails: boolean): RegExp {
+  const source = emails
+    ? rule.source.replace(/\]\+(\(?@)/g, ']{1,64}$1')
+    : rule.source.replace(/\(\?=\[[^\]]*\]\+@\)/g, '(?!)');
   return source === rule.source ? rule : new RegExp(source, rule.flags);
 }
 
 type Rules = { inline: Record<string, RegExp> };
-const boundedFor = new WeakMap<object, Rules['inline']>();
+const variantsFor = new WeakMap<object, Rules['inline'][]>();
+/** Whether the chunk about to be read has an `@`. */
+let emails = true;
 
 /**
  * Every lexer sets its rules on the tokenizer it is given: this one keeps the bounded inline
@@ -57,16 +63,16 @@ let rules: Rules;
 Object.defineProperty(tokenizer, 'rules', {
   get: () => rules,
   set(given: Rules) {
-    let inline = boundedFor.get(given.inline);
-    if (!inline) {
-      inline = {
+    let variants = variantsFor.get(given.inline);
+    if (!variants) {
+      variants = [false, true].map((at) => ({
         ...given.inline,
-        text: boundEmailScans(given.inline.text!),
-        url: boundEmailScans(given.inline.url!),
-      };
-      boundedFor.set(given.inline, inline);
+        text: emailScans(given.inline.text!, at),
+        url: emailScans(given.inline.url!, true),
+      }));
+      variantsFor.set(given.inline, variants);
     }
-    rules = { ...given, inline };
+    rules = { ...given, inline: variants[Number(emails)]! };
   },
 });
 marked.defaults.tokenizer = tokenizer;
@@ -75,11 +81,15 @@ marked.defaults.tokenizer = tokenizer;
 function blockTrouble(block: string): string | undefined {
   if (block.length > MAX_BLOCK_CHARS) return 'a block is too long';
   for (const line of block.split('\n')) {
-    // Container markers at the start of a line: `>`, `-`, `*`, `+`, `1.`, `1)`, in any mix.
-    const containers = /^(?:[ \t]*(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)))*/.exec(line)?.[0];
-    const depth = containers?.match(/>|[-+*]|\d{1,9}[.)]/g)?.length ?? 0;
-    if (depth > MAX_NESTING) return 'nested too deeply';
-    if ((/^[ \t]*/.exec(line)?.[0].length ?? 0) > MAX_INDENT) return 'indented too deeply';
+    // Only a line that starts with white space, a quote or a list marker nests or indents.
+    if (/^[ \t>*+\d-]/.test(line)) {
+      // Container markers at the start of a line: `>`, `-`, `*`, `+`, `1.`, `1)`, in any mix.
+      const containers = /^(?:[ \t]*(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)))*/.exec(line)![0];
+      if ((containers.match(/>|[-+*]|\d{1,9}[.)]/g)?.length ?? 0) > MAX_NESTING) {
+        return 'nested too deeply';
+      }
+      if (/^[ \t]*/.exec(line)![0].length > MAX_INDENT) return 'indented too deeply';
+    }
     if (line.length > MAX_TABLE_COLUMNS && (line.match(/\|/g)?.length ?? 0) > MAX_TABLE_COLUMNS) {
       return 'a table is too wide';
     }
@@ -87,13 +97,15 @@ function blockTrouble(block: string): string | undefined {
   return undefined;
 }
 
+/** The inline markers counted in a block, each kind on its own. */
+const MARKERS = [/[*_]/g, /[[\]]/g, /`/g, /~/g];
+
 /** Escapes an inline marker that floods a block: its text survives, marked's slow path does not. */
 function defuseBlock(block: string): string {
   // Fewer characters than the limit cannot hold more markers than it.
   if (block.length <= MAX_INLINE_MARKERS || /^ {0,3}(?:```|~~~)/.test(block)) return block;
   let out = block;
-  for (const marker of ['*_', '[]', '`', '~']) {
-    const pattern = new RegExp(`[${marker.replace(/[\]\\[]/g, '\\$&')}]`, 'g');
+  for (const pattern of MARKERS) {
     if ((out.match(pattern)?.length ?? 0) <= MAX_INLINE_MARKERS) continue;
     out = out
       .split('\n')
@@ -179,7 +191,7 @@ function definitionsFor(chunk: string, all: Map<string, string>): string {
  * Markdown to a sanitised fragment. Input limits keep marked off its slow and stack-hungry
  * paths: a block that is too long or nested too deeply is shown as plain text, a flood of one
  * inline marker is escaped, and a body is read in chunks with the page's own work in between.
- * marked's tokens become the DOM directly (markdown-tree.ts); only a chunk with raw HTML is
+ * marked's tokens are written into the page directly (markdown-tree.ts); only a chunk with raw HTML is
  * written out as HTML and goes through the sanitiser (`parse`, or the browser's own), which is
  * then loaded. Both end in the same live copy, with heading levels from the whole body.
  */
@@ -196,7 +208,7 @@ export async function sanitizeMarkdown(
   if (markdown.length > MAX_MARKDOWN_CHARS) {
     warn(`markdown over ${MAX_MARKDOWN_CHARS} characters: its start is shown as plain text`);
     budget.truncated = true;
-    const text = textToFragment(markdown.slice(0, MAX_MARKDOWN_CHARS), document, budget);
+    const text = textToFragment(markdown.slice(0, MAX_MARKDOWN_CHARS), budget);
     return appendContinuation(text, options, budget);
   }
   const links = definitions(markdown);
@@ -212,7 +224,9 @@ export async function sanitizeMarkdown(
     chunk = [];
     chunkLength = 0;
     try {
-      const tokens = marked.lexer(text + definitionsFor(text, links));
+      const source = text + definitionsFor(text, links);
+      emails = source.includes('@');
+      const tokens = marked.lexer(source);
       marked.walkTokens(tokens, (t) => {
         // Headings in raw HTML count too (roughly: only the top level is read from them).
         const levels = t.type === 'html' ? t.text.match(/<h[1-6]/gi) : [];
@@ -244,18 +258,28 @@ export async function sanitizeMarkdown(
   const out = document.createDocumentFragment();
   for (const { text, tokens } of pieces) {
     if (budget.truncated) break;
-    let tree = tokens && !viaHtml ? tokensToTree(tokens) : undefined;
-    if (tokens && !tree) {
-      const sanitizer = await import('./sanitize.js');
-      parse ??= await sanitizer.inertParser();
-      try {
-        tree = sanitizer.inertTree(marked.parser(tokens), budget, parse);
-      } catch (error) {
-        warn(`markdown could not be parsed and is shown as plain text (${String(error)})`);
-      }
+    let written: DocumentFragment | undefined;
+    if (tokens && !viaHtml) {
+      // Written into the page at once; a chunk that must go the HTML way is dropped unspent.
+      const before = { ...budget };
+      const writer = liveWriter(options, budget, shift);
+      if (writeTokens(tokens, writer)) written = writer.out;
+      else Object.assign(budget, before);
     }
-    tree ??= textToFragment(text);
-    out.append(finish(tree, options, budget, shift));
+    if (!written) {
+      let tree: ParentNode | undefined;
+      if (tokens) {
+        const sanitizer = await import('./sanitize.js');
+        parse ??= await sanitizer.inertParser();
+        try {
+          tree = sanitizer.inertTree(marked.parser(tokens), budget, parse);
+        } catch (error) {
+          warn(`markdown could not be parsed and is shown as plain text (${String(error)})`);
+        }
+      }
+      written = finish(tree ?? textToFragment(text), options, budget, shift);
+    }
+    out.append(written);
     await pause();
   }
   return appendContinuation(out, options, budget);

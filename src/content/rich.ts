@@ -99,21 +99,17 @@ export function hasRichBody(item: FeedItem): boolean {
  * Paragraphs from plain text, built with `textContent` — nothing is parsed as HTML. With a
  * budget, it stops where the budget runs out.
  */
-export function textToFragment(
-  text: string,
-  doc: Document = document,
-  budget: BodyBudget = bodyBudget(),
-): DocumentFragment {
-  const fragment = doc.createDocumentFragment();
+export function textToFragment(text: string, budget = bodyBudget()): DocumentFragment {
+  const fragment = document.createDocumentFragment();
   for (const block of text.split(/\n\s*\n/)) {
     const trimmed = block.trim();
     if (!trimmed) continue;
     if (!spendNode(budget)) break;
-    const p = doc.createElement('p');
+    const p = document.createElement('p');
     fragment.append(p);
     const lines = trimmed.split('\n');
     for (let i = 0; i < lines.length; i++) {
-      if (i > 0 && spendNode(budget)) p.append(doc.createElement('br'));
+      if (i > 0 && spendNode(budget)) p.append(document.createElement('br'));
       if (!spendNode(budget)) break;
       p.append(spendText(budget, lines[i]!));
     }
@@ -132,12 +128,11 @@ export function appendContinuation(
   budget: BodyBudget,
 ): DocumentFragment {
   if (!budget.truncated) return fragment;
-  const doc = fragment.ownerDocument;
-  const p = doc.createElement('p');
+  const p = document.createElement('p');
   p.setAttribute('data-lantern-continues', '');
   const href = safeUrl(options.continueUrl, options.baseUrl, 'link');
   if (href) {
-    const a = doc.createElement('a');
+    const a = document.createElement('a');
     a.href = href;
     a.rel = 'noopener noreferrer';
     a.textContent = options.continueLabel?.trim() || 'Continue reading on the site';
@@ -158,7 +153,7 @@ export async function renderRichContent(
   if (source === undefined) return document.createDocumentFragment();
   if (source === 'text') {
     const budget = bodyBudget();
-    const fragment = textToFragment(item.content_text ?? '', document, budget);
+    const fragment = textToFragment(item.content_text ?? '', budget);
     return deferLayout(appendContinuation(fragment, options, budget));
   }
   if (source === 'markdown') return renderMarkdown(item._lantern?.content_markdown ?? '', options);

@@ -77,7 +77,7 @@ export async function sanitizeHtml(
     warn(`HTML body over ${MAX_HTML_CHARS} characters: its start is shown as plain text`);
     budget.truncated = true;
     const text = plainTextOf(html.slice(0, MAX_HTML_CHARS)).slice(0, MAX_PLAIN_CHARS);
-    return appendContinuation(textToFragment(text, document, budget), options, budget);
+    return appendContinuation(textToFragment(text, budget), options, budget);
   }
   parse ??= await inertParser();
   const pause = pacer();

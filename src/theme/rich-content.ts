@@ -26,7 +26,7 @@ export const richContentStyles = css`
   .rich [data-lantern-piece] {
     display: block;
   }
-  .rich :is(img, video) {
+  .rich img {
     max-width: 100%;
     height: auto;
   }

@@ -131,6 +131,23 @@ describe('renderRichContent', () => {
     expect(marked.parse(`${'x'.repeat(80)}@example.org`)).to.contain('mailto:');
   });
 
+  it('finds the autolinks marked finds, in a body with an @ and in one without', async () => {
+    // Without an @ no email look-ahead is tried (markdown.ts): the same tokens all the same.
+    const { marked } = await import('marked');
+    const links = (root: ParentNode) =>
+      [...root.querySelectorAll('a')].map((a) => a.textContent).join(' | ');
+    for (const markdown of [
+      'See www.example.org/report, https://example.org/a_b and _this_ one! a!b!c~d',
+      'Write to press@example.org (or www.example.org), **now**! a!b@example.org',
+    ]) {
+      const ours = await renderMarkdown(markdown);
+      const html = marked.parse(markdown) as string;
+      const theirs = new DOMParser().parseFromString(html, 'text/html').body;
+      expect(links(ours)).to.equal(links(theirs));
+      expect(ours.textContent?.trim()).to.equal(theirs.textContent?.trim());
+    }
+  });
+
   it('an item with no body renders nothing', async () => {
     const holder = await render({ title: 'Only a title' });
     expect(holder.childNodes).to.have.length(0);

@@ -58,6 +58,18 @@ describe('layout input: what a body says about its own layout is kept in range',
     expect(nesting(holder, '*')).to.be.at.most(32);
   });
 
+  it('an image nested past 32 levels is still shown, with its privacy attributes', async () => {
+    const src = 'https://example.org/deep.png';
+    const holder = await html(
+      `${'<div><span>'.repeat(40)}<img src="${src}" alt="Deep">${'</span></div>'.repeat(40)}`,
+    );
+    const img = holder.querySelector('img');
+    expect(img?.getAttribute('src')).to.equal(src);
+    expect(img?.alt).to.equal('Deep');
+    expect(img?.getAttribute('referrerpolicy')).to.equal('no-referrer');
+    expect(nesting(holder, '*')).to.be.at.most(33);
+  });
+
   it('<ol start> is clamped; colspan and rowspan are clamped; absurd table sizes are dropped', async () => {
     const holder = await html(
       '<ol start="2147483647"><li>a</li></ol><ol start="-99999999"><li>b</li></ol>' +
