@@ -93,7 +93,7 @@ export interface LiveWriter {
    * An element, with what `fill` writes into it. An element outside the allow-list, or nested
    * too deeply, is not made: what `fill` writes joins its parent. An image is made with its
    * privacy attributes; with `hide-images` or no usable `src`, its description stands in.
-   * Once the budget has run out, nothing more is written.
+   * Once the budget has run out, nothing more is written, and the body is marked cut.
    */
   el(tag: string, attributes?: Attributes, fill?: () => void): void;
   /** Text, joining a text node just written. */
@@ -109,6 +109,8 @@ export function liveWriter(options: RichOptions, budget: BodyBudget, shift: numb
   return {
     out,
     el(tag, attributes = NONE, fill) {
+      // No node left: the body is cut here (and no image is made for it).
+      if (!spendNode(budget, 0)) return;
       const parent = into;
       const parentDepth = depth;
       const parentContainers = containers;
@@ -145,7 +147,8 @@ export function liveWriter(options: RichOptions, budget: BodyBudget, shift: numb
     text(value) {
       const last = into.lastChild;
       const join = last?.nodeType === Node.TEXT_NODE;
-      if (!join && !spendNode(budget)) return;
+      // Joining text takes no node, but none is written once none is left.
+      if (!spendNode(budget, join ? 0 : 1)) return;
       const kept = spendText(budget, value);
       if (join) (last as Text).appendData(kept);
       else (into as ParentNode).append(kept);
@@ -162,16 +165,15 @@ export function finish(
 ): DocumentFragment {
   const writer = liveWriter(options, budget, shift);
   const walk = (from: Node): void => {
-    // Until the budget runs out (nothing more would be written).
-    for (let child = from.firstChild; child && budget.nodes > 0; child = child.nextSibling) {
+    for (let child = from.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === Node.TEXT_NODE) writer.text(child.nodeValue!);
       else {
         // An element of another namespace (SVG, MathML), or any other node, is none of ours:
         // its children (if any) join its parent, and its attributes are never read.
-        const element = child instanceof HTMLElement ? child : undefined;
+        const element = child instanceof HTMLElement && child;
         writer.el(
-          element?.localName ?? '',
-          (name) => element?.getAttribute(name),
+          element ? element.localName : '',
+          element ? (name) => element.getAttribute(name) : undefined,
           () => walk(child),
         );
       }

@@ -37,7 +37,8 @@ marked.use({
 /**
  * GFM's bare email autolinks look ahead over the whole run of email characters at every text
  * token, so a long run cut into many tokens (`a!a!a!…`) costs n². An email's local part is at
- * most 64 characters (RFC 5321), so the look-ahead stops there: same links, linear time. In a
+ * most 64 characters (RFC 5321), so the look-ahead stops there: the same links for every address
+ * within that limit, in linear time. In a
  * chunk without an `@` no email can start anywhere, so there the look-aheads go altogether
  * (`(?!)` never matches): the same tokens, and the text rule no longer reads every word twice.
  */
@@ -260,7 +261,9 @@ export async function sanitizeMarkdown(
     if (budget.truncated) break;
     let written: DocumentFragment | undefined;
     if (tokens && !viaHtml) {
-      // Written into the page at once; a chunk that must go the HTML way is dropped unspent.
+      // Written into the page's document; a chunk that must go the HTML way is dropped and its
+      // budget given back. Its images are lazy and never connected, so they ask for nothing;
+      // the HTML way then makes the same images, with the same addresses, for the page.
       const before = { ...budget };
       const writer = liveWriter(options, budget, shift);
       if (writeTokens(tokens, writer)) written = writer.out;

@@ -72,13 +72,16 @@ export function spendText(budget: BodyBudget, text: string): string {
   return kept;
 }
 
-/** Takes one node from the budget; `false` (and the body marked cut) when none is left. */
-export function spendNode(budget: BodyBudget): boolean {
+/**
+ * Takes `count` nodes (one, or none to ask whether any is left) from the budget; `false` (and
+ * the body marked cut) when none is left.
+ */
+export function spendNode(budget: BodyBudget, count = 1): boolean {
   if (budget.nodes <= 0) {
     budget.truncated = true;
     return false;
   }
-  budget.nodes--;
+  budget.nodes -= count;
   return true;
 }
 

@@ -129,6 +129,33 @@ describe('bombs: no body freezes the page or grows without bound', function () {
     expect(link!.checkVisibility()).to.equal(true);
   });
 
+  it('a body whose nodes run out as it is written into the page still says it was cut', async () => {
+    // 10,000 nodes exactly, then one more paragraph: cut by the live writer, not before it.
+    for (const item of [
+      { id: 'b', content_html: `${'<p>x</p>'.repeat(5_000)}<p>tail</p>` },
+      { id: 'b', _lantern: { content_markdown: `intro\n\n${'a\n'.repeat(9_000)}tail` } },
+    ]) {
+      const holder = document.createElement('div');
+      holder.append(await renderRichContent(item, { continueUrl: STORY_URL }));
+      expect(holder.textContent).to.not.contain('tail');
+      expect(holder.lastElementChild?.querySelector('a')?.getAttribute('href')).to.equal(STORY_URL);
+    }
+  });
+
+  it('markdown cut by the node budget stops there: no text is written without its emphasis', async () => {
+    // 480 markers a block (under the flood limit), three nodes to each `w *e*`: cut in block 14,
+    // after an emphasis or after the text between them (a short paragraph first or not).
+    for (const before of ['', 'a\n\n', 'a *b*\n\n']) {
+      const blocks = Array.from({ length: 20 }, () => 'w *e* '.repeat(240));
+      const markdown = before + blocks.join('\n\n');
+      const holder = document.createElement('div');
+      holder.append(await renderRichContent({ id: 'm', _lantern: { content_markdown: markdown } }));
+      expect(holder.querySelectorAll('em').length).to.be.above(3_000);
+      expect(holder.textContent!.includes('w  w'), 'text written past the cut').to.equal(false);
+      expect(holder.lastElementChild?.hasAttribute('data-lantern-continues')).to.equal(true);
+    }
+  });
+
   it('without a story URL the cut body ends with "…"', async () => {
     const holder = document.createElement('div');
     holder.append(await renderRichContent({ id: 'p1', content_html: hugeHtml }));
