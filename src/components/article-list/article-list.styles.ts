@@ -4,6 +4,10 @@ export const articleListStyles = css`
   :host {
     --_column-width: var(--lantern-list-column-width, 20em);
   }
+  /* No pictures (see .item::before below). */
+  :host([hide-images]) {
+    --_pic: 0;
+  }
   .list {
     display: grid;
     gap: var(--_space);
@@ -69,11 +73,10 @@ export const articleListStyles = css`
   /* No picture: none at all (hide-images, compact cards, above), or an item without one (or
      whose picture failed to load): a list of a feed without images shrinks once, when its feed
      arrives, rather than show cards half empty (a partner whose feed has no images sets
-     hide-images, and its placeholders match). The :state() rule is one of its own: a browser
-     without :state() drops only that one. */
-  :host([hide-images]) {
-    --_pic: 0;
-  }
+     hide-images, and its placeholders match). The hide-images rule is near the top: beside
+     this one, the minifier joined the two, and a browser without :has() or :state() then
+     dropped both and kept a picture's room in every cell of a hide-images list (npm run size
+     checks that no built rule joins such a selector to others). */
   .item:has(> .entry:state(text-only)) {
     --_pic: 0;
   }
@@ -105,9 +108,8 @@ export const articleListStyles = css`
   }
   /* The reserved safety notices in a placeholder card: the note's one line, a three-line warning. */
   .skeleton .note {
-    display: flex;
-    flex-direction: column;
-    justify-content: center;
+    display: grid;
+    align-content: center;
     min-height: 1.5em;
   }
   .skeleton .note .line {
@@ -127,9 +129,8 @@ export const articleListStyles = css`
     text-align: center;
   }
   .footer {
-    display: flex;
-    flex-direction: column;
-    align-items: center;
+    display: grid;
+    justify-items: center;
     gap: 0.5em;
   }
   .footer .button-block {
