@@ -70,6 +70,11 @@ export const hostStyles = css`
        margin keeps focus rings whole. */
     overflow: clip;
     overflow-clip-margin: 0.5em;
+    /* In a box that shrinks to fit (a flex row or a float with no width) a widget is one list
+       column wide: not as wide as its longest line, which squeezed the partner's main column,
+       and not nothing, which a size container (a horizontal card, a report) was. */
+    contain: inline-size;
+    contain-intrinsic-inline-size: 20em;
   }
   :host([hidden]) {
     display: none;
@@ -106,23 +111,18 @@ export const hostStyles = css`
   button {
     font: inherit;
     color: inherit;
-    letter-spacing: inherit;
-    text-transform: none;
   }
   img {
     max-width: 100%;
-    border: 0;
   }
   .visually-hidden {
     position: absolute;
     width: 1px;
     height: 1px;
     margin: -1px;
-    padding: 0;
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
-    border: 0;
   }
   .button {
     display: inline-flex;

@@ -31,13 +31,22 @@ const MEASURED = {
   'reader mode': navigator.replace(' variant="compact"', ' mode="reader"'),
 };
 
-const page = (widget) => `<!doctype html>
+/**
+ * A partner's page with the widget in its flow, or (`aside`) in a sidebar of a flex row that
+ * gives it no width, beside the page's main column (a common theme layout).
+ */
+const page = (widget, aside) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>A partner's page</title>
 <link rel="icon" href="data:,">
-<style>body { margin: 16px auto; padding: 0 16px; max-width: 720px; font-family: 'DejaVu Sans', sans-serif; }</style>
+<style>body { margin: 16px auto; padding: 0 16px; max-width: ${aside ? 1100 : 720}px; font-family: 'DejaVu Sans', sans-serif; }
+.row { display: flex; gap: 16px; align-items: start }</style>
 ${snippet.head.map((line) => localUrls(line)).join('\n')}
 </head><body><h1>A partner's page</h1><p>Host text above.</p>
-${localUrls(widget)}
+${
+  aside
+    ? `<div class="row"><main><p>${"The partner's own article, long enough to fill its column. ".repeat(30)}</p></main><aside>${localUrls(widget)}</aside></div>`
+    : localUrls(widget)
+}
 <p>Host text below: it must not move.</p><p>More host text.</p></body></html>`;
 
 let server;
@@ -77,7 +86,7 @@ before(async () => {
       '/page.html': (req, res, url) => {
         const name = url.searchParams.get('widget');
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(page(WIDGETS[name] ?? MEASURED[name]));
+        res.end(page(WIDGETS[name] ?? MEASURED[name], !!url.searchParams.get('aside')));
       },
     },
   });
@@ -88,11 +97,27 @@ after(async () => {
   await server?.close();
 });
 
-/** Loads one widget's page and returns every layout shift until it has settled. */
-async function shiftsOf(name, width) {
+/**
+ * Loads one widget's page and returns every layout shift until it has settled, and (`aside`)
+ * the widths the widget and the partner's main column had in any frame.
+ */
+async function shiftsOf(name, width, aside = false) {
   const tab = await browser.newPage({ viewport: { width, height: 3000 } });
   const errors = watchErrors(tab);
   await trackWidgets(tab);
+  await tab.addInitScript(() => {
+    window.__widths = new Set();
+    const frame = () => {
+      const widget = document.querySelector('aside > *');
+      const main = document.querySelector('main');
+      if (widget && main) {
+        const w = (el) => Math.round(el.getBoundingClientRect().width);
+        window.__widths.add(`widget ${w(widget)}, main ${w(main)}`);
+      }
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
   await tab.addInitScript(() => {
     window.__shifts = [];
     new PerformanceObserver((list) => {
@@ -111,14 +136,17 @@ async function shiftsOf(name, width) {
       }
     }).observe({ type: 'layout-shift', buffered: true });
   });
-  await tab.goto(`${server.origin}/page.html?widget=${encodeURIComponent(name)}`);
+  await tab.goto(
+    `${server.origin}/page.html?widget=${encodeURIComponent(name)}&aside=${aside ? 1 : ''}`,
+  );
   const state = await waitForWidgets(tab);
   assert.deepEqual(state.failed, []);
   await tab.waitForTimeout(300);
   const shifts = await tab.evaluate(() => window.__shifts);
+  const widths = await tab.evaluate(() => [...window.__widths]);
   await tab.close();
   assert.deepEqual(errors, []);
-  return shifts;
+  return Object.assign(shifts, { widths });
 }
 
 // The reserved boxes of lantern.css against the skeletons that replace them: many widths, two
@@ -216,4 +244,26 @@ for (const which of ['feed', 'script', 'chunk']) {
       });
     }
   }
+}
+
+// A theme's sidebar: a flex row that gives the widget no width, beside the partner's main
+// column. Before its script runs, while its code or feed loads and once loaded, the widget is
+// one column wide (20em): it neither takes its longest line's width (a card squeezed the main
+// column to 62 px) nor none at all (a report or a horizontal card, size containers, vanished).
+for (const which of ['script', 'chunk', 'feed']) {
+  for (const name of Object.keys(WIDGETS)) {
+    test(`README snippet in a sidebar with no width, ${which} late: ${name} is one column wide, CLS 0`, async () => {
+      late = which;
+      const shifts = await shiftsOf(name, 1280, true);
+      // 20em at 16px beside the rest of the 1100px row (16px gap).
+      assert.deepEqual(shifts.widths, ['widget 320, main 764']);
+      assert.equal(cls(shifts), 0, JSON.stringify(shifts, null, 2));
+    });
+  }
+  test(`README snippet in a sidebar with no width, ${which} late: reader mode is one column wide`, async () => {
+    late = which;
+    const shifts = await shiftsOf('reader mode', 1280, true);
+    // Its height is not known before the story arrives (measured above, not held to 0).
+    assert.deepEqual(shifts.widths, ['widget 320, main 764']);
+  });
 }

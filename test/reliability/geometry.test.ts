@@ -443,3 +443,43 @@ describe('geometry: floods', () => {
     expect(height, `widget height ${Math.round(height)} px`).to.be.below(20_000);
   });
 });
+
+describe('geometry: in a box that shrinks to fit, a widget is one column wide', () => {
+  // A sidebar that gives it no width (a flex row, a float, an `auto` grid track) beside the
+  // partner's main column: 20em, neither its longest line's width (which squeezed the main
+  // column to 62 px) nor nothing (a size container, such as a report or a horizontal card).
+  const WIDGETS: Record<string, string> = {
+    card: '<lantern-article-card src="/demo/feed.json"></lantern-article-card>',
+    'horizontal card':
+      '<lantern-article-card layout="horizontal" src="/demo/feed.json"></lantern-article-card>',
+    list: '<lantern-article-list src="/demo/feed.json"></lantern-article-list>',
+    navigator: '<lantern-story-navigator src="/demo/feed.json"></lantern-story-navigator>',
+    'reader mode':
+      '<lantern-story-navigator mode="reader" src="/demo/feed.json"></lantern-story-navigator>',
+    report: '<lantern-report-download src="/demo/feed.json"></lantern-report-download>',
+  };
+  const ROWS: Record<string, [string, string]> = {
+    'flex row': ['display: flex; gap: 16px', ''],
+    float: ['', 'float: right'],
+    'auto grid track': ['display: grid; grid-template-columns: 1fr auto', ''],
+  };
+  for (const [name, markup] of Object.entries(WIDGETS)) {
+    for (const [row, [rowStyle, asideStyle]] of Object.entries(ROWS)) {
+      it(`${name} in a ${row}`, async () => {
+        const box = document.createElement('div');
+        box.style.cssText = `width: 1280px; font-size: 16px; ${rowStyle}`;
+        box.innerHTML = `<main><p>${'Partner text. '.repeat(200)}</p></main><aside style="${asideStyle}">${markup}</aside>`;
+        if (asideStyle) box.prepend(box.lastElementChild!);
+        document.body.append(box);
+        const widget = box.querySelector('aside > *') as Widget;
+        try {
+          await nextEvent(widget, 'lantern-load');
+          await widget.updateComplete;
+          expect(widget.getBoundingClientRect().width).to.be.closeTo(320, 1);
+        } finally {
+          box.remove();
+        }
+      });
+    }
+  }
+});
