@@ -48,9 +48,15 @@ export const hostStyles = css`
        the widget looks the same everywhere. Custom properties (the tokens), direction and
        unicode-bidi are not part of \`all\`; what the widget needs is set again below. */
     all: initial;
-    /* Except what the page decides for its own sake: an inert region (a page behind a dialog)
-       stays inert, and a phone enlarges the text only as much as the page's. \`revert\` falls
-       back to the browser's own rule (\`[inert]\`), else inherits. */
+    /* In a box that shrinks to fit (a flex row or a float with no width) a widget is one list
+       column wide: not as wide as its longest line, which squeezed the partner's main column,
+       and not nothing, which a size container (a horizontal card, a report) was. At most 80vw:
+       that is also its narrowest in such a box, and a float on a phone must not overflow. */
+    contain: inline-size;
+    contain-intrinsic-inline-size: min(20em, 80vw);
+    /* Given back after \`all\`, what the page decides for its own sake: an inert region (a page
+       behind a dialog) stays inert, and a phone enlarges the text only as much as the page's.
+       \`revert\` falls back to the browser's own rule (\`[inert]\`), else inherits. */
     interactivity: revert;
     -webkit-text-size-adjust: revert;
     text-size-adjust: revert;
@@ -70,11 +76,6 @@ export const hostStyles = css`
        margin keeps focus rings whole. */
     overflow: clip;
     overflow-clip-margin: 0.5em;
-    /* In a box that shrinks to fit (a flex row or a float with no width) a widget is one list
-       column wide: not as wide as its longest line, which squeezed the partner's main column,
-       and not nothing, which a size container (a horizontal card, a report) was. */
-    contain: inline-size;
-    contain-intrinsic-inline-size: 20em;
   }
   :host([hidden]) {
     display: none;
@@ -102,9 +103,8 @@ export const hostStyles = css`
     color: var(--_accent);
     text-underline-offset: 0.15em;
   }
-  a:focus-visible,
-  button:focus-visible,
-  [tabindex]:focus-visible {
+  /* Whatever has keyboard focus: links, buttons, the copy field, a heading focused on a part change. */
+  :focus-visible {
     outline: var(--_focus-ring);
     outline-offset: 2px;
   }
@@ -219,8 +219,7 @@ export const hostStyles = css`
       forced-color-adjust: none;
       background: GrayText;
     }
-    a:focus-visible,
-    button:focus-visible {
+    :focus-visible {
       outline: 2px solid Highlight;
     }
   }

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import '../../src/define/article-card.js';
 import '../../src/define/article-list.js';
 import '../../src/define/story-navigator.js';
@@ -463,23 +464,40 @@ describe('geometry: in a box that shrinks to fit, a widget is one column wide', 
     float: ['', 'float: right'],
     'auto grid track': ['display: grid; grid-template-columns: 1fr auto', ''],
   };
+  /** The width `markup` takes in the aside of `html` (a box styled `boxStyle`), once loaded. */
+  async function widthIn(boxStyle: string, html: string, markup: string): Promise<number> {
+    const box = document.createElement('div');
+    box.style.cssText = `font-size: 16px; ${boxStyle}`;
+    box.innerHTML = html.replace('</aside>', `${markup}</aside>`);
+    document.body.append(box);
+    const widget = box.querySelector('aside > *') as Widget;
+    try {
+      await nextEvent(widget, 'lantern-load');
+      await widget.updateComplete;
+      return widget.getBoundingClientRect().width;
+    } finally {
+      box.remove();
+    }
+  }
+  const main = (repeat: number) => `<main><p>${'Partner text. '.repeat(repeat)}</p></main>`;
   for (const [name, markup] of Object.entries(WIDGETS)) {
     for (const [row, [rowStyle, asideStyle]] of Object.entries(ROWS)) {
       it(`${name} in a ${row}`, async () => {
-        const box = document.createElement('div');
-        box.style.cssText = `width: 1280px; font-size: 16px; ${rowStyle}`;
-        box.innerHTML = `<main><p>${'Partner text. '.repeat(200)}</p></main><aside style="${asideStyle}">${markup}</aside>`;
-        if (asideStyle) box.prepend(box.lastElementChild!);
-        document.body.append(box);
-        const widget = box.querySelector('aside > *') as Widget;
-        try {
-          await nextEvent(widget, 'lantern-load');
-          await widget.updateComplete;
-          expect(widget.getBoundingClientRect().width).to.be.closeTo(320, 1);
-        } finally {
-          box.remove();
-        }
+        const aside = `<aside style="${asideStyle}"></aside>`;
+        const html = asideStyle ? aside + main(200) : main(200) + aside;
+        const width = await widthIn(`width: 1280px; ${rowStyle}`, html, markup);
+        expect(width).to.be.closeTo(320, 1);
       });
     }
+    it(`${name} floated in a phone's text column fits it`, async () => {
+      await setViewport({ width: 320, height: 640 });
+      try {
+        const html = `<aside style="float: right"></aside>${main(40)}`;
+        // 80vw: 256 px, inside the 272 px column.
+        expect(await widthIn('width: 272px', html, markup)).to.be.closeTo(256, 1);
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
   }
 });

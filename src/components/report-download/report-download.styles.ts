@@ -211,10 +211,6 @@ export const reportDownloadStyles = css`
   input.fallback {
     font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
   }
-  .fallback:focus-visible {
-    outline: var(--_focus-ring);
-    outline-offset: 2px;
-  }
   .no-downloads {
     margin: 0;
     padding: 0.75em;
