@@ -460,6 +460,8 @@ describe('<lantern-article-list>: the room each kind of card keeps', () => {
 
   /** The height of the first cell of a one-column 720 px list of two short articles with pictures. */
   async function cellHeight(attributes: string): Promise<number> {
+    // Alone at the top of the page: a list below the screen keeps no room (see below).
+    cleanup();
     const image = `${location.origin}/demo/images/soldiers.svg`;
     const list = mount<LanternArticleList>(
       `<lantern-article-list style="width: 720px" layout="list" limit="2" ${attributes}></lantern-article-list>`,
@@ -485,5 +487,37 @@ describe('<lantern-article-list>: the room each kind of card keeps', () => {
     expect(Math.abs(horizontal - hidden), `${horizontal} vs ${hidden}`).to.be.at.most(2);
     // A compact card's body: one title line less, fewer gaps (about 45 px at 16 px).
     expect(hidden - compactHidden, `${hidden} → ${compactHidden}`).to.be.above(30);
+  });
+});
+
+describe('<lantern-article-list>: a list below the screen when its items arrive', () => {
+  afterEach(cleanup);
+
+  /** Per card, the blank between the end of its text and the end of its box, once loaded. */
+  async function blanks(below: boolean): Promise<number[]> {
+    const list = mount<LanternArticleList>(
+      `<lantern-article-list style="width: 360px" src="${FEED}" limit="3"></lantern-article-list>`,
+    );
+    // The page above it: taller than the window, or nothing.
+    if (below)
+      list.before(Object.assign(document.createElement('div'), { style: 'height: 150vh' }));
+    await nextEvent(list, 'lantern-load');
+    await list.updateComplete;
+    return cards(list).map((card) => {
+      const base = shadow(card, '[part~="base"]').getBoundingClientRect();
+      const last = shadow(card, '.body').lastElementChild!.getBoundingClientRect();
+      return Math.round(base.bottom - last.bottom);
+    });
+  }
+
+  it('keeps no blank room in its cards: nothing in view can move', async () => {
+    // In view, every card keeps the room any card may need (a warning, a longer summary).
+    const inView = await blanks(false);
+    expect(Math.max(...inView), `in view: ${inView}`).to.be.above(100);
+    cleanup();
+    // Below the screen, each ends after its text (the body's padding and the border).
+    const belowScreen = await blanks(true);
+    for (const blank of belowScreen)
+      expect(blank, `below the screen: ${belowScreen}`).to.be.at.most(18);
   });
 });

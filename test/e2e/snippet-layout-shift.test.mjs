@@ -35,13 +35,14 @@ const MEASURED = {
  * A partner's page with the widget in its flow, or (`aside`) in a sidebar of a flex row that
  * gives it no width, beside the page's main column (a common theme layout).
  */
-const page = (widget, aside) => `<!doctype html>
+const page = (widget, aside, below) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>A partner's page</title>
 <link rel="icon" href="data:,">
 <style>body { margin: 16px auto; padding: 0 16px; max-width: ${aside ? 1100 : 720}px; font-family: 'DejaVu Sans', sans-serif; }
 .row { display: flex; gap: 16px; align-items: start }</style>
 ${snippet.head.map((line) => localUrls(line)).join('\n')}
 </head><body><h1>A partner's page</h1><p>Host text above.</p>
+${below ? `<p style="height: 150vh">A long article above the widget.</p>` : ''}
 ${
   aside
     ? `<div class="row"><main><p>${"The partner's own article, long enough to fill its column. ".repeat(30)}</p></main><aside>${localUrls(widget)}</aside></div>`
@@ -86,7 +87,8 @@ before(async () => {
       '/page.html': (req, res, url) => {
         const name = url.searchParams.get('widget');
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(page(WIDGETS[name] ?? MEASURED[name], !!url.searchParams.get('aside')));
+        const [aside, below] = ['aside', 'below'].map((key) => !!url.searchParams.get(key));
+        res.end(page(WIDGETS[name] ?? MEASURED[name], aside, below));
       },
     },
   });
@@ -101,7 +103,7 @@ after(async () => {
  * Loads one widget's page and returns every layout shift until it has settled, and (`aside`)
  * the widths the widget and the partner's main column had in any frame.
  */
-async function shiftsOf(name, width, aside = false) {
+async function shiftsOf(name, width, aside = false, below = false) {
   const tab = await browser.newPage({ viewport: { width, height: 3000 } });
   const errors = watchErrors(tab);
   await trackWidgets(tab);
@@ -137,16 +139,27 @@ async function shiftsOf(name, width, aside = false) {
     }).observe({ type: 'layout-shift', buffered: true });
   });
   await tab.goto(
-    `${server.origin}/page.html?widget=${encodeURIComponent(name)}&aside=${aside ? 1 : ''}`,
+    `${server.origin}/page.html?widget=${encodeURIComponent(name)}&aside=${aside ? 1 : ''}&below=${below ? 1 : ''}`,
   );
   const state = await waitForWidgets(tab);
   assert.deepEqual(state.failed, []);
   await tab.waitForTimeout(300);
   const shifts = await tab.evaluate(() => window.__shifts);
   const widths = await tab.evaluate(() => [...window.__widths]);
+  // Per card of a list, the blank between the end of its text and the end of its box.
+  const blanks = await tab.evaluate(() =>
+    [
+      ...(document.querySelector('lantern-article-list')?.shadowRoot?.querySelectorAll('.entry') ??
+        []),
+    ].map((card) => {
+      const base = card.shadowRoot.querySelector('[part~="base"]').getBoundingClientRect();
+      const last = card.shadowRoot.querySelector('.body').lastElementChild.getBoundingClientRect();
+      return Math.round(base.bottom - last.bottom);
+    }),
+  );
   await tab.close();
   assert.deepEqual(errors, []);
-  return Object.assign(shifts, { widths });
+  return Object.assign(shifts, { widths, blanks });
 }
 
 // The reserved boxes of lantern.css against the skeletons that replace them: many widths, two
@@ -265,5 +278,17 @@ for (const which of ['script', 'chunk', 'feed']) {
     const shifts = await shiftsOf('reader mode', 1280, true);
     // Its height is not known before the story arrives (measured above, not held to 0).
     assert.deepEqual(shifts.widths, ['widget 320, main 764']);
+  });
+}
+
+// A list below the screen when its feed arrives (the end of an article): nothing in view can
+// move, so its cards end after their text instead of keeping the room any card may need.
+for (const which of ['feed', 'script']) {
+  test(`README snippet below the screen, ${which} late: the list's cards keep no blank room, CLS 0`, async () => {
+    late = which;
+    const shifts = await shiftsOf('list', 390, false, true);
+    assert.equal(shifts.blanks.length, 3);
+    for (const blank of shifts.blanks) assert.ok(blank <= 18, `blanks: ${shifts.blanks}`);
+    assert.equal(cls(shifts), 0, JSON.stringify(shifts, null, 2));
   });
 }

@@ -161,8 +161,10 @@ export const articleCardStyles = css`
     container-type: inline-size;
   }
   .text-only .summary {
-    /* 100cqi: the card's width inside its borders, as the picture's. */
-    --_room: calc(4.5em + 100cqi / (var(--_media-ratio)) + 1.3125em);
+    /* The summary's three lines (4.5em), the picture (100cqi: the card's width inside its
+       borders, as the picture's; the ratio in parentheses, as it may be '16 / 9') and its credit
+       line (0.75em * 1.75): */
+    --_room: calc(5.8125em + 100cqi / (var(--_media-ratio)));
     -webkit-line-clamp: 99;
     height: round(down, var(--_room), 1.5em);
     margin-bottom: calc(var(--_room) - round(down, var(--_room), 1.5em));

@@ -39,20 +39,31 @@ export const articleListStyles = css`
     /* A card is the list's size: the room in its cell is counted in the cell's font size, and a
        relative --lantern-font-size (1.25em) must not apply again inside each card. */
     --lantern-font-size: 1em;
-    /* .warning-gate: padding above, the three-line .content-warning, the gap, the .button. */
-    --_gate-room: calc(var(--_space) * 0.75 + 0.875em * 5.5 + 0.4em + 0.9375em * 2.75);
-    --_body-room: calc(
-      var(--_space) * 1.75 + 0.8125em * 1.5 + 1.1875em * 2.6 + 0.875em * 3 + 0.8125em * 1.5 +
-        0.875em * 5.5 + 1.5em * 3 + 0.5em * 5
-    );
+    /* Sums of the card's sizes, added up here (the minifier cannot fold them beside a var()).
+       .warning-gate: padding above (0.75 space), the three-line .content-warning
+       (0.875em * 5.5), the gap (0.4em), the .button (0.9375em * 2.75): 7.790625em. */
+    --_gate-room: calc(var(--_space) * 0.75 + 7.790625em);
+    /* The body: its padding (1.75 space), tags (0.8125em * 1.5), a two-line title
+       (1.1875em * 2.6), the meta lines (0.875em * 3), the note (0.8125em * 1.5), a three-line
+       content warning (0.875em * 5.5), the summary (1.5em * 3) and five gaps (0.5em * 5):
+       19.9625em. */
+    --_body-room: calc(var(--_space) * 1.75 + 19.9625em);
   }
-  /* A compact card: no picture, and a body with a smaller title, fewer lines and gaps. */
+  /* A compact card: no picture, and a body with less padding (1.5 space), a smaller title
+     (1.0625em * 2.6), a two-line summary (1.5em * 2) and smaller gaps (0.35em * 5): 17.3875em. */
   .items[data-cards='compact'] {
     --_pic: 0;
-    --_body-room: calc(
-      var(--_space) * 1.5 + 0.8125em * 1.5 + 1.0625em * 2.6 + 0.875em * 3 + 0.8125em * 1.5 +
-        0.875em * 5.5 + 1.5em * 2 + 0.35em * 5
-    );
+    --_body-room: calc(var(--_space) * 1.5 + 17.3875em);
+  }
+  /* Items that arrived while the list was below the screen: nothing in view moves as its cards
+     take their own height, so none keeps room it does not fill (a blank quarter of a card). */
+  .fit > .items {
+    --_pic: 0;
+    --_gate-room: 0px;
+    --_body-room: 0px;
+  }
+  .fit .item > .entry {
+    content-visibility: visible;
   }
   .item {
     display: grid;
@@ -68,7 +79,8 @@ export const articleListStyles = css`
     content: '';
     box-sizing: content-box;
     padding-top: calc((100% - 2px) / (var(--_media-ratio)) * var(--_pic, 1));
-    height: calc(2px + var(--_gate-room) + 0.75em * 1.75 * var(--_pic, 1) + var(--_body-room));
+    /* The credit line: 0.75em * 1.75. */
+    height: calc(2px + var(--_gate-room) + 1.3125em * var(--_pic, 1) + var(--_body-room));
   }
   /* No picture: none at all (hide-images, compact cards, above), or an item without one (or
      whose picture failed to load): a list of a feed without images shrinks once, when its feed
@@ -147,10 +159,5 @@ export const articleListStyles = css`
   .button[aria-disabled='true'] {
     cursor: progress;
     opacity: 0.75;
-  }
-  @media (forced-colors: active) {
-    .empty {
-      border-color: CanvasText;
-    }
   }
 `;

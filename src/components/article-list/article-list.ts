@@ -114,6 +114,8 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
   declare private loadingMore: boolean;
   declare private moreError: LanternErrorDetail | undefined;
   declare private announcement: string;
+  /** The items arrived while the list was below the screen (see willUpdate). */
+  declare private fit?: boolean;
 
   private moreController: AbortController | undefined;
   declare private cardSettled: WeakMap<Element, { item: unknown; done: Promise<void> }>;
@@ -147,6 +149,9 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    // Items that arrive while the list is below the screen move nothing in view: its cards
+    // may take their own height instead of the room kept for any card (the styles' .fit).
+    if (changed.has('view') && !isServer) this.fit = this.getBoundingClientRect().top > innerHeight;
     if (!this.hasUpdated) return;
     if (['src', 'item', 'feed', 'tag'].some((key) => changed.has(key))) this.abortMore();
     if (changed.has('limit')) this.shown = this.pageSize;
@@ -281,6 +286,7 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
       locale: this.locale,
       layout: this.listLayout,
       cardLayout: this.effectiveCardLayout,
+      fit: this.fit,
       shown: this.shown,
       headingLevel: this.headingLevel,
       hideImages: this.hideImages,

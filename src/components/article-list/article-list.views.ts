@@ -34,6 +34,8 @@ export interface ListContext {
   locale: string;
   layout: ListLayout;
   cardLayout: CardLayout;
+  /** The cards take their own height, not the room kept for any card. */
+  fit?: boolean;
   /** How many cards the reader has asked to see. */
   shown: number;
   headingLevel: number;
@@ -76,7 +78,7 @@ export function listTemplate(c: ListContext, view: ArticleListView): TemplateRes
   const visible = view.items.slice(0, c.shown);
   const more = view.items.length > c.shown || view.nextUrl !== undefined;
   return html`
-    <div class="list ${c.layout}" part="base" lang=${c.locale}>
+    <div class="list ${c.layout} ${c.fit ? 'fit' : ''}" part="base" lang=${c.locale}>
       ${
         visible.length
           ? html`<ul

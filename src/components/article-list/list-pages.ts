@@ -32,12 +32,15 @@ function publishedTime(item: FeedItem): number {
   return Number.isNaN(time) ? -Infinity : time;
 }
 
-/** Newest first by `date_published`; undated items last, in feed order. */
+/**
+ * Newest first by `date_published`; undated items last, in feed order. (The sort is stable, and
+ * two undated items compare as NaN, which sorts as equal.)
+ */
 export function newestFirst(items: readonly FeedItem[]): FeedItem[] {
   return items
-    .map((item, index) => ({ item, index, time: publishedTime(item) }))
-    .sort((a, b) => (a.time === b.time ? a.index - b.index : a.time > b.time ? -1 : 1))
-    .map(({ item }) => item);
+    .map((item) => [publishedTime(item), item] as const)
+    .sort((a, b) => b[0] - a[0])
+    .map(([, item]) => item);
 }
 
 /** Items carrying `tag` (compared case-insensitively); all items when no tag is given. */
