@@ -493,21 +493,31 @@ describe('<lantern-article-list>: the room each kind of card keeps', () => {
 describe('<lantern-article-list>: a list below the screen when its items arrive', () => {
   afterEach(cleanup);
 
-  /** Per card, the blank between the end of its text and the end of its box, once loaded. */
-  async function blanks(below: boolean): Promise<number[]> {
+  /**
+   * Per card, the blank between the end of its text and the end of its box, as the reader sees
+   * it on scrolling to the list.
+   */
+  async function blanks(below: boolean, src = FEED): Promise<number[]> {
     const list = mount<LanternArticleList>(
-      `<lantern-article-list style="width: 360px" src="${FEED}" limit="3"></lantern-article-list>`,
+      `<lantern-article-list style="width: 360px" src="${src}" limit="3"></lantern-article-list>`,
     );
     // The page above it: taller than the window, or nothing.
-    if (below)
+    if (below) {
       list.before(Object.assign(document.createElement('div'), { style: 'height: 150vh' }));
+    }
     await nextEvent(list, 'lantern-load');
     await list.updateComplete;
-    return cards(list).map((card) => {
+    list.scrollIntoView();
+    await painted();
+    const result = cards(list).map((card) => {
       const base = shadow(card, '[part~="base"]').getBoundingClientRect();
-      const last = shadow(card, '.body').lastElementChild!.getBoundingClientRect();
-      return Math.round(base.bottom - last.bottom);
+      // The text's last line, not its box (a summary's box may keep room below its text).
+      const text = document.createRange();
+      text.selectNodeContents(shadow(card, '.body'));
+      return Math.round(base.bottom - text.getBoundingClientRect().bottom);
     });
+    window.scrollTo(0, 0);
+    return result;
   }
 
   it('keeps no blank room in its cards: nothing in view can move', async () => {
@@ -517,7 +527,37 @@ describe('<lantern-article-list>: a list below the screen when its items arrive'
     cleanup();
     // Below the screen, each ends after its text (the body's padding and the border).
     const belowScreen = await blanks(true);
-    for (const blank of belowScreen)
+    for (const blank of belowScreen) {
       expect(blank, `below the screen: ${belowScreen}`).to.be.at.most(18);
+    }
+    cleanup();
+    // Cards without a picture, whose summary otherwise takes the picture's room in lines.
+    const noPictures = served(feedOf([article(1, '2025-01-02'), article(2, '2025-01-01')]));
+    const textOnly = await blanks(true, noPictures);
+    for (const blank of textOnly) expect(blank, `without pictures: ${textOnly}`).to.be.at.most(18);
+  });
+
+  it('keeps its cards as they are on "Load more"', async () => {
+    // A feed of one item whose next page has more: "Load more" brings a new view.
+    const page2 = new URL(`/test-server/feed/series-12.json?key=${key('fit')}`, location.href);
+    const src = served(feedOf([article(1, '2025-06-01T00:00:00Z')], { next_url: page2.href }));
+    const list = mount<LanternArticleList>(
+      `<lantern-article-list style="width: 360px" src="${src}" limit="1"></lantern-article-list>`,
+    );
+    list.before(Object.assign(document.createElement('div'), { style: 'height: 150vh' }));
+    await nextEvent(list, 'lantern-load');
+    await list.updateComplete;
+    list.scrollIntoView();
+    await painted();
+    const first = cards(list)[0]!;
+    const before = first.getBoundingClientRect().height;
+    const loaded = nextEvent(list, 'lantern-load');
+    loadMoreButton(list)!.click();
+    await loaded;
+    await list.updateComplete;
+    await painted();
+    // The card the reader is looking at does not grow to the room (it would push the button down).
+    expect(first.getBoundingClientRect().height).to.be.closeTo(before, 1);
+    window.scrollTo(0, 0);
   });
 });

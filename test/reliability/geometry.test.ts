@@ -445,18 +445,14 @@ describe('geometry: floods', () => {
   });
 });
 
-describe('geometry: in a box that shrinks to fit, a widget is one column wide', () => {
+describe('geometry: in a box that shrinks to fit, a size container is one column wide', () => {
   // A sidebar that gives it no width (a flex row, a float, an `auto` grid track) beside the
-  // partner's main column: 20em, neither its longest line's width (which squeezed the main
-  // column to 62 px) nor nothing (a size container, such as a report or a horizontal card).
+  // partner's main column: a widget that is a size container (its content has no say in its
+  // width) is 20em there. It vanished (0 px) before.
   const WIDGETS: Record<string, string> = {
-    card: '<lantern-article-card src="/demo/feed.json"></lantern-article-card>',
     'horizontal card':
       '<lantern-article-card layout="horizontal" src="/demo/feed.json"></lantern-article-card>',
     list: '<lantern-article-list src="/demo/feed.json"></lantern-article-list>',
-    navigator: '<lantern-story-navigator src="/demo/feed.json"></lantern-story-navigator>',
-    'reader mode':
-      '<lantern-story-navigator mode="reader" src="/demo/feed.json"></lantern-story-navigator>',
     report: '<lantern-report-download src="/demo/feed.json"></lantern-report-download>',
   };
   const ROWS: Record<string, [string, string]> = {
@@ -464,17 +460,18 @@ describe('geometry: in a box that shrinks to fit, a widget is one column wide', 
     float: ['', 'float: right'],
     'auto grid track': ['display: grid; grid-template-columns: 1fr auto', ''],
   };
-  /** The width `markup` takes in the aside of `html` (a box styled `boxStyle`), once loaded. */
-  async function widthIn(boxStyle: string, html: string, markup: string): Promise<number> {
+  /** The widths the `widgets` take in the asides of `html` (a box styled `boxStyle`), loaded. */
+  async function widthsIn(boxStyle: string, html: string, widgets: string[]): Promise<number[]> {
     const box = document.createElement('div');
     box.style.cssText = `font-size: 16px; ${boxStyle}`;
-    box.innerHTML = html.replace('</aside>', `${markup}</aside>`);
+    let i = 0;
+    box.innerHTML = html.replace(/<\/aside>/g, () => `${widgets[i++]}</aside>`);
     document.body.append(box);
-    const widget = box.querySelector('aside > *') as Widget;
+    const elements = [...box.querySelectorAll('aside > *')] as Widget[];
     try {
-      await nextEvent(widget, 'lantern-load');
-      await widget.updateComplete;
-      return widget.getBoundingClientRect().width;
+      await Promise.all(elements.map((el) => nextEvent(el, 'lantern-load')));
+      await Promise.all(elements.map((el) => el.updateComplete));
+      return elements.map((el) => el.getBoundingClientRect().width);
     } finally {
       box.remove();
     }
@@ -485,7 +482,7 @@ describe('geometry: in a box that shrinks to fit, a widget is one column wide', 
       it(`${name} in a ${row}`, async () => {
         const aside = `<aside style="${asideStyle}"></aside>`;
         const html = asideStyle ? aside + main(200) : main(200) + aside;
-        const width = await widthIn(`width: 1280px; ${rowStyle}`, html, markup);
+        const [width] = await widthsIn(`width: 1280px; ${rowStyle}`, html, [markup]);
         expect(width).to.be.closeTo(320, 1);
       });
     }
@@ -494,10 +491,25 @@ describe('geometry: in a box that shrinks to fit, a widget is one column wide', 
       try {
         const html = `<aside style="float: right"></aside>${main(40)}`;
         // 80vw: 256 px, inside the 272 px column.
-        expect(await widthIn('width: 272px', html, markup)).to.be.closeTo(256, 1);
+        const [width] = await widthsIn('width: 272px', html, [markup]);
+        expect(width).to.be.closeTo(256, 1);
       } finally {
         await setViewport({ width: 800, height: 600 });
       }
+    });
+  }
+  // Not size containers, so no 20em floor: two side by side in a phone's flex row (each column
+  // flex: 1, as many themes write it) share it, down to their longest unbreakable line (a card's
+  // date line: about 186 px here), instead of taking 20em each.
+  for (const tag of ['lantern-article-card', 'lantern-story-navigator']) {
+    it(`two ${tag} in a phone's flex row share it`, async () => {
+      const widget = `<${tag} src="/demo/feed.json"></${tag}>`;
+      const col = '<aside style="flex: 1"></aside>';
+      const widths = await widthsIn('display: flex; gap: 8px; width: 358px', col + col, [
+        widget,
+        widget,
+      ]);
+      for (const width of widths) expect(width).to.be.within(140, 210);
     });
   }
 });

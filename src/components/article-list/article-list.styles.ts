@@ -1,8 +1,11 @@
 import { css } from 'lit';
 
 export const articleListStyles = css`
+  /* Its cards are size-contained until laid out, and a list had no width of its own in a box
+     that shrinks to fit: one column's (see tokens.ts) instead. */
   :host {
     --_column-width: var(--lantern-list-column-width, 20em);
+    contain: inline-size;
   }
   /* No pictures (see .item::before below). */
   :host([hide-images]) {
@@ -62,8 +65,15 @@ export const articleListStyles = css`
     --_gate-room: 0px;
     --_body-room: 0px;
   }
+  /* Laid out at once: laid out only as the reader came near, a card would grow from any
+     estimate in view (a jump to the list moved the page by 41 px a card). */
   .fit .item > .entry {
     content-visibility: visible;
+  }
+  /* A card without a picture keeps no picture's room in its summary either. */
+  .fit .entry::part(summary) {
+    height: auto;
+    margin: 0;
   }
   .item {
     display: grid;

@@ -151,7 +151,10 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
     super.willUpdate(changed);
     // Items that arrive while the list is below the screen move nothing in view: its cards
     // may take their own height instead of the room kept for any card (the styles' .fit).
-    if (changed.has('view') && !isServer) this.fit = this.getBoundingClientRect().top > innerHeight;
+    // Decided when a load ends, not on "Load more" (the reader is looking at the list then).
+    if (changed.has('status') && this.status === 'ready' && !isServer) {
+      this.fit = this.getBoundingClientRect().top > innerHeight;
+    }
     if (!this.hasUpdated) return;
     if (['src', 'item', 'feed', 'tag'].some((key) => changed.has(key))) this.abortMore();
     if (changed.has('limit')) this.shown = this.pageSize;
