@@ -25,10 +25,17 @@ const WIDGETS = {
   'report, two files': byTag('lantern-report-download'),
   'report, one file': byTag('lantern-report-download').replace('/feed.json', '/one-file.json'),
 };
-/** Measured, not held to 0: their content's size is unknown until it arrives. */
+/**
+ * Measured, not held to 0: their content's size is unknown until it arrives. A card's skeleton is
+ * a card without safety notices: a story whose content warning (a gate above the picture, the
+ * summary hidden) or "name changed for safety" note makes it taller grows when its feed arrives.
+ */
+const card = byTag('lantern-article-card');
 const MEASURED = {
   'full navigator': navigator.replace(' variant="compact"', ''),
   'reader mode': navigator.replace(' variant="compact"', ' mode="reader"'),
+  'card, a story with a content warning': card.replace(/item="[^"]*"/, 'item="yoon-ha-part-3"'),
+  'card, a story with a pseudonym note': card.replace(/item="[^"]*"/, 'item="yoon-ha-part-1"'),
 };
 
 /**
@@ -162,9 +169,16 @@ async function shiftsOf(name, width, aside = false, below = false) {
       return Math.round(base.bottom - last.bottom);
     }),
   );
+  const notices = await tab.evaluate(() => {
+    const root = document.querySelector('lantern-article-card')?.shadowRoot;
+    return [
+      ...(root?.querySelector('.warning-gate') ? ['gate'] : []),
+      ...(root?.querySelector('.note') ? ['note'] : []),
+    ];
+  });
   await tab.close();
   assert.deepEqual(errors, []);
-  return Object.assign(shifts, { widths, blanks });
+  return Object.assign(shifts, { widths, blanks, notices });
 }
 
 // The reserved boxes of lantern.css against the skeletons that replace them: many widths, two
@@ -259,6 +273,10 @@ for (const which of ['feed', 'script', 'chunk']) {
         console.log(
           `# ${which} late, ${width}px, ${name}: CLS ${cls(shifts).toFixed(4)} (measured)`,
         );
+        // The notices are there: a card of another item would measure nothing.
+        if (name.startsWith('card, ')) {
+          assert.deepEqual(shifts.notices, name.includes('warning') ? ['gate', 'note'] : ['note']);
+        }
       });
     }
   }

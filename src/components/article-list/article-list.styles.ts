@@ -115,7 +115,10 @@ export const articleListStyles = css`
   .item > .entry {
     /* A card far from the screen is not styled or laid out until the reader scrolls near it
        (its text stays in the accessibility tree and find-in-page): a list of many cards costs
-       what its first few do. Until then it is as tall as its room, which is what it takes. */
+       what its first few do. Until then it is as tall as its room, which is what it takes.
+       Its width is its cell's: contained, its text is not measured for it (a list of 100 cards
+       took a fifth more time). */
+    contain: inline-size;
     content-visibility: auto;
     contain-intrinsic-block-size: 0;
   }
