@@ -537,6 +537,30 @@ describe('<lantern-article-list>: a list below the screen when its items arrive'
     for (const blank of textOnly) expect(blank, `without pictures: ${textOnly}`).to.be.at.most(18);
   });
 
+  it('in view, keeps the room its largest card needs, not more', async () => {
+    // The demo's part 3: a content warning and the "name changed" note. Revealed by the reader,
+    // it shows everything a card may show (the warning with its button, picture, note, summary).
+    const list = mount<LanternArticleList>(
+      `<lantern-article-list style="width: 360px" src="${FEED}" limit="3"></lantern-article-list>`,
+    );
+    await nextEvent(list, 'lantern-load');
+    await list.updateComplete;
+    await painted();
+    const story = cards(list).find((card) => card.shadowRoot?.querySelector('.reveal'))!;
+    const height = story.getBoundingClientRect().height;
+    shadow<HTMLButtonElement>(story, '.reveal').click();
+    await story.updateComplete;
+    await painted();
+    const base = shadow(story, '[part~="base"]').getBoundingClientRect();
+    const text = document.createRange();
+    text.selectNodeContents(shadow(story, '.body'));
+    const blank = Math.round(base.bottom - text.getBoundingClientRect().bottom);
+    // Its body's padding and border, and a line the demo's two-line warning leaves of the three
+    // kept (the warning counted in the body as well left 85 px more in every card).
+    expect(blank, 'blank below the revealed story').to.be.at.most(45);
+    expect(story.getBoundingClientRect().height, 'the cell kept its size').to.be.closeTo(height, 1);
+  });
+
   it('keeps its cards as they are on "Load more"', async () => {
     // A feed of one item whose next page has more: "Load more" brings a new view.
     const page2 = new URL(`/test-server/feed/series-12.json?key=${key('fit')}`, location.href);

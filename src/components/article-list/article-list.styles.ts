@@ -47,16 +47,17 @@ export const articleListStyles = css`
        (0.875em * 5.5), the gap (0.4em), the .button (0.9375em * 2.75): 7.790625em. */
     --_gate-room: calc(var(--_space) * 0.75 + 7.790625em);
     /* The body: its padding (1.75 space), tags (0.8125em * 1.5), a two-line title
-       (1.1875em * 2.6), the meta lines (0.875em * 3), the note (0.8125em * 1.5), a three-line
-       content warning (0.875em * 5.5), the summary (1.5em * 3) and five gaps (0.5em * 5):
-       19.9625em. */
-    --_body-room: calc(var(--_space) * 1.75 + 19.9625em);
+       (1.1875em * 2.6), the meta lines (0.875em * 3), the note (0.8125em * 1.5), the summary
+       (1.5em * 3) and four gaps (0.5em * 4): 14.65em. The warning is in the gate's room only:
+       a card shows it above its picture, never in its body (counted in both, it left every
+       card of a list 85 px of blank at the default size). */
+    --_body-room: calc(var(--_space) * 1.75 + 14.65em);
   }
   /* A compact card: no picture, and a body with less padding (1.5 space), a smaller title
-     (1.0625em * 2.6), a two-line summary (1.5em * 2) and smaller gaps (0.35em * 5): 17.3875em. */
+     (1.0625em * 2.6), a two-line summary (1.5em * 2) and smaller gaps (0.35em * 4): 12.225em. */
   .items[data-cards='compact'] {
     --_pic: 0;
-    --_body-room: calc(var(--_space) * 1.5 + 17.3875em);
+    --_body-room: calc(var(--_space) * 1.5 + 12.225em);
   }
   /* Items that arrived while the list was below the screen: nothing in view moves as its cards
      take their own height, so none keeps room it does not fill (a blank quarter of a card). */
@@ -131,7 +132,7 @@ export const articleListStyles = css`
   .item > .entry::part(body) {
     min-height: var(--_body-room);
   }
-  /* The reserved safety notices in a placeholder card: the note's one line, a three-line warning. */
+  /* The reserved "name changed" note in a placeholder card: one line. */
   .skeleton .note {
     display: grid;
     align-content: center;
@@ -139,11 +140,6 @@ export const articleListStyles = css`
   }
   .skeleton .note .line {
     width: 40%;
-  }
-  .skeleton .warning-block {
-    flex: none;
-    /* .content-warning: 0.875em text, three 1.5 lines and 0.5em padding above and below. */
-    height: calc(0.875em * 5.5);
   }
   .empty {
     margin: 0;

@@ -48,9 +48,11 @@ export interface ListContext {
   loadMore(): void;
 }
 
-/** The safety notices a story card may carry: the "name changed" note and a three-line warning. */
-const NOTICES = html`<div class="note"><span class="skeleton-block line"></span></div>
-  <div class="skeleton-block warning-block"></div>`;
+/**
+ * The "name changed" note a story card may carry, in its body. (Its content warning goes above
+ * the picture, in the room the cell keeps for it: see --_gate-room.)
+ */
+const NOTICES = html`<div class="note"><span class="skeleton-block line"></span></div>`;
 
 /** Placeholder cards, and the "Load more" row a feed usually needs, reserved while it loads. */
 export function listSkeleton(c: ListContext, count: number): TemplateResult {
