@@ -537,6 +537,26 @@ describe('<lantern-article-list>: a list below the screen when its items arrive'
     for (const blank of textOnly) expect(blank, `without pictures: ${textOnly}`).to.be.at.most(18);
   });
 
+  it('shows three lines of a long summary in a card without a picture', async () => {
+    const long = {
+      ...article(1, '2025-01-02'),
+      summary: 'A long summary of the story. '.repeat(30),
+    };
+    const list = mount<LanternArticleList>(
+      `<lantern-article-list style="width: 360px" src="${served(feedOf([long]))}"></lantern-article-list>`,
+    );
+    list.before(Object.assign(document.createElement('div'), { style: 'height: 150vh' }));
+    await nextEvent(list, 'lantern-load');
+    await list.updateComplete;
+    list.scrollIntoView();
+    await painted();
+    const summary = shadow(cards(list)[0]!, '.summary');
+    const lineHeight = parseFloat(getComputedStyle(summary).lineHeight);
+    window.scrollTo(0, 0);
+    // Not all of it (twenty lines at this width): as beside a picture.
+    expect(summary.getBoundingClientRect().height / lineHeight).to.be.closeTo(3, 0.1);
+  });
+
   it('in view, keeps the room its largest card needs, not more', async () => {
     // The demo's part 3: a content warning and the "name changed" note. Revealed by the reader,
     // it shows everything a card may show (the warning with its button, picture, note, summary).

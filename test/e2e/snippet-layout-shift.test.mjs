@@ -95,7 +95,7 @@ before(async () => {
         const name = url.searchParams.get('widget');
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         const [aside, below] = ['aside', 'below'].map((key) => !!url.searchParams.get(key));
-        res.end(page(WIDGETS[name] ?? MEASURED[name], aside, below));
+        res.end(page(WIDGETS[name] ?? MEASURED[name] ?? SIDEBAR_ONLY[name], aside, below));
       },
     },
   });
@@ -283,19 +283,35 @@ for (const which of ['feed', 'script', 'chunk']) {
 }
 
 // A theme's sidebar: a flex row that gives the widget no width, beside the partner's main
-// column. Before its script runs, while its code or feed loads and once loaded, a list or a
-// report (size containers, whose content has no say in their width) is one column wide (20em):
-// it vanished before (0 px, then 26, 34, 224 px as it loaded). A card or a navigator takes its
-// text's width there, as the page's own text would (test/reliability/geometry.test.ts).
-const SIZED = ['list', 'report, two files', 'report, one file'];
+// column. Before its script runs, while its code or feed loads and once loaded, a list, a
+// report, a horizontal card or a compact navigator (size containers, whose content has no say in
+// their width) is one column wide (20em): they vanished before (0 px, then 26, 34, 224 px as they
+// loaded). Other cards and navigators take their text's width there, as the page's own text would
+// (test/reliability/geometry.test.ts).
+const SIZED = [
+  'list',
+  'report, two files',
+  'report, one file',
+  'compact navigator',
+  'horizontal card',
+];
+const SIDEBAR_ONLY = {
+  'horizontal card': byTag('lantern-article-card').replace(
+    '<lantern-article-card ',
+    '<lantern-article-card layout="horizontal" ',
+  ),
+};
 for (const which of ['script', 'chunk', 'feed']) {
   for (const name of SIZED) {
-    test(`README snippet in a sidebar with no width, ${which} late: ${name} is one column wide, CLS 0`, async () => {
+    // lantern.css keeps no height for a card with another layout (README: the box appears when
+    // the script runs), so only its width is held here.
+    const sized = name !== 'horizontal card';
+    test(`README snippet in a sidebar with no width, ${which} late: ${name} is one column wide${sized ? ', CLS 0' : ''}`, async () => {
       late = which;
       const shifts = await shiftsOf(name, 1280, true);
-      // 20em at 16px beside the rest of the 1100px row (16px gap).
+      // 20em at 16px beside the rest of the 1100px row (16px gap), in every frame.
       assert.deepEqual(shifts.widths, ['widget 320, main 764']);
-      assert.equal(cls(shifts), 0, JSON.stringify(shifts, null, 2));
+      if (sized) assert.equal(cls(shifts), 0, JSON.stringify(shifts, null, 2));
     });
   }
 }

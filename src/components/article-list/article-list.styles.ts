@@ -71,10 +71,12 @@ export const articleListStyles = css`
   .fit .item > .entry {
     content-visibility: visible;
   }
-  /* A card without a picture keeps no picture's room in its summary either. */
+  /* A card without a picture keeps no picture's room in its summary either: three lines, as
+     beside a picture. */
   .fit .entry::part(summary) {
     height: auto;
     margin: 0;
+    -webkit-line-clamp: 3;
   }
   .item {
     display: grid;
@@ -137,9 +139,6 @@ export const articleListStyles = css`
     display: grid;
     align-content: center;
     min-height: 1.5em;
-  }
-  .skeleton .note .line {
-    width: 40%;
   }
   .empty {
     margin: 0;

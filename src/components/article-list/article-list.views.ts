@@ -52,7 +52,7 @@ export interface ListContext {
  * The "name changed" note a story card may carry, in its body. (Its content warning goes above
  * the picture, in the room the cell keeps for it: see --_gate-room.)
  */
-const NOTICES = html`<div class="note"><span class="skeleton-block line"></span></div>`;
+const NOTICES = html`<div class="note"><span class="skeleton-block line short"></span></div>`;
 
 /** Placeholder cards, and the "Load more" row a feed usually needs, reserved while it loads. */
 export function listSkeleton(c: ListContext, count: number): TemplateResult {

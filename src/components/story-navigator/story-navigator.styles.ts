@@ -214,7 +214,12 @@ const navigatorLayoutStyles = css`
     font-weight: 400;
   }
 
-  /* compact: one line for the top of an article */
+  /* compact: one line for the top of an article. It measures its own width (below), so its
+     content has no say in it: one list column wide in a box that shrinks to fit (tokens.ts),
+     not the 26 px of its padding. */
+  :host([variant='compact']) {
+    contain: inline-size;
+  }
   .compact {
     padding: calc(var(--_space) * 0.75);
     gap: calc(var(--_space) * 0.75);
