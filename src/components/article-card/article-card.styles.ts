@@ -61,9 +61,6 @@ export const articleCardStyles = css`
     line-height: 1.5;
     /* One line (padding included), empty or not, so the skeleton matches. */
     min-height: 1.75em;
-    white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
   }
   .body {
     display: flex;
@@ -134,6 +131,13 @@ export const articleCardStyles = css`
   .dateline {
     display: block;
     min-height: 1.5em;
+  }
+  /* Lines that do not wrap, ending in an ellipsis: they set no least width for the card (two
+     cards in a phone's row fit it). */
+  .credit,
+  .byline,
+  .dateline {
+    contain: inline-size;
     white-space: nowrap;
     overflow: hidden;
     text-overflow: ellipsis;
@@ -169,10 +173,7 @@ export const articleCardStyles = css`
     height: round(down, var(--_room), 1.5em);
     margin-bottom: calc(var(--_room) - round(down, var(--_room), 1.5em));
   }
-  .skeleton .title,
-  .skeleton .summary,
-  .skeleton .tags,
-  .skeleton .meta {
+  .skeleton :is(.title, .summary, .tags, .meta) {
     display: flex;
     flex-direction: column;
     justify-content: space-around;
