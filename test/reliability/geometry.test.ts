@@ -502,22 +502,23 @@ describe('geometry: in a box that shrinks to fit, a size container is one column
   // flex: 1, as many themes write it) share it, instead of taking 20em each. A card's lines that
   // do not wrap (byline, date line, picture credit) end in an ellipsis there: they set no least
   // width (before, 186 px each: the row overflowed by 23 px).
-  it(`two lantern-article-card in a phone's flex row share it`, async () => {
-    const widget = `<lantern-article-card src="/demo/feed.json"></lantern-article-card>`;
-    const col = '<aside style="flex: 1"></aside>';
-    const widths = await widthsIn('display: flex; gap: 8px; width: 358px', col + col, [
-      widget,
-      widget,
-    ]);
-    for (const width of widths) expect(width).to.be.closeTo(175, 1);
-  });
-  it(`two lantern-story-navigator in a phone's flex row are not held at 20em`, async () => {
-    const widget = `<lantern-story-navigator src="/demo/feed.json"></lantern-story-navigator>`;
-    const col = '<aside style="flex: 1"></aside>';
-    const widths = await widthsIn('display: flex; gap: 8px; width: 358px', col + col, [
-      widget,
-      widget,
-    ]);
-    for (const width of widths) expect(width).to.be.within(140, 210);
-  });
+  const pairs: [string, string, (width: number) => void][] = [
+    ['lantern-article-card', 'share it', (width) => expect(width).to.be.closeTo(175, 1)],
+    [
+      'lantern-story-navigator',
+      'are not held at 20em',
+      (width) => expect(width).to.be.within(140, 210),
+    ],
+  ];
+  for (const [tag, what, check] of pairs) {
+    it(`two ${tag} in a phone's flex row ${what}`, async () => {
+      const widget = `<${tag} src="/demo/feed.json"></${tag}>`;
+      const col = '<aside style="flex: 1"></aside>';
+      const widths = await widthsIn('display: flex; gap: 8px; width: 358px', col + col, [
+        widget,
+        widget,
+      ]);
+      for (const width of widths) check(width);
+    });
+  }
 });
