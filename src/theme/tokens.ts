@@ -48,11 +48,11 @@ export const hostStyles = css`
        the widget looks the same everywhere. Custom properties (the tokens), direction and
        unicode-bidi are not part of \`all\`; what the widget needs is set again below. */
     all: initial;
-    /* A widget that is a size container (a report, a horizontal card, a list) has no width of
-       its own: in a box that shrinks to fit (a flex row or a float with no width) it vanished.
-       It is one list column wide there instead (and at least that wide: at most 80vw, so a
-       float on a phone fits). Cards and navigators are not size containers: as the page's own
-       text, they shrink with the row, down to a word. */
+    /* A widget that is a size container (a report, a horizontal card, a list, a compact
+       navigator) has no width of its own: in a box that shrinks to fit (a flex row or a float
+       with no width) it vanished. It is one list column wide there instead (and at least that
+       wide: at most 80vw, so a float on a phone fits). Other cards and navigators are not size
+       containers: as the page's own text, they shrink with the row, down to a word. */
     contain-intrinsic-inline-size: min(20em, 80vw);
     /* Given back after \`all\`, what the page decides for its own sake: an inert region (a page
        behind a dialog) stays inert, and a phone enlarges the text only as much as the page's.

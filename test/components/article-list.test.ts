@@ -491,13 +491,25 @@ describe('<lantern-article-list>: the room each kind of card keeps', () => {
 });
 
 describe('<lantern-article-list>: a list below the screen when its items arrive', () => {
-  afterEach(cleanup);
+  afterEach(() => {
+    cleanup();
+    window.scrollTo(0, 0);
+  });
+
+  /** The blank between the end of a card's text (its last line, not its box) and its bottom. */
+  function blankBelowText(card: LanternArticleCard): number {
+    const base = shadow(card, '[part~="base"]').getBoundingClientRect();
+    const text = document.createRange();
+    text.selectNodeContents(shadow(card, '.body'));
+    return Math.round(base.bottom - text.getBoundingClientRect().bottom);
+  }
 
   /**
    * Per card, the blank between the end of its text and the end of its box, as the reader sees
    * it on scrolling to the list.
    */
   async function blanks(below: boolean, src = FEED): Promise<number[]> {
+    window.scrollTo(0, 0);
     const list = mount<LanternArticleList>(
       `<lantern-article-list style="width: 360px" src="${src}" limit="3"></lantern-article-list>`,
     );
@@ -509,15 +521,7 @@ describe('<lantern-article-list>: a list below the screen when its items arrive'
     await list.updateComplete;
     list.scrollIntoView();
     await painted();
-    const result = cards(list).map((card) => {
-      const base = shadow(card, '[part~="base"]').getBoundingClientRect();
-      // The text's last line, not its box (a summary's box may keep room below its text).
-      const text = document.createRange();
-      text.selectNodeContents(shadow(card, '.body'));
-      return Math.round(base.bottom - text.getBoundingClientRect().bottom);
-    });
-    window.scrollTo(0, 0);
-    return result;
+    return cards(list).map(blankBelowText);
   }
 
   it('keeps no blank room in its cards: nothing in view can move', async () => {
@@ -552,7 +556,6 @@ describe('<lantern-article-list>: a list below the screen when its items arrive'
     await painted();
     const summary = shadow(cards(list)[0]!, '.summary');
     const lineHeight = parseFloat(getComputedStyle(summary).lineHeight);
-    window.scrollTo(0, 0);
     // Not all of it (twenty lines at this width): as beside a picture.
     expect(summary.getBoundingClientRect().height / lineHeight).to.be.closeTo(3, 0.1);
   });
@@ -571,10 +574,7 @@ describe('<lantern-article-list>: a list below the screen when its items arrive'
     shadow<HTMLButtonElement>(story, '.reveal').click();
     await story.updateComplete;
     await painted();
-    const base = shadow(story, '[part~="base"]').getBoundingClientRect();
-    const text = document.createRange();
-    text.selectNodeContents(shadow(story, '.body'));
-    const blank = Math.round(base.bottom - text.getBoundingClientRect().bottom);
+    const blank = blankBelowText(story);
     // Its body's padding and border, and a line the demo's two-line warning leaves of the three
     // kept (the warning counted in the body as well left 85 px more in every card).
     expect(blank, 'blank below the revealed story').to.be.at.most(45);
@@ -594,6 +594,8 @@ describe('<lantern-article-list>: a list below the screen when its items arrive'
     list.scrollIntoView();
     await painted();
     const first = cards(list)[0]!;
+    // It arrived below the screen: it keeps no room (else this test would prove nothing).
+    expect(blankBelowText(first), 'no room kept before "Load more"').to.be.at.most(18);
     const before = first.getBoundingClientRect().height;
     const loaded = nextEvent(list, 'lantern-load');
     loadMoreButton(list)!.click();
@@ -602,6 +604,5 @@ describe('<lantern-article-list>: a list below the screen when its items arrive'
     await painted();
     // The card the reader is looking at does not grow to the room (it would push the button down).
     expect(first.getBoundingClientRect().height).to.be.closeTo(before, 1);
-    window.scrollTo(0, 0);
   });
 });

@@ -453,6 +453,8 @@ describe('geometry: in a box that shrinks to fit, a size container is one column
     'horizontal card':
       '<lantern-article-card layout="horizontal" src="/demo/feed.json"></lantern-article-card>',
     list: '<lantern-article-list src="/demo/feed.json"></lantern-article-list>',
+    'compact navigator':
+      '<lantern-story-navigator variant="compact" src="/demo/feed.json"></lantern-story-navigator>',
     report: '<lantern-report-download src="/demo/feed.json"></lantern-report-download>',
   };
   const ROWS: Record<string, [string, string]> = {

@@ -1,8 +1,8 @@
 import { css } from 'lit';
 
 export const articleListStyles = css`
-  /* Its cards are size-contained until laid out, and a list had no width of its own in a box
-     that shrinks to fit: one column's (see tokens.ts) instead. */
+  /* A list measures its own width to lay out its columns, so its content has no say in it: in a
+     box that shrinks to fit it is one column wide (tokens.ts), not nothing. */
   :host {
     --_column-width: var(--lantern-list-column-width, 20em);
     contain: inline-size;
