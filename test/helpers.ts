@@ -135,3 +135,22 @@ export async function expectAxeClean(el: Element): Promise<void> {
   );
   expect(lines, lines.join('\n')).to.deep.equal([]);
 }
+
+/**
+ * Every text a screen reader reads aloud in a widget, with the language it is read in (its
+ * nearest `lang`, through the shadow root to the page): Korean interface text must not be read
+ * by an English voice, nor an English story by a Korean one.
+ */
+export function voices(widget: Element): { text: string; lang: string }[] {
+  const walker = document.createTreeWalker(widget.shadowRoot!, NodeFilter.SHOW_TEXT);
+  const heard: { text: string; lang: string }[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const element = node.parentElement!;
+    const text = node.textContent!.trim();
+    if (!text || element.closest('[aria-hidden="true"], style')) continue;
+    const lang =
+      (element.closest('[lang]') ?? widget.closest('[lang]'))?.getAttribute('lang') ?? '';
+    heard.push({ text, lang });
+  }
+  return heard;
+}

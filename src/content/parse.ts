@@ -120,9 +120,7 @@ function readItemFields(r: Reader, value: unknown, path: string): FeedItem | und
     }
     r.warn(
       `${path}.id`,
-      rawId == null || typeof rawId === 'string'
-        ? 'missing; the item URL is used instead'
-        : 'expected a string; the item URL is used instead',
+      `${rawId == null || typeof rawId === 'string' ? 'missing' : 'expected a string'}; the item URL is used instead`,
     );
     id = url;
   }
@@ -238,6 +236,8 @@ export function parseFeed(json: unknown, options: ParseOptions = {}): ParsedFeed
     authors: readAuthors(r, json, ''),
     items,
   });
+  // JSON Feed: an item without authors has the feed's.
+  for (const item of feed.authors ? items : []) item.authors ??= feed.authors;
   if (feed.language && !isLanguageTag(feed.language)) {
     r.warn('language', 'expected a language tag');
     delete feed.language;

@@ -11,6 +11,7 @@ const text: NavigatorMessages = {
   seriesNav: (title) => `${title}: all parts`,
   partsRead: (read, total) => `${read} of ${total} parts read`,
   read: 'Read',
+  current: 'current part',
   nowShowing: (part, title) => `Now showing part ${part}: ${title}`,
   continueOnSite: 'Continue reading on the site',
 };

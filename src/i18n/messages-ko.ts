@@ -46,6 +46,7 @@ export const ko: Messages = {
   seriesNav: (title) => `${title}: 전체 목록`,
   partsRead: (read, total) => `${total}편 중 ${read}편 읽음`,
   read: '읽음',
+  current: '지금 읽는 부분',
   nowShowing: (part, title) => `${part}부: ${title}`,
   download: '다운로드',
   downloadIn: (language) => `다운로드 (${language})`,

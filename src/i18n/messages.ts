@@ -47,6 +47,8 @@ export interface NavigatorMessages extends LongBodyMessages {
   seriesNav: (title: string) => string;
   partsRead: (read: number, total: number) => string;
   read: string;
+  /** Heard after the title of the part being read, in the list of parts. */
+  current: string;
   nowShowing: (part: number, title: string) => string;
 }
 

@@ -35,7 +35,10 @@ function placeholder(attrs: string): LanternArticleCard {
 const height = (el: Element) => el.getBoundingClientRect().height;
 
 describe('<lantern-article-card> with the items real feeds carry', () => {
-  afterEach(cleanup);
+  afterEach(() => {
+    cleanup();
+    window.scrollTo(0, 0);
+  });
 
   for (const [layout, width] of [
     ['vertical', 360],
@@ -43,13 +46,14 @@ describe('<lantern-article-card> with the items real feeds carry', () => {
     ['horizontal', 320],
     ['horizontal', 760],
   ] as const) {
-    it(`no image: no picture box, the text takes its room and the card keeps its placeholder's size (${layout}, ${width} px)`, async () => {
+    it(`no image, in view: no picture box, the text takes its room and the card keeps its placeholder's size (${layout}, ${width} px)`, async () => {
       const style = `style="width: ${width}px" layout=${layout}`;
-      const waiting = placeholder(style);
-      await waiting.updateComplete;
+      // At the top of the page: it replaces the box lantern.css kept for it, in view.
       const card = await mountLoaded<LanternArticleCard>(
         `<lantern-article-card ${style} lang="en">${inlineItem(story)}</lantern-article-card>`,
       );
+      const waiting = placeholder(style);
+      await waiting.updateComplete;
       expect(card.shadowRoot!.querySelector('.media, figure, img')).to.equal(null);
       expect(waiting.shadowRoot!.querySelector('.skeleton')).to.not.equal(null);
       await painted();
@@ -65,6 +69,40 @@ describe('<lantern-article-card> with the items real feeds carry', () => {
       await expectAxeClean(card);
     });
   }
+
+  it('no image, below the screen: the card ends after its text (nothing in view can move)', async () => {
+    mount('<div style="height: 150vh"></div>');
+    const card = await mountLoaded<LanternArticleCard>(
+      `<lantern-article-card style="width: 640px" lang="en">${inlineItem(story)}</lantern-article-card>`,
+    );
+    expect(card.getBoundingClientRect().top).to.be.above(innerHeight);
+    card.scrollIntoView();
+    await painted();
+    const waiting = placeholder('style="width: 640px"');
+    await waiting.updateComplete;
+    await painted();
+    // Three lines of summary, as beside a picture, and the card's own padding below them.
+    const summary = shadow(card, '.summary');
+    const line = parseFloat(getComputedStyle(summary).lineHeight);
+    expect(height(summary) / line).to.be.closeTo(3, 0.05);
+    const below = card.getBoundingClientRect().bottom - summary.getBoundingClientRect().bottom;
+    expect(below, 'blank below the summary').to.be.at.most(20);
+    // The picture's room at 640 px is 360 px: it is not kept.
+    expect(height(waiting) - height(card)).to.be.above(300);
+    expect(card.matches(':state(text-only)')).to.equal(true);
+  });
+
+  it('no image, given as an object to a card not yet drawn: no box replaced, no room kept', async () => {
+    const card = document.createElement('lantern-article-card') as LanternArticleCard;
+    card.item = story as LanternArticleCard['item'];
+    card.style.width = '640px';
+    const loaded = nextEvent(card, 'lantern-load');
+    mount('<div></div>').append(card);
+    await loaded;
+    await painted();
+    expect(card.shadowRoot!.querySelector('.room')).to.equal(null);
+    expect(height(shadow(card, '.summary'))).to.be.below(100);
+  });
 
   it('hide-images: no room kept for a picture (its placeholder had none either)', async () => {
     const waiting = placeholder('style="width: 360px" hide-images');
@@ -89,7 +127,8 @@ describe('<lantern-article-card> with the items real feeds carry', () => {
     }
     await card.updateComplete;
     expect(card.shadowRoot!.querySelector('.media, figure, img')).to.equal(null);
-    expect(card.shadowRoot!.querySelector('.card.text-only')).to.not.equal(null);
+    // In view when it failed: the text takes the picture's room, the card keeps its size.
+    expect(card.shadowRoot!.querySelector('.card.room')).to.not.equal(null);
     const waiting = placeholder('style="width: 360px"');
     await waiting.updateComplete;
     await painted();

@@ -13,6 +13,7 @@ import {
   painted,
   shadow,
   visibleText,
+  voices,
 } from '../helpers.js';
 
 const FEED = '/demo/feed.json';
@@ -94,6 +95,20 @@ describe('<lantern-article-card>', () => {
     const link = shadow<HTMLAnchorElement>(card, '.title a');
     expect(link.textContent?.trim()).to.equal('Second draft');
     expect(link.getAttribute('href')).to.equal('https://example.org/a2');
+  });
+
+  it('in Korean, the interface is read in Korean and the English story in English', async () => {
+    const card = await mountLoaded(
+      `<div lang="ko"><lantern-article-card src=${FEED} style="width: 360px"></lantern-article-card></div>`,
+    ).then((div) => div.querySelector('lantern-article-card') as LanternArticleCard);
+    const heard = voices(card);
+    const korean = heard.filter((h) => /[가-힣]/.test(h.text));
+    // The credit's label, the byline's, the date and the reading time.
+    expect(korean.length, JSON.stringify(heard)).to.be.at.least(3);
+    expect(korean.filter((h) => h.lang !== 'ko')).to.deep.equal([]);
+    expect(heard.find((h) => h.text.startsWith('North Korean Soldiers'))?.lang).to.equal('en');
+    // The picture's description is the story's own text.
+    expect(shadow(card, 'img').closest('[lang]')!.getAttribute('lang')).to.equal('en');
   });
 
   it('formats the date in English and in Korean', async () => {

@@ -51,6 +51,8 @@ async function settleImages(cards: LanternArticleCard[]): Promise<void> {
     ),
     new Promise((resolve) => setTimeout(resolve, 5000)),
   ]);
+  // An image may be complete (broken) while its error event still waits in the task queue.
+  await new Promise((resolve) => setTimeout(resolve, 50));
   await Promise.all(cards.map((card) => card.updateComplete));
 }
 
@@ -88,6 +90,11 @@ describe('real items look designed: a list of 6 from every real feed (JSON, RSS,
         list.shadowRoot!.querySelectorAll<LanternArticleCard>('lantern-article-card'),
       );
       expect(cards, `${name}: six cards`).to.have.length(6);
+      // The feed's own authors, as published (JSON Feed 1.1 `authors`, 1.0 `author`).
+      const raw = src.endsWith('.json') ? await (await fetch(src)).json() : {};
+      const feedAuthors = (raw.authors ?? (raw.author ? [raw.author] : undefined)) as
+        | { name?: string }[]
+        | undefined;
       await settleImages(cards);
       for (const card of cards) {
         const item = card.item as FeedItem;
@@ -100,6 +107,14 @@ describe('real items look designed: a list of 6 from every real feed (JSON, RSS,
           expect(excerpt, `${where}: an excerpt`).to.not.equal('');
           expect(excerpt, `${where}: plain text`).to.not.match(/<\/?[a-z][^>]*>|&[a-z]+;/i);
           expect(excerpt, `${where}: no WordPress footer`).to.not.contain('appeared first on');
+        }
+
+        // JSON Feed: an item without authors has the feed's (four real feeds name only those).
+        const author = (item.authors ?? feedAuthors)?.find((a) => a.name)?.name;
+        if (author) {
+          expect(squash(root.querySelector('.byline')?.textContent), `${where}: byline`).to.contain(
+            squash(author),
+          );
         }
 
         const links = Array.from(root.querySelectorAll<HTMLAnchorElement>('a[href]'));

@@ -12,6 +12,7 @@ import {
   nextEvent,
   shadow,
   visibleText,
+  voices,
 } from '../helpers.js';
 
 const FEED = '/demo/feed.json';
@@ -544,5 +545,22 @@ describe('<lantern-report-download> with a long summary body', () => {
     const el = await inline({ content_html: paragraphs(5) });
     expect(shadow(el, '.summary').textContent).to.include('Paragraph 5:');
     expect(el.shadowRoot?.querySelector('.more-line')).to.equal(null);
+  });
+});
+
+describe('<lantern-report-download> while its feed loads', () => {
+  afterEach(cleanup);
+
+  it('a screen reader hears only that it is loading, not the empty rows drawn for it', async () => {
+    const report = mount<Report>(
+      `<lantern-report-download src="/test-server/stall?report=${Math.random()}"></lantern-report-download>`,
+    );
+    await report.updateComplete;
+    expect(report.shadowRoot!.querySelector('.skeleton .downloads')).to.not.equal(null);
+    expect(voices(report).map((h) => h.text)).to.deep.equal(['Loading…']);
+    // Nothing but the hidden rows: no empty list or group is exposed either.
+    for (const el of report.shadowRoot!.querySelectorAll('.skeleton ul, .skeleton li')) {
+      expect(el.closest('[aria-hidden="true"]'), el.outerHTML.slice(0, 60)).to.not.equal(null);
+    }
   });
 });

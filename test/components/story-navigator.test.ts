@@ -14,6 +14,7 @@ import {
   nextEvent,
   shadow,
   visibleText,
+  voices,
 } from '../helpers.js';
 
 const FEED = '/demo/feed.json';
@@ -189,6 +190,45 @@ describe('<lantern-story-navigator> navigation mode', () => {
     expect(text(shadow(nav, 'a[rel="next"] .direction'))).to.equal('다음 편 →');
     expect(text(partEntry(nav, 2).querySelector('.content-warning'))).to.contain('콘텐츠 경고');
     await expectAxeClean(nav);
+  });
+
+  for (const mode of ['list', 'reader'] as const) {
+    it(`in Korean, Korean text is read in Korean and the English story in English (${mode})`, async () => {
+      const attrs = mode === 'reader' ? 'mode="reader" part="3"' : 'part="3"';
+      const nav = await mountLoaded(
+        `<div lang="ko"><lantern-story-navigator src=${FEED} series="yoon-ha" ${attrs}></lantern-story-navigator></div>`,
+      ).then((div) => div.querySelector('lantern-story-navigator') as LanternStoryNavigator);
+      if (mode === 'reader') {
+        shadow<HTMLButtonElement>(nav, '.reading .reveal').click();
+        for (let i = 0; i < 100 && !nav.shadowRoot!.querySelector('.body.rich p'); i++) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      }
+      await nav.updateComplete;
+      const heard = voices(nav);
+      const korean = heard.filter((h) => /[가-힣]/.test(h.text));
+      expect(korean.length, 'some Korean interface text').to.be.above(3);
+      expect(korean.filter((h) => h.lang !== 'ko')).to.deep.equal([]);
+      // The story's own words: its titles and, in reader mode, its body.
+      const story = heard.filter(
+        (h) => /Yoon Ha|South Korea|China/.test(h.text) && !/[가-힣]/.test(h.text),
+      );
+      expect(story.length, 'the story is there').to.be.above(1);
+      expect(story.filter((h) => h.lang !== 'en')).to.deep.equal([]);
+      if (mode === 'reader') {
+        expect(shadow(nav, '.body.rich').closest('[lang]')!.getAttribute('lang')).to.equal('en');
+      }
+    });
+  }
+
+  it('says which part is being read, in words (aria-current alone is not heard on a span)', async () => {
+    const nav = await mountLoaded<LanternStoryNavigator>(
+      `<lantern-story-navigator src=${FEED} series="yoon-ha" part="2"></lantern-story-navigator>`,
+    );
+    expect(text(partEntry(nav, 2).querySelector('.text'))).to.match(
+      /Trafficked in China, current part/,
+    );
+    expect(text(partEntry(nav, 1).querySelector('.text'))).to.not.contain('current part');
   });
 
   it('without a current part: the whole series, nothing marked current, no previous/next', async () => {

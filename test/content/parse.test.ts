@@ -296,6 +296,25 @@ describe('parseFeed: what is a feed', () => {
     expect(feed.items[0]?.authors).to.deep.equal([{ name: 'Item Author' }]);
   });
 
+  it("an item without authors has the feed's (JSON Feed 1.1), one with its own keeps them", () => {
+    const { feed } = parseFeed({
+      version: V11,
+      title: 'A blog',
+      authors: [{ name: 'Brent Simmons' }],
+      items: [
+        { id: '1', title: 'Mine' },
+        { id: '2', title: 'A guest post', authors: [{ name: 'Guest' }] },
+      ],
+    });
+    expect(feed.items.map((item) => item.authors)).to.deep.equal([
+      [{ name: 'Brent Simmons' }],
+      [{ name: 'Guest' }],
+    ]);
+    // A feed without authors gives its items none (no empty field either).
+    const bare = parseFeed({ version: V11, title: 'B', items: [{ id: '1' }] }).feed;
+    expect(bare.items[0]).to.not.have.property('authors');
+  });
+
   it('prefers 1.1 authors over 1.0 author when both are present', () => {
     const { feed } = parseFeed({
       version: V11,

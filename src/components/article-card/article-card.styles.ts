@@ -159,12 +159,13 @@ export const articleCardStyles = css`
     -webkit-line-clamp: 3;
     overflow: hidden;
   }
-  /* No picture (none, or it failed): no empty frame; the text takes the picture's room in
-     whole lines, so the card keeps its placeholder's size and lines up with its neighbours. */
-  .text-only {
+  /* No picture (none, or it failed) where the card replaced a box with one in view (.room,
+     article-card.ts): no empty frame; the text takes the picture's room in whole lines, so the
+     card keeps that box's size. Elsewhere a card without a picture ends after its text. */
+  .room {
     container-type: inline-size;
   }
-  .text-only .summary {
+  .room .summary {
     /* The summary's three lines (4.5em), the picture (100cqi: the card's width inside its
        borders, as the picture's; the ratio in parentheses, as it may be '16 / 9') and its credit
        line (0.75em * 1.75): */

@@ -137,8 +137,14 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
   declare private imageFailed?: boolean;
   /** The reader pressed "Show content" for this item. */
   declare private revealed?: boolean;
+  /**
+   * Without a picture, whether the text keeps the picture's room: decided once per item, true
+   * only where the card replaces a box of a picture's size (its placeholder, `lantern.css`'s, or
+   * itself with a picture that failed) in view or above it, where shrinking would move the page.
+   */
+  private room?: boolean;
   private pendingFocus: FocusOptions | undefined;
-  /** Carries `:state(text-only)`, so a list sizes a card without a picture without its room. */
+  /** Carries `:state(text-only)`: no picture and no room for one, so a list keeps none. */
   private readonly internals = isServer ? undefined : this.attachInternals();
 
   constructor() {
@@ -149,6 +155,7 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
   protected override select(parsed: ParsedFeed): FeedItem {
     this.imageFailed = false;
     this.revealed = false;
+    this.room = undefined;
     return pickItem(parsed, typeof this.item === 'string' ? this.item : undefined);
   }
 
@@ -208,9 +215,10 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
           className: 'media-frame',
           width: 1200,
           height: 675,
+          lang: item.language,
           onError: () => (this.imageFailed = true),
         })}
-        <figcaption class="credit" lang=${ifDefined(item.language)}>
+        <figcaption class="credit">
           ${ext.image_credit ? this.messages.imageCredit(ext.image_credit) : nothing}
         </figcaption>
       </figure>
@@ -239,11 +247,19 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
       (date ? time : (!hidden && cutText(excerpt, 80)) || href);
     const layout = toCardLayout(this.layout);
     const media = this.renderMedia(item, layout);
-    // The skeleton had a picture: without one, the text takes its room.
+    // The placeholder had a picture: without one, the text may take its room (`room`).
     const textOnly = media === nothing && layout !== 'compact' && !this.hideImages;
-    setState(this.internals?.states, 'text-only', textOnly);
+    // Data given as an object to a card not yet drawn (a list's, a framework's) replaces no box.
+    const room =
+      textOnly &&
+      !isServer &&
+      (this.room ??=
+        (this.hasUpdated || (typeof this.item != 'object' && !this.feed)) &&
+        this.getBoundingClientRect().top < innerHeight);
+    // A list sizes a card without a picture's room without it.
+    setState(this.internals?.states, 'text-only', textOnly && !room);
     return html`
-      <article class="card ${layout} ${textOnly ? 'text-only' : ''}" part="base" lang=${locale}>
+      <article class="card ${layout} ${room ? 'room' : ''}" part="base" lang=${locale}>
         ${contentWarning(
           m,
           ext.content_warning,

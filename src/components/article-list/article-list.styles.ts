@@ -71,13 +71,6 @@ export const articleListStyles = css`
   .fit .item > .entry {
     content-visibility: visible;
   }
-  /* A card without a picture keeps no picture's room in its summary either: three lines, as
-     beside a picture. */
-  .fit .entry::part(summary) {
-    height: auto;
-    margin: 0;
-    -webkit-line-clamp: 3;
-  }
   .item {
     display: grid;
     min-width: 0;
@@ -124,12 +117,6 @@ export const articleListStyles = css`
     contain: inline-size;
     content-visibility: auto;
     contain-intrinsic-block-size: 0;
-  }
-  /* A card without a picture gives its summary the picture's room: as wide as a column may be,
-     that can exceed the room kept for it, so it is laid out at once. (A rule of its own: a
-     browser without :state() drops only this one.) */
-  .item > .entry:state(text-only) {
-    content-visibility: visible;
   }
   .item > .entry::part(body) {
     min-height: var(--_body-room);

@@ -16,7 +16,7 @@ export function reportSkeleton(cover: boolean, loading: string): TemplateResult 
       }
       <!-- The loaded report's rows: a two-line title, publisher, four facts, a two-paragraph
            summary, two language versions with their checksums, the citation and its button. -->
-      <div class="details">
+      <div class="details" aria-hidden="true">
         <div class="lines title-lines">
           <span class="skeleton-block line title-line"></span>
           <span class="skeleton-block line title-line short"></span>

@@ -7,6 +7,8 @@ export interface FeedImageOptions {
   /** Intrinsic size, so the box is reserved before the image arrives. */
   width: number;
   height: number;
+  /** The language of the alt text (the item's). */
+  lang?: string;
   onError?: () => void;
 }
 
@@ -16,6 +18,7 @@ export function feedImage(src: string, alt: string, options: FeedImageOptions): 
     class=${ifDefined(options.className)}
     src=${src}
     alt=${alt}
+    lang=${ifDefined(options.lang)}
     width=${options.width}
     height=${options.height}
     loading="lazy"

@@ -42,6 +42,9 @@ export class ReaderBody {
     const body = await this.build(item);
     if (token !== this.token) return false;
     this.element.replaceChildren(body);
+    // The body is in the part's own language (the reading view around it, the interface's).
+    if (item.language) this.element.lang = item.language;
+    else this.element.removeAttribute('lang');
     this.part = part;
     return true;
   }

@@ -85,6 +85,8 @@ export function navigatorTemplate(c: NavigatorContext, view: NavigatorView): Tem
   const position = current === undefined ? nothing : m.partOf(current, series.total);
   const base = `navigator ${c.compact ? 'compact' : 'full'} ${reader ? 'reader' : ''}`;
   const anonymised = series.parts.some((p) => p.item?._lantern?.pseudonym);
+  // The series' title is in its parts' language, the rest of the header in the interface's.
+  const lang = series.parts.find((p) => p.item)?.item?.language ?? nothing;
   const liveRegion = reader
     ? html`<p class="visually-hidden" role="status">${c.announcement}</p>`
     : nothing;
@@ -93,7 +95,9 @@ export function navigatorTemplate(c: NavigatorContext, view: NavigatorView): Tem
       <div class=${base} part="base" lang=${locale} @click=${c.onClick}>
         <nav class="header" aria-label=${series.title}>
           <p class="position" part="meta">
-            <span class="series-name" data-focus-after-retry tabindex="-1">${series.title}</span>
+            <span class="series-name" lang=${lang} data-focus-after-retry tabindex="-1"
+              >${series.title}</span
+            >
             ${current === undefined ? nothing : html`<span class="part-of">${position}</span>`}
             ${progress(c, view)}
           </p>
@@ -110,7 +114,7 @@ export function navigatorTemplate(c: NavigatorContext, view: NavigatorView): Tem
         ${headingTemplate(
           c.level,
           'title',
-          html`<span data-focus-after-retry tabindex="-1">${series.title}</span>`,
+          html`<span lang=${lang} data-focus-after-retry tabindex="-1">${series.title}</span>`,
         )}
         ${reader ? nothing : pseudonymNote(m.pseudonym, anonymised)} ${progress(c, view)}
       </div>
@@ -153,17 +157,22 @@ function partEntry(c: NavigatorContext, view: NavigatorView, part: SeriesPart): 
   const said = [label, messagesFor(item.language ?? c.locale).partLabel(number)].some(
     (l) => title.startsWith(l) && !/^\d/.test(title.slice(l.length)),
   );
-  const name = html`${
-    said ? nothing : html`<span class="visually-hidden">${label}: </span>`
-  }${title}`;
+  const name = html`${said ? nothing : html`<span class="visually-hidden">${label}: </span>`}<span
+      lang=${item.language ?? nothing}
+      >${title}</span
+    >`;
   const isCurrent = number === view.current;
+  // The interface's text (the hidden label, "Read", the warning's label) in the interface's
+  // language; the part's title, warning and summary in the part's own.
   return html`
-    <li class="part ${isCurrent ? 'current' : ''}" lang=${item.language ?? nothing}>
+    <li class="part ${isCurrent ? 'current' : ''}">
       <span class="number" aria-hidden="true">${number}</span>
       <div class="text">
         ${
           isCurrent
-            ? html`<span class="name" aria-current="page">${name}</span>`
+            ? // aria-current on a span is not heard (a generic element): the text says it.
+              html`<span class="name" aria-current="page">${name}</span
+                ><span class="visually-hidden">, ${m.current}</span>`
             : link(c, number, item, name, 'name')
         }
         ${
@@ -178,7 +187,9 @@ function partEntry(c: NavigatorContext, view: NavigatorView, part: SeriesPart): 
         ${
           // A two-line teaser: the rest of a long summary would only cost layout.
           item.summary
-            ? html`<p class="summary" part="summary">${cutText(item.summary, 300)}</p>`
+            ? html`<p class="summary" part="summary" lang=${item.language ?? nothing}>
+                ${cutText(item.summary, 300)}
+              </p>`
             : nothing
         }
       </div>
@@ -282,7 +293,13 @@ function reading(c: NavigatorContext, view: NavigatorView): TemplateResult | typ
   const image = c.imagesAllowed(item) && !hidden ? item.image : undefined;
   const href = item.url ?? item.external_url;
   const linkOut = html`
-    ${item.summary && !hidden ? html`<p class="summary" part="summary">${item.summary}</p>` : nothing}
+    ${
+      item.summary && !hidden
+        ? html`<p class="summary" part="summary" lang=${item.language ?? nothing}>
+            ${item.summary}
+          </p>`
+        : nothing
+    }
     ${
       href
         ? html`<p class="continue">
@@ -294,8 +311,13 @@ function reading(c: NavigatorContext, view: NavigatorView): TemplateResult | typ
     }
   `;
   return html`
-    <article class="reading" lang=${item.language ?? locale}>
-      ${headingTemplate(c.partLevel, 'title', title)} ${partWarning(c, item, current)}
+    <article class="reading" lang=${locale}>
+      ${headingTemplate(
+        c.partLevel,
+        'title',
+        html`<span lang=${item.language ?? nothing}>${title}</span>`,
+      )}
+      ${partWarning(c, item, current)}
       <p class="meta" part="meta">
         ${date ? html`<span><time datetime=${item.date_published ?? ''}>${date}</time></span>` : nothing}
         ${authors.length ? html`<span>${m.by(formatList(authors, locale))}</span>` : nothing}
@@ -305,7 +327,11 @@ function reading(c: NavigatorContext, view: NavigatorView): TemplateResult | typ
       ${
         image
           ? html`<figure class="media" part="media">
-              ${feedImage(image, ext.image_alt ?? '', { width: 1200, height: 675 })}
+              ${feedImage(image, ext.image_alt ?? '', {
+                width: 1200,
+                height: 675,
+                lang: item.language,
+              })}
               ${ext.image_credit ? html`<figcaption class="credit">${m.imageCredit(ext.image_credit)}</figcaption>` : nothing}
             </figure>`
           : nothing
