@@ -43,7 +43,11 @@ export default defineConfig(({ mode }): UserConfig => {
       emptyOutDir: false,
       outDir: lib ? 'dist/lib' : all ? 'dist/cdn/all' : 'dist/cdn',
       sourcemap: true,
-      minify: true,
+      // The CDN files with terser (two compress passes): 0.2 to 0.3 KB less gzip than the
+      // default minifier on a reader page (npm run size). The npm build keeps the default: a
+      // partner's bundler minifies it again.
+      minify: lib ? true : 'terser',
+      terserOptions: { compress: { passes: 2 }, format: { comments: false } },
       copyPublicDir: false,
       lib: lib
         ? {

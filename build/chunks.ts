@@ -37,8 +37,9 @@ export function cdnChunks(entry: string): OutputOptions {
         visit(entry);
       }
       if (core.has(id)) return 'core';
-      // What a body needs in the navigator and the report: its loading and its styles, one file.
-      return /[\\/]src[\\/](?:content[\\/]rich|theme[\\/]rich-content)\.ts$/.test(id)
+      // What a body needs in the navigator and the report (its loading and its styles), and the
+      // reading of counts both do: one file.
+      return /[\\/]src[\\/](?:content[\\/](?:rich|read-count)|theme[\\/]rich-content)\.ts$/.test(id)
         ? 'rich'
         : undefined;
     },

@@ -51,8 +51,8 @@ export function deferLayout(fragment: DocumentFragment): DocumentFragment {
     for (let from = 0; from < text.length;) {
       const end = pieceEnd(text, from);
       const piece = doc.createElement('span');
-      piece.setAttribute('data-lantern-piece', '');
-      piece.setAttribute('data-lantern-defer', '');
+      piece.toggleAttribute('data-lantern-piece');
+      piece.toggleAttribute('data-lantern-defer');
       piece.textContent = text.slice(from, end);
       pieces.push(piece);
       from = end;
@@ -83,7 +83,7 @@ export function deferLayout(fragment: DocumentFragment): DocumentFragment {
     if (node instanceof Element && node.matches('[data-lantern-continues]')) break;
     if (!group || chars >= GROUP_CHARS) {
       group = doc.createElement('div');
-      group.setAttribute('data-lantern-defer', '');
+      group.toggleAttribute('data-lantern-defer');
       container.insertBefore(group, node);
       chars = 0;
     }

@@ -4,6 +4,7 @@
  */
 import type { ItemReader } from './parse.js';
 import type { Attachment, ReportInfo } from './types.js';
+import { readCount } from './read-count.js';
 import { definedOnly, isLanguageTag, isObject, LIMITS, type Reader } from './validate.js';
 
 function readAttachment(r: Reader, value: unknown, path: string): Attachment | undefined {
@@ -26,7 +27,7 @@ function readAttachment(r: Reader, value: unknown, path: string): Attachment | u
     }
     return undefined;
   }
-  const size = r.count(value, 'size_in_bytes', path);
+  const size = readCount(r, value, 'size_in_bytes', path);
   if (value.size_in_bytes !== undefined && value.size_in_bytes !== null && size === undefined) {
     return undefined;
   }
@@ -35,7 +36,7 @@ function readAttachment(r: Reader, value: unknown, path: string): Attachment | u
     mime_type: mime,
     title: r.text(value, 'title', path),
     size_in_bytes: size,
-    duration_in_seconds: r.count(value, 'duration_in_seconds', path),
+    duration_in_seconds: readCount(r, value, 'duration_in_seconds', path),
   });
   const ext = value._lantern;
   if (ext !== undefined && ext !== null && !isObject(ext)) {
@@ -51,7 +52,7 @@ function readAttachment(r: Reader, value: unknown, path: string): Attachment | u
     attachment._lantern = definedOnly({
       language: tag ? language : undefined,
       sha256: hex ? sha256.toLowerCase() : undefined,
-      pages: r.count(ext, 'pages', p, 1),
+      pages: readCount(r, ext, 'pages', p, 1),
     });
     if (language && !tag) r.warn(`${p}.language`, 'expected a language tag');
   }
@@ -66,7 +67,7 @@ function readReport(r: Reader, value: unknown, path: string): ReportInfo | undef
   return definedOnly<ReportInfo>({
     publisher: r.text(value, 'publisher', path),
     edition: r.text(value, 'edition', path),
-    pages: r.count(value, 'pages', path, 1),
+    pages: readCount(r, value, 'pages', path, 1),
     license: r.text(value, 'license', path),
     document_id: r.text(value, 'document_id', path),
     // 2,000 characters, like the other fields: far more than a citation takes, and 10,000 in

@@ -4,6 +4,7 @@
  */
 import type { ItemReader } from './parse.js';
 import type { SeriesInfo } from './types.js';
+import { readCount } from './read-count.js';
 import { isObject, LIMITS, type Reader } from './validate.js';
 
 function readSeries(r: Reader, value: unknown, path: string): SeriesInfo | undefined {
@@ -18,8 +19,8 @@ function readSeries(r: Reader, value: unknown, path: string): SeriesInfo | undef
   }
   const id = r.text(value, 'id', path, false);
   const title = r.text(value, 'title', path);
-  const part = r.count(value, 'part', path, 1);
-  const total = r.count(value, 'total', path, 1);
+  const part = readCount(r, value, 'part', path, 1);
+  const total = readCount(r, value, 'total', path, 1);
   if (!id || !title || part === undefined || total === undefined) {
     r.warn(path, 'a series needs id, title, part and total');
     return undefined;

@@ -138,19 +138,6 @@ export class Reader {
     return value;
   }
 
-  count(obj: Json, key: string, path: string, min = 0): number | undefined {
-    const value = obj[key];
-    if (value === undefined || value === null) return undefined;
-    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
-      this.warn(
-        `${path}.${key}`,
-        min > 0 ? 'expected a positive integer' : 'expected a non-negative integer',
-      );
-      return undefined;
-    }
-    return value;
-  }
-
   /**
    * RFC 3339, plus two forms real feeds use: no seconds/zone (read as UTC, the zone dates are
    * shown in) and RFC 2822. `Date.parse` alone would accept "1" or "Monday" as a date.

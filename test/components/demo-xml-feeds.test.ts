@@ -5,7 +5,7 @@ import { expect } from '@open-wc/testing';
 import '../../src/define/article-list.js';
 import type { LanternArticleCard } from '../../src/components/article-card/article-card.js';
 import { clearFeedCache, loadFeed } from '../../src/content/load.js';
-import { cleanup, expectAxeClean, mountLoaded, shadow } from '../helpers.js';
+import { cleanup, expectAxeClean, mountLoaded } from '../helpers.js';
 
 // The small RSS and Atom feeds the stories and the preview use (demo/rss/), read as a partner's
 // list would: what each card shows.

@@ -93,8 +93,7 @@ describe('real items look designed: a list of 6 from every real feed (JSON, RSS,
       // The feed's own authors, as published (JSON Feed 1.1 `authors`, 1.0 `author`).
       const raw = src.endsWith('.json') ? await (await fetch(src)).json() : {};
       const feedAuthors = (raw.authors ?? (raw.author ? [raw.author] : undefined)) as
-        | { name?: string }[]
-        | undefined;
+        { name?: string }[] | undefined;
       await settleImages(cards);
       for (const card of cards) {
         const item = card.item as FeedItem;

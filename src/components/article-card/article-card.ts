@@ -249,12 +249,12 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
     const media = this.renderMedia(item, layout);
     // The placeholder had a picture: without one, the text may take its room (`room`).
     const textOnly = media === nothing && layout !== 'compact' && !this.hideImages;
-    // Data given as an object to a card not yet drawn (a list's, a framework's) replaces no box.
+    // An item given as an object to a card not yet drawn (a list's, a framework's) replaces no box.
     const room =
       textOnly &&
       !isServer &&
       (this.room ??=
-        (this.hasUpdated || (typeof this.item != 'object' && !this.feed)) &&
+        (this.hasUpdated || typeof this.item != 'object') &&
         this.getBoundingClientRect().top < innerHeight);
     // A list sizes a card without a picture's room without it.
     setState(this.internals?.states, 'text-only', textOnly && !room);

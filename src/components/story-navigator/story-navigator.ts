@@ -9,7 +9,6 @@ import { withNavigatorText } from '../../i18n/messages-en-navigator.js';
 import { LanternElement } from '../shared/lantern-element.js';
 import { clickedPart, followsHash, partHref, pushPart, scrollToHeading } from './part-links.js';
 import { ReaderBody } from './reader-body.js';
-import { markPartRead, partsRead } from './reading-progress.js';
 import { findSeries, isPublished, namedPart, partFromHash } from './series.js';
 import { navigatorSkeleton } from './story-navigator.skeleton.js';
 import { storyNavigatorStyles } from './story-navigator.styles.js';
@@ -20,6 +19,10 @@ import {
   type NavigatorContext,
   type NavigatorView,
 } from './story-navigator.views.js';
+
+type Progress = typeof import('./reading-progress.js');
+/** The reading history's code, once a navigator with `remember="session"` has loaded it. */
+let progress: Progress | undefined;
 
 /**
  * Properties that change what the navigator selects and renders. A warned part's body is built
@@ -160,7 +163,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     return SELECTION_KEYS.some((key) => changed.has(key));
   }
 
-  protected override select(parsed: ParsedFeed): NavigatorView {
+  protected override select(parsed: ParsedFeed): NavigatorView | Promise<NavigatorView> {
     const itemId =
       typeof this.item === 'string' ? this.item : this.item ? String(this.item.id) : undefined;
     const series = findSeries(parsed, { seriesId: this.series, itemId });
@@ -188,16 +191,32 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
         : this.body.show(shown ? item : undefined, current, true);
     }
     this.announcement = '';
-    return { series, current, initial, read: this.readParts(series.id, current) };
+    return this.withRead({ series, current, initial, read: new Set() });
   }
 
   protected override renderedItemCount(view: NavigatorView): number {
     return view.series.parts.filter((part) => part.item).length;
   }
 
-  private readParts(seriesId: string, current: number | undefined): ReadonlySet<number> {
-    if (this.remember !== 'session') return new Set();
-    return current === undefined ? partsRead(seriesId) : markPartRead(seriesId, current);
+  /**
+   * The view with the parts this tab has read, the part shown now among them. Only with
+   * `remember="session"`, whose code loads then (a reading history is opt-in: other pages never
+   * download it). If it cannot load, the view shows no marks.
+   */
+  private withRead(view: NavigatorView): NavigatorView | Promise<NavigatorView> {
+    if (this.remember !== 'session') return view;
+    const { series, current } = view;
+    const read = ({ markPartRead, partsRead }: Progress): NavigatorView => ({
+      ...view,
+      read: current === undefined ? partsRead(series.id) : markPartRead(series.id, current),
+    });
+    // Once loaded, at once (data given up front is then in the first render).
+    return progress
+      ? read(progress)
+      : import('./reading-progress.js').then(
+          (module) => read((progress = module)),
+          () => view,
+        );
   }
 
   /** `updateComplete` includes the reader body of the part just selected. */
@@ -237,7 +256,9 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     }
     const shown = !this.hides(item, number);
     if (!(await this.body.show(shown ? item : undefined, number)) || this.view !== view) return;
-    this.view = { ...view, current: number, read: this.readParts(view.series.id, number) };
+    const next = await this.withRead({ ...view, current: number });
+    if (this.view !== view) return;
+    this.view = next;
     this.announcement = this.messages.nowShowing(
       number,
       partName(this.messages, view.series, item, number),
