@@ -124,12 +124,13 @@ describe('what a screen reader hears', () => {
     const nav = await mountLoaded(
       `<lantern-story-navigator src=${FEED} item="yoon-ha-part-2" lang="ko"></lantern-story-navigator>`,
     );
-    expect(nav.shadowRoot!.querySelector('.parts .visually-hidden') === null).to.equal(true);
+    // (The hidden ", current part" after the part being read is not a prefix.)
+    expect(nav.shadowRoot!.querySelector('.parts .name .visually-hidden') === null).to.equal(true);
     // A title in no known language gets the reader's label ("1부: Part 1"): it cannot tell.
     const twelve = await mountLoaded(
       `<lantern-story-navigator src=${TWELVE} part="1" lang="ko"></lantern-story-navigator>`,
     );
-    expect(twelve.shadowRoot!.querySelector('.parts .visually-hidden')?.textContent).to.equal(
+    expect(twelve.shadowRoot!.querySelector('.parts .name .visually-hidden')?.textContent).to.equal(
       '1부: ',
     );
   });
