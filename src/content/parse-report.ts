@@ -7,6 +7,9 @@ import type { Attachment, ReportInfo } from './types.js';
 import { readCount } from './read-count.js';
 import { definedOnly, isLanguageTag, isObject, LIMITS, type Reader } from './validate.js';
 
+/** Attachments read per item (a budget as validate.ts's LIMITS, read only here). */
+export const MAX_ATTACHMENTS = 50;
+
 function readAttachment(r: Reader, value: unknown, path: string): Attachment | undefined {
   if (!isObject(value)) {
     r.warn(path, 'expected an attachment object');
@@ -80,7 +83,7 @@ function readReport(r: Reader, value: unknown, path: string): ReportInfo | undef
 export const readReportFields: ItemReader = (r, raw, path, item) => {
   if (Array.isArray(raw.attachments)) {
     const attachments = r
-      .capped(raw.attachments, LIMITS.attachments, `${path}.attachments`, 'attachments')
+      .capped(raw.attachments, MAX_ATTACHMENTS, `${path}.attachments`, 'attachments')
       .map((a, i) => readAttachment(r, a, `${path}.attachments[${i}]`))
       .filter((a): a is Attachment => a !== undefined);
     if (attachments.length) item.attachments = attachments;

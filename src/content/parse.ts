@@ -237,7 +237,7 @@ export function parseFeed(json: unknown, options: ParseOptions = {}): ParsedFeed
     items,
   });
   // JSON Feed: an item without authors has the feed's.
-  for (const item of feed.authors ? items : []) item.authors ??= feed.authors;
+  if (feed.authors) for (const item of items) item.authors ??= feed.authors;
   if (feed.language && !isLanguageTag(feed.language)) {
     r.warn('language', 'expected a language tag');
     delete feed.language;

@@ -15,10 +15,7 @@ export function readCount(
   const value = obj[key];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
-    r.warn(
-      `${path}.${key}`,
-      min > 0 ? 'expected a positive integer' : 'expected a non-negative integer',
-    );
+    r.warn(`${path}.${key}`, `expected a ${min > 0 ? 'positive' : 'non-negative'} integer`);
     return undefined;
   }
   return value;

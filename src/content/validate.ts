@@ -19,7 +19,6 @@ export const LIMITS = {
   items: 1000,
   tags: 50,
   tagChars: 100,
-  attachments: 50,
   authors: 20,
   /** An author's name: twenty long names once made a byline of 40,000 characters to lay out. */
   nameChars: 200,
@@ -96,13 +95,12 @@ export class Reader {
   warning(obj: Json, key: string, path: string): string | undefined {
     const value = obj[key];
     if (value === undefined || value === null) return undefined;
-    if (typeof value !== 'string') {
-      this.warn(`${path}.${key}`, 'expected a string; a generic warning is shown');
-      return '';
-    }
-    const text = this.text(obj, key, path) ?? '';
-    if (INVISIBLE.test(text)) {
-      this.warn(`${path}.${key}`, 'no visible text; a generic warning is shown');
+    const text = typeof value === 'string' ? (this.text(obj, key, path) ?? '') : undefined;
+    if (text === undefined || INVISIBLE.test(text)) {
+      this.warn(
+        `${path}.${key}`,
+        `${text === undefined ? 'expected a string' : 'no visible text'}; a generic warning is shown`,
+      );
       return '';
     }
     return text;

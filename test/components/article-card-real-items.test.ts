@@ -34,6 +34,20 @@ function placeholder(attrs: string): LanternArticleCard {
 
 const height = (el: Element) => el.getBoundingClientRect().height;
 
+/**
+ * A card as a partner's page has it: in the page when its class arrives (upgraded in place, as
+ * the snippet's element is when lantern.js runs), so it replaces the box lantern.css kept.
+ */
+async function inPage(markup: string): Promise<LanternArticleCard> {
+  const container = mount('<div></div>');
+  const loaded = nextEvent(container, 'lantern-load');
+  container.innerHTML = markup;
+  await loaded;
+  const card = container.firstElementChild as LanternArticleCard;
+  await card.updateComplete;
+  return card;
+}
+
 describe('<lantern-article-card> with the items real feeds carry', () => {
   afterEach(() => {
     cleanup();
@@ -49,7 +63,7 @@ describe('<lantern-article-card> with the items real feeds carry', () => {
     it(`no image, in view: no picture box, the text takes its room and the card keeps its placeholder's size (${layout}, ${width} px)`, async () => {
       const style = `style="width: ${width}px" layout=${layout}`;
       // At the top of the page: it replaces the box lantern.css kept for it, in view.
-      const card = await mountLoaded<LanternArticleCard>(
+      const card = await inPage(
         `<lantern-article-card ${style} lang="en">${inlineItem(story)}</lantern-article-card>`,
       );
       const waiting = placeholder(style);
@@ -72,7 +86,7 @@ describe('<lantern-article-card> with the items real feeds carry', () => {
 
   it('no image, below the screen: the card ends after its text (nothing in view can move)', async () => {
     mount('<div style="height: 150vh"></div>');
-    const card = await mountLoaded<LanternArticleCard>(
+    const card = await inPage(
       `<lantern-article-card style="width: 640px" lang="en">${inlineItem(story)}</lantern-article-card>`,
     );
     expect(card.getBoundingClientRect().top).to.be.above(innerHeight);

@@ -581,6 +581,28 @@ describe('<lantern-article-list>: a list below the screen when its items arrive'
     expect(story.getBoundingClientRect().height, 'the cell kept its size').to.be.closeTo(height, 1);
   });
 
+  it('given the same items again (a framework re-sends its data), its cards keep their size', async () => {
+    // In view, items without pictures: the cards keep no picture's room, before and after.
+    const items = [article(1, '2025-01-02'), article(2, '2025-01-01')];
+    const list = mount<LanternArticleList>(
+      `<lantern-article-list style="width: 360px" limit="2"></lantern-article-list>`,
+    );
+    let loaded = nextEvent(list, 'lantern-load');
+    list.feed = feedOf(items) as LanternArticleList['feed'];
+    await loaded;
+    await list.updateComplete;
+    await painted();
+    const before = list.getBoundingClientRect().height;
+    expect(cards(list).every((card) => card.matches(':state(text-only)'))).to.equal(true);
+    loaded = nextEvent(list, 'lantern-load');
+    list.feed = structuredClone(feedOf(items)) as LanternArticleList['feed'];
+    await loaded;
+    await list.updateComplete;
+    await painted();
+    expect(cards(list).every((card) => card.matches(':state(text-only)'))).to.equal(true);
+    expect(list.getBoundingClientRect().height).to.be.closeTo(before, 1);
+  });
+
   it('keeps its cards as they are on "Load more"', async () => {
     // A feed of one item whose next page has more: "Load more" brings a new view.
     const page2 = new URL(`/test-server/feed/series-12.json?key=${key('fit')}`, location.href);

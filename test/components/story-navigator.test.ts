@@ -221,6 +221,23 @@ describe('<lantern-story-navigator> navigation mode', () => {
     });
   }
 
+  it('in Korean, an untitled part is named "N부" in Korean, not marked with the part\'s language', async () => {
+    const parts = [1, 2].map((n) => ({
+      id: `u${n}`,
+      url: `https://example.org/u${n}`,
+      language: 'en',
+      content_text: 'Words of the part.',
+      _lantern: { series: { id: 'untitled', title: 'A series', part: n, total: 2 } },
+    }));
+    const feed = { version: 'https://jsonfeed.org/version/1.1', title: 'F', items: parts };
+    const nav = await mountLoaded(
+      `<div lang="ko"><lantern-story-navigator series="untitled" part="1" mode="reader"><script type="application/feed+json">${JSON.stringify(feed)}</script></lantern-story-navigator></div>`,
+    ).then((div) => div.querySelector('lantern-story-navigator') as LanternStoryNavigator);
+    const korean = voices(nav).filter((h) => /[가-힣]/.test(h.text));
+    expect(korean.some((h) => /^1부/.test(h.text))).to.equal(true);
+    expect(korean.filter((h) => h.lang !== 'ko')).to.deep.equal([]);
+  });
+
   it('says which part is being read, in words (aria-current alone is not heard on a span)', async () => {
     const nav = await mountLoaded<LanternStoryNavigator>(
       `<lantern-story-navigator src=${FEED} series="yoon-ha" part="2"></lantern-story-navigator>`,

@@ -20,6 +20,9 @@ export function widgets(feed, base) {
   const item = (id) => feed.items.find((each) => each.id === id);
   const soldiers = item('north-korean-soldiers-russia-ukraine');
   const report = item('nkdb-military-report');
+  const pictureless = Object.fromEntries(
+    Object.entries(soldiers).filter(([key]) => key !== 'image'),
+  );
   // A report whose summary is its plain `summary` (no HTML or markdown body to sanitise).
   const plain = Object.fromEntries(
     Object.entries(report).filter(([key]) => key !== 'content_html'),
@@ -27,6 +30,13 @@ export function widgets(feed, base) {
   return {
     card: html`<lantern-article-card base-url=${base} .item=${soldiers}
       >${feedScript(soldiers)}<a href=${soldiers.url}>${soldiers.title}</a></lantern-article-card
+    >`,
+    // An item without a picture: the server's card has no picture's room, and neither may the
+    // browser's when it takes over (nothing it replaces had a picture).
+    'card (no picture)': html`<lantern-article-card base-url=${base} .item=${pictureless}
+      >${feedScript(pictureless)}<a href=${pictureless.url}
+        >${pictureless.title}</a
+      ></lantern-article-card
     >`,
     list: html`<lantern-article-list base-url=${base} limit="2" .feed=${feed}
       >${feedScript(feed)}<a href=${feed.home_page_url}>Stories</a></lantern-article-list

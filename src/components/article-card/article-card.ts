@@ -138,11 +138,12 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
   /** The reader pressed "Show content" for this item. */
   declare private revealed?: boolean;
   /**
-   * Without a picture, whether the text keeps the picture's room: decided once per item, true
-   * only where the card replaces a box of a picture's size (its placeholder, `lantern.css`'s, or
-   * itself with a picture that failed) in view or above it, where shrinking would move the page.
+   * Whether the box the card's next render replaces is picture-sized: after a render, whether
+   * it drew a placeholder or a card with a picture or its room; before the first, whether the
+   * element was in the page before its class (`lantern.css`'s box), not created by script (a
+   * list's card, a framework's) nor server-rendered (whose card kept no room).
    */
-  private room?: boolean;
+  private drew: boolean;
   private pendingFocus: FocusOptions | undefined;
   /** Carries `:state(text-only)`: no picture and no room for one, so a list keeps none. */
   private readonly internals = isServer ? undefined : this.attachInternals();
@@ -150,12 +151,11 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
   constructor() {
     super();
     this.layout = 'vertical';
+    this.drew = this.isConnected && !this.shadowRoot;
   }
 
   protected override select(parsed: ParsedFeed): FeedItem {
-    this.imageFailed = false;
-    this.revealed = false;
-    this.room = undefined;
+    this.imageFailed = this.revealed = false;
     return pickItem(parsed, typeof this.item === 'string' ? this.item : undefined);
   }
 
@@ -164,7 +164,7 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
    * still loading, it does so as soon as the title is there.
    */
   override focus(options?: FocusOptions): void {
-    const target = this.renderRoot?.querySelector<HTMLElement>('[data-focus-after-retry]');
+    const target = this.renderRoot?.querySelector<HTMLElement>('[data-focus]');
     if (target) {
       this.pendingFocus = undefined;
       target.focus(options);
@@ -179,6 +179,7 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
   }
 
   protected override renderSkeleton(): TemplateResult {
+    this.drew = !this.hideImages;
     return html`
       <div class="loading" aria-busy="true">
         <span class="visually-hidden">${this.messages.loading}</span>
@@ -249,13 +250,11 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
     const media = this.renderMedia(item, layout);
     // The placeholder had a picture: without one, the text may take its room (`room`).
     const textOnly = media === nothing && layout !== 'compact' && !this.hideImages;
-    // An item given as an object to a card not yet drawn (a list's, a framework's) replaces no box.
-    const room =
-      textOnly &&
-      !isServer &&
-      (this.room ??=
-        (this.hasUpdated || typeof this.item != 'object') &&
-        this.getBoundingClientRect().top < innerHeight);
+    // Without a picture, the text keeps the picture's room where the card replaces a box of
+    // that size in view or above it, where shrinking would move the page. (Never on a server:
+    // an element there is not connected, and renders once.)
+    const room = textOnly && this.drew && this.getBoundingClientRect().top < innerHeight;
+    this.drew = media !== nothing || room;
     // A list sizes a card without a picture's room without it.
     setState(this.internals?.states, 'text-only', textOnly && !room);
     return html`
@@ -283,12 +282,10 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
                   href=${href}
                   referrerpolicy="no-referrer"
                   lang=${ifDefined(itemLang)}
-                  data-focus-after-retry
+                  data-focus
                   >${title}</a
                 >`
-              : html`<span lang=${ifDefined(itemLang)} tabindex="-1" data-focus-after-retry
-                  >${title}</span
-                >`,
+              : html`<span lang=${ifDefined(itemLang)} tabindex="-1" data-focus>${title}</span>`,
           )}
           <p class="meta" part="meta">
             <span class="byline">

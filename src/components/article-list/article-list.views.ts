@@ -24,7 +24,7 @@ const CARD_ITEM = ((strings: string[]) =>
   ' heading-level=',
   ' ?hide-images=',
   ' ?reveal-warned=',
-  ' ?data-focus-after-retry=',
+  ' ?data-focus=',
   '></lantern-article-card></li>',
 ]);
 

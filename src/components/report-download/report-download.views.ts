@@ -96,7 +96,7 @@ export function reportTemplate(
         ${headingTemplate(
           c.headingLevel,
           'title',
-          html`<span lang=${contentLang} tabindex="-1" data-focus-after-retry>${title}</span>`,
+          html`<span lang=${contentLang} tabindex="-1" data-focus>${title}</span>`,
         )}
         ${
           publisher || report.pages

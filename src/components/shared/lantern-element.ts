@@ -285,9 +285,7 @@ export abstract class LanternElement<View> extends LitElement {
     if (!this.focusAfterLoad || this.status === 'loading') return;
     this.focusAfterLoad = false;
     this.renderRoot
-      .querySelector<HTMLElement>(
-        this.status === 'error' ? '.error button' : '[data-focus-after-retry]',
-      )
+      .querySelector<HTMLElement>(this.status === 'error' ? '.error button' : '[data-focus]')
       ?.focus();
   }
 }

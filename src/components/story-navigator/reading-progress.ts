@@ -21,8 +21,8 @@ function storage(): Storage | undefined {
 }
 
 /** FNV-1a over UTF-16 code units, 32 bits, as 8 hex digits. */
-function fnv1a(text: string, seed: number): string {
-  let hash = seed >>> 0;
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
@@ -31,13 +31,14 @@ function fnv1a(text: string, seed: number): string {
 }
 
 /**
- * The storage key for a series: the id itself when short, else its start and two 32-bit hashes
- * of the whole id (synchronous, unlike SubtleCrypto), so the key stays under ~230 characters.
+ * The storage key for a series: the id itself when short, else its start, its length and a
+ * 32-bit hash of the whole id (synchronous, unlike SubtleCrypto; two long ids of one tab alike
+ * in start and length collide once in four billion), so the key stays under ~230 characters.
  */
 export function readingProgressKey(seriesId: string): string {
   if (seriesId.length <= MAX_ID_CHARS) return KEY_PREFIX + seriesId;
   const start = seriesId.slice(0, MAX_ID_CHARS - 32);
-  return `${KEY_PREFIX}${start}#${fnv1a(seriesId, 0x811c9dc5)}${fnv1a(seriesId, 0x01000193)}:${seriesId.length}`;
+  return `${KEY_PREFIX}${start}#${fnv1a(seriesId)}:${seriesId.length}`;
 }
 
 function isPart(n: unknown): n is number {

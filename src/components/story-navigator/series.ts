@@ -13,6 +13,8 @@ export interface SeriesPart {
 export interface Series {
   id: string;
   title: string;
+  /** The language of the part the title comes from. */
+  lang?: string;
   total: number;
   /** Every part from 1 to `total`, in order. */
   parts: SeriesPart[];
@@ -90,7 +92,7 @@ export function findSeries(parsed: ParsedFeed, request: SeriesRequest = {}): Ser
     number: i + 1,
     item: byNumber.get(i + 1),
   }));
-  return { id, title: first.title, total, parts };
+  return { id, title: first.title, lang: members[0]!.language, total, parts };
 }
 
 /** The nearest published part before (`-1`) or after (`1`) `from`. */

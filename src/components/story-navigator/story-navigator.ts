@@ -204,7 +204,8 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
    * download it). If it cannot load, the view shows no marks.
    */
   private withRead(view: NavigatorView): NavigatorView | Promise<NavigatorView> {
-    if (this.remember !== 'session') return view;
+    // (A server keeps no reading history: it renders the view as it is.)
+    if (this.remember !== 'session' || isServer) return view;
     const { series, current } = view;
     const read = ({ markPartRead, partsRead }: Progress): NavigatorView => ({
       ...view,

@@ -79,6 +79,12 @@ export function partName(m: Messages, series: Series, item: FeedItem, number: nu
   return partTitle(series, item) || m.partLabel(number);
 }
 
+/** `partName` as shown: the part's title in the part's language, "Part N" in the interface's. */
+function shownName(m: Messages, series: Series, item: FeedItem, number: number): unknown {
+  const title = partTitle(series, item);
+  return title ? html`<span lang=${item.language ?? nothing}>${title}</span>` : m.partLabel(number);
+}
+
 export function navigatorTemplate(c: NavigatorContext, view: NavigatorView): TemplateResult {
   const { m, locale, reader } = c;
   const { series, current } = view;
@@ -86,7 +92,7 @@ export function navigatorTemplate(c: NavigatorContext, view: NavigatorView): Tem
   const base = `navigator ${c.compact ? 'compact' : 'full'} ${reader ? 'reader' : ''}`;
   const anonymised = series.parts.some((p) => p.item?._lantern?.pseudonym);
   // The series' title is in its parts' language, the rest of the header in the interface's.
-  const lang = series.parts.find((p) => p.item)?.item?.language ?? nothing;
+  const lang = series.lang ?? nothing;
   const liveRegion = reader
     ? html`<p class="visually-hidden" role="status">${c.announcement}</p>`
     : nothing;
@@ -95,9 +101,7 @@ export function navigatorTemplate(c: NavigatorContext, view: NavigatorView): Tem
       <div class=${base} part="base" lang=${locale} @click=${c.onClick}>
         <nav class="header" aria-label=${series.title}>
           <p class="position" part="meta">
-            <span class="series-name" lang=${lang} data-focus-after-retry tabindex="-1"
-              >${series.title}</span
-            >
+            <span class="series-name" lang=${lang} data-focus tabindex="-1">${series.title}</span>
             ${current === undefined ? nothing : html`<span class="part-of">${position}</span>`}
             ${progress(c, view)}
           </p>
@@ -114,7 +118,7 @@ export function navigatorTemplate(c: NavigatorContext, view: NavigatorView): Tem
         ${headingTemplate(
           c.level,
           'title',
-          html`<span lang=${lang} data-focus-after-retry tabindex="-1">${series.title}</span>`,
+          html`<span lang=${lang} data-focus tabindex="-1">${series.title}</span>`,
         )}
         ${reader ? nothing : pseudonymNote(m.pseudonym, anonymised)} ${progress(c, view)}
       </div>
@@ -157,10 +161,9 @@ function partEntry(c: NavigatorContext, view: NavigatorView, part: SeriesPart): 
   const said = [label, messagesFor(item.language ?? c.locale).partLabel(number)].some(
     (l) => title.startsWith(l) && !/^\d/.test(title.slice(l.length)),
   );
-  const name = html`${said ? nothing : html`<span class="visually-hidden">${label}: </span>`}<span
-      lang=${item.language ?? nothing}
-      >${title}</span
-    >`;
+  const name = html`${
+    said ? nothing : html`<span class="visually-hidden">${label}: </span>`
+  }${shownName(m, view.series, item, number)}`;
   const isCurrent = number === view.current;
   // The interface's text (the hidden label, "Read", the warning's label) in the interface's
   // language; the part's title, warning and summary in the part's own.
@@ -231,8 +234,8 @@ function pager(c: NavigatorContext, view: NavigatorView): TemplateResult | typeo
           rel === 'prev' ? html`<span aria-hidden="true">← </span>` : nothing
         }${direction}${rel === 'next' ? html`<span aria-hidden="true"> →</span>` : nothing}</span
       >
-      <span class="neighbour" lang=${item.language ?? nothing}
-        >${neighbourWarning(c, item)}${partName(m, series, item, part.number)}</span
+      <span class="neighbour"
+        >${neighbourWarning(c, item)}${shownName(m, series, item, part.number)}</span
       >`;
     const href = reader ? c.partHref(part.number) : (item.url ?? item.external_url);
     if (!href) return html`<span class=${rel}>${content}</span>`;
@@ -312,11 +315,7 @@ function reading(c: NavigatorContext, view: NavigatorView): TemplateResult | typ
   `;
   return html`
     <article class="reading" lang=${locale}>
-      ${headingTemplate(
-        c.partLevel,
-        'title',
-        html`<span lang=${item.language ?? nothing}>${title}</span>`,
-      )}
+      ${headingTemplate(c.partLevel, 'title', shownName(m, series, item, current))}
       ${partWarning(c, item, current)}
       <p class="meta" part="meta">
         ${date ? html`<span><time datetime=${item.date_published ?? ''}>${date}</time></span>` : nothing}
