@@ -104,6 +104,21 @@ export function visibleText(el: Element): string {
   );
 }
 
+/**
+ * The text of `node` as drawn, generated content included (a `::before`'s ' · ' between tags);
+ * aria-hidden text included too, as it is seen. Whitespace collapsed.
+ */
+export function drawnText(node: Node): string {
+  const walk = (n: Node): string => {
+    if (n.nodeType === Node.TEXT_NODE) return n.textContent ?? '';
+    if (!(n instanceof Element)) return '';
+    const pseudo = (which: '::before' | '::after') =>
+      /^"((?:[^"\\]|\\.)*)"/.exec(getComputedStyle(n, which).content)?.[1] ?? '';
+    return pseudo('::before') + [...n.childNodes].map(walk).join('') + pseudo('::after');
+  };
+  return walk(node).replace(/\s+/g, ' ').trim();
+}
+
 /** The text a widget shows, through the shadow roots of the cards (or other widgets) inside it. */
 export function deepText(el: Element): string {
   return (

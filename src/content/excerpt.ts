@@ -22,17 +22,20 @@ export function cutText(text: string, max: number): string {
   const head = text.slice(0, max + 1);
   let end = head.lastIndexOf(' ');
   if (end < max * 0.6) {
-    end = max;
-    if (typeof Intl.Segmenter === 'function') {
-      for (const { index } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(
-        head,
-      )) {
-        if (index <= max) end = index;
-      }
+    // (Every browser with light-dark(), which the theme needs, has Intl.Segmenter.)
+    for (const { index } of new Intl.Segmenter().segment(head)) {
+      if (index <= max) end = index;
     }
   }
   return `${head.slice(0, end).replace(/[\s,;:–—-]+$/, '')}…`;
 }
+
+/**
+ * A heading's end, unless it ends a sentence already: a full stop goes there, so the excerpt
+ * reads "Stability. This is…" rather than running the heading into the paragraph.
+ */
+const HEADING_END_MD = /^[ \t]*#{1,6}[ \t]+(.*[^\s.!?:…#])[ \t#]*$/gm;
+const HEADING_END_HTML = /([^\s.!?:…>])\s*<\/h[1-6]\s*>/gi;
 
 /**
  * Markdown as a reader sees it, roughly: links and images as their text, heading, quote and
@@ -40,6 +43,7 @@ export function cutText(text: string, max: number): string {
  */
 function markdownText(source: string): string {
   return source
+    .replace(HEADING_END_MD, '$1.')
     .replace(MARKDOWN_LINK, '$1')
     .replace(/^[ \t]*(?:[#>]+|[-*+]|\d+[.)])[ \t]+|(?<!\w)[*_`~]+|[*_`~]+(?!\w)/gm, '');
 }
@@ -65,6 +69,7 @@ export function bodyText(source: string, markdown = false): string {
     /<\/?(?:a|abbr|b|cite|code|em|i|mark|q|s|small|span|strong|sub|sup|time|u)\b[^<>]*>/gi,
     '',
   );
+  sample = sample.replace(HEADING_END_HTML, '$1. ');
   const text = decodeEntities(stripMarkup(markdown ? markdownText(sample) : sample))
     .replace(/\s+/g, ' ')
     .trim();

@@ -118,10 +118,7 @@ function readItemFields(r: Reader, value: unknown, path: string): FeedItem | und
       r.warn(`${path}.id`, 'required; item skipped');
       return undefined;
     }
-    r.warn(
-      `${path}.id`,
-      `${rawId == null || typeof rawId === 'string' ? 'missing' : 'expected a string'}; the item URL is used instead`,
-    );
+    r.warn(`${path}.id`, 'missing or not a string; the item URL is used instead');
     id = url;
   }
   if (value.title !== undefined && value.title !== null && typeof value.title !== 'string') {

@@ -183,52 +183,23 @@ export function isSpace(c: number): boolean {
   );
 }
 
-function isHangul(c: number): boolean {
-  return (
-    (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f) || (c >= 0xac00 && c <= 0xd7af)
-  );
-}
+/** A Hangul letter or syllable. */
+const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
 
 /**
  * Minutes to read: about 230 words a minute in English, 500 characters a minute in Korean.
- * Mixed text counts each run in its own way, so English names in a Korean story add little.
- * One pass over the characters, no token arrays: a 5 MB body costs milliseconds.
+ * Mixed text counts each word in its own way, so English names in a Korean story add little.
+ * One linear pass over the words: a 5 MB body costs milliseconds.
  */
 export function readingMinutes(text: string): number {
   let koreanChars = 0;
   let otherWords = 0;
-  let inWord = false;
-  let wordHasHangul = false;
-  let wordChars = 0;
-  const endWord = () => {
-    if (wordHasHangul) koreanChars += wordChars;
+  for (const [word] of text.matchAll(/\S+/g)) {
+    // Code points: an emoji or a rare character is one character, not two.
+    if (HANGUL.test(word)) koreanChars += [...word].length;
     else otherWords++;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (isSpace(c)) {
-      if (inWord) endWord();
-      inWord = false;
-      continue;
-    }
-    if (!inWord) {
-      inWord = true;
-      wordHasHangul = false;
-      wordChars = 0;
-    }
-    if (isHangul(c)) wordHasHangul = true;
-    // Count code points: the low half of a surrogate pair is not a character of its own.
-    if (!(c >= 0xdc00 && c <= 0xdfff && i > 0 && isHighSurrogate(text.charCodeAt(i - 1)))) {
-      wordChars++;
-    }
   }
-  if (inWord) endWord();
-  if (koreanChars === 0 && otherWords === 0) return 0;
-  return Math.max(1, Math.round(koreanChars / 500 + otherWords / 230));
-}
-
-function isHighSurrogate(c: number): boolean {
-  return c >= 0xd800 && c <= 0xdbff;
+  return koreanChars + otherWords && Math.max(1, Math.round(koreanChars / 500 + otherWords / 230));
 }
 
 /**

@@ -6,7 +6,7 @@ import '../../src/define/article-card.js';
 import '../../src/define/report-download.js';
 import '../../src/define/story-navigator.js';
 import type { FeedItem } from '../../src/content/types.js';
-import { cleanup, expectAxeClean, mountLoaded, shadow } from '../helpers.js';
+import { cleanup, drawnText, expectAxeClean, mountLoaded, shadow } from '../helpers.js';
 
 const FEED = '/demo/feed.json';
 const TWELVE = '/demo/series-12.json';
@@ -54,9 +54,7 @@ describe('what a screen reader hears', () => {
       `<lantern-article-card src=${FEED} lang="en"></lantern-article-card>`,
     );
     // Sighted readers still see the dots.
-    expect(shadow(card, '.tags').textContent?.trim()).to.equal(
-      'Analysis · North Korean military · POWs',
-    );
+    expect(drawnText(shadow(card, '.tags'))).to.equal('Analysis · North Korean military · POWs');
     expect(squash(spoken(shadow(card, '.tags')))).to.equal('Analysis, North Korean military, POWs');
     expect(squash(spoken(shadow(card, '.dateline')))).to.equal('March 4, 2025, 3 min read');
     expect(spoken(card)).not.to.contain('·');

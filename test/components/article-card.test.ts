@@ -5,6 +5,7 @@ import type { LanternArticleCard } from '../../src/components/article-card/artic
 import { pendingFeedRequests } from '../../src/content/load.js';
 import {
   cleanup,
+  drawnText,
   expectAxeClean,
   expectSizeKept,
   mount,
@@ -71,9 +72,7 @@ describe('<lantern-article-card>', () => {
     expect(shadow(card, 'figcaption').textContent?.trim()).to.equal(
       'Photo: Lantern demo illustration',
     );
-    expect(shadow(card, '.tags').textContent?.trim()).to.equal(
-      'Analysis · North Korean military · POWs',
-    );
+    expect(drawnText(shadow(card, '.tags'))).to.equal('Analysis · North Korean military · POWs');
     expect(shadow(card, '.byline').textContent?.trim()).to.equal('By Sokeel Park');
     expect(shadow(card, '.dateline time').textContent).to.equal('March 4, 2025');
     expect(visibleText(shadow(card, '.dateline'))).to.equal('March 4, 2025 3 min read');

@@ -139,14 +139,28 @@ describe('content warnings fail closed', () => {
       expect(warning.getBoundingClientRect().bottom).to.be.at.most(
         title.getBoundingClientRect().top + 0.5,
       );
+      // A screen reader that jumps to the title by heading or Tab passes the warning above it:
+      // the title link is described by it.
+      const link = shadow(el, '.title a');
+      expect(
+        el.shadowRoot!.getElementById(link.getAttribute('aria-describedby') ?? '') === warning,
+        'title described by the warning',
+      ).to.equal(true);
+      await expectAxeClean(el);
     });
 
     it('hides the image and summary behind "Show content" and requests no image before', async () => {
       const image = counted('card-warned');
       const el = await card('', warnedStory(image.url));
       expect(visibleText(shadow(el, '.content-warning'))).to.equal(`Content warning: ${WARNING}`);
-      // The title stays: it is the link.
-      expect(shadow(el, '.title a').textContent?.trim()).to.equal('A warned story');
+      // The title stays: it is the link, described by the warning it comes after.
+      const link = shadow(el, '.title a');
+      expect(link.textContent?.trim()).to.equal('A warned story');
+      expect(
+        el.shadowRoot!.getElementById(link.getAttribute('aria-describedby') ?? '') ===
+          shadow(el, '.content-warning'),
+        'title described by the warning',
+      ).to.equal(true);
       expect(el.shadowRoot!.querySelector('img') === null, 'no image element').to.equal(true);
       expect(el.shadowRoot!.querySelector('.summary') === null, 'no summary').to.equal(true);
       expect(visibleText(el)).not.to.contain('The summary behind the warning.');

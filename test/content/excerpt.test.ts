@@ -36,6 +36,19 @@ describe('excerpts for items without a summary', () => {
     );
   });
 
+  it('ends a heading with a full stop unless it ends a sentence already', () => {
+    expect(bodyText('<h2 id="s">Stability</h2>\n<p>This is a beta.</p>')).to.equal(
+      'Stability. This is a beta.',
+    );
+    expect(bodyText('<h3><a href="/q">Why now?</a></h3><p>Because.</p>')).to.equal(
+      'Why now? Because.',
+    );
+    expect(bodyText('## Stability ##\n\nThis is a beta.\n\n### 안전\n본문', true)).to.equal(
+      'Stability. This is a beta. 안전. 본문',
+    );
+    expect(bodyText('# Why now?\nBecause.', true)).to.equal('Why now? Because.');
+  });
+
   it('drops WordPress\'s "The post … appeared first on …" and a closing "[…] Read More"', () => {
     const html =
       '<p>Within ten short years, the United States saw the unfolding of [&#8230;]</p><p><a href="/x">Read More...</a></p>\n<p>The post <a href="/x">American Space Cowboys</a> appeared first on <a href="/">Die, Workwear!</a>.</p>';
@@ -56,7 +69,7 @@ describe('excerpts for items without a summary', () => {
       },
     });
     expect(excerpt).to.equal(
-      'Russia-Ukraine war map A quoted line with a link and code. first_item 2nd',
+      'Russia-Ukraine war. map A quoted line with a link and code. first_item 2nd',
     );
     expect(itemExcerpt({ id: 'x', content_text: 'Plain\n\ttext' })).to.equal('Plain text');
     expect(itemExcerpt({ id: 'x' })).to.equal('');

@@ -74,7 +74,7 @@ describe('parseFeed: validation names the path of every problem', () => {
       'items[17].attachments: expected an array',
       'items[18].attachments[0]: expected an attachment object',
       'items[19]._lantern: expected an object',
-      'items[20].id: expected a string; the item URL is used instead',
+      'items[20].id: missing or not a string; the item URL is used instead',
       'items[21].id: required; item skipped',
       'items[22]: expected an item object; item skipped',
       'items[23]: expected an item object; item skipped',
@@ -179,7 +179,7 @@ describe('parseFeed: validation names the path of every problem', () => {
       'title: required',
       'items[0].id: required; item skipped',
       'items[1].id: required; item skipped',
-      'items[2].id: missing; the item URL is used instead',
+      'items[2].id: missing or not a string; the item URL is used instead',
       'items[3].id: required; item skipped',
     ]);
     expect(feed.items.map((i) => i.id)).to.deep.equal(['https://example.org/only-url', 'complete']);

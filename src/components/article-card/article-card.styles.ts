@@ -142,13 +142,12 @@ export const articleCardStyles = css`
     overflow: hidden;
     text-overflow: ellipsis;
   }
-  /* The dot is drawn, not read ("·" is noise to a screen reader): it hears a comma's pause. */
+  /* The dot between tags ("Analysis · POWs") and facts is drawn, not read ("·" is noise to a
+     screen reader): it hears a comma's pause. */
+  .tags > span + span::before,
   .dateline > span + span::before {
     content: ' · ';
     content: ' · ' / ', ';
-  }
-  .tags .sep + *::before {
-    content: '' / ', ';
   }
   .summary {
     margin: 0;

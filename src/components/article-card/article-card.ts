@@ -21,19 +21,6 @@ export function toCardLayout(value: string | null | undefined): CardLayout {
 }
 
 /**
- * Tags as the reader sees them ("Analysis · POWs"): the dots are drawn, not read; a screen
- * reader hears a pause between tags instead (the `.sep + *::before` rule).
- */
-function tagList(tags: readonly string[]): unknown {
-  return tags.map(
-    (tag, i) =>
-      html`${i ? html`<span class="sep" aria-hidden="true"> · </span>` : nothing}<span
-          >${tag}</span
-        >`,
-  );
-}
-
-/**
  * The placeholder of one card, the same size as a loaded card without a content warning.
  * Shared with `<lantern-article-list>`, which shows these while its feed loads (its styles
  * include the card's, so the sizes agree). `partPrefix` names the parts as the list exports
@@ -236,6 +223,8 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
     const date = formatDate(item.date_published, locale);
     const href = item.url ?? item.external_url;
     const hidden = this.hidesWarned(item);
+    // A screen reader that jumps to the title (by heading or Tab) hears the warning above it.
+    const warning = isWarned(ext.content_warning) ? 'warning' : undefined;
     const excerpt = itemExcerpt(item);
     const time = date
       ? html`<time datetime=${item.date_published ?? ''} lang=${locale}>${date}</time>`
@@ -259,21 +248,16 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
     setState(this.internals?.states, 'text-only', textOnly && !room);
     return html`
       <article class="card ${layout} ${room ? 'room' : ''}" part="base" lang=${locale}>
-        ${contentWarning(
-          m,
-          ext.content_warning,
-          itemLang,
-          this.revealWarned
-            ? undefined
-            : {
-                id: 'warning',
-                revealed: this.revealed,
-                onToggle: () => (this.revealed = !this.revealed),
-              },
-        )}
+        ${contentWarning(m, ext.content_warning, itemLang, {
+          id: 'warning',
+          revealed: this.revealed,
+          onToggle: this.revealWarned ? undefined : () => (this.revealed = !this.revealed),
+        })}
         ${media}
         <div class="body" part="body">
-          <p class="tags" part="meta" lang=${ifDefined(itemLang)}>${tagList(item.tags ?? [])}</p>
+          <p class="tags" part="meta" lang=${ifDefined(itemLang)}>
+            ${(item.tags ?? []).map((tag) => html`<span>${tag}</span>`)}
+          </p>
           ${headingTemplate(
             this.headingLevel,
             'title',
@@ -282,6 +266,7 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
                   href=${href}
                   referrerpolicy="no-referrer"
                   lang=${ifDefined(itemLang)}
+                  aria-describedby=${ifDefined(warning)}
                   data-focus
                   >${title}</a
                 >`

@@ -150,7 +150,7 @@ export class FeedController<View> implements ReactiveController {
     if (!src) {
       throw new FeedError(
         'no-data',
-        'No content was given: set src to a feed URL, or put a feed inside the element.',
+        'No content given: set src, or put a feed inside the element.',
       );
     }
     // The loader is its own chunk: a page whose widgets get their data in the page (frameworks,

@@ -51,10 +51,11 @@ export function warningText(
 }
 
 export interface WarningGate {
-  /** Unique within the shadow root: the button is described by the warning's text. */
+  /** Unique within the shadow root: the button (and a card's title) is described by the warning's text. */
   id: string;
   revealed?: boolean;
-  onToggle: () => void;
+  /** Without it (`reveal-warned`), no "Show content" button: the warning only. */
+  onToggle?: () => void;
 }
 
 /**
@@ -73,7 +74,7 @@ export function contentWarning(
   const note = html`<p class="content-warning" role="note" id=${ifDefined(gate?.id)}>
     <strong>${m.contentWarning}:</strong> ${warningText(m, warning, contentLang)}
   </p>`;
-  if (!gate) return note;
+  if (!gate?.onToggle) return note;
   return html`<div class="warning-gate">
     ${note}
     <button
