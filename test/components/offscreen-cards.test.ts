@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import '../../src/define/article-card.js';
 import '../../src/define/article-list.js';
 import type { LanternArticleList } from '../../src/components/article-list/article-list.js';
 import { cleanup, mount, nextEvent, painted } from '../helpers.js';
@@ -182,5 +183,62 @@ describe("a list's cards far from the screen", () => {
     await painted();
     expect(element.getBoundingClientRect().height).to.equal(first);
     expect(watch.stop()).to.deep.equal([]);
+  });
+});
+
+describe('a loose card far from the screen', () => {
+  afterEach(cleanup);
+
+  /** Parts the card skips laying out away from the screen (`content-visibility: auto`). */
+  const FIXED = ['.tags', '.meta', '.summary', '.credit'];
+
+  it('skips its fixed-height lines, each as tall skipped as laid out, in any script and layout', async () => {
+    const mixed = {
+      id: 'mixed',
+      url: 'https://example.org/mixed',
+      title: '북한 군인들의 이야기 😀',
+      language: 'ko',
+      image: `${location.origin}/demo/images/soldiers.svg`,
+      tags: ['분석', '😀 emoji', 'العربية'],
+      authors: [{ name: '김철수 😀 𝕏 مرحبا' }],
+      date_published: '2025-03-04T09:00:00+09:00',
+      summary: '북한 군인들의 이야기와 인권 침해 보고서 😀 مرحبا بالعالم 𝕏 z̷̢̛a̸l̴g̵o̵ '.repeat(5),
+      _lantern: { image_credit: '사진: 😀 '.repeat(20), pseudonym: true },
+    };
+    const bare = { id: 'bare', url: 'https://example.org/bare', title: 'Bare' };
+    const cards = [...items(6), mixed, bare].flatMap((item) =>
+      ['vertical', 'horizontal', 'compact'].map((layout) => {
+        const card = document.createElement('lantern-article-card') as HTMLElement & {
+          item: unknown;
+          updateComplete: Promise<unknown>;
+        };
+        card.setAttribute('layout', layout);
+        card.style.cssText = `display: block; width: ${layout === 'horizontal' ? 700 : 300}px`;
+        card.item = item;
+        return card;
+      }),
+    );
+    const host = mount<HTMLDivElement>('<div></div>');
+    host.append(...cards);
+    await Promise.all(cards.map((card) => card.updateComplete));
+    await painted();
+    let checked = 0;
+    for (const card of cards) {
+      for (const part of card.shadowRoot!.querySelectorAll<HTMLElement>(FIXED.join(','))) {
+        expect(getComputedStyle(part).contentVisibility).to.equal('auto');
+        // Laid out (as near the screen), then skipped (as far from it): sized without its contents.
+        part.style.contentVisibility = 'visible';
+        const laidOut = part.getBoundingClientRect().height;
+        part.style.contentVisibility = 'hidden';
+        const skipped = part.getBoundingClientRect().height;
+        part.style.contentVisibility = '';
+        expect(skipped, `${card.getAttribute('layout')} ${part.className}`).to.be.closeTo(
+          laidOut,
+          0.01,
+        );
+        checked++;
+      }
+    }
+    expect(checked).to.be.greaterThan(60);
   });
 });
