@@ -12,7 +12,7 @@ const text: NavigatorMessages = {
   partsRead: (read, total) => `${read} of ${total} parts read`,
   read: 'Read',
   current: 'current part',
-  nowShowing: (part, title) => `Now showing part ${part}: ${title}`,
+  nowShowing: (name) => `Now showing ${name}`,
   continueOnSite: 'Continue reading on the site',
 };
 

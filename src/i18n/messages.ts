@@ -49,7 +49,8 @@ export interface NavigatorMessages extends LongBodyMessages {
   read: string;
   /** Heard after the title of the part being read, in the list of parts. */
   current: string;
-  nowShowing: (part: number, title: string) => string;
+  /** Said when reader mode shows another part: its name as a screen reader hears it. */
+  nowShowing: (name: string) => string;
 }
 
 export interface ReportMessages extends LongBodyMessages {

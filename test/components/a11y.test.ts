@@ -147,7 +147,7 @@ describe('what a screen reader hears', () => {
       `<lantern-report-download src=${FEED} item="nkdb-military-report" lang="en"></lantern-report-download>`,
     );
     const file = shadow(el, '.download .file');
-    expect(file.textContent?.trim()).to.equal('PDF · 935 bytes · 1 page');
+    expect(drawnText(file)).to.equal('PDF · 935 bytes · 1 page');
     expect(squash(spoken(file))).to.equal('PDF, 935 bytes, 1 page');
     expect(squash(spoken(shadow(el, '.meta')))).to.match(/Human Rights\), 212 pages$/);
     expect(spoken(el)).not.to.contain('·');

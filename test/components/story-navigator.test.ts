@@ -7,6 +7,7 @@ import type {
 } from '../../src/components/story-navigator/story-navigator.js';
 import {
   cleanup,
+  drawnText,
   expectAxeClean,
   expectSizeKept,
   mount,
@@ -163,7 +164,7 @@ describe('<lantern-story-navigator> navigation mode', () => {
     );
     expect(all(nav, '.pager a[rel="next"]').length).to.equal(0);
     const upcoming = shadow(nav, '.pager .next.upcoming');
-    expect(text(upcoming)).to.equal('Next part Part 9 · Coming soon');
+    expect(drawnText(upcoming)).to.equal('Next part Part 9 · Coming soon');
     expectNone(upcoming.closest('a'));
   });
 
@@ -377,8 +378,9 @@ describe('<lantern-story-navigator> reader mode', () => {
 
     expect(document.activeElement === nav, 'focus is in the navigator').to.equal(true);
     expect(nav.shadowRoot?.activeElement === heading, 'focus is on the new heading').to.equal(true);
+    // The title says which part it is: "part 2" is not heard twice.
     expect(text(shadow(nav, '[role="status"]'))).to.equal(
-      'Now showing part 2: Part 2 - Trafficked in China',
+      'Now showing Part 2 - Trafficked in China',
     );
     expect(text(shadow(nav, '[aria-current="page"]'))).to.equal('Part 2 - Trafficked in China');
     await expectAxeClean(nav);
@@ -432,6 +434,32 @@ describe('<lantern-story-navigator> reader mode', () => {
     await expectAxeClean(nav);
   });
 
+  it('names the part shown when its title does not ("Now showing Part 2: …")', async () => {
+    const part = (n: number, title: string) => ({
+      id: `p${n}`,
+      title,
+      content_text: `Body ${n}.`,
+      _lantern: { series: { id: 's', title: 'A series', part: n, total: 3 } },
+    });
+    const feed = {
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Test',
+      items: [part(1, 'Beginnings'), part(2, 'The crossing'), part(3, 'Part 3: Arrival')],
+    };
+    const nav = await mountLoaded<LanternStoryNavigator>(
+      `<lantern-story-navigator series="s" mode="reader" lang="en"><script type="application/feed+json">${JSON.stringify(feed)}</script></lantern-story-navigator>`,
+    );
+    const announced = async (n: number) => {
+      const changed = nextEvent<LanternPartChangeDetail>(nav, 'lantern-part-change');
+      await nav.showPart(n);
+      await changed;
+      return text(shadow(nav, '[role="status"]'));
+    };
+    expect(await announced(2)).to.equal('Now showing Part 2: The crossing');
+    // A title that says it is heard once.
+    expect(await announced(3)).to.equal('Now showing Part 3: Arrival');
+  });
+
   it('ignores a deep link to a part that is not published', async () => {
     history.replaceState(null, '', `${pageUrl}#part-6`);
     const nav = await mountLoaded(
@@ -459,7 +487,9 @@ describe('<lantern-story-navigator> reader mode', () => {
     history.back();
     expect((await changed).detail.part).to.equal(1);
     expect(text(shadow(nav, '.reading .title'))).to.equal('Part 1 - Growing up in North Korea');
-    expect(text(shadow(nav, '[role="status"]'))).to.contain('Now showing part 1');
+    expect(text(shadow(nav, '[role="status"]'))).to.equal(
+      'Now showing Part 1 - Growing up in North Korea',
+    );
 
     changed = nextEvent<LanternPartChangeDetail>(nav, 'lantern-part-change');
     history.back();

@@ -73,12 +73,10 @@ export const reportDownloadStyles = css`
     font-size: 0.9375em;
   }
   /* Dots are drawn, not read ("·" is noise to a screen reader): it hears a comma's pause. */
-  .meta span + span::before {
+  .meta span + span::before,
+  .file > span + span::before {
     content: ' · ';
     content: ' · ' / ', ';
-  }
-  .sep + *::before {
-    content: '' / ', ';
   }
   .facts {
     display: grid;

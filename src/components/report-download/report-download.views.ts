@@ -40,8 +40,6 @@ export interface ReportContext {
   announceDownload(event: MouseEvent, attachment: Attachment): void;
 }
 
-const sep = html`<span class="sep" aria-hidden="true"> · </span>`;
-
 /** A download arrow over a tray, drawn as three strokes. */
 const downloadIcon = html`<svg
   viewBox="0 0 20 20"
@@ -73,14 +71,11 @@ export function reportTemplate(
   const distinctions = downloadDistinctions(downloads, locale);
   return html`
     <article class="report ${cover ? 'has-cover' : ''}" part="base" lang=${locale}>
-      ${contentWarning(
-        m,
-        ext.content_warning,
-        contentLang,
-        c.revealWarned
-          ? undefined
-          : { id: 'warning', revealed: c.revealed, onToggle: c.toggleReveal },
-      )}
+      ${contentWarning(m, ext.content_warning, contentLang, {
+        id: 'warning',
+        revealed: c.revealed,
+        onToggle: c.revealWarned ? undefined : c.toggleReveal,
+      })}
       ${
         !cover
           ? nothing
@@ -178,10 +173,10 @@ function download(
   const pages = attachment._lantern?.pages;
   const fileId = `file-${index}`;
   const format = formatName(attachment.mime_type);
-  // The dots are drawn, not read: a screen reader hears "PDF, 2.4 MB" (the `.sep + *` rule).
+  // The dots are drawn, not read: a screen reader hears "PDF, 2.4 MB" (the `.file` rule).
   const file = [format, formatSize(attachment.size_in_bytes, locale), pages ? m.pages(pages) : '']
     .filter(Boolean)
-    .map((fact, i) => html`${i ? sep : nothing}<span>${fact}</span>`);
+    .map((fact) => html`<span>${fact}</span>`);
   const label = name ? m.downloadIn(name) : m.download;
   const which = [name, distinct].filter(Boolean).join(', ');
   const onActivate = (event: MouseEvent) => c.announceDownload(event, attachment);
@@ -207,7 +202,7 @@ function download(
         <span class="file" id=${fileId}
           >${file}${
             !name && attachment.title
-              ? html`${sep}<span lang=${language ?? nothing}>${shortTitle(attachment.title)}</span>`
+              ? html`<span lang=${language ?? nothing}>${shortTitle(attachment.title)}</span>`
               : nothing
           }</span
         >

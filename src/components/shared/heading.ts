@@ -1,8 +1,13 @@
 import { html, type TemplateResult } from 'lit';
 
+/** `heading-level` as a level a widget uses: 2 to 6, 2 when it is not a number. */
+export function clampHeading(level: number): number {
+  return Math.min(6, Math.max(2, Math.round(level) || 2));
+}
+
 /** A real `<h2>`–`<h6>` (static tags, so no `unsafeStatic`). */
 export function headingTemplate(level: number, part: string, content: unknown): TemplateResult {
-  switch (Math.min(6, Math.max(2, Math.round(level) || 2))) {
+  switch (clampHeading(level)) {
     case 3:
       return html`<h3 class=${part} part=${part}>${content}</h3>`;
     case 4:

@@ -282,8 +282,9 @@ const navigatorLayoutStyles = css`
   }
 
   /* speech: pauses a screen reader hears where the eye sees a separator */
-  .sep + *::before {
-    content: '' / ', ';
+  .upcoming .neighbour > span::before {
+    content: ' · ';
+    content: ' · ' / ', ';
   }
   /* Heard as "Previous part: Part 1 - …" and "Yoon Ha's Story, Part 2 of 3", with a pause. */
   .pager .direction::after {

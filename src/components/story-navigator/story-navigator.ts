@@ -5,6 +5,7 @@ import { renderRichContent } from '../../content/rich.js';
 import type { FeedItem, ParsedFeed } from '../../content/types.js';
 import { hostStyles } from '../../theme/tokens.js';
 import { lanternEvent } from '../shared/events.js';
+import { clampHeading } from '../shared/heading.js';
 import { withNavigatorText } from '../../i18n/messages-en-navigator.js';
 import { LanternElement } from '../shared/lantern-element.js';
 import { clickedPart, followsHash, partHref, pushPart, scrollToHeading } from './part-links.js';
@@ -14,6 +15,7 @@ import { navigatorSkeleton } from './story-navigator.skeleton.js';
 import { storyNavigatorStyles } from './story-navigator.styles.js';
 import {
   hidesPart,
+  labelToSay,
   navigatorTemplate,
   partName,
   type NavigatorContext,
@@ -144,7 +146,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
   }
 
   private get level(): number {
-    return Math.min(6, Math.max(2, Math.round(this.headingLevel) || 2));
+    return clampHeading(this.headingLevel);
   }
 
   override connectedCallback(): void {
@@ -260,10 +262,10 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     const next = await this.withRead({ ...view, current: number });
     if (this.view !== view) return;
     this.view = next;
-    this.announcement = this.messages.nowShowing(
-      number,
-      partName(this.messages, view.series, item, number),
-    );
+    const m = this.messages;
+    const title = partName(m, view.series, item, number);
+    const label = labelToSay(m, item.language ?? this.locale, title, number);
+    this.announcement = m.nowShowing(label ? `${label}: ${title}` : title);
     await this.updateComplete;
     if (options.focus) this.focusPartHeading();
     this.dispatchEvent(

@@ -60,23 +60,30 @@ export function hidesPart(
 
 /** The warning of the part being read, with its "Show content" button unless `reveal-warned`. */
 function partWarning(c: NavigatorContext, item: FeedItem, number: number): unknown {
-  return contentWarning(
-    c.m,
-    item._lantern?.content_warning,
-    item.language,
-    c.revealWarned
-      ? undefined
-      : {
-          id: `reading-warning-${number}`,
-          revealed: c.revealed.has(number),
-          onToggle: () => c.toggleReveal(number),
-        },
-  );
+  return contentWarning(c.m, item._lantern?.content_warning, item.language, {
+    id: `reading-warning-${number}`,
+    revealed: c.revealed.has(number),
+    onToggle: c.revealWarned ? undefined : () => c.toggleReveal(number),
+  });
 }
 
 /** A part's title, or "Part N" when it has none. */
 export function partName(m: Messages, series: Series, item: FeedItem, number: number): string {
   return partTitle(series, item) || m.partLabel(number);
+}
+
+/**
+ * What a screen reader hears before a part's `title`: "Part 2", unless the title already says
+ * it, in the reader's language or in the title's own `lang` ("Part 2 - …" under a Korean
+ * interface); then nothing (`''`).
+ */
+export function labelToSay(m: Messages, lang: string, title: string, number: number): string {
+  const label = m.partLabel(number);
+  return [label, messagesFor(lang).partLabel(number)].some(
+    (l) => title.startsWith(l) && !/^\d/.test(title.slice(l.length)),
+  )
+    ? ''
+    : label;
 }
 
 /** `partName` as shown: the part's title in the part's language, "Part N" in the interface's. */
@@ -154,15 +161,14 @@ function partEntry(c: NavigatorContext, view: NavigatorView, part: SeriesPart): 
       </li>
     `;
   }
-  const title = partName(m, view.series, item, number);
-  const label = m.partLabel(number);
-  // Screen readers hear "Part 2: …" unless the title already says it, in the reader's
-  // language or in the title's own ("Part 2 - …" under a Korean interface).
-  const said = [label, messagesFor(item.language ?? c.locale).partLabel(number)].some(
-    (l) => title.startsWith(l) && !/^\d/.test(title.slice(l.length)),
+  const label = labelToSay(
+    m,
+    item.language ?? c.locale,
+    partName(m, view.series, item, number),
+    number,
   );
   const name = html`${
-    said ? nothing : html`<span class="visually-hidden">${label}: </span>`
+    label ? html`<span class="visually-hidden">${label}: </span>` : nothing
   }${shownName(m, view.series, item, number)}`;
   const isCurrent = number === view.current;
   // The interface's text (the hidden label, "Read", the warning's label) in the interface's
@@ -256,10 +262,7 @@ function pager(c: NavigatorContext, view: NavigatorView): TemplateResult | typeo
         upcoming !== undefined
           ? html`<p class="next upcoming">
               <span class="direction">${m.nextPart}</span>
-              <span class="neighbour"
-                >${m.partLabel(upcoming)}<span class="sep" aria-hidden="true"> · </span
-                ><span>${m.comingSoon}</span></span
-              >
+              <span class="neighbour">${m.partLabel(upcoming)}<span>${m.comingSoon}</span></span>
             </p>`
           : nothing
       }
