@@ -47,7 +47,7 @@ export const ko: Messages = {
   partsRead: (read, total) => `${total}편 중 ${read}편 읽음`,
   read: '읽음',
   current: '지금 읽는 부분',
-  nowShowing: (name) => name,
+  nowShowing: (name) => `지금 읽는 부분: ${name}`,
   download: '다운로드',
   downloadIn: (language) => `다운로드 (${language})`,
   publishedBy: (publisher) => `발행: ${publisher}`,

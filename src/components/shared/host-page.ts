@@ -12,51 +12,20 @@
  */
 
 /** Globals Lit reads when it starts (or, for `ShadyCSS`, when it decides how to style). */
-const LIT_GLOBALS = [
-  'litHtmlVersions',
-  'litElementVersions',
-  'reactiveElementVersions',
-  'litHtmlPolyfillSupport',
-  'litElementPolyfillSupport',
-  'reactiveElementPolyfillSupport',
-  'litElementHydrateSupport',
-  'litPropertyMetadata',
-  'litNonce',
-  'ShadyCSS',
-  'ShadyDOM',
-];
+const LIT_GLOBALS = (
+  'litHtmlVersions litElementVersions reactiveElementVersions litHtmlPolyfillSupport ' +
+  'litElementPolyfillSupport reactiveElementPolyfillSupport litElementHydrateSupport ' +
+  'litPropertyMetadata litNonce ShadyCSS ShadyDOM'
+).split(' ');
 
 /** What Lit, DOMPurify and Lantern use on `document`: hidden, rendering would throw. */
-const DOCUMENT_MEMBERS = [
-  'activeElement',
-  'addEventListener',
-  'adoptNode',
-  'baseURI',
-  'body',
-  'contains',
-  'createComment',
-  'createDocumentFragment',
-  'createElement',
-  'createElementNS',
-  'createNodeIterator',
-  'createRange',
-  'createTextNode',
-  'createTreeWalker',
-  'defaultView',
-  'dispatchEvent',
-  'documentElement',
-  'getElementById',
-  'getElementsByTagName',
-  'getSelection',
-  'head',
-  'implementation',
-  'importNode',
-  'nodeType',
-  'ownerDocument',
-  'querySelector',
-  'querySelectorAll',
-  'removeEventListener',
-];
+const DOCUMENT_MEMBERS = (
+  'activeElement addEventListener adoptNode baseURI body contains createComment ' +
+  'createDocumentFragment createElement createElementNS createNodeIterator createRange ' +
+  'createTextNode createTreeWalker defaultView dispatchEvent documentElement ' +
+  'getElementById getElementsByTagName getSelection head implementation importNode ' +
+  'nodeType ownerDocument querySelector querySelectorAll removeEventListener'
+).split(' ');
 
 /** Gives back the globals Lit reads; returns the names that were hidden. */
 function restoreLitGlobals(): string[] {
