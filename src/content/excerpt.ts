@@ -34,18 +34,20 @@ export function cutText(text: string, max: number): string {
  * A heading's end, unless it ends a sentence already: a full stop goes there, so the excerpt
  * reads "Stability. This is…" rather than running the heading into the paragraph.
  */
-const HEADING_END_MD = /^\s*#+[ \t]+(.*[^\s.!?:…#])[\s#]*$/gm;
-const HEADING_END_HTML = /([^\s.!?:…>])\s*<\/h[1-6]>/gi;
+const HEADING_END = /([^\s.!?:…>])\s*<\/h[1-6]>/gi;
 
 /**
  * Markdown as a reader sees it, roughly: links and images as their text, heading, quote and
  * list markers and emphasis marks at word edges dropped (`snake_case` stays). Each pass is linear.
  */
 function markdownText(source: string): string {
-  return source
-    .replace(HEADING_END_MD, '$1.')
-    .replace(MARKDOWN_LINK, '$1')
-    .replace(/^[ \t]*(?:[#>]+|[-*+]|\d+[.)])[ \t]+|(?<!\w)[*_`~]+|[*_`~]+(?!\w)/gm, '');
+  return (
+    source
+      // A heading ends as an HTML one does (HEADING_END).
+      .replace(/^#+[ \t].*/gm, '$&</h1>')
+      .replace(MARKDOWN_LINK, '$1')
+      .replace(/^[ \t]*(?:[#>]+|[-*+]|\d+[.)])[ \t]+|(?<!\w)[*_`~]+|[*_`~]+(?!\w)/gm, '')
+  );
 }
 
 /** Without WordPress's closing "The post <title> appeared first on <site>." */
@@ -69,8 +71,9 @@ export function bodyText(source: string, markdown = false): string {
     /<\/?(?:a|abbr|b|cite|code|em|i|mark|q|s|small|span|strong|sub|sup|time|u)\b[^<>]*>/gi,
     '',
   );
-  sample = sample.replace(HEADING_END_HTML, '$1. ');
-  const text = decodeEntities(stripMarkup(markdown ? markdownText(sample) : sample))
+  const text = decodeEntities(
+    stripMarkup((markdown ? markdownText(sample) : sample).replace(HEADING_END, '$1. ')),
+  )
     .replace(/\s+/g, ' ')
     .trim();
   return withoutBoilerplate(text).replace(/[\s.…]{0,9}\[(?:…|\.\.\.)\].{0,40}$/, '…');

@@ -11,7 +11,7 @@ export function readExtension(
   value: unknown,
   path: string,
 ): LanternItemExtension | undefined {
-  if (value === undefined || value === null) return undefined;
+  if (value == null) return undefined;
   if (!isObject(value)) {
     r.warn(path, 'expected an object');
     return undefined;

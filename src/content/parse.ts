@@ -48,10 +48,10 @@ function readAuthors(r: Reader, obj: Json, path: string): Author[] | undefined {
       .map((a, i) => readAuthor(r, a, `${path}.authors[${i}]`))
       .filter((a): a is Author => a !== undefined);
     if (authors.length) return authors;
-  } else if (list !== undefined && list !== null) {
+  } else if (list != null) {
     r.warn(`${path}.authors`, 'expected an array');
   }
-  if (obj.author !== undefined && obj.author !== null) {
+  if (obj.author != null) {
     const author = readAuthor(r, obj.author, `${path}.author`);
     if (author) return [author];
   }
@@ -60,7 +60,7 @@ function readAuthors(r: Reader, obj: Json, path: string): Author[] | undefined {
 
 function readTags(r: Reader, obj: Json, path: string): string[] | undefined {
   const tags = obj.tags;
-  if (tags === undefined || tags === null) return undefined;
+  if (tags == null) return undefined;
   // Some WordPress-era feeds publish tags as one comma-separated string; split no further
   // than the budget needs.
   const list = typeof tags === 'string' ? tags.split(',', LIMITS.tags + 1) : tags;
@@ -121,7 +121,7 @@ function readItemFields(r: Reader, value: unknown, path: string): FeedItem | und
     r.warn(`${path}.id`, 'missing or not a string; the item URL is used instead');
     id = url;
   }
-  if (value.title !== undefined && value.title !== null && typeof value.title !== 'string') {
+  if (value.title != null && typeof value.title !== 'string') {
     r.warn(`${path}.title`, 'expected a string; item skipped');
     return undefined;
   }

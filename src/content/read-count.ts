@@ -13,7 +13,7 @@ export function readCount(
   min = 0,
 ): number | undefined {
   const value = obj[key];
-  if (value === undefined || value === null) return undefined;
+  if (value == null) return undefined;
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
     r.warn(`${path}.${key}`, `expected a ${min > 0 ? 'positive' : 'non-negative'} integer`);
     return undefined;

@@ -66,7 +66,7 @@ export class Reader {
     max: number = LIMITS.textChars,
   ): string | undefined {
     const value = obj[key];
-    if (value === undefined || value === null) return undefined;
+    if (value == null) return undefined;
     if (typeof value !== 'string') {
       this.warn(`${path}.${key}`, 'expected a string');
       return undefined;
@@ -94,7 +94,7 @@ export class Reader {
    */
   warning(obj: Json, key: string, path: string): string | undefined {
     const value = obj[key];
-    if (value === undefined || value === null) return undefined;
+    if (value == null) return undefined;
     const text = typeof value === 'string' ? (this.text(obj, key, path) ?? '') : undefined;
     if (text === undefined || INVISIBLE.test(text)) {
       this.warn(
@@ -108,7 +108,7 @@ export class Reader {
 
   url(obj: Json, key: string, path: string, use: UrlUse = 'link'): string | undefined {
     const value = obj[key];
-    if (value === undefined || value === null || value === '') return undefined;
+    if (value == null || value === '') return undefined;
     if (typeof value !== 'string') {
       this.warn(`${path}.${key}`, 'expected a URL string');
       return undefined;
@@ -128,7 +128,7 @@ export class Reader {
 
   bool(obj: Json, key: string, path: string): boolean | undefined {
     const value = obj[key];
-    if (value === undefined || value === null) return undefined;
+    if (value == null) return undefined;
     if (typeof value !== 'boolean') {
       this.warn(`${path}.${key}`, 'expected true or false');
       return undefined;
@@ -142,7 +142,7 @@ export class Reader {
    */
   date(obj: Json, key: string, path: string): string | undefined {
     const raw = obj[key];
-    if (raw !== undefined && raw !== null && typeof raw !== 'string') {
+    if (raw != null && typeof raw !== 'string') {
       this.warn(`${path}.${key}`, 'expected an RFC 3339 date');
       return undefined;
     }

@@ -43,7 +43,7 @@ describe('excerpts for items without a summary', () => {
     expect(bodyText('<h3><a href="/q">Why now?</a></h3><p>Because.</p>')).to.equal(
       'Why now? Because.',
     );
-    expect(bodyText('## Stability ##\n\nThis is a beta.\n\n### 안전\n본문', true)).to.equal(
+    expect(bodyText('## Stability\n\nThis is a beta.\n\n### 안전\n본문', true)).to.equal(
       'Stability. This is a beta. 안전. 본문',
     );
     expect(bodyText('# Why now?\nBecause.', true)).to.equal('Why now? Because.');

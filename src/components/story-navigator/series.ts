@@ -144,7 +144,7 @@ export interface PartRequest {
  * for a part the series does not have or has not published yet.
  */
 export function namedPart(series: Series, request: PartRequest): number | undefined {
-  if (request.part !== undefined && request.part !== null) {
+  if (request.part != null) {
     const part = Number(request.part);
     if (!Number.isInteger(part) || part < 1 || part > series.total) {
       const named = request.partText ?? String(request.part);
