@@ -71,15 +71,12 @@ export function commentEnd(source: string, at: number): number {
   return close === -1 ? source.length : close + 3;
 }
 
-/** Replaces each `<!--…-->` with a space; an unclosed comment hides the rest. */
+/**
+ * Replaces each `<!--…-->` with a space; an unclosed comment hides the rest (as in a browser).
+ * Linear: the lazy scan of a comment stops at its `-->` or at the end.
+ */
 function stripComments(source: string): string {
-  let out = '';
-  let from = 0;
-  for (let i = source.indexOf('<!--'); i !== -1; i = source.indexOf('<!--', from)) {
-    out += `${source.slice(from, i)} `;
-    from = commentEnd(source, i);
-  }
-  return out + source.slice(from);
+  return source.replace(/<!--[^]*?(?:-->|$)/g, ' ');
 }
 
 /** Blocks whose content a reader never sees. */
@@ -195,24 +192,22 @@ export function readingMinutes(text: string): number {
   let otherWords = 0;
   let hangul = false;
   let chars = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (i === text.length || isSpace(c)) {
+  // A space after the end ends the last word.
+  const padded = `${text} `;
+  for (let i = 0; i < padded.length; i++) {
+    const c = padded.charCodeAt(i);
+    if (isSpace(c)) {
       // A word ends: its characters count in Korean if any is Hangul, else it counts as a word.
-      if (chars) {
-        if (hangul) koreanChars += chars;
-        else otherWords++;
-      }
+      if (hangul) koreanChars += chars;
+      else if (chars) otherWords++;
       hangul = false;
       chars = 0;
     } else {
-      if (
+      // Hangul syllables, jamo and compatibility jamo.
+      hangul ||=
         (c >= 0xac00 && c <= 0xd7af) ||
         (c >= 0x1100 && c <= 0x11ff) ||
-        (c >= 0x3130 && c <= 0x318f)
-      ) {
-        hangul = true;
-      }
+        (c >= 0x3130 && c <= 0x318f);
       // Code points: the low half of a surrogate pair is not a character of its own.
       if ((c & 0xfc00) !== 0xdc00) chars++;
     }

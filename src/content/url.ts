@@ -6,16 +6,18 @@
 
 const ALLOWED_PROTOCOLS = new Set(['https:', 'http:', 'mailto:']);
 // A Map, so a name such as `constructor` finds nothing.
-const NAMED_ENTITIES: ReadonlyMap<string, string> = new Map([
-  ['colon', ':'],
-  ['tab', '\t'],
-  ['newline', '\n'],
-  ['sol', '/'],
-  ['lpar', '('],
-  ['rpar', ')'],
-  ['amp', '&'],
-  ['period', '.'],
-]);
+const NAMED_ENTITIES: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    colon: ':',
+    tab: '\t',
+    newline: '\n',
+    sol: '/',
+    lpar: '(',
+    rpar: ')',
+    amp: '&',
+    period: '.',
+  }),
+);
 
 /** Undo the disguises a browser would undo before it looks at a scheme. */
 function revealScheme(raw: string): string {

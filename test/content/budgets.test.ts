@@ -47,6 +47,8 @@ describe('text passes take linear time on crafted input', () => {
     ['300,000 "<style</"', '<style</'.repeat(300_000)],
     ['1 million "[a]("', '[a]('.repeat(1_000_000)],
     ['2 million "&a"', '&a'.repeat(2_000_000)],
+    ['1 million "<!--"', '<!--'.repeat(1_000_000)],
+    ['500,000 closed comments', '<!-- a -- b -->'.repeat(500_000)],
   ];
   for (const [label, source] of floods) {
     it(`reads ${label} in well under a second`, () => {
@@ -66,6 +68,8 @@ describe('text passes take linear time on crafted input', () => {
     // An unclosed "<" is text; an unclosed <script> is just a tag.
     expect(seen('a < b')).to.deep.equal(['a', '<', 'b']);
     expect(seen('a <script>b')).to.deep.equal(['a', 'b']);
+    // A comment is not text; an unclosed one hides the rest, as in a browser.
+    expect(seen('a<!-- b <script> -->c<!-- d')).to.deep.equal(['a', 'c']);
   });
 
   it('estimates a 5 MB body from its start, in proportion', () => {
