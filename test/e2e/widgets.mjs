@@ -54,22 +54,32 @@ export async function waitForWidgets(page, timeout = 20_000) {
   });
 }
 
-/** Text a person would see in a widget, shadow DOM included (slots and hidden parts aside). */
-export function shadowText(page, selector) {
-  return page.$eval(selector, (host) => {
-    const parts = [];
-    const walk = (node) => {
-      for (const child of node.childNodes) {
-        if (child.nodeType === Node.TEXT_NODE) parts.push(child.textContent);
-        else if (child.nodeType === Node.ELEMENT_NODE) {
-          if (child.localName === 'script' || child.localName === 'style') continue;
-          walk(child.shadowRoot ?? child);
-        }
+/**
+ * Text a person would see in a widget, shadow DOM included (slots and hidden parts aside), and
+ * generated content too (the " · " drawn between a file's facts). Runs in the page.
+ */
+export function drawnText(host) {
+  const parts = [];
+  const pseudo = (el, which) =>
+    /^"((?:[^"\\]|\\.)*)"/.exec(getComputedStyle(el, which).content)?.[1] ?? '';
+  const walk = (node) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) parts.push(child.textContent);
+      else if (child.nodeType === Node.ELEMENT_NODE) {
+        if (child.localName === 'script' || child.localName === 'style') continue;
+        parts.push(pseudo(child, '::before'));
+        walk(child.shadowRoot ?? child);
+        parts.push(pseudo(child, '::after'));
       }
-    };
-    walk(host.shadowRoot ?? host);
-    return parts.join(' ').replace(/\s+/g, ' ').trim();
-  });
+    }
+  };
+  walk(host.shadowRoot ?? host);
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** `drawnText` of the element at `selector`. */
+export function shadowText(page, selector) {
+  return page.$eval(selector, drawnText);
 }
 
 /**

@@ -193,7 +193,10 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
         : this.body.show(shown ? item : undefined, current, true);
     }
     this.announcement = '';
-    return this.withRead({ series, current, initial, read: new Set() });
+    const load = this.data.current;
+    return this.withRead({ series, current, initial, read: new Set() }, () =>
+      this.data.isCurrent(load),
+    );
   }
 
   protected override renderedItemCount(view: NavigatorView): number {
@@ -205,7 +208,10 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
    * `remember="session"`, whose code loads then (a reading history is opt-in: other pages never
    * download it). If it cannot load, the view shows no marks.
    */
-  private withRead(view: NavigatorView): NavigatorView | Promise<NavigatorView> {
+  private withRead(
+    view: NavigatorView,
+    wanted: () => boolean,
+  ): NavigatorView | Promise<NavigatorView> {
     // (A server keeps no reading history: it renders the view as it is.)
     if (this.remember !== 'session' || isServer) return view;
     const { series, current } = view;
@@ -213,11 +219,12 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
       ...view,
       read: current === undefined ? partsRead(series.id) : markPartRead(series.id, current),
     });
-    // Once loaded, at once (data given up front is then in the first render).
+    // Once loaded, at once (data given up front is then in the first render). A view replaced
+    // while the code loaded is never shown: its part is not marked read.
     return progress
       ? read(progress)
       : import('./reading-progress.js').then(
-          (module) => read((progress = module)),
+          (module) => ((progress = module), wanted() ? read(module) : view),
           () => view,
         );
   }
@@ -259,7 +266,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     }
     const shown = !this.hides(item, number);
     if (!(await this.body.show(shown ? item : undefined, number)) || this.view !== view) return;
-    const next = await this.withRead({ ...view, current: number });
+    const next = await this.withRead({ ...view, current: number }, () => this.view === view);
     if (this.view !== view) return;
     this.view = next;
     const m = this.messages;
@@ -320,9 +327,9 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
   }
 
   private focusPartHeading(): void {
+    // (Focusable: every render gives it tabindex -1, in `updated`.)
     const heading = this.partHeading();
     if (!heading) return;
-    heading.tabIndex = -1;
     heading.focus({ preventScroll: true });
     scrollToHeading(heading);
   }
