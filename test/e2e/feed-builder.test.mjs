@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { deflateSync } from 'node:zlib';
 import { launch, root, serve, watchErrors } from './harness.mjs';
+import { drawnText } from './widgets.mjs';
 
 const bin = join(root, 'bin/lantern-feed.mjs');
 const run = (...args) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
@@ -198,15 +199,6 @@ test('the widgets render what the builder made: one download per PDF, sizes and 
       return {
         links: [...root.querySelectorAll('a[href$=".pdf"]')].map((a) => new URL(a.href).pathname),
         text: root.textContent.replace(/\s+/g, ' '),
-        // As drawn: the dots between a file's facts are generated content (` · ` before each).
-        files: [...root.querySelectorAll('.file')].map((file) =>
-          [...file.children]
-            .map((fact) => {
-              const dot = /^"(.*?)"/.exec(getComputedStyle(fact, '::before').content)?.[1] ?? '';
-              return dot + fact.textContent;
-            })
-            .join(''),
-        ),
         images: [...root.querySelectorAll('img')]
           .filter((img) => new URL(img.src).pathname === '/built/x')
           .map((img) => ({ alt: img.alt, onerror: img.getAttribute('onerror') })),
@@ -217,7 +209,13 @@ test('the widgets render what the builder made: one download per PDF, sizes and 
     assert.deepEqual(seen.images, [{ alt: 'a picture', onerror: null }], 'the body image, inert');
     const built = JSON.parse(readFileSync(out, 'utf8')).items[0].attachments;
     const [en, ko] = built.map((a) => a.size_in_bytes);
-    assert.deepEqual(seen.files, [`PDF · ${en} bytes · 3 pages`, `PDF · ${ko} bytes · 12 pages`]);
+    // As drawn: the dots between a file's facts are generated content (` · ` before each).
+    const files = await Promise.all(
+      (await tab.locator('lantern-report-download .file').all()).map((file) =>
+        file.evaluate(drawnText),
+      ),
+    );
+    assert.deepEqual(files, [`PDF · ${en} bytes · 3 pages`, `PDF · ${ko} bytes · 12 pages`]);
     assert.ok(seen.text.includes(built[0]._lantern.sha256.slice(0, 8)), 'the checksum is shown');
     assert.deepEqual(errors, []);
   } finally {
