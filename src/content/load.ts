@@ -28,24 +28,26 @@ interface SharedRequest {
 
 const requests = new Map<string, SharedRequest>();
 
-/** Decodes a response body as UTF-8 JSON; names the problem when it is not. */
-export function decodeFeedBody(bytes: Uint8Array, url: string, contentType = ''): unknown {
-  return parseJsonBody(decodeFeedText(bytes, url), url, contentType);
-}
-
 const XML_TYPE = /^\s*(?:application\/(?:rss\+|atom\+|rdf\+)?xml|text\/xml)\s*(?:;|$)/i;
 
+/** How far into a body the feed and web-page checks read: no page hides its `<html>` deeper than this. */
+const PAGE_SNIFF_CHARS = 64 * 1024;
+
+/** A body whose root element is an RSS, Atom or RSS 1.0 feed's, after any `<?…?>` lines (its first 64 KB). */
+const XML_FEED_ROOT = /^\s*(?:<\?[^>]*>\s*)*<(?:rss|feed|rdf:RDF)\b/i;
+
 /**
- * RSS and Atom: an XML content type, or a body that starts with `<` and is not a web page
- * (servers often send feeds as text/plain or application/octet-stream).
+ * RSS and Atom: an XML content type, a feed's root element whatever the type (some servers
+ * send feeds as text/html), or a body that starts with `<` and is not a web page (servers
+ * often send feeds as text/plain or application/octet-stream).
  */
 export function isXmlFeedBody(text: string, contentType = ''): boolean {
-  if (XML_TYPE.test(contentType)) return true;
-  return /^\s*</.test(text) && !contentType.includes('html') && !opensAsWebPage(text);
+  return (
+    XML_TYPE.test(contentType) ||
+    XML_FEED_ROOT.test(text.slice(0, PAGE_SNIFF_CHARS)) ||
+    (/^\s*</.test(text) && !contentType.includes('html') && !opensAsWebPage(text))
+  );
 }
-
-/** How far into a body the web-page check reads: no page hides its `<html>` deeper than this. */
-const PAGE_SNIFF_CHARS = 64 * 1024;
 
 /**
  * Whether the text opens as a web page: `<!doctype html` or `<html` after whitespace and
@@ -86,15 +88,11 @@ function parseJsonBody(text: string, url: string, contentType: string): unknown 
   try {
     return JSON.parse(text);
   } catch {
-    const xmlFeed = /^\s*(?:<\?xml[^>]*>\s*)?<(?:rss|feed|rdf:RDF)\b/i.test(text);
-    const html = /^\s*</.test(text) || contentType.includes('html');
     throw new FeedError(
       'not-json',
-      xmlFeed
-        ? 'The address sent an RSS or Atom feed; Lantern reads JSON Feed.'
-        : html
-          ? 'The address sent a web page, not a JSON feed.'
-          : 'The feed is not valid JSON.',
+      /^\s*</.test(text) || contentType.includes('html')
+        ? 'The address sent a web page, not a JSON feed.'
+        : 'The feed is not valid JSON.',
       url,
     );
   }

@@ -267,6 +267,11 @@ describe('loadFeed', () => {
       expect(feed.items).to.deep.equal([]);
     });
 
+    it('an RSS feed served as a web page (text/html) is read, not refused as a page', async () => {
+      const { feed } = await loadFeed(fixture('rss.xml', 'text/html; charset=UTF-8'));
+      expect(feed.title).to.equal('An RSS feed');
+    });
+
     it('the old demo broken feed (cut off mid-item) is not JSON', async () => {
       const error = await failure(loadFeed('/test-server/feed/broken-feed.json'));
       expect(error.kind).to.equal('not-json');

@@ -63,6 +63,22 @@ describe('no feed text freezes the XML reader (issue 16)', () => {
       });
     }
 
+    it('a body whose root is a feed is XML even when the server calls it a web page', () => {
+      const atom =
+        '<?xml version="1.0"?>\n<?xml-stylesheet href="/feed.xsl" type="text/xsl"?>\n<feed xmlns="http://www.w3.org/2005/Atom">';
+      expect(isXmlFeedBody(atom, 'text/html; charset=UTF-8')).to.equal(true);
+      expect(isXmlFeedBody('<rss version="2.0">', 'text/html')).to.equal(true);
+      expect(isXmlFeedBody('<rdf:RDF>', 'text/html')).to.equal(true);
+      expect(isXmlFeedBody('<!doctype html><html><p>feed</p>', 'text/html')).to.equal(false);
+      expect(isXmlFeedBody('<feedback></feedback>', 'text/html')).to.equal(false);
+      timed('a million "<?" with an HTML type', () =>
+        isXmlFeedBody('<?'.repeat(1_000_000), 'text/html'),
+      );
+      timed('a million "<?x>" with an HTML type', () =>
+        isXmlFeedBody('<?x>'.repeat(1_000_000), 'text/html'),
+      );
+    });
+
     it('a page whose <html> hides behind more than 64 KB of comments is left to the XML reader', () => {
       expect(isXmlFeedBody(`${'<!--a-->'.repeat(10_000)}<html>`)).to.equal(true);
       expect(isXmlFeedBody(`${'<!--a-->'.repeat(1_000)}<html>`)).to.equal(false);
