@@ -541,6 +541,30 @@ describe('<lantern-article-list>: a list below the screen when its items arrive'
     for (const blank of textOnly) expect(blank, `without pictures: ${textOnly}`).to.be.at.most(18);
   });
 
+  it('in view, a card without a picture keeps no warning room either, unless it has a warning', async () => {
+    // A partner's RSS feed: no pictures, no warnings. The cards shrink once as the feed arrives
+    // (the pictures' room goes); the warnings' room (137 px) goes with it.
+    const warned = {
+      ...article(3, '2024-12-31'),
+      _lantern: { content_warning: 'Describes violence against detainees. '.repeat(3) },
+    };
+    const src = served(feedOf([article(1, '2025-01-02'), article(2, '2025-01-01'), warned]));
+    const inView = await blanks(false, src);
+    // Each unwarned card: its body's padding and border, the "name changed" row and the title's
+    // second line that a one-line title leaves.
+    for (const blank of inView.slice(0, 2)) {
+      expect(blank, `in view, without pictures: ${inView}`).to.be.at.most(70);
+    }
+    // The warned one shows its warning whole, and its text ends inside the card.
+    const list = document.querySelector('lantern-article-list')!;
+    const card = cards(list)[2]!;
+    const base = shadow(card, '[part~="base"]').getBoundingClientRect();
+    const gate = shadow(card, '.warning-gate').getBoundingClientRect();
+    expect(gate.height, 'the warning and its button').to.be.above(80);
+    expect(gate.bottom).to.be.below(base.bottom);
+    expect(inView[2], 'the warned card ends after its text').to.be.at.least(0);
+  });
+
   it('shows three lines of a long summary in a card without a picture', async () => {
     const long = {
       ...article(1, '2025-01-02'),

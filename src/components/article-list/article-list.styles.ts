@@ -95,8 +95,13 @@ export const articleListStyles = css`
      this one, the minifier joined the two, and a browser without :has() or :state() then
      dropped both and kept a picture's room in every cell of a hide-images list (npm run size
      checks that no built rule joins such a selector to others). */
+  /* Nor a warning's room: a card that gives up its picture's room as its feed arrives gives up
+     that one too (the same shrink, once) rather than end in 137 px of blank, as every card of
+     most partners' RSS feeds did. A warned card is as tall as its warning and text then. (A card
+     with a picture keeps the room: it would move the page where nothing moved.) */
   .item:has(> .entry:state(text-only)) {
     --_pic: 0;
+    --_gate-room: 0em;
   }
   /* Horizontal cards measure their cell: wide, they put the image beside the body
      (article-card.styles.ts), as tall as it. */
