@@ -132,7 +132,10 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
    */
   private drew: boolean;
   private pendingFocus: FocusOptions | undefined;
-  /** Carries `:state(text-only)`: no picture and no room for one, so a list keeps none. */
+  /**
+   * Carries `:state(text-only)`: no picture, no room for one and no warning, so a list keeps
+   * room for neither.
+   */
   private readonly internals = isServer ? undefined : this.attachInternals();
 
   constructor() {
@@ -244,8 +247,9 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
     // an element there is not connected, and renders once.)
     const room = textOnly && this.drew && this.getBoundingClientRect().top < innerHeight;
     this.drew = media !== nothing || room;
-    // A list sizes a card without a picture's room without it.
-    setState(this.internals?.states, 'text-only', textOnly && !room);
+    // A list sizes a card without a picture's room without it, nor a warning's (a warned
+    // card keeps both: its warning and button need more than the picture's room gives back).
+    setState(this.internals?.states, 'text-only', textOnly && !room && !warning);
     return html`
       <article class="card ${layout} ${room ? 'room' : ''}" part="base" lang=${locale}>
         ${contentWarning(m, ext.content_warning, itemLang, {

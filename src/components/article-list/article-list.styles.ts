@@ -97,8 +97,9 @@ export const articleListStyles = css`
      checks that no built rule joins such a selector to others). */
   /* Nor a warning's room: a card that gives up its picture's room as its feed arrives gives up
      that one too (the same shrink, once) rather than end in 137 px of blank, as every card of
-     most partners' RSS feeds did. A warned card is as tall as its warning and text then. (A card
-     with a picture keeps the room: it would move the page where nothing moved.) */
+     most partners' RSS feeds did. A warned card is never text-only (article-card.ts): it keeps
+     both, so it does not grow when laid out near the screen. (A card with a picture keeps the
+     room: it would move the page where nothing moved.) */
   .item:has(> .entry:state(text-only)) {
     --_pic: 0;
     --_gate-room: 0em;
