@@ -69,14 +69,14 @@ if (typeof document !== 'undefined' && typeof Document !== 'undefined') {
   // Each warning names the id or name to change: the partner can search the page for it.
   for (const name of restoreLitGlobals()) {
     console.warn(
-      `Lantern: an element with the id or name "${name}" hid window.${name} from Lit, so Lantern set window.${name} to undefined. Rename the element.`,
+      `Lantern: an element with the id or name "${name}" hid window.${name} from Lit (now undefined). Rename it.`,
     );
   }
   const hidden = hiddenDocumentMembers();
   if (hidden.length) {
     hostPageStopped = true;
     console.warn(
-      `Lantern: widgets not started: elements named "${hidden.join('", "')}" hide document.${hidden.join(', document.')}, which rendering needs; rename them. The fallback content stays visible.`,
+      `Lantern: widgets not started: elements named "${hidden.join('", "')}" hide what rendering needs on document; rename them. The fallback content stays visible.`,
     );
   }
 }
