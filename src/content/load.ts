@@ -34,7 +34,7 @@ const XML_TYPE = /^\s*(?:application\/(?:rss\+|atom\+|rdf\+)?xml|text\/xml)\s*(?
 const PAGE_SNIFF_CHARS = 64 * 1024;
 
 /** A body whose root element is an RSS, Atom or RSS 1.0 feed's, after any `<?…?>` lines (its first 64 KB). */
-const XML_FEED_ROOT = /^\s*(?:<\?[^>]*>\s*)*<(?:rss|feed|rdf:RDF)\b/i;
+const XML_FEED_ROOT = /^\s*(?:<\?[^>]*>\s*)*<(?:rss|feed|rdf:RDF)(?=[\s>/])/i;
 
 /**
  * RSS and Atom: an XML content type, a feed's root element whatever the type (some servers

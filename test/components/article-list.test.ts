@@ -560,6 +560,8 @@ describe('<lantern-article-list>: a list below the screen when its items arrive'
     const card = cards(list)[2]!;
     const base = shadow(card, '[part~="base"]').getBoundingClientRect();
     const gate = shadow(card, '.warning-gate').getBoundingClientRect();
+    // It keeps the picture's and the warning's room: a warned card is never text-only.
+    expect(card.matches(':state(text-only)'), 'the warned card is text-only').to.equal(false);
     expect(gate.height, 'the warning and its button').to.be.above(80);
     expect(gate.bottom).to.be.below(base.bottom);
     expect(inView[2], 'the warned card ends after its text').to.be.at.least(0);

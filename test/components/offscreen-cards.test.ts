@@ -11,7 +11,10 @@ import { cleanup, mount, nextEvent, painted } from '../helpers.js';
  * after a jump to the end (an anchor, the End key).
  */
 
-/** Items of varied shapes: titles of one to three lines, no image, a content warning. */
+/**
+ * Items of varied shapes: titles of one to three lines, no image, a content warning, the "name
+ * changed" note (on three-line titles, the tallest text a card without a warning has).
+ */
 function items(count: number) {
   return Array.from({ length: count }, (_, i) => ({
     id: `item-${i}`,
@@ -21,7 +24,12 @@ function items(count: number) {
     image: i % 5 === 4 ? undefined : `${location.origin}/demo/images/journey.svg?img=${i}`,
     date_published: '2025-03-04T09:00:00Z',
     tags: ['Testimony'],
-    _lantern: i % 7 === 3 ? { content_warning: 'Descriptions of violence.' } : undefined,
+    _lantern:
+      i % 7 === 3
+        ? { content_warning: 'Descriptions of violence.' }
+        : i % 3 === 2
+          ? { pseudonym: true }
+          : undefined,
   }));
 }
 

@@ -71,6 +71,9 @@ describe('no feed text freezes the XML reader (issue 16)', () => {
       expect(isXmlFeedBody('<rdf:RDF>', 'text/html')).to.equal(true);
       expect(isXmlFeedBody('<!doctype html><html><p>feed</p>', 'text/html')).to.equal(false);
       expect(isXmlFeedBody('<feedback></feedback>', 'text/html')).to.equal(false);
+      // A page whose first element is a custom element named like a feed's root.
+      expect(isXmlFeedBody('<feed-list><p>Stories</p></feed-list>', 'text/html')).to.equal(false);
+      expect(isXmlFeedBody('<rss-reader></rss-reader>', 'text/html')).to.equal(false);
       timed('a million "<?" with an HTML type', () =>
         isXmlFeedBody('<?'.repeat(1_000_000), 'text/html'),
       );

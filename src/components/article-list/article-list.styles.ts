@@ -95,14 +95,16 @@ export const articleListStyles = css`
      this one, the minifier joined the two, and a browser without :has() or :state() then
      dropped both and kept a picture's room in every cell of a hide-images list (npm run size
      checks that no built rule joins such a selector to others). */
-  /* Nor a warning's room: a card that gives up its picture's room as its feed arrives gives up
-     that one too (the same shrink, once) rather than end in 137 px of blank, as every card of
-     most partners' RSS feeds did. A warned card is never text-only (article-card.ts): it keeps
-     both, so it does not grow when laid out near the screen. (A card with a picture keeps the
-     room: it would move the page where nothing moved.) */
   .item:has(> .entry:state(text-only)) {
     --_pic: 0;
-    --_gate-room: 0em;
+    /* Nor a warning's room (a warned card is never text-only: article-card.ts): a card that
+       gives up its picture's room as its feed arrives gives up that one too (the same shrink,
+       once), rather than end in 137 px of blank, as every card of most partners' RSS feeds did.
+       What stays is a third line of title (1.1875em * 1.3), which a pseudonymous story with a
+       long title needs beyond the body's room. (A card with a picture keeps the room: it would
+       move the page where nothing moved; so do the cards of a hide-images list, whose
+       placeholders had no picture to give back.) */
+    --_gate-room: 1.54375em;
   }
   /* Horizontal cards measure their cell: wide, they put the image beside the body
      (article-card.styles.ts), as tall as it. */
