@@ -3,7 +3,12 @@ export * from './define/article-card.js';
 export * from './define/article-list.js';
 export * from './define/report-download.js';
 export * from './define/story-navigator.js';
-// Event details, for typing listeners (`CustomEvent<LanternLoadDetail>`) and framework handlers.
-export type { LanternErrorDetail, LanternLoadDetail } from './components/shared/events.js';
-export type { LanternDownloadDetail } from './components/report-download/report-download.js';
-export type { LanternPartChangeDetail } from './components/story-navigator/story-navigator.js';
+// Event details, for typing listeners (`CustomEvent<LanternLoadDetail>`) and framework handlers;
+// `LanternEventMap` maps each event's name to its detail.
+export type {
+  LanternDownloadDetail,
+  LanternErrorDetail,
+  LanternEventMap,
+  LanternLoadDetail,
+  LanternPartChangeDetail,
+} from './components/shared/events.js';

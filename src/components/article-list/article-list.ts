@@ -8,7 +8,7 @@ import {
   type LanternArticleCard,
 } from '../article-card/article-card.js';
 import { articleCardStyles } from '../article-card/article-card.styles.js';
-import { lanternEvent, type LanternErrorDetail, type LanternLoadDetail } from '../shared/events.js';
+import { lanternEvent, type LanternErrorDetail } from '../shared/events.js';
 import { withListText } from '../../i18n/messages-en-list.js';
 import { LanternElement, errorDetail } from '../shared/lantern-element.js';
 import { articleListStyles } from './article-list.styles.js';
@@ -270,9 +270,7 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
     // The button may be gone now: focus the first new card, or the last one if none came.
     const cards = this.cards();
     (cards[before] ?? cards[cards.length - 1])?.focus();
-    this.dispatchEvent(
-      lanternEvent<LanternLoadDetail>('lantern-load', { items: this.renderedItemCount(current) }),
-    );
+    this.dispatchEvent(lanternEvent('lantern-load', { items: this.renderedItemCount(current) }));
   }
 
   /** The next page failed: the cards stay, a message says so, "Load more" tries again. */
@@ -280,7 +278,7 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
     const detail = errorDetail(cause);
     this.moreError = detail;
     this.warn(`${detail.message}${detail.url ? ` (${detail.url})` : ''}`);
-    this.dispatchEvent(lanternEvent<LanternErrorDetail>('lantern-error', detail));
+    this.dispatchEvent(lanternEvent('lantern-error', detail));
   }
 
   private context(): ListContext {

@@ -5,7 +5,9 @@ import { bodySource, renderRichContent } from '../../content/rich.js';
 import type { Attachment, FeedItem, ParsedFeed } from '../../content/types.js';
 import { hostStyles } from '../../theme/tokens.js';
 import { pickItem } from '../../content/items.js';
-import { lanternEvent } from '../shared/events.js';
+import { lanternEvent, type LanternDownloadDetail } from '../shared/events.js';
+
+export type { LanternDownloadDetail };
 import { isWarned } from '../shared/templates.js';
 import { withReportText } from '../../i18n/messages-en-report.js';
 import { LanternElement } from '../shared/lantern-element.js';
@@ -30,14 +32,6 @@ export {
 export type { ReportView } from './report-download.views.js';
 
 /** `detail` of `lantern-download`: what is about to be downloaded. */
-export interface LanternDownloadDetail {
-  url: string;
-  /** The version's language tag (`en`, `ko`), when the feed gives one. */
-  language: string | undefined;
-  mime_type: string;
-  size_in_bytes: number | undefined;
-}
-
 const CONFIRMATION_MS = 5000;
 
 /**
@@ -233,7 +227,7 @@ export class LanternReportDownload extends LanternElement<ReportView> {
   private announceDownload(event: MouseEvent, attachment: Attachment): void {
     if (event.type === 'auxclick' && event.button !== 1) return;
     const proceed = this.dispatchEvent(
-      lanternEvent<LanternDownloadDetail>(
+      lanternEvent(
         'lantern-download',
         {
           url: attachment.url,
@@ -287,11 +281,5 @@ export class LanternReportDownload extends LanternElement<ReportView> {
     // Selecting scrolls to the end; the reader should see where the citation starts.
     field.scrollTop = 0;
     field.scrollLeft = 0;
-  }
-}
-
-declare global {
-  interface HTMLElementEventMap {
-    'lantern-download': CustomEvent<LanternDownloadDetail>;
   }
 }

@@ -12,7 +12,7 @@ import {
 import { FeedError } from '../../content/errors.js';
 import type { Feed, FeedItem, ParsedFeed } from '../../content/types.js';
 import type { Messages } from '../../i18n/index.js';
-import { lanternEvent, type LanternErrorDetail, type LanternLoadDetail } from './events.js';
+import { lanternEvent, type LanternErrorDetail } from './events.js';
 import { FeedController, type FeedData } from './feed-controller.js';
 import { hostPageStopped } from './host-page.js';
 import { LocaleController } from './locale-controller.js';
@@ -171,9 +171,7 @@ export abstract class LanternElement<View> extends LitElement {
     const load = this.data.current;
     void this.updateComplete.then(() => {
       if (!this.data.isCurrent(load) || this.renderFailed) return;
-      this.dispatchEvent(
-        lanternEvent<LanternLoadDetail>('lantern-load', { items: this.renderedItemCount(view) }),
-      );
+      this.dispatchEvent(lanternEvent('lantern-load', { items: this.renderedItemCount(view) }));
     });
   }
 
@@ -190,7 +188,7 @@ export abstract class LanternElement<View> extends LitElement {
     this.error = detail;
     this.status = 'error';
     this.warn(`${detail.message}${detail.url ? ` (${detail.url})` : ''}`);
-    this.dispatchEvent(lanternEvent<LanternErrorDetail>('lantern-error', detail));
+    this.dispatchEvent(lanternEvent('lantern-error', detail));
   }
 
   /** A console warning that names this element. */

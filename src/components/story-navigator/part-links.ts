@@ -33,6 +33,20 @@ export function scrollToHeading(heading: HTMLElement): void {
   heading.scrollIntoView({ behavior: reduced ? 'auto' : 'smooth', block: 'start' });
 }
 
+/** Reader mode's heading of the part being read, in a navigator's shadow root. */
+export function partHeading(root: ParentNode): HTMLElement | null {
+  return root.querySelector<HTMLElement>('.reading .title');
+}
+
+/** Moves focus to the part's heading and scrolls it into view. */
+export function focusPartHeading(root: ParentNode): void {
+  // (Focusable: every render gives it tabindex -1, in `updated`.)
+  const heading = partHeading(root);
+  if (!heading) return;
+  heading.focus({ preventScroll: true });
+  scrollToHeading(heading);
+}
+
 /**
  * The part a plain click on a part link (`a[data-part]`) asks for, with the link's navigation
  * cancelled; `undefined` for any other click (a new tab, a modified or handled click).

@@ -4,12 +4,21 @@ import { readSeriesFields } from '../../content/parse-series.js';
 import { renderRichContent } from '../../content/rich.js';
 import type { FeedItem, ParsedFeed } from '../../content/types.js';
 import { hostStyles } from '../../theme/tokens.js';
-import { lanternEvent } from '../shared/events.js';
+import { lanternEvent, type LanternPartChangeDetail } from '../shared/events.js';
 import { clampHeading } from '../shared/heading.js';
 import { withNavigatorText } from '../../i18n/messages-en-navigator.js';
 import { LanternElement } from '../shared/lantern-element.js';
-import { clickedPart, followsHash, partHref, pushPart, scrollToHeading } from './part-links.js';
+import {
+  clickedPart,
+  focusPartHeading,
+  followsHash,
+  partHeading,
+  partHref,
+  pushPart,
+  scrollToHeading,
+} from './part-links.js';
 import { ReaderBody } from './reader-body.js';
+import { withReadParts } from './read-marks.js';
 import { findSeries, isPublished, namedPart, partFromHash } from './series.js';
 import { navigatorSkeleton } from './story-navigator.skeleton.js';
 import { storyNavigatorStyles } from './story-navigator.styles.js';
@@ -22,10 +31,6 @@ import {
   type NavigatorView,
 } from './story-navigator.views.js';
 
-type Progress = typeof import('./reading-progress.js');
-/** The reading history's code, once a navigator with `remember="session"` has loaded it. */
-let progress: Progress | undefined;
-
 /**
  * Properties that change what the navigator selects and renders. A warned part's body is built
  * only once it may be shown (`revealWarned`), and with or without its images (`hideImages`).
@@ -36,14 +41,8 @@ const SELECTION_KEYS =
 export type NavigatorMode = 'navigation' | 'reader';
 export type NavigatorVariant = 'full' | 'compact';
 
-export interface LanternPartChangeDetail {
-  /** The part now shown (1-based). */
-  part: number;
-  /** Its feed item. */
-  item: FeedItem;
-}
-
 export type { NavigatorView } from './story-navigator.views.js';
+export type { LanternPartChangeDetail };
 
 /**
  * A multi-part story: the series title, "Part 3 of 3", every part in order (the current one
@@ -194,39 +193,13 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     }
     this.announcement = '';
     const load = this.data.current;
-    return this.withRead({ series, current, initial, read: new Set() }, () =>
+    return withReadParts({ series, current, initial, read: new Set() }, this.remember, () =>
       this.data.isCurrent(load),
     );
   }
 
   protected override renderedItemCount(view: NavigatorView): number {
     return view.series.parts.filter((part) => part.item).length;
-  }
-
-  /**
-   * The view with the parts this tab has read, the part shown now among them. Only with
-   * `remember="session"`, whose code loads then (a reading history is opt-in: other pages never
-   * download it). If it cannot load, the view shows no marks.
-   */
-  private withRead(
-    view: NavigatorView,
-    wanted: () => boolean,
-  ): NavigatorView | Promise<NavigatorView> {
-    // (A server keeps no reading history: it renders the view as it is.)
-    if (this.remember !== 'session' || isServer) return view;
-    const { series, current } = view;
-    const read = ({ markPartRead, partsRead }: Progress): NavigatorView => ({
-      ...view,
-      read: current === undefined ? partsRead(series.id) : markPartRead(series.id, current),
-    });
-    // Once loaded, at once (data given up front is then in the first render). A view replaced
-    // while the code loaded is never shown: its part is not marked read.
-    return progress
-      ? read(progress)
-      : import('./reading-progress.js').then(
-          (module) => ((progress = module), wanted() ? read(module) : view),
-          () => view,
-        );
   }
 
   /** `updateComplete` includes the reader body of the part just selected. */
@@ -261,12 +234,16 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     if (!item) return;
     if (options.push) pushPart(this, number);
     if (number === view.current) {
-      if (options.focus) this.focusPartHeading();
+      if (options.focus) focusPartHeading(this.renderRoot);
       return;
     }
     const shown = !this.hides(item, number);
     if (!(await this.body.show(shown ? item : undefined, number)) || this.view !== view) return;
-    const next = await this.withRead({ ...view, current: number }, () => this.view === view);
+    const next = await withReadParts(
+      { ...view, current: number },
+      this.remember,
+      () => this.view === view,
+    );
     if (this.view !== view) return;
     this.view = next;
     const m = this.messages;
@@ -274,10 +251,8 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     const label = labelToSay(m, item.language ?? this.locale, title, number);
     this.announcement = m.nowShowing(label ? `${label}: ${title}` : title);
     await this.updateComplete;
-    if (options.focus) this.focusPartHeading();
-    this.dispatchEvent(
-      lanternEvent<LanternPartChangeDetail>('lantern-part-change', { part: number, item }),
-    );
+    if (options.focus) focusPartHeading(this.renderRoot);
+    this.dispatchEvent(lanternEvent('lantern-part-change', { part: number, item }));
   }
 
   private hides(item: FeedItem, number: number): boolean {
@@ -322,21 +297,9 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     if (part !== undefined) void this.showPart(part, { push: true, focus: true });
   }
 
-  private partHeading(): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>('.reading .title');
-  }
-
-  private focusPartHeading(): void {
-    // (Focusable: every render gives it tabindex -1, in `updated`.)
-    const heading = this.partHeading();
-    if (!heading) return;
-    heading.focus({ preventScroll: true });
-    scrollToHeading(heading);
-  }
-
   protected override updated(): void {
     super.updated();
-    const heading = this.partHeading();
+    const heading = partHeading(this.renderRoot);
     if (heading) heading.tabIndex = -1;
     if (this.scrollOnRender && this.status === 'ready' && heading) {
       this.scrollOnRender = false;
@@ -371,11 +334,5 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
 
   protected override renderView(view: NavigatorView): TemplateResult {
     return navigatorTemplate(this.context(), view);
-  }
-}
-
-declare global {
-  interface HTMLElementEventMap {
-    'lantern-part-change': CustomEvent<LanternPartChangeDetail>;
   }
 }
