@@ -1,4 +1,5 @@
 /** Korean interface text: its own chunk, downloaded only by pages that show Korean. */
+import type { FeedErrorKind } from '../content/errors.js';
 import type { Messages } from './messages.js';
 
 export const ko: Messages = {
@@ -6,20 +7,23 @@ export const ko: Messages = {
   retry: '다시 시도',
   errorTitle: '이 콘텐츠를 표시할 수 없습니다.',
   errorCause: (kind, _detail, status) =>
-    ({
-      network: '피드에 연결할 수 없습니다(오프라인이거나 차단되었거나 서버가 거부했습니다).',
-      http:
-        status === 404
-          ? '피드를 찾을 수 없습니다(HTTP 404).'
-          : `피드 서버가 오류로 응답했습니다(HTTP ${status ?? '?'}).`,
-      timeout: '피드가 제시간에 도착하지 않았습니다.',
-      aborted: '불러오기가 취소되었습니다.',
-      'too-large': '피드가 5MB보다 큽니다.',
-      'not-json': '받은 내용이 올바른 JSON 피드가 아닙니다.',
-      'not-a-feed': 'JSON Feed 형식이 아닙니다.',
-      'not-found': '요청한 콘텐츠가 피드에 없습니다.',
-      'no-data': '콘텐츠를 보여 주는 중에 문제가 생겼습니다.',
-    })[kind] ?? '내용을 불러오지 못했습니다.',
+    (
+      ({
+        network: '피드에 연결할 수 없습니다(오프라인이거나 차단되었거나 서버가 거부했습니다).',
+        http:
+          status === 404
+            ? '피드를 찾을 수 없습니다(HTTP 404).'
+            : `피드 서버가 오류로 응답했습니다(HTTP ${status ?? '?'}).`,
+        timeout: '피드가 제시간에 도착하지 않았습니다.',
+        aborted: '불러오기가 취소되었습니다.',
+        'too-large': '피드가 5MB보다 큽니다.',
+        'not-json': '받은 내용이 올바른 JSON 피드가 아닙니다.',
+        'not-a-feed': 'JSON Feed 형식이 아닙니다.',
+        'not-found': '요청한 콘텐츠가 피드에 없습니다.',
+        'no-data': '콘텐츠를 보여 주는 중에 문제가 생겼습니다.',
+        // Every kind has its text: a kind added without one is a type error.
+      }) satisfies Record<FeedErrorKind, string>
+    )[kind] ?? '내용을 불러오지 못했습니다.',
   minutesToRead: (m) => `${m}분 분량`,
   by: (names) => `글: ${names}`,
   pseudonym: '안전을 위해 이름을 바꾸었습니다',

@@ -4,12 +4,14 @@
  * report's English text is each in its own module (messages-en-list.ts, …), which that widget's
  * code brings along, so a page of cards does not download it.
  */
+import type { FeedErrorKind } from '../content/errors.js';
+
 export interface CardMessages {
   loading: string;
   retry: string;
   errorTitle: string;
   /** Why it failed, from the error's kind; English shows the loader's own detailed message. */
-  errorCause: (kind: string, detail: string, status?: number) => string;
+  errorCause: (kind: FeedErrorKind, detail: string, status?: number) => string;
   minutesToRead: (minutes: number) => string;
   by: (names: string) => string;
   pseudonym: string;

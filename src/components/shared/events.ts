@@ -7,7 +7,7 @@ export interface LanternLoadDetail {
 }
 
 export interface LanternErrorDetail {
-  kind: FeedErrorKind | 'no-data';
+  kind: FeedErrorKind;
   message: string;
   url?: string;
   status?: number;
