@@ -181,6 +181,44 @@ describe('<lantern-story-navigator> navigation mode', () => {
     await expectAxeClean(nav);
   });
 
+  it('compact variant on a phone: a warned next part shows its title, the warning as its sign', async () => {
+    const wrap = await mountLoaded(
+      `<div style="width: 296px"><lantern-story-navigator src=${FEED} series="yoon-ha" part="2" variant="compact"></lantern-story-navigator></div>`,
+    );
+    const nav = wrap.querySelector('lantern-story-navigator')!;
+    const next = shadow(nav, 'a[rel="next"]');
+    const box = next.querySelector('.neighbour')!.getBoundingClientRect();
+    // The title's own text: its start, and how much of it is drawn before the box cuts it.
+    const title = next.querySelector('.neighbour > span:not(.neighbour-warning)')!;
+    expect(title.textContent).to.match(/^Part 3/);
+    const range = document.createRange();
+    range.selectNodeContents(title);
+    const start = range.getClientRects()[0]!.left;
+    expect(box.right - start, 'width of the title drawn').to.be.above(40);
+    expect(box.width - (box.right - start), 'width of the warning sign').to.be.below(30);
+    // Screen readers still hear the whole warning before the title.
+    expect(next.textContent!.replace(/\s+/g, ' ')).to.contain(
+      'Content warning: Mentions a dangerous pregnancy and fear of the police. Part 3',
+    );
+    await expectAxeClean(nav);
+  });
+
+  it('compact variant in a narrow column: the skeleton stacks previous and next as the parts will', async () => {
+    const nav = mount<LanternStoryNavigator>(
+      `<lantern-story-navigator style="width: 150px" src="/test-server/feed/feed.json?key=nav-narrow-${Date.now()}&delay=500" series="yoon-ha" part="2" variant="compact"></lantern-story-navigator>`,
+    );
+    const loaded = nextEvent(nav, 'lantern-load');
+    await nav.updateComplete;
+    const blocks = all(nav, '.skeleton .pager-block').map((b) => b.getBoundingClientRect());
+    expect(blocks.length).to.equal(2);
+    expect(blocks[1]!.top, 'next block below previous').to.be.at.least(blocks[0]!.bottom);
+    await loaded;
+    await nav.updateComplete;
+    const prev = shadow(nav, 'a[rel="prev"]').getBoundingClientRect();
+    const next = shadow(nav, 'a[rel="next"]').getBoundingClientRect();
+    expect(next.top, 'next part below previous').to.be.at.least(prev.bottom);
+  });
+
   it('speaks Korean', async () => {
     const nav = await mountLoaded(
       `<div lang="ko"><lantern-story-navigator src=${FEED} series="yoon-ha" part="2"></lantern-story-navigator></div>`,

@@ -47,7 +47,8 @@ const navigatorLayoutStyles = css`
     line-height: 1.3;
     text-wrap: balance;
   }
-  .title span:focus {
+  /* The series title, focused when the parts arrive after "Try again" (data-focus). */
+  [data-focus]:focus {
     outline: none;
   }
   .progress {
@@ -198,15 +199,18 @@ const navigatorLayoutStyles = css`
   .pager .upcoming {
     border-style: dashed;
   }
-  /* A neighbour part's content warning, carried next to its title. */
+  /* A neighbour part's content warning, carried before its title: its sign only, as the words
+     would leave a phone no room for the title (screen readers hear the whole warning; the list
+     of parts shows it in full). */
   .pager .neighbour-warning {
     display: inline-block;
-    padding: 0 0.4em;
+    width: 1em;
+    padding: 0 0.2em;
+    overflow: clip;
+    white-space: nowrap;
     border-radius: calc(var(--_radius) / 2);
     background: var(--_warning-bg);
     color: var(--_warning-text);
-    font-size: 0.75em;
-    font-weight: 600;
   }
   .pager .upcoming .direction,
   .pager .upcoming .neighbour {
@@ -240,9 +244,6 @@ const navigatorLayoutStyles = css`
   }
   .compact .series-name {
     font-weight: 700;
-  }
-  .compact .series-name:focus {
-    outline: none;
   }
   .compact .part-of {
     font-size: 0.875em;
