@@ -226,8 +226,9 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
     const date = formatDate(item.date_published, locale);
     const href = item.url ?? item.external_url;
     const hidden = this.hidesWarned(item);
-    // A screen reader that jumps to the title (by heading or Tab) hears the warning above it.
-    const warning = isWarned(ext.content_warning) ? 'warning' : undefined;
+    // A screen reader that jumps to the title (by heading or Tab) hears the warning above it:
+    // the title link is described by the warning's id (only a warned item has one).
+    const warningId = isWarned(ext.content_warning) ? 'warning' : undefined;
     const excerpt = itemExcerpt(item);
     const time = date
       ? html`<time datetime=${item.date_published ?? ''} lang=${locale}>${date}</time>`
@@ -249,7 +250,7 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
     this.drew = media !== nothing || room;
     // A list sizes a card without a picture's room without it, nor a warning's (a warned
     // card keeps both: its warning and button need more than the picture's room gives back).
-    setState(this.internals?.states, 'text-only', textOnly && !room && !warning);
+    setState(this.internals?.states, 'text-only', textOnly && !room && !warningId);
     return html`
       <article class="card ${layout} ${room ? 'room' : ''}" part="base" lang=${locale}>
         ${contentWarning(m, ext.content_warning, itemLang, {
@@ -270,7 +271,7 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
                   href=${href}
                   referrerpolicy="no-referrer"
                   lang=${ifDefined(itemLang)}
-                  aria-describedby=${ifDefined(warning)}
+                  aria-describedby=${ifDefined(warningId)}
                   data-focus
                   >${title}</a
                 >`
