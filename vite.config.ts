@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { defineConfig, type UserConfig } from 'vite';
 import { cdnChunks } from './build/chunks.js';
 import { litLiterals } from './build/lit-literals.js';
+import { litMessages } from './build/lit-messages.js';
 
 const here = import.meta.dirname;
 
@@ -34,7 +35,7 @@ export default defineConfig(({ mode }): UserConfig => {
   const all = mode === 'cdn-all';
   const cdnEntry = resolve(here, all ? 'src/index.ts' : 'src/cdn.ts');
   return {
-    plugins: production ? [litLiterals()] : [],
+    plugins: production ? [litLiterals(), litMessages()] : [],
     resolve: production ? { conditions: ['production'] } : {},
     define: production ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
     server: { port: 5173, open: false },
