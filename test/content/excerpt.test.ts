@@ -40,6 +40,10 @@ describe('excerpts for items without a summary', () => {
     expect(bodyText('<h2 id="s">Stability</h2>\n<p>This is a beta.</p>')).to.equal(
       'Stability. This is a beta.',
     );
+    // An end tag may have white space before its `>`.
+    expect(bodyText('<H2>Stability</H2 >\n<p>This is a beta.</p>')).to.equal(
+      'Stability. This is a beta.',
+    );
     expect(bodyText('<h3><a href="/q">Why now?</a></h3><p>Because.</p>')).to.equal(
       'Why now? Because.',
     );
