@@ -1,3 +1,4 @@
+import MagicString from 'magic-string';
 import type { Plugin } from 'vite';
 
 /**
@@ -23,12 +24,16 @@ export function litMessages(): Plugin {
     apply: 'build',
     transform(code, id) {
       if (!/[\\/]@lit[\\/]reactive-element[\\/]css-tag\.js$/.test(id)) return null;
-      let shorter = code;
+      // MagicString keeps the source map true to the rest of the (one-line) file.
+      const shorter = new MagicString(code);
       for (const [long, short] of SHORTER) {
-        if (shorter.includes(long)) shorter = shorter.replace(long, short);
+        const at = code.indexOf(long);
+        if (at >= 0) shorter.overwrite(at, at + long.length, short);
         else this.warn(`Lit's message ${long.slice(0, 40)}… not found: kept as it is`);
       }
-      return shorter === code ? null : { code: shorter, map: null };
+      return shorter.hasChanged()
+        ? { code: shorter.toString(), map: shorter.generateMap({ hires: true }) }
+        : null;
     },
   };
 }

@@ -26,3 +26,12 @@ element.addEventListener('lantern-error', (event) => {
   const kind: LanternEventMap['lantern-error']['kind'] = event.detail.kind;
   void kind;
 });
+
+// Partners listen on `document` (the events bubble out of shadow roots) or `window`.
+document.addEventListener('lantern-part-change', (event) => {
+  const part: number = event.detail.part;
+  // @ts-expect-error: the part-change detail has part, not page
+  void event.detail.page;
+  void part;
+});
+window.addEventListener('lantern-load', (event) => void event.detail.items);

@@ -34,7 +34,7 @@ export function cutText(text: string, max: number): string {
  * A heading's end, unless it ends a sentence already: a full stop goes there, so the excerpt
  * reads "Stability. This is…" rather than running the heading into the paragraph.
  */
-const HEADING_END = /([^\s.!?:…>])\s*<\/h[1-6][^>]*>/gi;
+const HEADING_END = /([^\s.!?:…>])\s*<\/h[1-6] *>/gi;
 
 /**
  * Markdown as a reader sees it, roughly: links and images as their text, heading, quote and

@@ -188,35 +188,36 @@ describe('<lantern-story-navigator> navigation mode', () => {
     const nav = wrap.querySelector('lantern-story-navigator')!;
     const next = shadow(nav, 'a[rel="next"]');
     const box = next.querySelector('.neighbour')!.getBoundingClientRect();
-    // The title's own text: its start, and how much of it is drawn before the box cuts it.
+    const rectOf = (node: Node): DOMRect => {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      return range.getBoundingClientRect();
+    };
+    // The title: how much of it is drawn before the box cuts it short.
     const title = next.querySelector('.neighbour > span:not(.neighbour-warning)')!;
     expect(title.textContent).to.match(/^Part 3/);
-    const range = document.createRange();
-    range.selectNodeContents(title);
-    const start = range.getClientRects()[0]!.left;
-    expect(box.right - start, 'width of the title drawn').to.be.above(40);
-    expect(box.width - (box.right - start), 'width of the warning sign').to.be.below(30);
+    expect(box.right - rectOf(title).left, 'width of the title drawn').to.be.above(40);
+    // The sign, whole inside its badge; the words are not drawn.
+    const badge = next.querySelector('.neighbour-warning')!;
+    const sign = rectOf(badge.querySelector('[aria-hidden="true"]')!.firstChild!);
+    const badgeBox = badge.getBoundingClientRect();
+    expect(sign.left, 'sign inside its badge').to.be.at.least(badgeBox.left);
+    expect(sign.right, 'sign inside its badge').to.be.at.most(badgeBox.right);
+    expect(badgeBox.width, 'the badge is the sign').to.be.below(30);
     // Screen readers still hear the whole warning before the title.
     expect(next.textContent!.replace(/\s+/g, ' ')).to.contain(
       'Content warning: Mentions a dangerous pregnancy and fear of the police. Part 3',
     );
     await expectAxeClean(nav);
-  });
-
-  it('compact variant in a narrow column: the skeleton stacks previous and next as the parts will', async () => {
-    const nav = mount<LanternStoryNavigator>(
-      `<lantern-story-navigator style="width: 150px" src="/test-server/feed/feed.json?key=nav-narrow-${Date.now()}&delay=500" series="yoon-ha" part="2" variant="compact"></lantern-story-navigator>`,
-    );
-    const loaded = nextEvent(nav, 'lantern-load');
-    await nav.updateComplete;
-    const blocks = all(nav, '.skeleton .pager-block').map((b) => b.getBoundingClientRect());
-    expect(blocks.length).to.equal(2);
-    expect(blocks[1]!.top, 'next block below previous').to.be.at.least(blocks[0]!.bottom);
-    await loaded;
-    await nav.updateComplete;
-    const prev = shadow(nav, 'a[rel="prev"]').getBoundingClientRect();
-    const next = shadow(nav, 'a[rel="next"]').getBoundingClientRect();
-    expect(next.top, 'next part below previous').to.be.at.least(prev.bottom);
+    // The full variant (its reader mode has previous/next) has room for the words.
+    const reloaded = nextEvent(nav, 'lantern-load');
+    nav.setAttribute('variant', 'full');
+    nav.setAttribute('mode', 'reader');
+    await reloaded;
+    await (nav as LanternStoryNavigator).updateComplete;
+    const words = shadow(nav, 'a[rel="next"] .neighbour-warning > span:nth-child(2)');
+    expect(words.textContent).to.equal('Content warning');
+    expect(words.getBoundingClientRect().width, 'the words drawn').to.be.above(40);
   });
 
   it('speaks Korean', async () => {

@@ -6,8 +6,6 @@ import type { Attachment, FeedItem, ParsedFeed } from '../../content/types.js';
 import { hostStyles } from '../../theme/tokens.js';
 import { pickItem } from '../../content/items.js';
 import { lanternEvent, type LanternDownloadDetail } from '../shared/events.js';
-
-export type { LanternDownloadDetail };
 import { isWarned } from '../shared/templates.js';
 import { withReportText } from '../../i18n/messages-en-report.js';
 import { LanternElement } from '../shared/lantern-element.js';
@@ -30,8 +28,10 @@ export {
   shortChecksum,
 } from './report-data.js';
 export type { ReportView } from './report-download.views.js';
-
 /** `detail` of `lantern-download`: what is about to be downloaded. */
+export type { LanternDownloadDetail };
+
+/** How long "Copied" shows after the citation is copied. */
 const CONFIRMATION_MS = 5000;
 
 /**

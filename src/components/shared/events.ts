@@ -49,8 +49,11 @@ export function lanternEvent<K extends keyof LanternEventMap>(
 
 type LanternEvents = { [K in keyof LanternEventMap]: CustomEvent<LanternEventMap[K]> };
 
+/* eslint-disable @typescript-eslint/no-empty-object-type */
 declare global {
-  // `addEventListener('lantern-load', …)` on any element gets the detail's type.
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  // `addEventListener('lantern-load', …)` on any element gets the detail's type, and on
+  // `document` or `window`, where the events bubble to.
   interface HTMLElementEventMap extends LanternEvents {}
+  interface DocumentEventMap extends LanternEvents {}
+  interface WindowEventMap extends LanternEvents {}
 }

@@ -43,6 +43,9 @@ export const navigatorSkeletonStyles = css`
   .skeleton.compact .header > .line {
     margin-block: 0.3em calc(1.3em + 0.875em * 1.5);
   }
+  .skeleton.compact .header .pager {
+    flex-wrap: nowrap;
+  }
   .skeleton.compact .pager-block {
     flex: 0 1 14em;
     height: calc(3.1em + 2px);

@@ -199,18 +199,15 @@ const navigatorLayoutStyles = css`
   .pager .upcoming {
     border-style: dashed;
   }
-  /* A neighbour part's content warning, carried before its title: its sign only, as the words
-     would leave a phone no room for the title (screen readers hear the whole warning; the list
-     of parts shows it in full). */
+  /* A neighbour part's content warning, carried next to its title. */
   .pager .neighbour-warning {
     display: inline-block;
-    width: 1em;
-    padding: 0 0.2em;
-    overflow: clip;
-    white-space: nowrap;
+    padding: 0 0.4em;
     border-radius: calc(var(--_radius) / 2);
     background: var(--_warning-bg);
     color: var(--_warning-text);
+    font-size: 0.75em;
+    font-weight: 600;
   }
   .pager .upcoming .direction,
   .pager .upcoming .neighbour {

@@ -272,15 +272,16 @@ function pager(c: NavigatorContext, view: NavigatorView): TemplateResult | typeo
 
 /**
  * Before a previous/next title: a short marker, the warning itself for screen readers. First, as
- * every warning comes before what it warns of, and so a title cut short never cuts it off.
+ * every warning comes before what it warns of, and so a title cut short never cuts it off. The
+ * compact variant shows the sign alone: its words would leave a phone no room for the title.
  */
 function neighbourWarning(c: NavigatorContext, item: FeedItem): TemplateResult | typeof nothing {
   const warning = item._lantern?.content_warning;
   if (!isWarned(warning)) return nothing;
   return html`<span class="neighbour-warning" lang=${c.locale}
-    ><span aria-hidden="true">⚠ </span>${c.m.contentWarning}<span class="visually-hidden"
-      >: ${warningText(c.m, warning, item.language)}</span
-    ></span
+    ><span aria-hidden="true">⚠ </span
+    ><span class=${c.compact ? 'visually-hidden' : nothing}>${c.m.contentWarning}</span
+    ><span class="visually-hidden">: ${warningText(c.m, warning, item.language)}</span></span
   > `;
 }
 
