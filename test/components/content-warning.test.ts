@@ -512,8 +512,9 @@ describe('content warnings fail closed', () => {
       const next = shadow(el, '.pager a[rel="next"]');
       const marker = next.querySelector('.neighbour-warning')!;
       expect(marker !== null, 'a marker on the next link').to.equal(true);
-      // Sighted readers see a short marker; a screen reader hears the warning itself.
-      const hidden = marker.querySelector('.visually-hidden')!;
+      // Sighted readers see a short marker (compact: the sign alone); a screen reader hears the
+      // warning itself.
+      const hidden = marker.querySelector('.visually-hidden:last-child')!;
       expect(hidden.textContent?.replace(/\s+/g, ' ').trim()).to.equal(`: ${WARNING}`);
       expect(marker.textContent?.replace(/\s+/g, ' ').trim()).to.equal(
         `⚠ Content warning: ${WARNING}`,
@@ -565,7 +566,7 @@ describe('content warnings fail closed', () => {
       items[1]!._lantern.content_warning = ['not', 'text'];
       const el = await storyNavigator(items, 'part="1" variant="compact"');
       expect(
-        shadow(el, '.pager .neighbour-warning .visually-hidden')
+        shadow(el, '.pager .neighbour-warning .visually-hidden:last-child')
           .textContent?.replace(/\s+/g, ' ')
           .trim(),
       ).to.equal(`: ${GENERIC}`);
