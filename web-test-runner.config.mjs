@@ -18,6 +18,27 @@ export const chromeArgs = [
   '--disable-backgrounding-occluded-windows',
 ];
 
+/**
+ * `executeServerCommand('forced-colors', 'active' | 'none')`: emulateMedia from
+ * @web/test-runner-commands passes only colour scheme and reduced motion to Chrome's launcher.
+ */
+const forcedColorSessions = new WeakMap();
+const forcedColors = {
+  name: 'forced-colors',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'forced-colors') return undefined;
+    // Through the DevTools protocol (this puppeteer's emulateMediaFeatures does not know it),
+    // on a session kept open: an emulation ends with the session that set it.
+    const page = session.browser.getPage(session.id);
+    let cdp = forcedColorSessions.get(page);
+    if (!cdp) forcedColorSessions.set(page, (cdp = await page.createCDPSession()));
+    await cdp.send('Emulation.setEmulatedMedia', {
+      features: [{ name: 'forced-colors', value: payload }],
+    });
+    return true;
+  },
+};
+
 export default {
   files: ['test/**/*.test.ts', '!test/e2e/**'],
   nodeResolve: { exportConditions: ['production'] },
@@ -28,7 +49,7 @@ export default {
   testsFinishTimeout: 600_000,
   browserStartTimeout: 60_000,
   middleware: [testServer],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), forcedColors],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -172,9 +172,6 @@ export const hostStyles = css`
     color: var(--_warning-text);
     font-size: 0.875em;
   }
-  .content-warning strong {
-    font-weight: 700;
-  }
   /* A warning that gates content: the note, then its "Show content" button (above any
      stretched title link, so it stays clickable). */
   .warning-gate {
@@ -210,8 +207,8 @@ export const hostStyles = css`
     }
   }
   @media (forced-colors: active) {
-    .button,
-    .error,
+    /* Forced colours draw every border in CanvasText (a card's, a button's): only the
+       warning, whose border is one side, gets a box. */
     .content-warning {
       border: 1px solid CanvasText;
     }

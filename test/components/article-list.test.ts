@@ -567,6 +567,48 @@ describe('<lantern-article-list>: a list below the screen when its items arrive'
     expect(inView[2], 'the warned card ends after its text').to.be.at.least(0);
   });
 
+  it("in view, an unwarned card shows more of its summary in the warning's room; a warned one keeps it", async () => {
+    const image = `${location.origin}/demo/images/soldiers.svg`;
+    const summary = 'A long summary of the story, told in full. '.repeat(20);
+    const warned = {
+      ...article(2, '2025-01-01'),
+      image,
+      summary,
+      _lantern: { content_warning: 'Describes violence against detainees.' },
+    };
+    const src = served(feedOf([{ ...article(1, '2025-01-02'), image, summary }, warned]));
+    const lines = (card: LanternArticleCard) => {
+      const text = shadow(card, '.summary');
+      return text.getBoundingClientRect().height / parseFloat(getComputedStyle(text).lineHeight);
+    };
+    for (const cardLayout of ['vertical', 'compact']) {
+      cleanup();
+      // One column: each card is its own row, so neither stretches to the other. Warned items
+      // show their text at once (reveal-warned), under the warning that takes the room.
+      const list = mount<LanternArticleList>(
+        `<lantern-article-list style="width: 360px" layout="list" card-layout="${cardLayout}" reveal-warned src="${src}"></lantern-article-list>`,
+      );
+      await nextEvent(list, 'lantern-load');
+      await list.updateComplete;
+      await painted();
+      const [plain, story] = cards(list);
+      const cells = cards(list).map((card) => card.parentElement!.getBoundingClientRect().height);
+      // Both keep the room of any card: the unwarned one did not grow past it.
+      expect(cells[0], `cells: ${cells}`).to.be.closeTo(cells[1]!, 1);
+      const [more, kept] = cardLayout === 'compact' ? [6, 2] : [7, 3];
+      expect(lines(plain!), `${cardLayout}: lines of the unwarned summary`).to.be.closeTo(
+        more,
+        0.1,
+      );
+      expect(lines(story!), `${cardLayout}: lines of the warned summary`).to.be.closeTo(kept, 0.1);
+      // Each shows its summary's lines inside its box (the warned one under its warning).
+      for (const card of [plain!, story!]) {
+        const box = shadow(card, '[part~="base"]').getBoundingClientRect();
+        expect(shadow(card, '.summary').getBoundingClientRect().bottom).to.be.below(box.bottom);
+      }
+    }
+  });
+
   it('shows three lines of a long summary in a card without a picture', async () => {
     const long = {
       ...article(1, '2025-01-02'),

@@ -85,15 +85,15 @@ export const articleCardStyles = css`
     -webkit-line-clamp: 1;
     overflow: hidden;
   }
-  :host(:lang(ko)) .tags,
+  /* Korean tags (the item's language, else the card's, which the article carries). */
   .tags:lang(ko) {
     text-transform: none;
     letter-spacing: normal;
   }
+  /* A heading (h2 to h6): bold already. */
   .title {
     margin: 0;
     font-size: 1.1875em;
-    font-weight: 700;
     line-height: 1.3;
     /* Two lines reserved (the skeleton's size); a longer title may take a third, then clamps. */
     min-height: 2.6em;
@@ -159,14 +159,21 @@ export const articleCardStyles = css`
   .credit {
     content-visibility: auto;
   }
+  /* Three lines, and in a list's cell as many more (--_more) as the content warning's room there
+     holds (article-list.styles.ts): a card without a warning shows more of its text rather than
+     end in blank. A warned card's warning takes that room: the element before its body is the
+     warning (a div gate or a p note), not its picture (a figure). */
   .summary {
     margin: 0;
     min-height: 4.5em;
     line-height: 1.5;
     display: -webkit-box;
     -webkit-box-orient: vertical;
-    -webkit-line-clamp: 3;
+    -webkit-line-clamp: calc(3 + var(--_more, 0));
     overflow: hidden;
+  }
+  :is(div, p) ~ .body {
+    --_more: 0;
   }
   /* No picture (none, or it failed) where the card replaced a box with one in view (.room,
      article-card.ts): no empty frame; the text takes the picture's room in whole lines, so the
@@ -237,13 +244,10 @@ export const articleCardStyles = css`
     font-size: 1.0625em;
   }
   .compact .summary {
-    -webkit-line-clamp: 2;
+    -webkit-line-clamp: calc(2 + var(--_more, 0));
     min-height: 3em;
   }
   @media (forced-colors: active) {
-    .card {
-      border: 1px solid CanvasText;
-    }
     .card:has(.title a:focus-visible) {
       outline: 2px solid Highlight;
     }

@@ -42,6 +42,10 @@ export const articleListStyles = css`
     /* A card is the list's size: the room in its cell is counted in the cell's font size, and a
        relative --lantern-font-size (1.25em) must not apply again inside each card. */
     --lantern-font-size: 1em;
+    /* A card without a warning shows its summary in that room: four more lines (6em), which the
+       room holds with a third line of title (1.54375em) whatever --lantern-space is (and as many
+       in a list below the screen, whose cards take their own height). */
+    --_more: 4;
     /* Sums of the card's sizes, added up here (the minifier cannot fold them beside a var()).
        .warning-gate: padding above (0.75 space), the three-line .content-warning
        (0.875em * 5.5), the gap (0.4em), the .button (0.9375em * 2.75): 7.790625em. */
@@ -105,6 +109,7 @@ export const articleListStyles = css`
        move the page where nothing moved; so do the cards of a hide-images list, whose
        placeholders had no picture to give back.) */
     --_gate-room: 1.54375em;
+    --_more: 0;
   }
   /* Horizontal cards measure their cell: wide, they put the image beside the body
      (article-card.styles.ts), as tall as it. */

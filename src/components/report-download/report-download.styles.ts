@@ -57,10 +57,10 @@ export const reportDownloadStyles = css`
     gap: 0.6em;
     min-width: 0;
   }
+  /* A heading (h2 to h6): bold already. */
   .title {
     margin: 0;
     font-size: 1.375em;
-    font-weight: 700;
     line-height: 1.25;
     text-wrap: balance;
   }
@@ -281,11 +281,6 @@ export const reportDownloadStyles = css`
     height: 1em;
   }
   @media (forced-colors: active) {
-    .report,
-    .fallback,
-    .no-downloads {
-      border: 1px solid CanvasText;
-    }
     .link-button {
       color: LinkText;
     }

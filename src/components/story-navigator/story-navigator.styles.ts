@@ -36,14 +36,14 @@ const navigatorLayoutStyles = css`
     letter-spacing: 0.04em;
     text-transform: uppercase;
   }
-  :host(:lang(ko)) .part-of,
+  /* In Korean (the base carries the interface language). */
   .part-of:lang(ko) {
     letter-spacing: normal;
   }
+  /* A heading (h2 to h6): bold already. */
   .title {
     margin: 0;
     font-size: 1.25em;
-    font-weight: 700;
     line-height: 1.3;
     text-wrap: balance;
   }
@@ -299,10 +299,6 @@ const navigatorLayoutStyles = css`
 /** Last, so that in forced-colours mode these borders and outlines win over the rules above. */
 const forcedColorStyles = css`
   @media (forced-colors: active) {
-    .navigator,
-    .pager > * {
-      border: 1px solid CanvasText;
-    }
     .part.current {
       border: 2px solid Highlight;
     }
