@@ -89,7 +89,8 @@ export const hostStyles = css`
   :host([theme='auto']) {
     color-scheme: light dark;
   }
-  :host(:lang(ko)),
+  /* Korean breaks between words: a widget's content is under its interface language's lang
+     (every element's base and error box carry it) or its item's. */
   [lang|='ko'] {
     word-break: keep-all;
   }
@@ -172,17 +173,19 @@ export const hostStyles = css`
     color: var(--_warning-text);
     font-size: 0.875em;
   }
+  /* Bold whatever weight a partner gives the widget (the browser's bolder is relative). */
+  .content-warning strong {
+    font-weight: 700;
+  }
   /* A warning that gates content: the note, then its "Show content" button (above any
      stretched title link, so it stays clickable). */
   .warning-gate {
     display: grid;
     gap: 0.4em;
-    justify-items: start;
   }
-  .warning-gate .content-warning {
-    justify-self: stretch;
-  }
+  /* The button as wide as its words; the warning across the gate. */
   .warning-gate .reveal {
+    justify-self: start;
     position: relative;
     z-index: 1;
   }

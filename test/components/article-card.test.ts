@@ -272,6 +272,45 @@ describe('<lantern-article-card>', () => {
     await expectAxeClean(el);
   });
 
+  it('shows its whole title, tags and date line in a window 20em wide (a phone at 200% zoom)', async () => {
+    const item = {
+      id: 'x',
+      url: 'https://example.org/x',
+      title: "Yoon Ha's Story: Part 3 - Making it to South Korea",
+      tags: ['Refugee stories', 'North Korea'],
+      authors: [{ name: 'Yoon Ha' }],
+      date_published: '2025-02-20T09:00:00Z',
+      content_text: 'word '.repeat(600),
+    };
+    /** Per part, the pixels of its text cut off (below its lines, or past its end). */
+    const cutAt = async (width: number) => {
+      cleanup();
+      await setViewport({ width, height: 900 });
+      const card = await mountLoaded(
+        `<lantern-article-card>${inlineItem(item)}</lantern-article-card>`,
+      );
+      return Object.fromEntries(
+        ['.title', '.tags', '.byline', '.dateline'].map((part) => {
+          const el = shadow(card, part);
+          const box = el.getBoundingClientRect();
+          const text = document.createRange();
+          text.selectNodeContents(el);
+          const drawn = text.getBoundingClientRect();
+          return [part, Math.round(Math.max(drawn.bottom - box.bottom, drawn.right - box.right))];
+        }),
+      );
+    };
+    try {
+      // 160 CSS px: a 320 px phone at 200% zoom. Every line of each is drawn.
+      const narrow = await cutAt(160);
+      for (const [part, cut] of Object.entries(narrow)) {
+        expect(cut, `${part} cut at 160 px: ${JSON.stringify(narrow)}`).to.be.at.most(1);
+      }
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
   it('breaks Korean text between words, not inside them', async () => {
     const card = await mountLoaded(
       `<lantern-article-card lang="ko">${inlineItem({ id: 'x', url: 'https://example.org/x', language: 'ko', title: '북한 군인들의 이야기와 인권 침해 보고서', summary: '탈북민의 증언' })}</lantern-article-card>`,

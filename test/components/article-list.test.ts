@@ -581,12 +581,19 @@ describe('<lantern-article-list>: a list below the screen when its items arrive'
       const text = shadow(card, '.summary');
       return text.getBoundingClientRect().height / parseFloat(getComputedStyle(text).lineHeight);
     };
-    for (const cardLayout of ['vertical', 'compact']) {
+    // [card layout, window width, lines unwarned, lines warned]. In a window 20em wide or
+    // less the room is for a title's lines (article-card.styles.ts): three, as anywhere else.
+    for (const [cardLayout, viewport, more, kept] of [
+      ['vertical', 800, 7, 3],
+      ['compact', 800, 6, 2],
+      ['vertical', 300, 3, 3],
+    ] as const) {
       cleanup();
+      await setViewport({ width: viewport, height: 600 });
       // One column: each card is its own row, so neither stretches to the other. Warned items
       // show their text at once (reveal-warned), under the warning that takes the room.
       const list = mount<LanternArticleList>(
-        `<lantern-article-list style="width: 360px" layout="list" card-layout="${cardLayout}" reveal-warned src="${src}"></lantern-article-list>`,
+        `<lantern-article-list style="width: min(360px, 100%)" layout="list" card-layout="${cardLayout}" reveal-warned src="${src}"></lantern-article-list>`,
       );
       await nextEvent(list, 'lantern-load');
       await list.updateComplete;
@@ -595,7 +602,6 @@ describe('<lantern-article-list>: a list below the screen when its items arrive'
       const cells = cards(list).map((card) => card.parentElement!.getBoundingClientRect().height);
       // Both keep the room of any card: the unwarned one did not grow past it.
       expect(cells[0], `cells: ${cells}`).to.be.closeTo(cells[1]!, 1);
-      const [more, kept] = cardLayout === 'compact' ? [6, 2] : [7, 3];
       expect(lines(plain!), `${cardLayout}: lines of the unwarned summary`).to.be.closeTo(
         more,
         0.1,
@@ -607,6 +613,40 @@ describe('<lantern-article-list>: a list below the screen when its items arrive'
         expect(shadow(card, '.summary').getBoundingClientRect().bottom).to.be.below(box.bottom);
       }
     }
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  it('keeps its height as the reader scrolls through it, long summaries and all', async () => {
+    // Its cards arrived below the screen: each takes its own height, and a summary laid out
+    // only near the screen must be as tall as it was unseen (three lines), or the page moves.
+    const image = `${location.origin}/demo/images/soldiers.svg`;
+    // Seven lines and more at 360 px (the address carries the feed: it stays short).
+    const summary = 'A long summary of the story, told in full. '.repeat(8);
+    const items = Array.from({ length: 8 }, (_, i) => ({
+      ...article(i + 1, `2025-01-0${9 - i}`),
+      image,
+      summary,
+    }));
+    window.scrollTo(0, 0);
+    const list = mount<LanternArticleList>(
+      `<lantern-article-list style="width: 360px" layout="list" limit="8" src="${served(feedOf(items))}"></lantern-article-list>`,
+    );
+    list.before(Object.assign(document.createElement('div'), { style: 'height: 150vh' }));
+    list.after(Object.assign(document.createElement('div'), { style: 'height: 150vh' }));
+    await nextEvent(list, 'lantern-load');
+    await list.updateComplete;
+    await painted();
+    const before = list.getBoundingClientRect().height;
+    // Through the list, a screen at a time, so every card is laid out once.
+    const top = list.getBoundingClientRect().top + scrollY;
+    for (let y = top - innerHeight; y < top + before; y += innerHeight / 2) {
+      window.scrollTo(0, y);
+      await painted();
+    }
+    expect(list.getBoundingClientRect().height, 'the list grew as it was read').to.be.closeTo(
+      before,
+      1,
+    );
   });
 
   it('shows three lines of a long summary in a card without a picture', async () => {

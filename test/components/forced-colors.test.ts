@@ -1,6 +1,7 @@
 // Windows High Contrast and other forced-colour modes: backgrounds go, so every box a reader
-// tells apart by its colour must keep an edge. The browser draws every author border in
-// CanvasText there (the card's, a button's), so only boxes without a full border need a rule.
+// tells apart by its colour must keep an edge. The browser draws every author border in a
+// system colour there (CanvasText; LinkText for a link), so only boxes without a full border
+// need a rule of their own.
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/define/article-card.js';
@@ -10,13 +11,29 @@ import { cleanup, mountLoaded, shadow } from '../helpers.js';
 
 const FEED = '/demo/feed.json';
 
-/** Each side's border as drawn: `width style`, or `none` where it draws nothing. */
+/** A system colour as this browser resolves it (forced colours give a border this colour). */
+function systemColor(name: string): string {
+  const probe = document.createElement('span');
+  probe.style.color = name;
+  document.body.append(probe);
+  const color = getComputedStyle(probe).color;
+  probe.remove();
+  return color;
+}
+
+/**
+ * Each side's border as drawn: `drawn` in a system colour (CanvasText, LinkText for a link,
+ * Highlight for the current part), else what is wrong with it.
+ */
 function edges(el: Element): string[] {
   const style = getComputedStyle(el);
+  const system = ['CanvasText', 'LinkText', 'Highlight'].map(systemColor);
   return ['top', 'right', 'bottom', 'left'].map((side) => {
     const width = parseFloat(style.getPropertyValue(`border-${side}-width`));
     const kind = style.getPropertyValue(`border-${side}-style`);
-    return width > 0 && kind !== 'none' && kind !== 'hidden' ? 'drawn' : 'none';
+    const color = style.getPropertyValue(`border-${side}-color`);
+    if (!(width > 0) || kind === 'none' || kind === 'hidden') return 'none';
+    return system.includes(color) ? 'drawn' : `in ${color}`;
   });
 }
 

@@ -82,7 +82,6 @@ export const articleCardStyles = css`
     letter-spacing: 0.04em;
     display: -webkit-box;
     -webkit-box-orient: vertical;
-    -webkit-line-clamp: 1;
     overflow: hidden;
   }
   /* Korean tags (the item's language, else the card's, which the article carries). */
@@ -95,11 +94,11 @@ export const articleCardStyles = css`
     margin: 0;
     font-size: 1.1875em;
     line-height: 1.3;
-    /* Two lines reserved (the skeleton's size); a longer title may take a third, then clamps. */
+    /* Two lines reserved (the skeleton's size); a longer title may take a third, then clamps
+       (in a window wider than 20em: below). */
     min-height: 2.6em;
     display: -webkit-box;
     -webkit-box-orient: vertical;
-    -webkit-line-clamp: 3;
     overflow: hidden;
     text-wrap: pretty;
   }
@@ -132,13 +131,12 @@ export const articleCardStyles = css`
     display: block;
     min-height: 1.5em;
   }
-  /* Lines that do not wrap, ending in an ellipsis: they set no least width for the card (two
-     cards in a phone's row fit it). */
+  /* Lines that do not wrap (below), ending in an ellipsis: they set no least width for the card
+     (two cards in a phone's row fit it). */
   .credit,
   .byline,
   .dateline {
     contain: inline-size;
-    white-space: nowrap;
     overflow: hidden;
     text-overflow: ellipsis;
   }
@@ -149,15 +147,35 @@ export const articleCardStyles = css`
     content: ' · ';
     content: ' · ' / ', ';
   }
-  /* Parts whose height is fixed whatever their text (a min-height of their lines, clamped or
-     not wrapping): off-screen their text is not laid out, as their size is known without it
-     (100 loose cards: layout 28 to 16 ms). In view the browser lays them out before the first
-     paint: nothing blinks, and as the size is the same, nothing moves. */
-  .tags,
-  .meta,
-  .summary,
-  .credit {
-    content-visibility: auto;
+  /*
+   * In a window wider than 20em, every card has one shape: one line of tags, three of title at
+   * most, the byline, date line and credit on one line each. Those parts' heights are then fixed
+   * whatever their text (a min-height of their lines, clamped or not wrapping): off-screen their
+   * text is not laid out, as their size is known without it (100 loose cards: layout 28 to
+   * 16 ms). In view the browser lays them out before the first paint: nothing blinks, and as
+   * the size is the same, nothing moves.
+   * In a window 20em wide or less (a phone at 200% zoom or with large text) they take the lines
+   * they need and are laid out at once: cut to their lines there, they lost their ends ("3 min
+   * read", a second tag, the end of a title: WCAG 1.4.10 reflow). The summary stays an excerpt.
+   */
+  @media (width > 20em) {
+    .tags {
+      -webkit-line-clamp: 1;
+    }
+    .credit,
+    .byline,
+    .dateline {
+      white-space: nowrap;
+    }
+    .tags,
+    .meta,
+    .summary,
+    .credit {
+      content-visibility: auto;
+    }
+    .title {
+      -webkit-line-clamp: 3;
+    }
   }
   /* Three lines, and in a list's cell as many more (--_more) as the content warning's room there
      holds (article-list.styles.ts): a card without a warning shows more of its text rather than
@@ -172,8 +190,15 @@ export const articleCardStyles = css`
     -webkit-line-clamp: calc(3 + var(--_more, 0));
     overflow: hidden;
   }
-  :is(div, p) ~ .body {
+  :is(p, div) ~ .body {
     --_more: 0;
+  }
+  /* Nor in a window 20em wide or less, where the title takes the lines it needs (above): the
+     room is for those. */
+  @media (width <= 20em) {
+    .body {
+      --_more: 0;
+    }
   }
   /* No picture (none, or it failed) where the card replaced a box with one in view (.room,
      article-card.ts): no empty frame; the text takes the picture's room in whole lines, so the

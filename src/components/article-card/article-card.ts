@@ -13,11 +13,9 @@ import { articleCardStyles } from './article-card.styles.js';
 
 export type CardLayout = 'vertical' | 'horizontal' | 'compact';
 
-const CARD_LAYOUTS: readonly CardLayout[] = ['vertical', 'horizontal', 'compact'];
-
 /** An attribute value as a known layout; anything else is the default, `vertical`. */
 export function toCardLayout(value: string | null | undefined): CardLayout {
-  return CARD_LAYOUTS.find((layout) => layout === value) ?? 'vertical';
+  return value === 'horizontal' || value === 'compact' ? value : 'vertical';
 }
 
 /**

@@ -4,19 +4,22 @@ export const articleListStyles = css`
   /* A list measures its own width to lay out its columns, so its content has no say in it: in a
      box that shrinks to fit it is one column wide (tokens.ts), not nothing. */
   :host {
-    --_column-width: var(--lantern-list-column-width, 20em);
     contain: inline-size;
   }
   /* No pictures (see .item::before below). */
   :host([hide-images]) {
     --_pic: 0;
   }
+  .items,
   .list {
     display: grid;
     gap: var(--_space);
   }
   .grid .items {
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--_column-width)), 1fr));
+    grid-template-columns: repeat(
+      auto-fill,
+      minmax(min(100%, var(--lantern-list-column-width, 20em)), 1fr)
+    );
   }
   /*
    * Every card of a list keeps the room its placeholder had (article-card.styles.ts), so the list
@@ -34,18 +37,12 @@ export const articleListStyles = css`
    * cards four times the main-thread time.
    */
   .items {
-    display: grid;
-    gap: var(--_space);
     margin: 0;
     padding: 0;
     list-style: none;
     /* A card is the list's size: the room in its cell is counted in the cell's font size, and a
        relative --lantern-font-size (1.25em) must not apply again inside each card. */
     --lantern-font-size: 1em;
-    /* A card without a warning shows its summary in that room: four more lines (6em), which the
-       room holds with a third line of title (1.54375em) whatever --lantern-space is (and as many
-       in a list below the screen, whose cards take their own height). */
-    --_more: 4;
     /* Sums of the card's sizes, added up here (the minifier cannot fold them beside a var()).
        .warning-gate: padding above (0.75 space), the three-line .content-warning
        (0.875em * 5.5), the gap (0.4em), the .button (0.9375em * 2.75): 7.790625em. */
@@ -56,6 +53,12 @@ export const articleListStyles = css`
        a card shows it above its picture, never in its body (counted in both, it left every
        card of a list 85 px of blank at the default size). */
     --_body-room: calc(var(--_space) * 1.75 + 14.65em);
+    /* A card without a warning shows its summary in that room: four more lines (6em), which the
+       room holds with a third line of title (1.54375em) whatever --lantern-space is. Not in a
+       list below the screen (.fit, below): its cards take their own height, and a summary laid
+       out only near the screen must keep the height it had unseen; nor in a narrow window
+       (article-card.styles.ts). */
+    --_more: 4;
   }
   /* A compact card: no picture, and a body with less padding (1.5 space), a smaller title
      (1.0625em * 2.6), a two-line summary (1.5em * 2) and smaller gaps (0.35em * 4): 12.225em. */
@@ -69,6 +72,7 @@ export const articleListStyles = css`
     --_pic: 0;
     --_gate-room: 0px;
     --_body-room: 0px;
+    --_more: 0;
   }
   /* Laid out at once: laid out only as the reader came near, a card would grow from any
      estimate in view (a jump to the list moved the page by 41 px a card). */
