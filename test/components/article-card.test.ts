@@ -272,15 +272,19 @@ describe('<lantern-article-card>', () => {
     await expectAxeClean(el);
   });
 
-  it('shows its whole title, tags and date line in a window 20em wide (a phone at 200% zoom)', async () => {
+  it('shows its whole title, tags, byline, date line and credit in a window 20em wide (a phone at 200% zoom)', async () => {
     const item = {
       id: 'x',
       url: 'https://example.org/x',
       title: "Yoon Ha's Story: Part 3 - Making it to South Korea",
-      tags: ['Refugee stories', 'North Korea'],
-      authors: [{ name: 'Yoon Ha' }],
+      // Each too long for one line at 320 px: clamped or kept on one line, it would be cut.
+      tags: ['Refugee stories', 'North Korea', 'Testimonies', 'Escape'],
+      authors: [{ name: 'Yoon Ha' }, { name: 'The North Korean Documentation Centre' }],
       date_published: '2025-02-20T09:00:00Z',
       content_text: 'word '.repeat(600),
+      // A picture that never arrives: its credit line is drawn all the same.
+      image: `${location.origin}/test-server/stall?img=reflow`,
+      _lantern: { image_credit: 'Lantern demo illustration, drawn for this story by the centre' },
     };
     /** Per part, the pixels of its text cut off (below its lines, or past its end). */
     const cutAt = async (width: number) => {
@@ -290,7 +294,7 @@ describe('<lantern-article-card>', () => {
         `<lantern-article-card>${inlineItem(item)}</lantern-article-card>`,
       );
       return Object.fromEntries(
-        ['.title', '.tags', '.byline', '.dateline'].map((part) => {
+        ['.title', '.tags', '.byline', '.dateline', '.credit'].map((part) => {
           const el = shadow(card, part);
           const box = el.getBoundingClientRect();
           const text = document.createRange();
@@ -301,10 +305,13 @@ describe('<lantern-article-card>', () => {
       );
     };
     try {
-      // 160 CSS px: a 320 px phone at 200% zoom. Every line of each is drawn.
-      const narrow = await cutAt(160);
-      for (const [part, cut] of Object.entries(narrow)) {
-        expect(cut, `${part} cut at 160 px: ${JSON.stringify(narrow)}`).to.be.at.most(1);
+      // 160 CSS px: a 320 px phone at 200% zoom; 320 px: WCAG's reflow width, 20em. Every line
+      // of each is drawn.
+      for (const width of [160, 320]) {
+        const narrow = await cutAt(width);
+        for (const [part, cut] of Object.entries(narrow)) {
+          expect(cut, `${part} cut at ${width} px: ${JSON.stringify(narrow)}`).to.be.at.most(1);
+        }
       }
     } finally {
       await setViewport({ width: 800, height: 600 });

@@ -491,9 +491,11 @@ describe('<lantern-article-list>: the room each kind of card keeps', () => {
 });
 
 describe('<lantern-article-list>: a list below the screen when its items arrive', () => {
-  afterEach(() => {
+  afterEach(async () => {
     cleanup();
     window.scrollTo(0, 0);
+    // Some tests here narrow the window; a failed one must not leave the next at its width.
+    await setViewport({ width: 800, height: 600 });
   });
 
   /** The blank between the end of a card's text (its last line, not its box) and its bottom. */
@@ -613,7 +615,6 @@ describe('<lantern-article-list>: a list below the screen when its items arrive'
         expect(shadow(card, '.summary').getBoundingClientRect().bottom).to.be.below(box.bottom);
       }
     }
-    await setViewport({ width: 800, height: 600 });
   });
 
   it('keeps its height as the reader scrolls through it, long summaries and all', async () => {
@@ -636,6 +637,10 @@ describe('<lantern-article-list>: a list below the screen when its items arrive'
     await nextEvent(list, 'lantern-load');
     await list.updateComplete;
     await painted();
+    // Its items arrived below the screen (else this would test the list in view).
+    expect(shadow(list, '.list').classList.contains('fit'), 'a list below the screen').to.equal(
+      true,
+    );
     const before = list.getBoundingClientRect().height;
     // Through the list, a screen at a time, so every card is laid out once.
     const top = list.getBoundingClientRect().top + scrollY;

@@ -157,6 +157,10 @@ export const articleCardStyles = css`
    * In a window 20em wide or less (a phone at 200% zoom or with large text) they take the lines
    * they need and are laid out at once: cut to their lines there, they lost their ends ("3 min
    * read", a second tag, the end of a title: WCAG 1.4.10 reflow). The summary stays an excerpt.
+   * The skeleton keeps the one shape, so there a card may grow as its content arrives (the
+   * README's card by 20 px at 320 px, a long title by several lines at 160 px): text no
+   * longer lost, for a shift where a reader zooms. A browser without range media queries
+   * (Safari before 16.4) reads neither block: no clamps, all text, cards of their own heights.
    */
   @media (width > 20em) {
     .tags {
