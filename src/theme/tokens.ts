@@ -210,8 +210,9 @@ export const hostStyles = css`
     }
   }
   @media (forced-colors: active) {
-    /* Forced colours draw every border in CanvasText (a card's, a button's): only the
-       warning, whose border is one side, gets a box. */
+    /* Forced colours draw every author border in a system colour (CanvasText, LinkText on a
+       link: a card's, a button's; forced-colors.test.ts): only the warning, whose border is
+       one side, gets a box. */
     .content-warning {
       border: 1px solid CanvasText;
     }

@@ -591,8 +591,9 @@ describe('<lantern-article-list>: a list below the screen when its items arrive'
       ['vertical', 300, 3, 3],
     ] as const) {
       cleanup();
-      await setViewport({ width: viewport, height: 600 });
-      // One column: each card is its own row, so neither stretches to the other. Warned items
+      await setViewport({ width: viewport, height: 1400 });
+      // A window tall enough for both cards (a summary off the screen is not laid out). One
+      // column: each card is its own row, so neither stretches to the other. Warned items
       // show their text at once (reveal-warned), under the warning that takes the room.
       const list = mount<LanternArticleList>(
         `<lantern-article-list style="width: min(360px, 100%)" layout="list" card-layout="${cardLayout}" reveal-warned src="${src}"></lantern-article-list>`,
@@ -615,6 +616,25 @@ describe('<lantern-article-list>: a list below the screen when its items arrive'
         expect(shadow(card, '.summary').getBoundingClientRect().bottom).to.be.below(box.bottom);
       }
     }
+    // Behind its gate, shown by the reader ("Show content"): three lines, and nothing moves.
+    // (A window tall enough for the whole card: a summary off the screen is not laid out.)
+    cleanup();
+    await setViewport({ width: 800, height: 1400 });
+    const list = mount<LanternArticleList>(
+      `<lantern-article-list style="width: 360px" layout="list" card-layout="vertical" src="${src}"></lantern-article-list>`,
+    );
+    await nextEvent(list, 'lantern-load');
+    await list.updateComplete;
+    await painted();
+    const story = cards(list)[1]!;
+    const cell = story.parentElement!.getBoundingClientRect().height;
+    shadow<HTMLButtonElement>(story, '.reveal').click();
+    await story.updateComplete;
+    // A new summary is laid out only once the browser has seen it near the screen: two frames.
+    await painted();
+    await painted();
+    expect(lines(story), 'lines of the summary the reader revealed').to.be.closeTo(3, 0.1);
+    expect(story.parentElement!.getBoundingClientRect().height, 'its cell').to.be.closeTo(cell, 1);
   });
 
   it('keeps its height as the reader scrolls through it, long summaries and all', async () => {
