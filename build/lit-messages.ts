@@ -2,19 +2,27 @@ import MagicString from 'magic-string';
 import type { Plugin } from 'vite';
 
 /**
- * Lit's production build keeps two long error messages in `css-tag.js` (about 200 characters)
+ * Two changes to Lit's `css-tag.js` in the CDN and npm builds. Lit's production build keeps two long error messages in `css-tag.js` (about 200 characters)
  * for a misuse of `css` that only a developer's code can make: a value that is not a `css`
  * result interpolated into `css`, or `new CSSResult()`. Lantern's styles are all `css` results,
  * so neither is ever thrown; every CDN page downloads them anyway. Here they are shortened (the
  * error still names its cause); Lit's development build, which the staff preview, Storybook and
  * `npm run test:dev` run, keeps Lit's own words. If a Lit update changes the text, the build
- * says so and ships it unchanged (and `npm run size` shows the bytes).
+ * says so and ships it unchanged (and `npm run size` shows the bytes). Second, Lit's test for
+ * constructable style sheets is made `true` (below).
  */
 const SHORTER: ReadonlyArray<readonly [string, string]> = [
   ['"CSSResult is not constructable. Use `unsafeCSS` or `css` instead."', '"Lit: new CSSResult"'],
   [
     `"Value passed to 'css' function must be a 'css' function result: "+t+". Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security."`,
     '"Lit: css got "+t',
+  ],
+  // Whether the browser can adopt constructed style sheets (else Lit writes a <style> per shadow
+  // root): every browser Lantern runs in can (it needs light-dark(), which came after), so the
+  // test is `true` and the minifier drops the <style> fallback and its stylesheet-to-text copy.
+  [
+    't.ShadowRoot&&(void 0===t.ShadyCSS||t.ShadyCSS.nativeShadow)&&"adoptedStyleSheets"in Document.prototype&&"replace"in CSSStyleSheet.prototype',
+    '!0',
   ],
 ];
 

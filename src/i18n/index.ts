@@ -7,7 +7,8 @@ export type InterfaceLanguage = 'en' | 'ko';
 
 /**
  * The element's own `lang`, else the closest `[lang]` ancestor (crossing shadow roots), else
- * the document's, else the browser's.
+ * the document's, else the browser's; English where that language has no interface text (a
+ * German or Arabic page), so labels, dates and the `lang` a screen reader's voice follows agree.
  */
 export function resolveLocale(element: Element): string {
   let node: Element | null = element;
@@ -20,7 +21,8 @@ export function resolveLocale(element: Element): string {
 }
 
 function canonical(tag: string): string {
-  return canonicalTag(tag) ?? 'en';
+  const locale = canonicalTag(tag);
+  return locale && /^(en|ko)\b/.test(locale) ? locale : 'en';
 }
 
 export function interfaceLanguage(locale: string): InterfaceLanguage {

@@ -60,6 +60,19 @@ describe('what a screen reader hears', () => {
     expect(spoken(card)).not.to.contain('·');
   });
 
+  it('a page in a language without interface text (German, Arabic): labels, dates and lang all English', async () => {
+    for (const page of ['lang="de"', 'lang="ar" dir="rtl"']) {
+      const wrapper = await mountLoaded(
+        `<div ${page}><lantern-article-card src=${FEED}></lantern-article-card></div>`,
+      );
+      const card = wrapper.querySelector('lantern-article-card')!;
+      // Not "Published 4. März 2025" read by a German voice: one language, the one of the words.
+      expect(shadow(card, '.card').lang, page).to.equal('en');
+      expect(squash(spoken(shadow(card, '.dateline'))), page).to.equal('March 4, 2025, 3 min read');
+      cleanup();
+    }
+  });
+
   it('card: an item without an image has no empty figure and no picture box', async () => {
     const card = await mountLoaded(
       `<lantern-article-card lang="en"><script type="application/feed+json">${JSON.stringify({
