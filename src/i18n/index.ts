@@ -25,8 +25,9 @@ function canonical(tag: string): string {
   return locale && /^(en|ko)\b/.test(locale) ? locale : 'en';
 }
 
+/** Korean for `ko` and its regions (not `kok`, Konkani), else English. */
 export function interfaceLanguage(locale: string): InterfaceLanguage {
-  return locale.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+  return /^ko\b/i.test(locale) ? 'ko' : 'en';
 }
 
 /** Korean text once loaded: English pages never download it. */

@@ -117,7 +117,7 @@ export function listTemplate(c: ListContext, view: ArticleListView): TemplateRes
                 type="button"
                 class="button"
                 part="button"
-                aria-disabled=${c.loadingMore ? 'true' : 'false'}
+                aria-disabled=${c.loadingMore}
                 @click=${c.loadMore}
               >
                 ${c.loadingMore ? m.loadingMore : m.loadMore}

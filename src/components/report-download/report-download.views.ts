@@ -91,7 +91,7 @@ export function reportTemplate(
         ${headingTemplate(
           c.headingLevel,
           'title',
-          html`<span lang=${contentLang} tabindex="-1" data-focus>${title}</span>`,
+          html`<span lang=${contentLang} tabindex="-1" id="title" data-focus>${title}</span>`,
         )}
         ${
           publisher || report.pages
@@ -293,7 +293,7 @@ function summaryBody(
               type="button"
               class="link-button"
               part="button"
-              aria-expanded=${c.expanded ? 'true' : 'false'}
+              aria-expanded=${c.expanded}
               @click=${c.toggleMore}
             >
               ${c.expanded ? c.m.showLess : c.m.showMore}
