@@ -33,7 +33,7 @@ export default defineConfig(({ mode }): UserConfig => {
   const production = !!process.env.LANTERN_BUILD;
   const lib = mode === 'lib';
   const all = mode === 'cdn-all';
-  const cdnEntry = resolve(here, all ? 'src/index.ts' : 'src/cdn.ts');
+  const cdnEntry = resolve(here, all ? 'src/cdn-all.ts' : 'src/cdn.ts');
   return {
     plugins: production ? [litLiterals(), litMessages()] : [],
     resolve: production ? { conditions: ['production'] } : {},

@@ -10,6 +10,7 @@
  */
 // First, before Lit: undoes the host page's clobbering of Lit's globals (see host-page.ts).
 import './components/shared/host-page.js';
+import './cdn-first.js';
 import { lazyElement, loaders } from './components/shared/lazy-element.js';
 
 export * from './define/article-card.js';

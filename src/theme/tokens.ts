@@ -67,8 +67,6 @@ export const hostStyles = css`
     font-size: var(--_font-size);
     line-height: 1.5;
     color: var(--_text);
-    /* English and Korean run left to right, on a right-to-left page too. */
-    direction: ltr;
     /* Feed text of any length wraps, Korean under keep-all included, and never sets a minimum width. */
     overflow-wrap: anywhere;
     /* A host in a flex or grid row shrinks with it instead of growing to its content. */

@@ -1,7 +1,6 @@
 // What a screen reader hears: separators drawn but not read (CSS alt text, aria-hidden), distinct
-// link names, no stray landmarks or empty figures. These check the DOM and the generated
-// content's alternative text that Chromium exposes; content-warning.test.ts reads Chromium's
-// accessibility tree itself (the a11ySnapshot command) for the names of "Show content" buttons.
+// link names, no stray landmarks or empty figures. The runner has no accessibility-tree command,
+// so these check the DOM and the generated content's alternative text that Chromium exposes.
 import { expect } from '@open-wc/testing';
 import '../../src/define/article-card.js';
 import '../../src/define/report-download.js';
@@ -61,7 +60,7 @@ describe('what a screen reader hears', () => {
     expect(spoken(card)).not.to.contain('·');
   });
 
-  it('a page in a language without interface text (German, Arabic): labels, dates and lang all English, left to right', async () => {
+  it('a page in a language without interface text (German, Arabic): labels, dates and lang all English', async () => {
     for (const page of ['lang="de"', 'lang="ar" dir="rtl"']) {
       const wrapper = await mountLoaded(
         `<div ${page}><lantern-article-card src=${FEED}></lantern-article-card></div>`,
@@ -70,13 +69,6 @@ describe('what a screen reader hears', () => {
       // Not "Published 4. März 2025" read by a German voice: one language, the one of the words.
       expect(shadow(card, '.card').lang, page).to.equal('en');
       expect(squash(spoken(shadow(card, '.dateline'))), page).to.equal('March 4, 2025, 3 min read');
-      // English laid out right to left puts its full stop at the wrong end of the line.
-      const summary = shadow(card, '.summary');
-      expect(getComputedStyle(summary).direction, page).to.equal('ltr');
-      const line = document.createRange();
-      line.selectNodeContents(summary);
-      const start = line.getClientRects()[0]!.left - summary.getBoundingClientRect().left;
-      expect(start, `${page}: the first line starts at the left`).to.be.below(1);
       cleanup();
     }
   });

@@ -270,13 +270,10 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
                   referrerpolicy="no-referrer"
                   lang=${ifDefined(itemLang)}
                   aria-describedby=${ifDefined(warningId)}
-                  id="title"
                   data-focus
                   >${title}</a
                 >`
-              : html`<span lang=${ifDefined(itemLang)} tabindex="-1" id="title" data-focus
-                  >${title}</span
-                >`,
+              : html`<span lang=${ifDefined(itemLang)} tabindex="-1" data-focus>${title}</span>`,
           )}
           <p class="meta" part="meta">
             <span class="byline">

@@ -91,7 +91,7 @@ export function reportTemplate(
         ${headingTemplate(
           c.headingLevel,
           'title',
-          html`<span lang=${contentLang} tabindex="-1" id="title" data-focus>${title}</span>`,
+          html`<span lang=${contentLang} tabindex="-1" data-focus>${title}</span>`,
         )}
         ${
           publisher || report.pages

@@ -80,3 +80,14 @@ if (typeof document !== 'undefined' && typeof Document !== 'undefined') {
     );
   }
 }
+
+/**
+ * For the CDN files, whose Lit styles every shadow root with a constructed style sheet (its
+ * <style> fallback is left out: build/lit-messages.ts): a browser without them (Safari before
+ * 16.4, Firefox before 101) keeps the fallback content rather than an empty box.
+ */
+export function requireStyleSheets(): void {
+  if (typeof document !== 'undefined' && !('replaceSync' in CSSStyleSheet.prototype)) {
+    hostPageStopped = true;
+  }
+}

@@ -45,11 +45,9 @@ export function warningText(
   warning: string,
   contentLang?: string,
 ): TemplateResult {
-  // The generic one is interface text: no `lang` of its own.
-  const blank = warning.trim() === '';
-  return html`<span lang=${ifDefined(blank ? undefined : contentLang)}
-    >${blank ? m.genericWarning : warning}</span
-  >`;
+  return warning.trim() === ''
+    ? html`<span>${m.genericWarning}</span>`
+    : html`<span lang=${ifDefined(contentLang)}>${warning}</span>`;
 }
 
 export interface WarningGate {
@@ -64,9 +62,7 @@ export interface WarningGate {
  * A content warning, never dropped: the label in the reader's language, the warning in the
  * content's own (`contentLang`), exposed as a note. With a `gate`, it is followed by the
  * "Show content" button that reveals what the warning covers (a disclosure: focus stays on
- * the button, `aria-expanded` and a polite status say what happened). The button is named by its
- * text and the element of id `title` where the widget has one (the title a card or report
- * shows), so a list's buttons differ: "Show content A warned story".
+ * the button, `aria-expanded` and a polite status say what happened).
  */
 export function contentWarning(
   m: WarningMessages,
@@ -84,9 +80,7 @@ export function contentWarning(
     <button
       type="button"
       class="button reveal"
-      id="reveal"
       part="button"
-      aria-labelledby="reveal title"
       aria-expanded=${!!gate.revealed}
       aria-describedby=${gate.id}
       @click=${gate.onToggle}
