@@ -2,14 +2,16 @@ import MagicString from 'magic-string';
 import type { Plugin } from 'vite';
 
 /**
- * Two changes to Lit's `css-tag.js` in the CDN and npm builds. Lit's production build keeps two long error messages in `css-tag.js` (about 200 characters)
- * for a misuse of `css` that only a developer's code can make: a value that is not a `css`
- * result interpolated into `css`, or `new CSSResult()`. Lantern's styles are all `css` results,
- * so neither is ever thrown; every CDN page downloads them anyway. Here they are shortened (the
- * error still names its cause); Lit's development build, which the staff preview, Storybook and
- * `npm run test:dev` run, keeps Lit's own words. If a Lit update changes the text, the build
- * says so and ships it unchanged (and `npm run size` shows the bytes). Second, Lit's test for
- * constructable style sheets is made `true` (below).
+ * Two changes to Lit's `css-tag.js` in the CDN files (the npm build leaves Lit to the partner's
+ * bundler, so neither applies there). First, Lit's production build keeps two long error
+ * messages (about 200 characters) for a misuse of `css` that only a developer's code can make: a
+ * value that is not a `css` result interpolated into `css`, or `new CSSResult()`. Lantern's
+ * styles are all `css` results, so neither is ever thrown; here they are shortened (the error
+ * still names its cause). Second, Lit's test for constructed style sheets is made `true`, so the
+ * minifier drops its `<style>` fallback; the CDN entries register nothing in a browser without
+ * them (src/cdn-first.ts), so its fallback content stays. Lit's development build, which the
+ * staff preview, Storybook and `npm run test:dev` run, is left as it is. If a Lit update changes
+ * a text, the build warns and ships it unchanged (and `npm run size` shows the bytes).
  */
 const SHORTER: ReadonlyArray<readonly [string, string]> = [
   ['"CSSResult is not constructable. Use `unsafeCSS` or `css` instead."', '"Lit: new CSSResult"'],
@@ -18,8 +20,8 @@ const SHORTER: ReadonlyArray<readonly [string, string]> = [
     '"Lit: css got "+t',
   ],
   // Whether the browser can adopt constructed style sheets (else Lit writes a <style> per shadow
-  // root): every browser Lantern runs in can (it needs light-dark(), which came after), so the
-  // test is `true` and the minifier drops the <style> fallback and its stylesheet-to-text copy.
+  // root): `true`, and the minifier drops the <style> fallback and its stylesheet-to-text copy.
+  // A browser without them gets the fallback content instead (src/cdn-first.ts).
   [
     't.ShadowRoot&&(void 0===t.ShadyCSS||t.ShadyCSS.nativeShadow)&&"adoptedStyleSheets"in Document.prototype&&"replace"in CSSStyleSheet.prototype',
     '!0',
@@ -37,7 +39,7 @@ export function litMessages(): Plugin {
       for (const [long, short] of SHORTER) {
         const at = code.indexOf(long);
         if (at >= 0) shorter.overwrite(at, at + long.length, short);
-        else this.warn(`Lit's message ${long.slice(0, 40)}… not found: kept as it is`);
+        else this.warn(`Lit's text ${long.slice(0, 40)}… not found: kept as it is`);
       }
       return shorter.hasChanged()
         ? { code: shorter.toString(), map: shorter.generateMap({ hires: true }) }
