@@ -46,3 +46,40 @@ test("the minified build keeps the spaces a reader sees (' · ' between a file's
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("the minified build keeps the space in '← Previous part' (a template's edge is not trimmed)", async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.origin}/test/e2e/pages/every.html`);
+  const direction = page.locator('lantern-story-navigator .pager .prev .direction').first();
+  await direction.waitFor({ timeout: 15_000 });
+  // The arrow is its own template (`<span aria-hidden="true">← </span>`): a minifier that trims
+  // whitespace at a template's edges ships "←Previous part".
+  assert.equal(await direction.innerText(), '← Previous part');
+  await page.close();
+});
+
+for (const script of ['/dist/cdn/lantern.js', '/dist/cdn/all/lantern.js']) {
+  test(`${script} in a browser without constructed style sheets registers nothing and keeps the fallback link`, async () => {
+    const page = await browser.newPage();
+    // Safari before 16.4, Firefox before 101: the CDN files' Lit has no <style> fallback.
+    await page.addInitScript(() => {
+      delete CSSStyleSheet.prototype.replaceSync;
+    });
+    await page.route(`${server.origin}/old-browser.html`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><script type="module" src="${script}"></script>
+          <lantern-article-card src="/demo/feed.json"><a href="https://example.org/">Read our stories</a></lantern-article-card>`,
+      }),
+    );
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.origin}/old-browser.html`);
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => !!customElements.get('lantern-article-card')), false);
+    assert.ok(await page.locator('a', { hasText: 'Read our stories' }).isVisible());
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}

@@ -62,7 +62,10 @@ function hiddenDocumentMembers(): string[] {
 
 type Document_ = Record<string, unknown>;
 
-/** Whether the host page stops Lantern from rendering at all (the console says why). */
+/**
+ * Whether the host page stops Lantern from rendering at all: the console says why, except in a
+ * browser too old for the CDN files (`requireStyleSheets`), which stays silent.
+ */
 export let hostPageStopped = false;
 
 if (typeof document !== 'undefined' && typeof Document !== 'undefined') {
