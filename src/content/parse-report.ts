@@ -5,7 +5,7 @@
 import type { ItemReader } from './parse.js';
 import type { Attachment, ReportInfo } from './types.js';
 import { readCount } from './read-count.js';
-import { definedOnly, isLanguageTag, isObject, LIMITS, type Reader } from './validate.js';
+import { definedOnly, isObject, LIMITS, type Reader } from './validate.js';
 
 /** Attachments read per item (a budget as validate.ts's LIMITS, read only here). */
 export const MAX_ATTACHMENTS = 50;
@@ -50,14 +50,11 @@ function readAttachment(r: Reader, value: unknown, path: string): Attachment | u
     const sha256 = r.text(ext, 'sha256', p, false);
     const hex = sha256 && /^[0-9a-f]{64}$/i.test(sha256);
     if (sha256 && !hex) r.warn(`${p}.sha256`, 'expected 64 hexadecimal digits');
-    const language = r.text(ext, 'language', p, false);
-    const tag = language && isLanguageTag(language);
     attachment._lantern = definedOnly({
-      language: tag ? language : undefined,
+      language: r.language(ext, p),
       sha256: hex ? sha256.toLowerCase() : undefined,
       pages: readCount(r, ext, 'pages', p, 1),
     });
-    if (language && !tag) r.warn(`${p}.language`, 'expected a language tag');
   }
   return attachment;
 }

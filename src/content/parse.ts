@@ -8,15 +8,7 @@ import { FeedError } from './errors.js';
 import { readExtension } from './parse-lantern.js';
 import { decodeEntities } from './text.js';
 import type { Author, Feed, FeedItem, FeedWarning, ParsedFeed } from './types.js';
-import {
-  definedOnly,
-  isLanguageTag,
-  isObject,
-  type Json,
-  LIMITS,
-  Reader,
-  shorten,
-} from './validate.js';
+import { definedOnly, isObject, type Json, LIMITS, Reader, shorten } from './validate.js';
 
 /** The budgets stay importable from the parser that applies them (tests read them here). */
 export { LIMITS };
@@ -141,13 +133,9 @@ function readItemFields(r: Reader, value: unknown, path: string): FeedItem | und
     date_modified: r.date(value, 'date_modified', path),
     authors: readAuthors(r, value, path),
     tags: readTags(r, value, path),
-    language: r.text(value, 'language', path, false),
+    language: r.language(value, path),
     _lantern: readExtension(r, value._lantern, `${path}._lantern`),
   });
-  if (item.language && !isLanguageTag(item.language)) {
-    r.warn(`${path}.language`, 'expected a language tag');
-    delete item.language;
-  }
   for (const read of itemReaders) read(r, value, path, item);
   // The raw item is kept, not copied: its bodies are the same strings as the parsed item's.
   unread.set(item, [value, path, r.base, itemReaders.length]);
@@ -229,15 +217,15 @@ export function parseFeed(json: unknown, options: ParseOptions = {}): ParsedFeed
     icon: r.url(json, 'icon', '', 'image'),
     favicon: r.url(json, 'favicon', '', 'image'),
     next_url: r.url(json, 'next_url', ''),
-    language: r.text(json, 'language', '', false),
+    language: r.language(json, ''),
     authors: readAuthors(r, json, ''),
     items,
   });
-  // JSON Feed: an item without authors has the feed's.
-  if (feed.authors) for (const item of items) item.authors ??= feed.authors;
-  if (feed.language && !isLanguageTag(feed.language)) {
-    r.warn('language', 'expected a language tag');
-    delete feed.language;
+  // JSON Feed: an item without authors has the feed's; one without a language is in the feed's
+  // (a screen reader reads a German feed's stories in German on an English page).
+  for (const item of items) {
+    if (feed.authors) item.authors ??= feed.authors;
+    if (feed.language) item.language ??= feed.language;
   }
   const warnings = r.warnings.map((w) => ({ ...w, path: w.path.replace(/^\./, '') }));
   return { feed, warnings };

@@ -20,6 +20,18 @@ const NAMED: ReadonlyMap<string, string> = new Map(
     raquo: '»',
     copy: '©',
     middot: '·',
+    bull: '•',
+    shy: '\u00ad',
+    lrm: '\u200e',
+    rlm: '\u200f',
+    // The mark an accent adds to its letter: `&eacute;` is e + U+0301, composed.
+    _grave: '\u0300',
+    _acute: '\u0301',
+    _circ: '\u0302',
+    _tilde: '\u0303',
+    _uml: '\u0308',
+    _ring: '\u030a',
+    _cedil: '\u0327',
   }),
 );
 
@@ -36,7 +48,8 @@ export function decodeEntities(text: string): string {
         ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
       return Number.isFinite(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : whole;
     }
-    return NAMED.get(ref.toLowerCase()) ?? whole;
+    const accent = NAMED.get(`_${ref.slice(1)}`);
+    return accent ? (ref[0] + accent).normalize() : (NAMED.get(ref.toLowerCase()) ?? whole);
   });
 }
 

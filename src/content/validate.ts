@@ -81,6 +81,16 @@ export class Reader {
     return decode ? decodeEntities(trimmed) : value;
   }
 
+  /** A `language` field: a BCP 47 tag, else dropped with a warning. */
+  language(obj: Json, path: string): string | undefined {
+    const tag = this.text(obj, 'language', path, false);
+    if (tag && !canonicalTag(tag)) {
+      this.warn(`${path}.language`, 'expected a language tag');
+      return undefined;
+    }
+    return tag;
+  }
+
   /** Reads at most `max` entries of an array, warning when there were more. */
   capped(list: unknown[], max: number, path: string, what: string): unknown[] {
     if (list.length <= max) return list;
@@ -169,10 +179,6 @@ export function definedOnly<T extends object>(obj: T): T {
     if (obj[key] === undefined) delete obj[key];
   }
   return obj;
-}
-
-export function isLanguageTag(tag: string): boolean {
-  return canonicalTag(tag) !== undefined;
 }
 
 /** The canonical form of a BCP 47 language tag (`EN-us` → `en-US`); `undefined` if it is not one. */

@@ -40,9 +40,9 @@ describe('parseFeed: validation names the path of every problem', () => {
       `icon: ${NOT_ALLOWED}`,
       `favicon: ${NOT_ALLOWED}`,
       `next_url: ${NOT_ALLOWED}`,
+      'language: expected a language tag',
       'authors: expected an array',
       'author: expected an author object',
-      'language: expected a language tag',
     ]);
     expect(feed.items.map((i) => i.title)).to.deep.equal(['The one good item']);
     for (const key of ['home_page_url', 'feed_url', 'icon', 'favicon', 'next_url', 'language']) {
@@ -313,6 +313,23 @@ describe('parseFeed: what is a feed', () => {
     // A feed without authors gives its items none (no empty field either).
     const bare = parseFeed({ version: V11, title: 'B', items: [{ id: '1' }] }).feed;
     expect(bare.items[0]).to.not.have.property('authors');
+  });
+
+  it("an item without a language is in the feed's (a German feed's stories read in German)", () => {
+    const { feed } = parseFeed({
+      version: V11,
+      title: 'Ein Blog',
+      language: 'de-DE',
+      items: [
+        { id: '1', title: 'Ohne Sprache' },
+        { id: '2', title: 'In English', language: 'en' },
+        { id: '3', title: 'Kaputt', language: 'not a tag!' },
+      ],
+    });
+    expect(feed.items.map((item) => item.language)).to.deep.equal(['de-DE', 'en', 'de-DE']);
+    // A feed without a language gives its items none.
+    const bare = parseFeed({ version: V11, title: 'B', items: [{ id: '1' }] }).feed;
+    expect(bare.items[0]).to.not.have.property('language');
   });
 
   it('prefers 1.1 authors over 1.0 author when both are present', () => {

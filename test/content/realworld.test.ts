@@ -3,6 +3,7 @@
 import '../../src/content/index.js';
 import { expect } from '@open-wc/testing';
 import { clearFeedCache, loadFeed } from '../../src/content/load.js';
+import { itemExcerpt } from '../../src/content/excerpt.js';
 import { parseFeed } from '../../src/content/parse.js';
 import { renderRichContent } from '../../src/content/rich.js';
 import type { Feed, FeedItem, FeedWarning } from '../../src/content/types.js';
@@ -42,6 +43,8 @@ function item(feed: Feed, index = 0): FeedItem {
 // and in CI. Without them this file fails rather than passing on nothing.
 const listing = await fetch('/test-server/realworld/');
 const realFeeds: string[] = listing.ok ? await listing.json() : [];
+const xmlListing = await fetch('/test-server/realworld-xml/');
+const realXmlFeeds: string[] = xmlListing.ok ? await xmlListing.json() : [];
 
 describe('real-world feeds from ../shared/realworld-feeds', () => {
   it('are present beside this clone', () => {
@@ -87,6 +90,32 @@ describe('real-world feeds from ../shared/realworld-feeds', () => {
       }
     }
   });
+});
+
+describe('what readers see of every item of every real feed (JSON, RSS, Atom)', () => {
+  const sources = [
+    ...realFeeds.map((name) => `/test-server/realworld/${name}`),
+    ...realXmlFeeds.map((name) => `/test-server/realworld-xml/${name}`),
+  ];
+
+  it('are present beside this clone', () => {
+    expect(realXmlFeeds, 'put the real feeds in ../shared/realworld-feeds').to.have.length.above(0);
+  });
+
+  for (const src of sources) {
+    it(`${src.split('/').pop()}: no HTML entity left as written in a title, tag or excerpt`, async () => {
+      clearFeedCache();
+      const { feed } = await loadFeed(src);
+      const raw: string[] = [];
+      for (const each of feed.items) {
+        for (const text of [each.title, ...(each.tags ?? []), itemExcerpt(each)]) {
+          // ReliefWeb writes `&bull;`, others `&egrave;`, `&lrm;` or `&shy;`.
+          raw.push(...(text?.match(/&[a-z][a-z0-9]*;/gi) ?? []).map((e) => `${each.id}: ${e}`));
+        }
+      }
+      expect(raw).to.deep.equal([]);
+    });
+  }
 });
 
 describe('quirks of real feeds, reproduced in small fixtures', () => {

@@ -53,6 +53,12 @@ describe('decodeEntities', () => {
     ['&AMP;', '&'],
     ['&amp;lt;', '&lt;'],
     ['&unknown; stays', '&unknown; stays'],
+    ['&bull; Summary&lrm;', '• Summary\u200e'],
+    [
+      'caf&eacute; &Eacute;cole na&iuml;ve Bj&ouml;rk Fran&ccedil;ais Se&ntilde;or &Aring;',
+      'café École naïve Björk Français Señor Å',
+    ],
+    ['&acute; &uml; &xamp; stay', '&acute; &uml; &xamp; stay'],
     ['&#0; &#x110000;', '&#0; &#x110000;'],
     ['no entities', 'no entities'],
   ];
