@@ -1,5 +1,6 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { testServer } from './test/server/test-server.mjs';
 
 export const chromeArgs = [
@@ -49,7 +50,12 @@ export default {
   testsFinishTimeout: 600_000,
   browserStartTimeout: 60_000,
   middleware: [testServer],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), forcedColors],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    forcedColors,
+    // `a11ySnapshot()`: the accessibility tree Chromium gives a screen reader.
+    a11ySnapshotPlugin(),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -3,7 +3,7 @@
 // one, the compact navigator carries its neighbours' warnings. Also the report's small ones:
 // the citation copied is the citation shown, mailto: is no download, distinctions are linear.
 import { expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { a11ySnapshot, sendKeys } from '@web/test-runner-commands';
 import '../../src/define/article-card.js';
 import '../../src/define/article-list.js';
 import '../../src/define/report-download.js';
@@ -114,6 +114,27 @@ async function updated(el: Element): Promise<void> {
 /** The element's text minus what is hidden from sight (visually hidden spans). */
 function focusedInShadow(el: Element): Element | null {
   return el.shadowRoot?.activeElement ?? null;
+}
+
+/**
+ * The names of the page's buttons as Chromium hands them to a screen reader (its accessibility
+ * tree), asked again for up to a second until every `expected` name is there (the tree follows
+ * the DOM).
+ */
+async function buttonNames(expected: string[]): Promise<string[]> {
+  type Node = { role: string; name?: string; children?: Node[] };
+  let names: string[] = [];
+  for (let i = 0; i < 20; i++) {
+    names = [];
+    const walk = (node: Node) => {
+      if (node.role === 'button') names.push(node.name ?? '');
+      node.children?.forEach(walk);
+    };
+    walk((await a11ySnapshot({})) as unknown as Node);
+    if (expected.every((name) => names.includes(name))) break;
+    await pause(50);
+  }
+  return names;
 }
 
 describe('content warnings fail closed', () => {
@@ -263,6 +284,50 @@ describe('content warnings fail closed', () => {
   });
 
   describe('<lantern-article-list>', () => {
+    it('names each "Show content" button after the story it shows, as a screen reader lists them', async () => {
+      const story = (id: string, title: string) => ({
+        ...warnedStory(`${location.origin}/demo/images/soldiers.svg`),
+        id,
+        title,
+        url: `https://example.org/${id}`,
+      });
+      const list = await mountLoaded(
+        `<lantern-article-list lang="en">${feedOf([
+          story('one', 'Testimony from Camp 15'),
+          story('two', 'Letters from a prisoner of war'),
+          // Untitled: named by its date; with neither, by nothing more (never its URL).
+          { ...story('three', ''), title: undefined, date_published: '2025-03-04T09:00:00Z' },
+          { ...story('four', ''), title: undefined },
+        ])}</lantern-article-list>`,
+      );
+      const cards = list.shadowRoot!.querySelectorAll('lantern-article-card');
+      await Promise.all([...cards].map(updated));
+      expect(
+        await buttonNames([
+          'Show content Testimony from Camp 15',
+          'Show content Letters from a prisoner of war',
+        ]),
+      ).to.deep.equal([
+        // Dated items first, as the list orders them.
+        'Show content March 4, 2025',
+        'Show content Testimony from Camp 15',
+        'Show content Letters from a prisoner of war',
+        'Show content',
+      ]);
+      // The visible label starts the name (WCAG 2.5.3): speech users say "Show content".
+      expect(revealButton(cards[0]!).textContent?.trim()).to.equal('Show content');
+      revealButton(cards[2]!).click();
+      await updated(cards[2]!);
+      const after = [
+        'Show content March 4, 2025',
+        'Show content Testimony from Camp 15',
+        'Hide content Letters from a prisoner of war',
+        'Show content',
+      ];
+      expect(await buttonNames(after)).to.deep.equal(after);
+      await expectAxeClean(list);
+    });
+
     for (const layout of ['vertical', 'horizontal', 'compact']) {
       it(`a warned ${layout} card in a grid shows its warning, button and title inside its box, and all of it after Show`, async () => {
         const plain = {
@@ -326,6 +391,10 @@ describe('content warnings fail closed', () => {
       expect(await requestCount(cover.key)).to.equal(0);
       expect(await requestCount(bodyImage.key)).to.equal(0);
       await expectAxeClean(el);
+      // Named after the report it shows, as the cards in a list are.
+      expect(await buttonNames(['Show content A warned report'])).to.include(
+        'Show content A warned report',
+      );
 
       const button = revealButton(el);
       button.focus();

@@ -234,9 +234,8 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
     // An untitled item (a micro-post) is named by its date, else by its opening words.
     // A card shows three lines of title, and a screen reader hears it whole up to 1,000
     // characters; past that (a crafted feed) the rest would only cost layout.
-    const title =
-      (item.title && cutText(item.title, 1_000)) ||
-      (date ? time : (!hidden && cutText(excerpt, 80)) || href);
+    const label = (item.title && cutText(item.title, 1_000)) || date;
+    const title = item.title ? label : date ? time : (!hidden && cutText(excerpt, 80)) || href;
     const layout = toCardLayout(this.layout);
     const media = this.renderMedia(item, layout);
     // The placeholder had a picture: without one, the text may take its room (`room`).
@@ -254,6 +253,7 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
         ${contentWarning(m, ext.content_warning, itemLang, {
           id: 'warning',
           revealed: this.revealed,
+          label,
           onToggle: this.revealWarned ? undefined : () => (this.revealed = !this.revealed),
         })}
         ${media}

@@ -54,6 +54,11 @@ export interface WarningGate {
   /** Unique within the shadow root: the button (and a card's title) is described by the warning's text. */
   id: string;
   revealed?: boolean;
+  /**
+   * The title (or date) of what the warning covers, where there is one (a URL is none): the
+   * button's name ends with it ("Show content Testimony from Camp 15"), so a list's buttons differ.
+   */
+  label?: string;
   /** Without it (`reveal-warned`), no "Show content" button: the warning only. */
   onToggle?: () => void;
 }
@@ -75,6 +80,7 @@ export function contentWarning(
     <strong>${m.contentWarning}:</strong> ${warningText(m, warning, contentLang)}
   </p>`;
   if (!gate?.onToggle) return note;
+  const text = gate.revealed ? m.hideContent : m.showContent;
   return html`<div class="warning-gate">
     ${note}
     <button
@@ -83,9 +89,10 @@ export function contentWarning(
       part="button"
       aria-expanded=${!!gate.revealed}
       aria-describedby=${gate.id}
+      aria-label=${ifDefined(gate.label && `${text} ${gate.label}`)}
       @click=${gate.onToggle}
     >
-      ${gate.revealed ? m.hideContent : m.showContent}
+      ${text}
     </button>
     <span class="visually-hidden" role="status">${gate.revealed ? m.contentShown : ''}</span>
   </div>`;
