@@ -20,7 +20,8 @@ export function resolveLocale(element: Element): string {
   return canonical(document.documentElement.lang || navigator.language || 'en');
 }
 
-function canonical(tag: string): string {
+/** The tag canonicalised when it is English or Korean (any region), else `en`. */
+export function canonical(tag: string): string {
   const locale = canonicalTag(tag);
   return locale && /^(en|ko)\b/.test(locale) ? locale : 'en';
 }

@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { launch, root, serve, watchErrors } from './harness.mjs';
+import { html } from 'lit';
+import { loadInterfaceText } from 'lantern-widgets';
 import { renderWidget, widgets } from './ssr-render.mjs';
 import { trackWidgets, waitForWidgets } from './widgets.mjs';
 
@@ -107,6 +109,30 @@ test('in Node, without lang, each element renders its content to declarative sha
   // The list's cards are server-rendered inside it, with their content.
   assert.equal(rendered.list.match(/<lantern-article-card/g)?.length, 2);
   assert.equal(rendered.list.match(/part="title"/g)?.length, 2);
+});
+
+test('in Node, a lang without interface text (German) renders English throughout, as the browser does', async () => {
+  const soldiers = feed.items.find((each) => each.id === 'north-korean-soldiers-russia-ukraine');
+  const markup = await renderWidget(
+    html`<lantern-article-card lang="de" .item=${soldiers}></lantern-article-card>`,
+  );
+  // English words, so an English date and an English `lang` for the screen reader's voice.
+  assert.match(markup, /<article class="card[^>]*lang="en"/);
+  assert.ok(markup.includes('March 4, 2025'), 'an English date');
+  assert.doesNotMatch(markup, /März/);
+  // A region of English stays: British dates.
+  const british = await renderWidget(
+    html`<lantern-article-card lang="en-GB" .item=${soldiers}></lantern-article-card>`,
+  );
+  assert.ok(british.includes('4 March 2025'), 'a British date');
+  // Korean: its interface text loaded first (README), then content, not a skeleton.
+  await loadInterfaceText('ko');
+  const korean = await renderWidget(
+    html`<lantern-article-card lang="ko-KR" .item=${soldiers}></lantern-article-card>`,
+  );
+  assert.doesNotMatch(korean, /aria-busy="true"/);
+  assert.match(korean, /<article class="card[^>]*lang="ko-KR"/);
+  assert.ok(korean.includes('2025년 3월 4일'), 'a Korean date');
 });
 
 /** Per widget, in every frame: its height and how many copies of its content it holds. */

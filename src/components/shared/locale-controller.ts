@@ -1,5 +1,6 @@
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import {
+  canonical,
   loadMessages,
   messagesFor,
   messagesReady,
@@ -71,7 +72,7 @@ export class LocaleController implements ReactiveController {
   get locale(): string {
     // On the server (@lit-labs/ssr) an element knows only its own attributes.
     return (this.resolved ??= isServer
-      ? this.host.getAttribute('lang') || 'en'
+      ? canonical(this.host.getAttribute('lang') || 'en')
       : resolveLocale(this.host));
   }
 
