@@ -11,12 +11,17 @@ import type { Plugin } from 'vite';
  * What may be listed: a name no partner, test or other code reads on a built element (not a
  * public property or method, not a `protected` member a subclass may override, not a feed field,
  * not a DOM or Lit name), never used as a string (`changed.has('x')`): the build stops if a
- * listed name appears as a string literal in `src/`. Only identifiers are renamed (member
+ * listed name appears as a word of a string literal in `src/` or as a public (non-state) key of
+ * a `static properties`. Only identifiers are renamed (member
  * accesses, class members, object keys), never text; the e2e tests run on the built files.
  */
 const NAMES = [
   // LanternElement, FeedController, LocaleController
   'focusAfterLoad',
+  'i18n',
+  'latest',
+  'context',
+  'effectiveCardLayout',
   'renderFailed',
   'serverRendered',
   'handover',
@@ -25,11 +30,8 @@ const NAMES = [
   'inlineObserver',
   'hasOtherSource',
   'explicitBase',
-  'isCurrent',
   'settle',
   'queued',
-  'queue',
-  'load',
   'fetch',
   'resolved',
   // the card
@@ -39,6 +41,8 @@ const NAMES = [
   'internals',
   'drew',
   'hides',
+  'hidesWarned',
+  'renderMedia',
   // the list
   'loadingMore',
   'moreError',
@@ -61,13 +65,15 @@ const NAMES = [
   'bodyToken',
   'summaryBody',
   'toggleReveal',
+  // a content warning's gate (templates.ts)
+  'onToggle',
+  'subject',
   // shared by several
   'whenReady',
   'given',
   'show',
   'cards',
   'itemId',
-  'variant',
   'partHref',
   'pageSize',
   'nextUrl',
@@ -79,12 +85,14 @@ const NAMES = [
  * class-only modules are for subclassing (DESIGN.md: a subclass may override them).
  */
 const PROTECTED = [
+  // FeedController's methods, which a subclass reaches through \`this.data\`
+  'isCurrent',
+  'queue',
+  'load',
   'dataBase',
   'dataChanged',
   'renderedItemCount',
-  'hidesWarned',
   'imagesAllowed',
-  'renderMedia',
   'renderView',
   'renderSkeleton',
   'renderError',
@@ -124,22 +132,43 @@ export function shortNames({ cdn }: { cdn: boolean }): Plugin {
         // `{ revealed }` is `{ revealed: revealed }`: only the key changes.
         out.overwrite(key.start, key.end, shorthand ? `${short}: ${key.name as string}` : short);
       };
+      // A name in a string is a property read by name: `changed.has('x')`, or a list such as
+      // 'series mode variant'.split(' ') (prose, with its full stop, is not).
+      const checkString = (text: string) => {
+        if (!/^[\w\s,:-]+$/.test(text)) return;
+        const named = text.split(/[\s,:]+/).find((word) => SHORT.has(word));
+        if (named) this.error(`${id}: '${named}' is in a string (${text.slice(0, 60)})`);
+      };
+      // A key of Lit's `static properties` (a class field, or `this.properties = …` in a static
+      // block once compiled) that is not `{ state: true }` is a public property (and, lower-cased,
+      // an attribute).
+      const checkProperties = (target: Node | undefined, declared: Node | undefined) => {
+        if (target?.name !== 'properties' || declared?.type !== 'ObjectExpression') return;
+        for (const prop of declared.properties as Node[]) {
+          const name = (prop.key as Node | undefined)?.name as string | undefined;
+          const value = prop.value as Node;
+          const state = /\bstate\s*:\s*(true|!0)/.test(code.slice(value.start, value.end));
+          if (name && SHORT.has(name) && !state)
+            this.error(`${id}: '${name}' is a public property`);
+        }
+      };
       const visit = (node: Node) => {
         switch (node.type) {
           case 'MemberExpression':
             if (!node.computed) rename(node.property, false);
             break;
-          case 'MethodDefinition':
           case 'PropertyDefinition':
+          case 'MethodDefinition':
           case 'Property':
+            if (node.type === 'PropertyDefinition')
+              checkProperties(node.key as Node, node.value as Node);
             if (!node.computed) rename(node.key, node.shorthand === true);
             break;
+          case 'AssignmentExpression':
+            checkProperties((node.left as Node).property as Node, node.right as Node);
+            break;
           case 'Literal':
-            if (typeof node.value === 'string' && SHORT.has(node.value)) {
-              this.error(
-                `${id}: '${node.value}' is a string here; build/short-names.ts renames it`,
-              );
-            }
+            if (typeof node.value === 'string') checkString(node.value);
             break;
         }
         for (const value of Object.values(node)) {

@@ -23,16 +23,12 @@ const NAMED: ReadonlyMap<string, string> = new Map(
     bull: '•',
     shy: '\u00ad',
     lrm: '\u200e',
-    rlm: '\u200f',
-    // The mark an accent adds to its letter: `&eacute;` is e + U+0301, composed.
-    _grave: '\u0300',
-    _acute: '\u0301',
-    _circ: '\u0302',
-    _tilde: '\u0303',
-    _uml: '\u0308',
-    _ring: '\u030a',
-    _cedil: '\u0327',
   }),
+);
+
+/** The combining mark each accent adds to a letter, as its offset from U+0300. */
+const ACCENTS: ReadonlyMap<string, number> = new Map(
+  Object.entries({ grave: 0, acute: 1, circ: 2, tilde: 3, uml: 8, ring: 10, cedil: 39 }),
 );
 
 /**
@@ -48,8 +44,12 @@ export function decodeEntities(text: string): string {
         ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
       return Number.isFinite(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : whole;
     }
-    const accent = NAMED.get(`_${ref.slice(1)}`);
-    return accent ? (ref[0] + accent).normalize() : (NAMED.get(ref.toLowerCase()) ?? whole);
+    // An accented vowel, ñ or ç: the letter and its mark, composed (`&eacute;` is é; `&xcirc;` is
+    // ◯, not an x, and `&gtilde;` no entity, so both stay as written).
+    const accent = /^[aeiouy]|^ntilde|^ccedil/i.test(ref) ? ACCENTS.get(ref.slice(1)) : undefined;
+    return accent === undefined
+      ? (NAMED.get(ref.toLowerCase()) ?? whole)
+      : (ref[0]! + String.fromCharCode(0x300 + accent)).normalize();
   });
 }
 

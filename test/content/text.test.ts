@@ -58,7 +58,12 @@ describe('decodeEntities', () => {
       'caf&eacute; &Eacute;cole na&iuml;ve Bj&ouml;rk Fran&ccedil;ais Se&ntilde;or &Aring;',
       'café École naïve Björk Français Señor Å',
     ],
-    ['&acute; &uml; &xamp; stay', '&acute; &uml; &xamp; stay'],
+    ['&Yacute;&yuml;&Aring;&uuml;', 'Ýÿ\u00c5ü'],
+    // Not an accented letter HTML names: as written (the browser shows ◯ for &xcirc;).
+    [
+      '&acute; &uml; &xamp; &bring; &Tuml; &gtilde; &xcirc; stay',
+      '&acute; &uml; &xamp; &bring; &Tuml; &gtilde; &xcirc; stay',
+    ],
     ['&#0; &#x110000;', '&#0; &#x110000;'],
     ['no entities', 'no entities'],
   ];

@@ -253,7 +253,7 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
         ${contentWarning(m, ext.content_warning, itemLang, {
           id: 'warning',
           revealed: this.revealed,
-          label,
+          subject: label,
           onToggle: this.revealWarned ? undefined : () => (this.revealed = !this.revealed),
         })}
         ${media}

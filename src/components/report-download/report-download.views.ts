@@ -74,7 +74,7 @@ export function reportTemplate(
       ${contentWarning(m, ext.content_warning, contentLang, {
         id: 'warning',
         revealed: c.revealed,
-        label: title,
+        subject: shortTitle(title),
         onToggle: c.revealWarned ? undefined : c.toggleReveal,
       })}
       ${

@@ -52,7 +52,7 @@ function touchesInlineFeed(host: Element, record: MutationRecord): boolean {
  * first. A newer load aborts the one before; leaving the page aborts it too.
  */
 export class FeedController<View> implements ReactiveController {
-  private abort: AbortController | undefined;
+  private latest: AbortController | undefined;
   private inlineObserver: MutationObserver | undefined;
   private queued?: boolean;
 
@@ -80,8 +80,8 @@ export class FeedController<View> implements ReactiveController {
 
   hostDisconnected(): void {
     this.inlineObserver?.disconnect();
-    this.abort?.abort();
-    this.abort = undefined;
+    this.latest?.abort();
+    this.latest = undefined;
   }
 
   private hasOtherSource(): boolean {
@@ -101,9 +101,9 @@ export class FeedController<View> implements ReactiveController {
 
   /** Loads now; in `willUpdate`, data given in the page reaches this very render. */
   load(reload = false): void {
-    this.abort?.abort();
+    this.latest?.abort();
     const abort = new AbortController();
-    this.abort = abort;
+    this.latest = abort;
     try {
       // A framework wrote an object as an attribute: the element was not defined when it rendered.
       const written = ['item', 'feed'].find(
@@ -137,12 +137,12 @@ export class FeedController<View> implements ReactiveController {
 
   /** The latest load, to tell later whether it is still the latest (see `isCurrent`). */
   get current(): AbortController | undefined {
-    return this.abort;
+    return this.latest;
   }
 
   /** Whether `load` is still the latest load and was not aborted. */
   isCurrent(load: AbortController | undefined): boolean {
-    return !!load && load === this.abort && !load.signal.aborted;
+    return !!load && load === this.latest && !load.signal.aborted;
   }
 
   private async fetch(signal: AbortSignal, reload: boolean): Promise<View> {

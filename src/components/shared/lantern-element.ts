@@ -83,10 +83,10 @@ export abstract class LanternElement<View> extends LitElement {
   /** Milliseconds before a feed request gives up (default 10 s); not an attribute, for embedders and tests. */
   timeoutMs: number | undefined;
 
-  private readonly language = new LocaleController(this);
+  private readonly i18n = new LocaleController(this);
   protected readonly data = new FeedController<View>(this, {
     select: (data) => this.selectData(data),
-    whenReady: () => this.language.ready || this.language.whenReady(),
+    whenReady: () => this.i18n.ready || this.i18n.whenReady(),
     loading: () => (this.status = 'loading'),
     loaded: (view) => this.show(view),
     failed: (cause) => this.fail(cause),
@@ -122,11 +122,11 @@ export abstract class LanternElement<View> extends LitElement {
   }
 
   protected get locale(): string {
-    return this.language.locale;
+    return this.i18n.locale;
   }
 
   protected get messages(): Messages {
-    return this.language.messages;
+    return this.i18n.messages;
   }
 
   override connectedCallback(): void {

@@ -58,7 +58,7 @@ export interface WarningGate {
    * The title (or date) of what the warning covers, where there is one (a URL is none): the
    * button's name ends with it ("Show content Testimony from Camp 15"), so a list's buttons differ.
    */
-  label?: string;
+  subject?: string;
   /** Without it (`reveal-warned`), no "Show content" button: the warning only. */
   onToggle?: () => void;
 }
@@ -89,7 +89,7 @@ export function contentWarning(
       part="button"
       aria-expanded=${!!gate.revealed}
       aria-describedby=${gate.id}
-      aria-label=${ifDefined(gate.label && `${text} ${gate.label}`)}
+      aria-label=${ifDefined(gate.subject && `${text} ${gate.subject}`)}
       @click=${gate.onToggle}
     >
       ${text}
