@@ -72,7 +72,10 @@ export class StaffPreview extends LitElement {
     super();
     const ui = document.documentElement.lang === 'ko' ? 'ko' : 'en';
     const layoutsOf = (kind: ElementKind) => widgets[kind].layouts;
-    this.state = readState(new URLSearchParams(location.search), layoutsOf, ui);
+    const params = new URLSearchParams(location.search);
+    this.state = readState(params, layoutsOf, ui);
+    // On a phone the desktop frame would show at a quarter of its size: start with the phone's.
+    if (!params.has('width') && matchMedia('(max-width: 40em)').matches) this.state.width = 360;
     this.catalogue = { loading: true };
     this.draft = undefined;
     this.urlRejected = false;

@@ -39,6 +39,20 @@ export function feedAddress(state: PreviewState, addresses: FeedAddresses): stri
   return undefined;
 }
 
+/**
+ * The fallback link where the preview knows no address for it (a draft, a feed without
+ * `home_page_url`, an item without `url`): the README asks for one in every element, so the
+ * code carries a placeholder the partner replaces, named after the draft's story or the feed.
+ */
+function placeholderLink(data: unknown, isDraft: boolean): EmbedSpec['fallback'] {
+  const shown = data as { title?: unknown; items?: { title?: unknown }[] } | undefined;
+  const title = (isDraft && shown?.items?.[0]?.title) || shown?.title;
+  return {
+    href: 'https://YOUR-NGO/',
+    text: typeof title === 'string' && title.trim() ? title.trim() : 'Read it on our website',
+  };
+}
+
 /** The widget and its code; `undefined` while there is nothing to show (no feed, no draft). */
 export function embed({ state, catalogue, draft, addresses }: EmbedInput): Embed | undefined {
   const applied = state.source === 'draft' && draft?.ok ? draft : undefined;
@@ -70,7 +84,12 @@ export function embed({ state, catalogue, draft, addresses }: EmbedInput): Embed
   const value = applied?.feed;
   const isFeed = typeof value === 'object' && value !== null && 'items' in value;
   return {
-    spec: { tag: entry.tag, attributes, inline: value, fallback: own.fallback },
+    spec: {
+      tag: entry.tag,
+      attributes,
+      inline: value,
+      fallback: own.fallback ?? placeholderLink(value ?? catalogue.parsed?.feed, !!applied),
+    },
     frame: {
       tag: entry.tag,
       attributes: frameAttributes,

@@ -155,9 +155,10 @@ export const en: PreviewStrings = {
     'This browser does not let the page copy for you. The code is selected: press Ctrl+C (⌘C on a Mac) to copy it.',
   placeholderNote:
     'The demo feed exists only on this computer: before sending, replace the addresses in capitals with your public feed and script addresses.',
-  scriptNote: 'Before sending, replace the script address in capitals with your public one.',
+  scriptNote:
+    'Before sending, replace the addresses in capitals with your public ones: the script’s, and any link readers see until the widget loads.',
   draftInlineNote:
-    'The draft travels inside the code, so the partner’s page needs no feed of ours. Replace the script address in capitals before sending.',
+    'The draft travels inside the code, so the partner’s page needs no feed of ours. Replace the addresses in capitals before sending: the script’s, and the link readers see until the widget loads.',
   linkNote: (href) => `That link goes to ${href}. Links do not open inside the preview.`,
   notInBuild: (tag) => `This copy of Lantern has no <${tag}> yet, so there is nothing to show.`,
   problems: {
@@ -257,9 +258,10 @@ export const ko: PreviewStrings = {
     '이 브라우저에서는 페이지가 대신 복사할 수 없습니다. 코드를 선택해 두었으니 Ctrl+C(Mac에서는 ⌘C)를 누르세요.',
   placeholderNote:
     '데모 피드는 이 컴퓨터에만 있습니다. 보내기 전에 대문자로 된 주소를 실제 피드와 스크립트 주소로 바꾸세요.',
-  scriptNote: '보내기 전에 대문자로 된 스크립트 주소를 실제 주소로 바꾸세요.',
+  scriptNote:
+    '보내기 전에 대문자로 된 주소(스크립트 주소와, 위젯이 뜨기 전에 보이는 링크 주소)를 실제 주소로 바꾸세요.',
   draftInlineNote:
-    '초안이 코드 안에 들어 있어 파트너 페이지는 우리 피드가 필요 없습니다. 보내기 전에 대문자로 된 스크립트 주소를 바꾸세요.',
+    '초안이 코드 안에 들어 있어 파트너 페이지는 우리 피드가 필요 없습니다. 보내기 전에 대문자로 된 주소(스크립트 주소와, 위젯이 뜨기 전에 보이는 링크 주소)를 바꾸세요.',
   notInBuild: (tag) => `이 Lantern에는 아직 <${tag}>가 없어 보여 줄 수 없습니다.`,
   linkNote: (href) =>
     `이 링크는 ${href}(으)로 연결됩니다. 미리보기 안에서는 링크가 열리지 않습니다.`,

@@ -226,6 +226,25 @@ test('the width is the widget’s real viewport width, and the partner page surr
   await context.close();
 });
 
+test('on a phone the preview starts at the phone’s width, and the code box shows the whole code', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const { page } = await openPreview(context);
+  assert.equal(await page.getByRole('radio', { name: /Phone/ }).isChecked(), true);
+  await page.getByText('Phone · 360 px').waitFor();
+  assert.equal(await page.frame({ url: /frame\.html/ }).evaluate(() => window.innerWidth), 360);
+  // The element, not only the script lines, is in view in the box: nothing scrolls inside it.
+  const box = await page
+    .getByLabel('Embed code for the partner')
+    .evaluate((field) => ({
+      code: field.value,
+      inner: field.scrollHeight,
+      shown: field.clientHeight,
+    }));
+  assert.ok(box.code.includes(`</${tagNames.card}>`));
+  assert.ok(box.inner <= box.shown + 1, `the code box scrolls (${box.inner} > ${box.shown} px)`);
+  await context.close();
+});
+
 test('without a clipboard the code is selected for Ctrl+C and the page says so', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript(() => {
@@ -444,7 +463,8 @@ test('embed(): the partner’s code and the frame’s widget follow the same cho
   });
   assert.deepEqual(written(inline), [['lang', 'en']]);
   assert.equal(inline.spec.inline, draft.feed);
-  assert.equal(inline.spec.fallback, undefined);
+  // No address yet: a placeholder link, named after the story (README: one in every element).
+  assert.deepEqual(inline.spec.fallback, { href: 'https://YOUR-NGO/', text: 'A draft' });
   assert.deepEqual(inline.frame.data, { property: 'feed', value: draft.feed });
 
   // Nothing to show yet: no draft applied, no feed address.
