@@ -233,13 +233,11 @@ test('on a phone the preview starts at the phone’s width, and the code box sho
   await page.getByText('Phone · 360 px').waitFor();
   assert.equal(await page.frame({ url: /frame\.html/ }).evaluate(() => window.innerWidth), 360);
   // The element, not only the script lines, is in view in the box: nothing scrolls inside it.
-  const box = await page
-    .getByLabel('Embed code for the partner')
-    .evaluate((field) => ({
-      code: field.value,
-      inner: field.scrollHeight,
-      shown: field.clientHeight,
-    }));
+  const box = await page.getByLabel('Embed code for the partner').evaluate((field) => ({
+    code: field.value,
+    inner: field.scrollHeight,
+    shown: field.clientHeight,
+  }));
   assert.ok(box.code.includes(`</${tagNames.card}>`));
   assert.ok(box.inner <= box.shown + 1, `the code box scrolls (${box.inner} > ${box.shown} px)`);
   await context.close();
