@@ -46,7 +46,9 @@ export function statusLine(input: StatusInput): TemplateResult {
           ? html`<div class="warnings">
               <p>${s.warnings(warnings.length)}</p>
               <ul>
-                ${warnings.slice(0, 8).map((w) => html`<li><code>${w.path}</code>: ${w.message}</li>`)}
+                ${warnings
+                  .slice(0, 8)
+                  .map((w) => html`<li><code>${readablePath(s, w.path)}</code>: ${w.message}</li>`)}
               </ul>
             </div>`
           : nothing
@@ -96,6 +98,11 @@ export interface CopyNote {
   text: string;
   /** The clipboard was not available: the code is selected for Ctrl+C instead. */
   fallback: boolean;
+}
+
+/** A warning's path as staff count items, from 1: `items[3].image` is "item 4.image". */
+function readablePath(s: PreviewStrings, path: string): string {
+  return path.replace(/^items\[(\d+)\]/, (_, index: string) => s.itemNumber(Number(index)));
 }
 
 export interface EmbedSectionInput {

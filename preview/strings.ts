@@ -48,6 +48,8 @@ export interface PreviewStrings {
   statusLoaded: (count: number) => string;
   statusError: string;
   warnings: (count: number) => string;
+  /** `items[3]` of a warning's path, as staff count: "item 4". */
+  itemNumber: (index: number) => string;
   embedHeading: string;
   embedIntro: string;
   embedCode: string;
@@ -145,6 +147,7 @@ export const en: PreviewStrings = {
   statusError: 'The widget could not show this content. Partners would see the same message:',
   warnings: (count) =>
     `${count} ${count === 1 ? 'problem' : 'problems'} in the feed (the widget skips what it cannot use):`,
+  itemNumber: (index) => `item ${index + 1}`,
   embedHeading: 'Embed code',
   embedIntro: 'Send this to the partner: they paste it into their page where the widget should go.',
   embedCode: 'Embed code for the partner',
@@ -248,6 +251,7 @@ export const ko: PreviewStrings = {
   statusError: '위젯이 이 콘텐츠를 표시하지 못했습니다. 파트너 사이트에도 같은 메시지가 보입니다:',
   warnings: (count) =>
     `피드에서 문제 ${count}개를 찾았습니다 (위젯은 쓸 수 없는 부분을 건너뜁니다):`,
+  itemNumber: (index) => `${index + 1}번째 항목`,
   embedHeading: '삽입 코드',
   embedIntro: '이 코드를 파트너에게 보내세요. 파트너는 위젯을 넣을 자리에 붙여 넣으면 됩니다.',
   embedCode: '파트너에게 보낼 삽입 코드',

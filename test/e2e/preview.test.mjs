@@ -197,6 +197,23 @@ test('a widget error and a broken draft are shown, not swallowed', async () => {
     .locator(tagNames.card)
     .getByText('This content could not be shown.')
     .waitFor();
+
+  // A feed's problems name its items as staff count them, from 1 (the parser's path: items[1]).
+  await draft.fill(
+    JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'A draft feed',
+      items: [
+        { id: 'a', title: 'First story' },
+        { id: 'b', title: 'Second story', image: 'images/relative.jpg' },
+      ],
+    }),
+  );
+  await page.getByRole('button', { name: 'Show draft' }).click();
+  await page
+    .locator('.warnings li')
+    .filter({ hasText: /^item 2\.image: a relative URL/ })
+    .waitFor();
   await context.close();
 });
 
