@@ -321,6 +321,7 @@ export class StaffPreview extends LitElement {
             strings: s,
             state,
             code: this.code(),
+            failed: channel.status.kind === 'error',
             copyNote: this.copyNote,
             onCopy: () => void this.copy(),
           })}

@@ -109,11 +109,20 @@ export interface EmbedSectionInput {
   strings: PreviewStrings;
   state: PreviewState;
   code: string;
+  /** The widget showed its error state: the code would give partners the same. */
+  failed: boolean;
   copyNote: CopyNote | undefined;
   onCopy: () => void;
 }
 
-export function embedSection({ strings: s, state, code, copyNote, onCopy }: EmbedSectionInput) {
+export function embedSection({
+  strings: s,
+  state,
+  code,
+  failed,
+  copyNote,
+  onCopy,
+}: EmbedSectionInput) {
   const hasPlaceholder = /YOUR-/.test(code);
   const note =
     state.source === 'draft'
@@ -136,13 +145,20 @@ export function embedSection({ strings: s, state, code, copyNote, onCopy }: Embe
         .value=${live(code)}
       ></textarea>
       <div class="row">
-        <button class="button primary" type="button" ?disabled=${!code} @click=${onCopy}>
+        <button
+          class="button primary"
+          type="button"
+          ?disabled=${!code}
+          aria-describedby=${failed ? 'embed-failed' : nothing}
+          @click=${onCopy}
+        >
           ${copyNote && !copyNote.fallback ? `✓ ${s.copied}` : s.copy}
         </button>
         <p class="copy-note ${copyNote?.fallback ? 'fallback' : ''}" role="status">
           ${copyNote?.text ?? ''}
         </p>
       </div>
+      ${failed ? html`<p class="hint failed" id="embed-failed">${s.copyFailedNote}</p>` : nothing}
       ${hasPlaceholder ? html`<p class="hint" id="embed-note">${note}</p>` : nothing}
     </section>
   `;

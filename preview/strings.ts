@@ -60,6 +60,7 @@ export interface PreviewStrings {
   placeholderNote: string;
   scriptNote: string;
   draftInlineNote: string;
+  copyFailedNote: string;
   linkNote: (href: string) => string;
   notInBuild: (tag: string) => string;
   problems: {
@@ -160,6 +161,8 @@ export const en: PreviewStrings = {
     'The demo feed exists only on this computer: before sending, replace the addresses in capitals with your public feed and script addresses.',
   scriptNote:
     'Before sending, replace the addresses in capitals with your public ones: the script’s, and any link readers see until the widget loads.',
+  copyFailedNote:
+    'The widget could not show this content (see above): a partner pasting this code would see the same error and the fallback link. Fix the feed or draft first.',
   draftInlineNote:
     'The draft travels inside the code, so the partner’s page needs no feed of ours. Replace the addresses in capitals before sending: the script’s, and the link readers see until the widget loads.',
   linkNote: (href) => `That link goes to ${href}. Links do not open inside the preview.`,
@@ -264,6 +267,8 @@ export const ko: PreviewStrings = {
     '데모 피드는 이 컴퓨터에만 있습니다. 보내기 전에 대문자로 된 주소를 실제 피드와 스크립트 주소로 바꾸세요.',
   scriptNote:
     '보내기 전에 대문자로 된 주소(스크립트 주소와, 위젯이 뜨기 전에 보이는 링크 주소)를 실제 주소로 바꾸세요.',
+  copyFailedNote:
+    '위젯이 이 콘텐츠를 표시하지 못했습니다(위 참조). 이 코드를 붙여 넣은 파트너도 같은 오류와 대체 링크만 보게 됩니다. 먼저 피드나 초안을 고치세요.',
   draftInlineNote:
     '초안이 코드 안에 들어 있어 파트너 페이지는 우리 피드가 필요 없습니다. 보내기 전에 대문자로 된 주소(스크립트 주소와, 위젯이 뜨기 전에 보이는 링크 주소)를 바꾸세요.',
   notInBuild: (tag) => `이 Lantern에는 아직 <${tag}>가 없어 보여 줄 수 없습니다.`,

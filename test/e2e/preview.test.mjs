@@ -193,6 +193,10 @@ test('a widget error and a broken draft are shown, not swallowed', async () => {
   const status = page.getByRole('status').filter({ hasText: 'could not show this content' });
   await status.waitFor({ timeout: 15_000 });
   assert.match(await status.textContent(), /not a JSON Feed/);
+  // The code can still be copied (staff may want it), but the button says what it would give.
+  const copy = page.getByRole('button', { name: 'Copy code' });
+  assert.match(await copy.getAttribute('aria-describedby'), /embed-failed/);
+  await page.getByText('a partner pasting this code would see the same error').waitFor();
   await stageFrame(page)
     .locator(tagNames.card)
     .getByText('This content could not be shown.')
