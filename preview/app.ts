@@ -251,7 +251,13 @@ export class StaffPreview extends LitElement {
     const { state, catalogue, strings: s, channel } = this;
     const blocked = this.blocked();
     const isDraft = state.source === 'draft';
-    const warnings = !isDraft || this.draft?.ok ? (catalogue.parsed?.warnings ?? []) : [];
+    const warnings = !isDraft || this.draft?.ok ? [...(catalogue.parsed?.warnings ?? [])] : [];
+    // A draft's untitled story is valid JSON Feed (a micro-post), but rarely what staff meant.
+    if (isDraft && this.draft?.ok) {
+      catalogue.parsed?.feed.items.forEach((item, index) => {
+        if (!item.title) warnings.push({ path: `items[${index}].title`, message: s.untitled });
+      });
+    }
     return html`
       <header class="top">
         <div class="brand">
