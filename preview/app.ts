@@ -20,6 +20,9 @@ import { readState, stateQuery, VIEWS, WIDTHS, type PreviewState } from './state
 import { stringsFor, type PreviewStrings } from './strings.js';
 import { widgets } from './widgets.js';
 
+/** `](images/a.jpg)` or `](more.html)` in markdown: an address with no scheme, not `#part`. */
+const RELATIVE_IN_MARKDOWN = /\]\(\s*<?(?![a-z][a-z\d+.-]*:|#|\/\/)([^\s)>]+)/gi;
+
 const env = (import.meta as ImportMeta & { env?: Record<string, string | undefined> }).env ?? {};
 
 /** Where partners load the library from; set VITE_LANTERN_SCRIPT_URL to fill in the real one. */
@@ -256,6 +259,12 @@ export class StaffPreview extends LitElement {
     if (isDraft && this.draft?.ok) {
       catalogue.parsed?.feed.items.forEach((item, index) => {
         if (!item.title) warnings.push({ path: `items[${index}].title`, message: s.untitled });
+        // A relative address in markdown has no base on a partner's page: an image is dropped,
+        // a link leads into the partner's own site.
+        for (const [, url] of item._lantern?.content_markdown?.matchAll(RELATIVE_IN_MARKDOWN) ??
+          []) {
+          warnings.push({ path: `items[${index}].markdown`, message: s.relativeInDraft(url!) });
+        }
       });
     }
     return html`

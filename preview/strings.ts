@@ -51,6 +51,7 @@ export interface PreviewStrings {
   /** `items[3]` of a warning's path, as staff count: "item 4". */
   itemNumber: (index: number) => string;
   untitled: string;
+  relativeInDraft: (url: string) => string;
   embedHeading: string;
   embedIntro: string;
   embedCode: string;
@@ -151,6 +152,8 @@ export const en: PreviewStrings = {
     `${count} ${count === 1 ? 'problem' : 'problems'} in the feed (the widget skips what it cannot use):`,
   itemNumber: (index) => `item ${index + 1}`,
   untitled: 'none: its card is named by its date, or else its first words',
+  relativeInDraft: (url) =>
+    `“${url}” is a relative address: on a partner’s page an image there is not shown and a link leads into their site. Use a full https:// address.`,
   embedHeading: 'Embed code',
   embedIntro: 'Send this to the partner: they paste it into their page where the widget should go.',
   embedCode: 'Embed code for the partner',
@@ -258,6 +261,8 @@ export const ko: PreviewStrings = {
     `피드에서 문제 ${count}개를 찾았습니다 (위젯은 쓸 수 없는 부분을 건너뜁니다):`,
   itemNumber: (index) => `${index + 1}번째 항목`,
   untitled: '없음: 카드에 날짜가, 날짜가 없으면 첫 문장이 제목 대신 표시됩니다',
+  relativeInDraft: (url) =>
+    `“${url}”은(는) 상대 주소입니다. 파트너 페이지에서는 그 이미지가 보이지 않고, 링크는 파트너 사이트 안으로 연결됩니다. https://로 시작하는 전체 주소를 쓰세요.`,
   embedHeading: '삽입 코드',
   embedIntro: '이 코드를 파트너에게 보내세요. 파트너는 위젯을 넣을 자리에 붙여 넣으면 됩니다.',
   embedCode: '파트너에게 보낼 삽입 코드',

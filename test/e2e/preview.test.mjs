@@ -252,6 +252,26 @@ test('the width is the widget’s real viewport width, and the partner page surr
   await context.close();
 });
 
+test('a markdown draft’s relative addresses are listed before a partner gets them', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page } = await openPreview(context);
+  await page.getByLabel('Content to show').selectOption('draft');
+  await page
+    .getByLabel('Draft', { exact: true })
+    .fill(
+      '# A street in Seoul\n\n![A street](images/seoul.jpg) and [more](more.html), ' +
+        '[the report](https://example.org/report) and [part 2](#part-2).',
+    );
+  await page.getByRole('button', { name: 'Show draft' }).click();
+  await page.getByText('The widget is showing 1 item').waitFor({ timeout: 15_000 });
+  const listed = await page.locator('.warnings li').allTextContents();
+  assert.deepEqual(
+    listed.map((line) => /“([^”]+)” is a relative address/.exec(line)?.[1]),
+    ['images/seoul.jpg', 'more.html'],
+  );
+  await context.close();
+});
+
 test('on a phone the preview starts at the phone’s width, and the code box shows the whole code', async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const { page } = await openPreview(context);
