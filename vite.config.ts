@@ -65,7 +65,7 @@ export default defineConfig(({ mode }): UserConfig => {
         external: lib ? [/^lit/, /^@lit\//, 'marked', 'dompurify'] : [],
         output: lib
           ? {
-              chunkFileNames: 'chunks/[name]-[hash].js',
+              chunkFileNames: 'chunks/[name].js',
               // host-page.ts must run before Lit, so it may not share a chunk that imports Lit.
               manualChunks: (id: string) => (/host-page\.ts$/.test(id) ? 'host-page' : undefined),
             }

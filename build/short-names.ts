@@ -44,7 +44,7 @@ const NAMES = [
   'hidesWarned',
   'renderMedia',
   // the list
-  'loadingMore',
+  'fetchingMore',
   'moreError',
   'moreController',
   'cardSettled',
@@ -89,6 +89,8 @@ const PROTECTED = [
   'isCurrent',
   'queue',
   'load',
+  // a message key (\`Messages\`, which a subclass reads through \`this.messages\`)
+  'loadingMore',
   'dataBase',
   'dataChanged',
   'renderedItemCount',

@@ -7,6 +7,7 @@ import { html, LitElement, type PropertyDeclarations } from 'lit';
 import { loadFeed } from '../src/content/load.js';
 // The content API: every field read, the series the navigator picker lists included.
 import { parseFeedOrItem } from '../src/content/index.js';
+import type { FeedWarning } from '../src/content/types.js';
 import type { ElementKind } from '../src/tags.js';
 import type { Catalogue } from './catalogue.js';
 import { FrameChannel } from './channel.js';
@@ -16,12 +17,46 @@ import { embed, feedAddress, type Embed, type FeedAddresses } from './embed.js';
 import { radios } from './fields.js';
 import { embedSnippet } from './snippet.js';
 import { embedSection, stage, statusLine, type CopyNote } from './stage.js';
-import { readState, stateQuery, VIEWS, WIDTHS, type PreviewState } from './state.js';
+import { readState, stateQuery, VIEWS, WIDTHS, type PreviewState, type Width } from './state.js';
 import { stringsFor, type PreviewStrings } from './strings.js';
 import { widgets } from './widgets.js';
 
 /** `](images/a.jpg)` or `](more.html)` in markdown: an address with no scheme, not `#part`. */
-const RELATIVE_IN_MARKDOWN = /\]\(\s*<?(?![a-z][a-z\d+.-]*:|#|\/\/)([^\s)>]+)/gi;
+const RELATIVE_IN_MARKDOWN = /\]\(\s*(?:<([^>]*)>|(?![a-z][a-z\d+.-]*:|#|\/\/)([^\s)]+))/gi;
+
+/**
+ * What a draft is worth a word about though the widget accepts it, counted over the draft's own
+ * items (the path is theirs, whatever the parser skipped): an untitled story (valid JSON Feed, a
+ * micro-post, but rarely meant), and a relative address in markdown (on a partner's page an
+ * image there is dropped and a link leads into their site), unless the draft has a `feed_url`
+ * to resolve it against. Code spans and blocks are not addresses.
+ */
+function draftNotes(draft: unknown, s: PreviewStrings): FeedWarning[] {
+  const feed = (draft ?? {}) as { feed_url?: unknown; items?: unknown };
+  const items: unknown[] = Array.isArray(feed.items) ? feed.items : [draft];
+  const notes: FeedWarning[] = [];
+  items.forEach((raw, index) => {
+    const item = (raw ?? {}) as { title?: unknown; _lantern?: { content_markdown?: unknown } };
+    if (typeof item.title !== 'string' || !item.title.trim()) {
+      notes.push({ path: `items[${index}].title`, message: s.untitled });
+    }
+    const markdown = item._lantern?.content_markdown;
+    if (typeof markdown !== 'string' || feed.feed_url) return;
+    const prose = markdown.replace(/^(`{3,}|~{3,})[^]*?^\1/gm, '').replace(/`[^`\n]*`/g, '');
+    const relative = new Set<string>();
+    for (const [, bracketed, bare] of prose.matchAll(RELATIVE_IN_MARKDOWN)) {
+      const url = (bracketed ?? bare)!.trim();
+      if (url && !/^(?:[a-z][a-z\d+.-]*:|#|\/\/)/i.test(url)) relative.add(url);
+    }
+    for (const url of relative) {
+      notes.push({
+        path: `items[${index}]._lantern.content_markdown`,
+        message: s.relativeInDraft(url),
+      });
+    }
+  });
+  return notes;
+}
 
 const env = (import.meta as ImportMeta & { env?: Record<string, string | undefined> }).env ?? {};
 
@@ -71,14 +106,14 @@ export class StaffPreview extends LitElement {
     this.stageWidth = Math.floor(entries[0]?.contentRect.width ?? 0);
   });
 
+  /** On a phone the desktop frame would show at a quarter of its size: the phone's is the default. */
+  private readonly defaultWidth: Width = matchMedia('(max-width: 40em)').matches ? 360 : 1200;
+
   constructor() {
     super();
     const ui = document.documentElement.lang === 'ko' ? 'ko' : 'en';
     const layoutsOf = (kind: ElementKind) => widgets[kind].layouts;
-    const params = new URLSearchParams(location.search);
-    this.state = readState(params, layoutsOf, ui);
-    // On a phone the desktop frame would show at a quarter of its size: start with the phone's.
-    if (!params.has('width') && matchMedia('(max-width: 40em)').matches) this.state.width = 360;
+    this.state = readState(new URLSearchParams(location.search), layoutsOf, ui, this.defaultWidth);
     this.catalogue = { loading: true };
     this.draft = undefined;
     this.urlRejected = false;
@@ -246,7 +281,7 @@ export class StaffPreview extends LitElement {
   protected override updated(): void {
     document.documentElement.lang = this.state.ui;
     document.title = this.strings.pageTitle;
-    const query = stateQuery(this.state);
+    const query = stateQuery(this.state, this.defaultWidth);
     history.replaceState(null, '', query ? `?${query}` : location.pathname);
   }
 
@@ -255,18 +290,8 @@ export class StaffPreview extends LitElement {
     const blocked = this.blocked();
     const isDraft = state.source === 'draft';
     const warnings = !isDraft || this.draft?.ok ? [...(catalogue.parsed?.warnings ?? [])] : [];
-    // A draft's untitled story is valid JSON Feed (a micro-post), but rarely what staff meant.
-    if (isDraft && this.draft?.ok) {
-      catalogue.parsed?.feed.items.forEach((item, index) => {
-        if (!item.title) warnings.push({ path: `items[${index}].title`, message: s.untitled });
-        // A relative address in markdown has no base on a partner's page: an image is dropped,
-        // a link leads into the partner's own site.
-        for (const [, url] of item._lantern?.content_markdown?.matchAll(RELATIVE_IN_MARKDOWN) ??
-          []) {
-          warnings.push({ path: `items[${index}].markdown`, message: s.relativeInDraft(url!) });
-        }
-      });
-    }
+    const code = this.code();
+    if (isDraft && this.draft?.ok) warnings.push(...draftNotes(this.draft.feed, s));
     return html`
       <header class="top">
         <div class="brand">
@@ -335,8 +360,9 @@ export class StaffPreview extends LitElement {
           ${embedSection({
             strings: s,
             state,
-            code: this.code(),
-            failed: channel.status.kind === 'error',
+            code,
+            // Only while there is code to copy: an unreadable draft leaves none.
+            failed: !!code && channel.status.kind === 'error',
             copyNote: this.copyNote,
             onCopy: () => void this.copy(),
           })}

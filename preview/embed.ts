@@ -7,7 +7,7 @@ import type { DraftResult } from './draft.js';
 import type { WidgetConfig } from './protocol.js';
 import type { EmbedSpec } from './snippet.js';
 import type { PreviewState } from './state.js';
-import { chosenLayout, widgets } from './widgets.js';
+import { chosenLayout, linkWords, PLACEHOLDER_LINK, widgets } from './widgets.js';
 
 export interface FeedAddresses {
   /** The demo feeds, as this page reaches them. */
@@ -37,20 +37,6 @@ export function feedAddress(state: PreviewState, addresses: FeedAddresses): stri
   if (state.source === 'demo' || state.source === 'series12') return addresses[state.source];
   if (state.source === 'url') return state.feedUrl || undefined;
   return undefined;
-}
-
-/**
- * The fallback link where the preview knows no address for it (a draft, a feed without
- * `home_page_url`, an item without `url`): the README asks for one in every element, so the
- * code carries a placeholder the partner replaces, named after the draft's story or the feed.
- */
-function placeholderLink(data: unknown, isDraft: boolean): EmbedSpec['fallback'] {
-  const shown = data as { title?: unknown; items?: { title?: unknown }[] } | undefined;
-  const title = (isDraft && shown?.items?.[0]?.title) || shown?.title;
-  return {
-    href: 'https://YOUR-NGO/',
-    text: typeof title === 'string' && title.trim() ? title.trim() : 'Read it on our website',
-  };
 }
 
 /** The widget and its code; `undefined` while there is nothing to show (no feed, no draft). */
@@ -88,7 +74,7 @@ export function embed({ state, catalogue, draft, addresses }: EmbedInput): Embed
       tag: entry.tag,
       attributes,
       inline: value,
-      fallback: own.fallback ?? placeholderLink(value ?? catalogue.parsed?.feed, !!applied),
+      fallback: own.fallback ?? { href: PLACEHOLDER_LINK, text: linkWords(state) },
     },
     frame: {
       tag: entry.tag,

@@ -47,13 +47,15 @@ export function clampLimit(value: string | null): number {
 }
 
 /**
- * The state a query string describes; anything missing or unknown takes its default.
+ * The state a query string describes; anything missing or unknown takes its default (the
+ * width's is the device's: the phone frame on a phone).
  * `layoutsOf` names the layouts each widget offers (from the widget table).
  */
 export function readState(
   params: URLSearchParams,
   layoutsOf: (kind: ElementKind) => readonly string[],
   ui: Language = 'en',
+  defaultWidth: Width = 1200,
 ): PreviewState {
   const pick = <T extends string | number>(name: string, allowed: readonly T[], fallback: T): T => {
     const raw = params.get(name);
@@ -78,13 +80,13 @@ export function readState(
     theme: pick('theme', THEMES, ''),
     language: pick('lang', LANGUAGES, 'en'),
     hideImages: params.get('hide-images') === '1',
-    width: pick('width', WIDTHS, 1200),
+    width: pick('width', WIDTHS, defaultWidth),
     view: pick('view', VIEWS, 'widget'),
   };
 }
 
 /** The query string for `state`: only what differs from the defaults, only what applies. */
-export function stateQuery(state: PreviewState): string {
+export function stateQuery(state: PreviewState, defaultWidth: Width = 1200): string {
   const params = new URLSearchParams();
   const put = (name: string, value: string | number | undefined, fallback: string | number) => {
     if (value !== undefined && value !== '' && value !== fallback) params.set(name, String(value));
@@ -108,7 +110,7 @@ export function stateQuery(state: PreviewState): string {
   put('theme', state.theme, '');
   put('lang', state.language, 'en');
   if (state.hideImages) params.set('hide-images', '1');
-  put('width', state.width, 1200);
+  put('width', state.width, defaultWidth);
   put('view', state.view, 'widget');
   return params.toString();
 }

@@ -151,7 +151,7 @@ export const en: PreviewStrings = {
   warnings: (count) =>
     `${count} ${count === 1 ? 'problem' : 'problems'} in the feed (the widget skips what it cannot use):`,
   itemNumber: (index) => `item ${index + 1}`,
-  untitled: 'none: its card is named by its date, or else its first words',
+  untitled: 'none: readers see its date or first words in its place, or no title at all',
   relativeInDraft: (url) =>
     `“${url}” is a relative address: on a partner’s page an image there is not shown and a link leads into their site. Use a full https:// address.`,
   embedHeading: 'Embed code',
@@ -163,7 +163,7 @@ export const en: PreviewStrings = {
   copyFallback:
     'This browser does not let the page copy for you. The code is selected: press Ctrl+C (⌘C on a Mac) to copy it.',
   placeholderNote:
-    'The demo feed exists only on this computer: before sending, replace the addresses in capitals with your public feed and script addresses.',
+    'The demo feed exists only on this computer: before sending, replace the addresses in capitals with your public ones (the feed’s, the script’s, and any link readers see until the widget loads).',
   scriptNote:
     'Before sending, replace the addresses in capitals with your public ones: the script’s, and any link readers see until the widget loads.',
   copyFailedNote:
@@ -259,8 +259,8 @@ export const ko: PreviewStrings = {
   statusError: '위젯이 이 콘텐츠를 표시하지 못했습니다. 파트너 사이트에도 같은 메시지가 보입니다:',
   warnings: (count) =>
     `피드에서 문제 ${count}개를 찾았습니다 (위젯은 쓸 수 없는 부분을 건너뜁니다):`,
-  itemNumber: (index) => `${index + 1}번째 항목`,
-  untitled: '없음: 카드에 날짜가, 날짜가 없으면 첫 문장이 제목 대신 표시됩니다',
+  itemNumber: (index) => `항목 ${index + 1}`,
+  untitled: '없음: 제목 대신 날짜나 첫 몇 단어가 보이거나, 제목 없이 표시됩니다',
   relativeInDraft: (url) =>
     `“${url}”은(는) 상대 주소입니다. 파트너 페이지에서는 그 이미지가 보이지 않고, 링크는 파트너 사이트 안으로 연결됩니다. https://로 시작하는 전체 주소를 쓰세요.`,
   embedHeading: '삽입 코드',
@@ -272,7 +272,7 @@ export const ko: PreviewStrings = {
   copyFallback:
     '이 브라우저에서는 페이지가 대신 복사할 수 없습니다. 코드를 선택해 두었으니 Ctrl+C(Mac에서는 ⌘C)를 누르세요.',
   placeholderNote:
-    '데모 피드는 이 컴퓨터에만 있습니다. 보내기 전에 대문자로 된 주소를 실제 피드와 스크립트 주소로 바꾸세요.',
+    '데모 피드는 이 컴퓨터에만 있습니다. 보내기 전에 대문자로 된 주소(피드 주소, 스크립트 주소, 위젯이 뜨기 전에 보이는 링크 주소)를 실제 주소로 바꾸세요.',
   scriptNote:
     '보내기 전에 대문자로 된 주소(스크립트 주소와, 위젯이 뜨기 전에 보이는 링크 주소)를 실제 주소로 바꾸세요.',
   copyFailedNote:

@@ -58,6 +58,18 @@ export function chosenLayout(state: PreviewState): string {
   return entry.layouts[0] ?? '';
 }
 
+/**
+ * The fallback link's address where the preview knows none (a draft's story, a feed without
+ * `home_page_url`): the README asks for a link in every element, so the code carries this
+ * placeholder, and the note below the code asks to replace it.
+ */
+export const PLACEHOLDER_LINK = 'https://YOUR-NGO/';
+
+/** The link's words where the data has no title, in the widget's language. */
+export function linkWords(state: PreviewState): string {
+  return state.language === 'ko' ? '웹사이트에서 읽기' : 'Read it on our website';
+}
+
 /** `item="…"` for a card or report, and the link a reader without JavaScript follows. */
 function itemEmbed(context: WidgetContext, kind: 'card' | 'report'): WidgetEmbed {
   const item = chosenItem(context.state, context.catalogue, kind);
@@ -69,7 +81,10 @@ function itemEmbed(context: WidgetContext, kind: 'card' | 'report'): WidgetEmbed
       : (item?.url ?? item?.external_url);
   return {
     attributes: [['item', item && many ? item.id : undefined]],
-    fallback: item && href && !context.isDraft ? { href, text: item.title ?? href } : undefined,
+    fallback: item && {
+      href: href ?? PLACEHOLDER_LINK,
+      text: item.title ?? href ?? linkWords(context.state),
+    },
   };
 }
 
@@ -101,7 +116,7 @@ export const widgets: Record<ElementKind, WidgetEntry> = {
   list: {
     tag: tagNames.list,
     layouts: ['grid', 'list'],
-    embed: ({ state, catalogue, isDraft, layout }) => {
+    embed: ({ state, catalogue, layout }) => {
       const feed = catalogue.parsed?.feed;
       return {
         attributes: [
@@ -109,10 +124,10 @@ export const widgets: Record<ElementKind, WidgetEntry> = {
           ['limit', String(state.limit)],
           ['tag', tagList(catalogue).includes(state.tag) ? state.tag : undefined],
         ],
-        fallback:
-          feed?.home_page_url && !isDraft
-            ? { href: feed.home_page_url, text: feed.title }
-            : undefined,
+        fallback: feed && {
+          href: feed.home_page_url ?? PLACEHOLDER_LINK,
+          text: feed.title || linkWords(state),
+        },
       };
     },
     controls: ({ state, catalogue, strings: s, set }) => {
@@ -169,9 +184,10 @@ export const widgets: Record<ElementKind, WidgetEntry> = {
         const current = series.parts[part - 1]?.item;
         attributes.push(['series', series.id]);
         attributes.push(['part', isDraft && series.id === DRAFT_ID ? undefined : String(part)]);
-        if (current?.url && !isDraft) {
-          fallback = { href: current.url, text: current.title ?? series.title };
-        }
+        fallback = {
+          href: current?.url ?? PLACEHOLDER_LINK,
+          text: current?.title ?? series.title ?? linkWords(state),
+        };
       }
       attributes.push(['variant', layout === 'compactNav' ? 'compact' : undefined]);
       attributes.push(['mode', layout === 'reader' ? 'reader' : undefined]);

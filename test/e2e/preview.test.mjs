@@ -201,6 +201,11 @@ test('a widget error and a broken draft are shown, not swallowed', async () => {
     .locator(tagNames.card)
     .getByText('This content could not be shown.')
     .waitFor();
+  // An unreadable draft leaves no code to copy, and so no note about it.
+  await draft.fill('{ "title": ');
+  await page.getByRole('button', { name: 'Show draft' }).click();
+  await page.getByText('The draft starts like JSON but could not be read').waitFor();
+  assert.equal(await page.getByText('a partner pasting this code would see').count(), 0);
 
   // A feed's problems name its items as staff count them, from 1 (the parser's path: items[1]).
   await draft.fill(
@@ -208,21 +213,30 @@ test('a widget error and a broken draft are shown, not swallowed', async () => {
       version: 'https://jsonfeed.org/version/1.1',
       title: 'A draft feed',
       items: [
-        { id: 'a', content_text: 'An untitled first story.' },
-        { id: 'b', title: 'Second story', image: 'images/relative.jpg' },
+        { content_text: 'No id and no url: skipped.' },
+        { id: 'a', content_text: 'An untitled story.' },
+        { id: 'b', title: 'A titled story', image: 'images/relative.jpg' },
       ],
     }),
   );
   await page.getByRole('button', { name: 'Show draft' }).click();
   await page
     .locator('.warnings li')
-    .filter({ hasText: /^item 2\.image: a relative URL/ })
+    .filter({ hasText: /^item 3\.image: a relative URL/ })
     .waitFor();
-  // An untitled story is valid JSON Feed (a micro-post), but in a draft rarely meant: said.
+  // An untitled story is valid JSON Feed (a micro-post), but in a draft rarely meant: said,
+  // under the draft's own number (the skipped first item still counts).
   await page
     .locator('.warnings li')
-    .filter({ hasText: /^item 1\.title: none/ })
+    .filter({ hasText: /^item 2\.title: none/ })
     .waitFor();
+  assert.equal(
+    await page
+      .locator('.warnings li')
+      .filter({ hasText: /^item 3\.title/ })
+      .count(),
+    0,
+  );
   await context.close();
 });
 
@@ -260,7 +274,8 @@ test('a markdown draft’s relative addresses are listed before a partner gets t
     .getByLabel('Draft', { exact: true })
     .fill(
       '# A street in Seoul\n\n![A street](images/seoul.jpg) and [more](more.html), ' +
-        '[the report](https://example.org/report) and [part 2](#part-2).',
+        '[the report](https://example.org/report) and [part 2](#part-2), ![again](images/seoul.jpg).\n\n' +
+        'In code, `[not a link](code.html)`:\n\n```\n[nor this](block.html)\n```\n',
     );
   await page.getByRole('button', { name: 'Show draft' }).click();
   await page.getByText('The widget is showing 1 item').waitFor({ timeout: 15_000 });
@@ -286,6 +301,12 @@ test('on a phone the preview starts at the phone’s width, and the code box sho
   }));
   assert.ok(box.code.includes(`</${tagNames.card}>`));
   assert.ok(box.inner <= box.shown + 1, `the code box scrolls (${box.inner} > ${box.shown} px)`);
+  // A desktop width picked on the phone is kept in the address, so a reload keeps it.
+  await page.getByRole('radio', { name: /Desktop/ }).check();
+  await page.waitForURL(/width=1200/);
+  await page.reload();
+  await page.getByText(/The widget is showing \d+ items?/).waitFor({ timeout: 30_000 });
+  assert.equal(await page.getByRole('radio', { name: /Desktop/ }).isChecked(), true);
   await context.close();
 });
 
@@ -497,6 +518,18 @@ test('embed(): the partner’s code and the frame’s widget follow the same cho
     ['theme', 'dark'],
     ['lang', 'en'],
   ]);
+  // A feed without home_page_url: the list's link is a placeholder named after the feed (Korean
+  // words where the feed has no title).
+  const list = embed({
+    state: stateFor('source=series12&widget=list'),
+    catalogue: series12,
+    draft: undefined,
+    addresses,
+  });
+  assert.deepEqual(list.spec.fallback, {
+    href: 'https://YOUR-NGO/',
+    text: series12.parsed.feed.title,
+  });
 
   const draft = readDraft('# A draft\n\nIts first paragraph.', { language: 'en', asSeries: false });
   const inline = embed({
@@ -507,8 +540,12 @@ test('embed(): the partner’s code and the frame’s widget follow the same cho
   });
   assert.deepEqual(written(inline), [['lang', 'en']]);
   assert.equal(inline.spec.inline, draft.feed);
-  // No address yet: a placeholder link, named after the story (README: one in every element).
-  assert.deepEqual(inline.spec.fallback, { href: 'https://YOUR-NGO/', text: 'A draft' });
+  // No address yet: a placeholder link (README: one in every element), in the widget's words
+  // where no parsed item names it (none here: the catalogue is empty).
+  assert.deepEqual(inline.spec.fallback, {
+    href: 'https://YOUR-NGO/',
+    text: 'Read it on our website',
+  });
   assert.deepEqual(inline.frame.data, { property: 'feed', value: draft.feed });
 
   // Nothing to show yet: no draft applied, no feed address.

@@ -100,7 +100,7 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
     layout: { reflect: true },
     cardLayout: { attribute: 'card-layout', reflect: true },
     shown: { state: true },
-    loadingMore: { state: true },
+    fetchingMore: { state: true },
     moreError: { state: true },
     announcement: { state: true },
   };
@@ -111,7 +111,7 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
   declare cardLayout: CardLayout | undefined;
   /** How many cards the reader has asked to see (the first `limit`, plus each "Load more"). */
   declare private shown: number;
-  declare private loadingMore: boolean;
+  declare private fetchingMore: boolean;
   declare private moreError: LanternErrorDetail | undefined;
   declare private announcement: string;
   /** The items arrived while the list was below the screen (see willUpdate). */
@@ -125,7 +125,7 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
     this.limit = DEFAULT_LIMIT;
     this.layout = 'grid';
     this.shown = DEFAULT_LIMIT;
-    this.loadingMore = false;
+    this.fetchingMore = false;
     this.announcement = '';
   }
 
@@ -168,7 +168,7 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
   private abortMore(): void {
     this.moreController?.abort();
     this.moreController = undefined;
-    this.loadingMore = false;
+    this.fetchingMore = false;
   }
 
   protected override select(parsed: ParsedFeed): ArticleListView {
@@ -235,13 +235,13 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
    */
   async loadMore(): Promise<void> {
     const view = this.view;
-    if (!view || this.status !== 'ready' || this.loadingMore) return;
+    if (!view || this.status !== 'ready' || this.fetchingMore) return;
     const before = Math.min(this.shown, view.items.length);
     let current = view;
     if (before >= view.items.length && view.nextUrl) {
       const controller = new AbortController();
       this.moreController = controller;
-      this.loadingMore = true;
+      this.fetchingMore = true;
       this.moreError = undefined;
       try {
         current = await fetchMore(view, {
@@ -252,14 +252,14 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
         });
       } catch (cause) {
         if (controller.signal.aborted || isAbort(cause)) return;
-        this.loadingMore = false;
+        this.fetchingMore = false;
         this.moreController = undefined;
         this.reportMoreFailure(cause);
         return;
       }
       if (controller.signal.aborted || this.view !== view) return;
       this.moreController = undefined;
-      this.loadingMore = false;
+      this.fetchingMore = false;
       this.view = current;
     }
     this.shown = before + this.pageSize;
@@ -292,7 +292,7 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
       headingLevel: this.headingLevel,
       hideImages: this.hideImages,
       revealWarned: this.revealWarned,
-      loadingMore: this.loadingMore,
+      fetchingMore: this.fetchingMore,
       moreError: this.moreError,
       announcement: this.announcement,
       loadMore: () => void this.loadMore(),

@@ -41,7 +41,7 @@ export interface ListContext {
   headingLevel: number;
   hideImages: boolean;
   revealWarned: boolean;
-  loadingMore: boolean;
+  fetchingMore: boolean;
   moreError: LanternErrorDetail | undefined;
   /** The polite live region's text: how many cards "Load more" brought. */
   announcement: string;
@@ -117,10 +117,10 @@ export function listTemplate(c: ListContext, view: ArticleListView): TemplateRes
                 type="button"
                 class="button"
                 part="button"
-                aria-disabled=${c.loadingMore}
+                aria-disabled=${c.fetchingMore}
                 @click=${c.loadMore}
               >
-                ${c.loadingMore ? m.loadingMore : m.loadMore}
+                ${c.fetchingMore ? m.loadingMore : m.loadMore}
               </button>
             </div>`
           : nothing
