@@ -7,12 +7,11 @@ import { html, LitElement, type PropertyDeclarations } from 'lit';
 import { loadFeed } from '../src/content/load.js';
 // The content API: every field read, the series the navigator picker lists included.
 import { parseFeedOrItem } from '../src/content/index.js';
-import type { FeedWarning } from '../src/content/types.js';
 import type { ElementKind } from '../src/tags.js';
 import type { Catalogue } from './catalogue.js';
 import { FrameChannel } from './channel.js';
 import { controlPanels, languageOptions, type ControlActions } from './controls.js';
-import { readDraft, type DraftResult } from './draft.js';
+import { draftNotes, readDraft, type DraftResult } from './draft.js';
 import { embed, feedAddress, type Embed, type FeedAddresses } from './embed.js';
 import { radios } from './fields.js';
 import { embedSnippet } from './snippet.js';
@@ -20,43 +19,6 @@ import { embedSection, stage, statusLine, type CopyNote } from './stage.js';
 import { readState, stateQuery, VIEWS, WIDTHS, type PreviewState, type Width } from './state.js';
 import { stringsFor, type PreviewStrings } from './strings.js';
 import { widgets } from './widgets.js';
-
-/** `](images/a.jpg)` or `](more.html)` in markdown: an address with no scheme, not `#part`. */
-const RELATIVE_IN_MARKDOWN = /\]\(\s*(?:<([^>]*)>|(?![a-z][a-z\d+.-]*:|#|\/\/)([^\s)]+))/gi;
-
-/**
- * What a draft is worth a word about though the widget accepts it, counted over the draft's own
- * items (the path is theirs, whatever the parser skipped): an untitled story (valid JSON Feed, a
- * micro-post, but rarely meant), and a relative address in markdown (on a partner's page an
- * image there is dropped and a link leads into their site), unless the draft has a `feed_url`
- * to resolve it against. Code spans and blocks are not addresses.
- */
-function draftNotes(draft: unknown, s: PreviewStrings): FeedWarning[] {
-  const feed = (draft ?? {}) as { feed_url?: unknown; items?: unknown };
-  const items: unknown[] = Array.isArray(feed.items) ? feed.items : [draft];
-  const notes: FeedWarning[] = [];
-  items.forEach((raw, index) => {
-    const item = (raw ?? {}) as { title?: unknown; _lantern?: { content_markdown?: unknown } };
-    if (typeof item.title !== 'string' || !item.title.trim()) {
-      notes.push({ path: `items[${index}].title`, message: s.untitled });
-    }
-    const markdown = item._lantern?.content_markdown;
-    if (typeof markdown !== 'string' || feed.feed_url) return;
-    const prose = markdown.replace(/^(`{3,}|~{3,})[^]*?^\1/gm, '').replace(/`[^`\n]*`/g, '');
-    const relative = new Set<string>();
-    for (const [, bracketed, bare] of prose.matchAll(RELATIVE_IN_MARKDOWN)) {
-      const url = (bracketed ?? bare)!.trim();
-      if (url && !/^(?:[a-z][a-z\d+.-]*:|#|\/\/)/i.test(url)) relative.add(url);
-    }
-    for (const url of relative) {
-      notes.push({
-        path: `items[${index}]._lantern.content_markdown`,
-        message: s.relativeInDraft(url),
-      });
-    }
-  });
-  return notes;
-}
 
 const env = (import.meta as ImportMeta & { env?: Record<string, string | undefined> }).env ?? {};
 

@@ -3,8 +3,10 @@
  * RSS or Atom feed — turned into the same data a partner's widget receives. Nothing here
  * renders: the widget does that.
  */
-import type { Feed, FeedItem } from '../src/content/types.js';
+import type { Feed, FeedItem, FeedWarning } from '../src/content/types.js';
+import { isRelativeUrl } from '../src/content/url.js';
 import { xmlFeedJson } from '../src/content/xml.js';
+import type { PreviewStrings } from './strings.js';
 
 export type DraftProblem =
   | { key: 'draftEmpty' }
@@ -121,4 +123,42 @@ export function firstParagraphText(markdown: string, max = 240): string {
     return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, '')}…`;
   }
   return '';
+}
+
+/** Every `](address)` or `](<address>)` of a markdown link or image. */
+const MARKDOWN_ADDRESS = /\]\(\s*(?:<([^>]*)>|([^\s)]+))/g;
+
+/**
+ * What a draft is worth a word about though the widget accepts it, counted over the draft's own
+ * items (the path is theirs, whatever the parser skipped): an untitled story (valid JSON Feed, a
+ * micro-post, but rarely meant), and a relative address in markdown (on a partner's page an
+ * image there is dropped and a link leads into their site), unless the draft has a `feed_url`
+ * to resolve it against. `#part-2` and `//host` mean the same on any page; code spans and
+ * blocks are not addresses.
+ */
+export function draftNotes(draft: unknown, s: PreviewStrings): FeedWarning[] {
+  const feed = (draft ?? {}) as { feed_url?: unknown; items?: unknown };
+  const items: unknown[] = Array.isArray(feed.items) ? feed.items : [draft];
+  const notes: FeedWarning[] = [];
+  items.forEach((raw, index) => {
+    const item = (raw ?? {}) as { title?: unknown; _lantern?: { content_markdown?: unknown } };
+    if (typeof item.title !== 'string' || !item.title.trim()) {
+      notes.push({ path: `items[${index}].title`, message: s.untitled });
+    }
+    const markdown = item._lantern?.content_markdown;
+    if (typeof markdown !== 'string' || feed.feed_url) return;
+    const prose = markdown.replace(/^(`{3,}|~{3,})[^]*?^\1/gm, '').replace(/`[^`\n]*`/g, '');
+    const relative = new Set<string>();
+    for (const [, bracketed, bare] of prose.matchAll(MARKDOWN_ADDRESS)) {
+      const url = (bracketed ?? bare)!.trim();
+      if (url && isRelativeUrl(url) && !/^(#|\/\/)/.test(url)) relative.add(url);
+    }
+    for (const url of relative) {
+      notes.push({
+        path: `items[${index}]._lantern.content_markdown`,
+        message: s.relativeInDraft(url),
+      });
+    }
+  });
+  return notes;
 }
