@@ -23,6 +23,14 @@ const NAMED: ReadonlyMap<string, string> = new Map(
     bull: '•',
     shy: '\u00ad',
     lrm: '\u200e',
+    // What disguises a URL's scheme (url.ts): `javascript&colon;`, `java&Tab;script:`.
+    colon: ':',
+    tab: '\t',
+    newline: '\n',
+    sol: '/',
+    lpar: '(',
+    rpar: ')',
+    period: '.',
   }),
 );
 
@@ -34,23 +42,30 @@ const ACCENTS: ReadonlyMap<string, number> = new Map(
 /**
  * Feeds put HTML entities in plain-text fields (`&amp;`, `&#8217;`). Decoding them is safe
  * because the result is only ever rendered as text. Names not in the table stay as written.
+ * `loose` also decodes references without their `;` (`&#106`), as a browser does in a URL.
  */
-export function decodeEntities(text: string): string {
+export function decodeEntities(text: string, loose?: boolean): string {
   if (!text.includes('&')) return text;
   // Bounded name and number lengths: each `&` is tried once over a short stretch.
-  return text.replace(/&(#x[0-9a-f]{1,8}|#\d{1,10}|[a-z]{1,32});/gi, (whole, ref: string) => {
-    if (ref[0] === '#') {
-      const n =
-        ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return Number.isFinite(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : whole;
-    }
-    // An accented vowel, ñ or ç: the letter and its mark, composed (`&eacute;` is é; `&xcirc;` is
-    // ◯, not an x, and `&gtilde;` no entity, so both stay as written).
-    const accent = /^[aeiouy]|^ntilde|^ccedil/i.test(ref) ? ACCENTS.get(ref.slice(1)) : undefined;
-    return accent === undefined
-      ? (NAMED.get(ref.toLowerCase()) ?? whole)
-      : (ref[0]! + String.fromCharCode(0x300 + accent)).normalize();
-  });
+  return text.replace(
+    /&(#x[0-9a-f]{1,8}|#\d{1,10}|[a-z]{1,32})(;?)/gi,
+    (whole, ref: string, end) => {
+      if (!end && !loose) return whole;
+      if (ref[0] === '#') {
+        const n =
+          ref[1] === 'x' || ref[1] === 'X'
+            ? parseInt(ref.slice(2), 16)
+            : parseInt(ref.slice(1), 10);
+        return Number.isFinite(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : whole;
+      }
+      // An accented vowel, ñ or ç: the letter and its mark, composed (`&eacute;` is é; `&xcirc;` is
+      // ◯, not an x, and `&gtilde;` no entity, so both stay as written).
+      const accent = /^[aeiouy]|^ntilde|^ccedil/i.test(ref) ? ACCENTS.get(ref.slice(1)) : undefined;
+      return accent === undefined
+        ? (NAMED.get(ref.toLowerCase()) ?? whole)
+        : (ref[0]! + String.fromCharCode(0x300 + accent)).normalize();
+    },
+  );
 }
 
 /** `source` has `name` (ASCII, lower case) at `at`, in any case. */

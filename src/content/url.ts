@@ -4,40 +4,19 @@
  * however it is disguised — does not.
  */
 
+import { decodeEntities } from './text.js';
+
 const ALLOWED_PROTOCOLS = new Set(['https:', 'http:', 'mailto:']);
-// A Map, so a name such as `constructor` finds nothing.
-const NAMED_ENTITIES: ReadonlyMap<string, string> = new Map(
-  Object.entries({
-    colon: ':',
-    tab: '\t',
-    newline: '\n',
-    sol: '/',
-    lpar: '(',
-    rpar: ')',
-    amp: '&',
-    period: '.',
-  }),
-);
 
 /** Undo the disguises a browser would undo before it looks at a scheme. */
 function revealScheme(raw: string): string {
   return (
-    raw
-      .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) => codePoint(parseInt(hex, 16)))
-      .replace(/&#(\d+);?/g, (_, dec: string) => codePoint(parseInt(dec, 10)))
-      .replace(
-        /&([a-z]+);?/gi,
-        (whole, name: string) => NAMED_ENTITIES.get(name.toLowerCase()) ?? whole,
-      )
+    decodeEntities(raw, true)
       // Browsers drop ASCII whitespace and control characters anywhere in a scheme.
       // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u0020\u007f-\u009f\u00ad\u200b-\u200f\u2028\u2029\ufeff]/g, '')
       .toLowerCase()
   );
-}
-
-function codePoint(n: number): string {
-  return Number.isFinite(n) && n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : '';
 }
 
 /** `image` and `download` are fetched or saved; `link` waits for the reader's click. */

@@ -60,6 +60,9 @@ export const hostStyles = css`
     interactivity: revert;
     -webkit-text-size-adjust: revert;
     text-size-adjust: revert;
+    /* English and Korean read left to right, on a right-to-left page too; text in a language of
+       its own (an item's, below) takes its direction from its first strong letter. */
+    direction: ltr;
     display: block;
     box-sizing: border-box;
     color-scheme: inherit;
@@ -91,6 +94,9 @@ export const hostStyles = css`
   }
   /* Korean breaks between words: a widget's content is under its interface language's lang
      (every element's base and error box carry it) or its item's. */
+  [lang] {
+    unicode-bidi: plaintext;
+  }
   [lang|='ko'] {
     word-break: keep-all;
   }

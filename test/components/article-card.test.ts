@@ -110,6 +110,36 @@ describe('<lantern-article-card>', () => {
     expect(shadow(card, 'img').closest('[lang]')!.getAttribute('lang')).to.equal('en');
   });
 
+  it('on a right-to-left page reads left to right, and a story in Arabic right to left', async () => {
+    const card = await mountLoaded(
+      `<div dir="rtl" lang="ar"><lantern-article-card style="width: 360px">${inlineItem({ id: 'x', url: 'https://example.org/x', language: 'ar', title: 'تقرير', summary: 'شهادات اللاجئين.', authors: [{ name: 'Jane Doe' }] })}</lantern-article-card></div>`,
+    ).then((div) => div.querySelector('lantern-article-card') as LanternArticleCard);
+    /** Where the character `char` in `el`'s text is drawn. */
+    const at = (el: Element, char: string): DOMRect => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) {
+        const node = walker.currentNode as Text;
+        const index = node.data.indexOf(char);
+        if (index === -1) continue;
+        const range = document.createRange();
+        range.setStart(node, index);
+        range.setEnd(node, index + char.length);
+        return range.getBoundingClientRect();
+      }
+      throw new Error(`no ${char} in ${el.textContent}`);
+    };
+    // The English byline starts at the left of the card's text, as on any page.
+    const byline = shadow(card, '.byline');
+    expect(byline.textContent?.trim()).to.equal('By Jane Doe');
+    expect(at(byline, 'B').left - shadow(card, '.meta').getBoundingClientRect().left).to.be.below(
+      1,
+    );
+    // The Arabic summary runs right to left: its full stop ends it on the left.
+    const summary = shadow(card, '.summary');
+    expect(at(summary, '.').right).to.be.at.most(at(summary, 'ش').left);
+    expect(at(summary, 'ش').right).to.be.closeTo(summary.getBoundingClientRect().right, 1);
+  });
+
   it('formats the date in English and in Korean', async () => {
     const en = await mountLoaded(
       `<lantern-article-card src=${FEED} lang="en"></lantern-article-card>`,

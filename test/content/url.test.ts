@@ -34,6 +34,10 @@ describe('the URL policy', () => {
     'javascript&colon;alert(1)',
     '&#106;avascript:alert(1)',
     'jav&#x09;ascript:alert(1)',
+    // References without their ';', as a browser reads them in an attribute.
+    '&#106avascript:alert(1)',
+    'javascript&#58alert(1)',
+    'java&Tab;script:alert(1)',
     'data:text/html,<script>alert(1)</script>',
     'DATA:image/png;base64,AAAA',
     'vbscript:msgbox(1)',

@@ -1,7 +1,7 @@
 // Hostile hosts: every element embedded in Bootstrap 5, Tailwind's preflight and a WordPress-like
-// theme full of !important rules (and html { font-size: 10px }) looks the same as on a plain
-// page: under 1 % of pixels differ. The font family is pinned on every variant, so only the
-// host's CSS differs.
+// theme full of !important rules (and html { font-size: 10px }), and on a right-to-left page in
+// Arabic, looks the same as on a plain page: under 1 % of pixels differ. The font family is
+// pinned on every variant, so only the host's CSS (or direction) differs.
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { PNG } from 'pngjs';
 import { launch, root, serve, watchErrors } from './harness.mjs';
 import { trackWidgets, waitForWidgets } from './widgets.mjs';
 
-const HOSTS = ['bootstrap', 'tailwind', 'wordpress'];
+const HOSTS = ['bootstrap', 'tailwind', 'wordpress', 'rtl'];
 const SPECIMENS = ['card', 'card-ko', 'card-horizontal', 'list', 'navigator', 'report', 'reader'];
 const MAX_DIFF = 0.01;
 const out = join(root, 'test-results/hostile-hosts');

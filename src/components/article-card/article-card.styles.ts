@@ -11,6 +11,7 @@ export const articleCardStyles = css`
   :host([layout='horizontal']) {
     container: lantern-card / inline-size;
   }
+  /* Lines 1.5 high (the host's line-height) but for the title's. */
   .card {
     position: relative;
     display: flex;
@@ -58,7 +59,6 @@ export const articleCardStyles = css`
     padding: 0.25em var(--_space) 0;
     color: var(--_muted);
     font-size: 0.75em;
-    line-height: 1.5;
     /* One line (padding included), empty or not, so the skeleton matches. */
     min-height: 1.75em;
   }
@@ -77,7 +77,6 @@ export const articleCardStyles = css`
     color: var(--_accent);
     font-size: 0.8125em;
     font-weight: 600;
-    line-height: 1.5;
     text-transform: uppercase;
     letter-spacing: 0.04em;
     display: -webkit-box;
@@ -124,7 +123,6 @@ export const articleCardStyles = css`
     min-height: 3em;
     color: var(--_muted);
     font-size: 0.875em;
-    line-height: 1.5;
   }
   .byline,
   .dateline {
@@ -188,7 +186,6 @@ export const articleCardStyles = css`
   .summary {
     margin: 0;
     min-height: 4.5em;
-    line-height: 1.5;
     display: -webkit-box;
     -webkit-box-orient: vertical;
     -webkit-line-clamp: calc(3 + var(--_more, 0));
@@ -233,9 +230,7 @@ export const articleCardStyles = css`
   .skeleton .meta .line {
     width: 45%;
   }
-  .skeleton .meta .line.short {
-    width: 30%;
-  }
+  .skeleton .meta .short,
   .skeleton .tags .line {
     width: 30%;
   }
