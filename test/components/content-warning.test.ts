@@ -170,6 +170,22 @@ describe('content warnings fail closed', () => {
       await expectAxeClean(el);
     });
 
+    it('shows the warning alone where nothing is behind it (no picture, no summary)', async () => {
+      const el = await card('', {
+        id: 'bare',
+        title: 'A warned title alone',
+        url: 'https://example.org/bare',
+        _lantern: { content_warning: WARNING },
+      });
+      expect(visibleText(shadow(el, '.content-warning'))).to.equal(`Content warning: ${WARNING}`);
+      expect(
+        el.shadowRoot!.querySelector('button') === null,
+        'no button that shows nothing',
+      ).to.equal(true);
+      expect(shadow(el, '.title a').textContent?.trim()).to.equal('A warned title alone');
+      await expectAxeClean(el);
+    });
+
     it('hides the image and summary behind "Show content" and requests no image before', async () => {
       const image = counted('card-warned');
       const el = await card('', warnedStory(image.url));

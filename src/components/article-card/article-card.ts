@@ -254,7 +254,11 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
           id: 'warning',
           revealed: this.revealed,
           subject: label,
-          onToggle: this.revealWarned ? undefined : () => (this.revealed = !this.revealed),
+          // No button where it would show nothing (no picture, no summary): the warning only.
+          onToggle:
+            this.revealWarned || !(this.revealed || excerpt || media !== nothing)
+              ? undefined
+              : () => (this.revealed = !this.revealed),
         })}
         ${media}
         <div class="body" part="body">
