@@ -170,7 +170,10 @@ export const hostStyles = css`
     color: var(--_muted);
     font-size: 0.875em;
   }
+  /* Above a card's title link, which stretches over the card: a tap on the warning reads it. */
   .content-warning {
+    position: relative;
+    z-index: 1;
     margin: 0;
     padding: 0.5em 0.75em;
     border-inline-start: 4px solid currentColor;

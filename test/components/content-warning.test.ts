@@ -186,6 +186,14 @@ describe('content warnings fail closed', () => {
       await expectAxeClean(el);
     });
 
+    it('reads the warning where it is tapped: the title link, stretched over the card, is under it', async () => {
+      const el = await card('', warnedStory(`${location.origin}/demo/images/soldiers.svg`));
+      const note = shadow(el, '.content-warning');
+      const { left, top, width, height } = note.getBoundingClientRect();
+      const hit = el.shadowRoot!.elementFromPoint(left + width / 2, top + height / 2);
+      expect(!!hit && note.contains(hit), `the warning, not ${hit?.localName}`).to.equal(true);
+    });
+
     it('hides the image and summary behind "Show content" and requests no image before', async () => {
       const image = counted('card-warned');
       const el = await card('', warnedStory(image.url));

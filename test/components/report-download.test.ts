@@ -122,6 +122,12 @@ describe('<lantern-report-download>', () => {
     expect(drawnText(shadow(el, '.download .file'))).to.equal('PDF · 827바이트 · 1쪽');
     expect(visibleText(el)).to.contain('2024년 12월 10일');
     expect(visibleText(el)).to.contain('인용 정보 복사');
+    // The report's own words stay in its language: a Korean voice would misread them.
+    expect(shadow(el, 'img').closest('[lang]')!.getAttribute('lang')).to.equal('en');
+    const heard = voices(el);
+    for (const words of ['First edition', 'CC BY-NC-ND 4.0']) {
+      expect(heard.find((h) => h.text === words)?.lang, words).to.equal('en');
+    }
     await expectAxeClean(el);
   });
 

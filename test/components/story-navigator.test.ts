@@ -232,15 +232,24 @@ describe('<lantern-story-navigator> navigation mode', () => {
     await expectAxeClean(nav);
   });
 
-  for (const mode of ['list', 'reader'] as const) {
-    it(`in Korean, Korean text is read in Korean and the English story in English (${mode})`, async () => {
-      const attrs = mode === 'reader' ? 'mode="reader" part="3"' : 'part="3"';
+  // Part 2 is read on the site: its "Continue reading" names it, in English.
+  for (const [mode, part] of [
+    ['list', 3],
+    ['reader', 3],
+    ['reader', 2],
+  ] as const) {
+    it(`in Korean, Korean text is read in Korean and the English story in English (${mode}, part ${part})`, async () => {
+      const attrs = `${mode === 'reader' ? 'mode="reader"' : ''} part="${part}"`;
       const nav = await mountLoaded(
         `<div lang="ko"><lantern-story-navigator src=${FEED} series="yoon-ha" ${attrs}></lantern-story-navigator></div>`,
       ).then((div) => div.querySelector('lantern-story-navigator') as LanternStoryNavigator);
       if (mode === 'reader') {
         shadow<HTMLButtonElement>(nav, '.reading .reveal').click();
-        for (let i = 0; i < 100 && !nav.shadowRoot!.querySelector('.body.rich p'); i++) {
+        for (
+          let i = 0;
+          i < 100 && part === 3 && !nav.shadowRoot!.querySelector('.body.rich p');
+          i++
+        ) {
           await new Promise((resolve) => setTimeout(resolve, 20));
         }
       }
@@ -255,8 +264,11 @@ describe('<lantern-story-navigator> navigation mode', () => {
       );
       expect(story.length, 'the story is there').to.be.above(1);
       expect(story.filter((h) => h.lang !== 'en')).to.deep.equal([]);
-      if (mode === 'reader') {
+      if (mode === 'reader' && part === 3) {
         expect(shadow(nav, '.body.rich').closest('[lang]')!.getAttribute('lang')).to.equal('en');
+      }
+      if (part === 2) {
+        expect(heard.find((h) => h.text === 'Part 2 - Trafficked in China')?.lang).to.equal('en');
       }
     });
   }
@@ -340,6 +352,28 @@ describe('<lantern-story-navigator> navigation mode', () => {
       expect(slot.assignedElements()[0]?.getAttribute('href')).to.equal(`${STORY}/yoon-ha-part-3`);
       expect(errors.join('\n')).to.contain('404');
       await expectAxeClean(nav);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('after "Try again" by keyboard, shows where focus went: the series title, with its ring', async () => {
+    const key = `nav-retry-${Date.now()}`;
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const nav = await mountLoaded<LanternStoryNavigator>(
+        `<lantern-story-navigator src="/test-server/flaky?key=${key}" series="yoon-ha" part="2"></lantern-story-navigator>`,
+      );
+      await fetch(`/test-server/flaky-up?key=${key}`);
+      const loaded = nextEvent(nav, 'lantern-load');
+      shadow<HTMLButtonElement>(nav, '.error button').focus();
+      await sendKeys({ press: 'Enter' });
+      await loaded;
+      await nav.updateComplete;
+      const focused = nav.shadowRoot!.activeElement as HTMLElement;
+      expect(focused?.textContent?.trim()).to.equal("Yoon Ha's Story");
+      expect(getComputedStyle(focused).outlineStyle).not.to.equal('none');
     } finally {
       console.warn = warn;
     }

@@ -85,7 +85,7 @@ export function reportTemplate(
               // reader chooses.
               html`<div class="cover" part="media"><div class="placeholder"></div></div>`
             : html`<figure class="cover" part="media">
-                ${feedImage(cover, ext.image_alt ?? '', { width: 900, height: 1200 })}
+                ${feedImage(cover, ext.image_alt ?? '', { width: 900, height: 1200, lang: contentLang })}
               </figure>`
       }
       <div class="details">
@@ -102,7 +102,8 @@ export function reportTemplate(
               </p>`
             : nothing
         }
-        ${facts(m, date, item.date_published, report)} ${pseudonymNote(m.pseudonym, ext.pseudonym)}
+        ${facts(m, date, item.date_published, report, contentLang)}
+        ${pseudonymNote(m.pseudonym, ext.pseudonym)}
         ${
           hidden
             ? nothing
@@ -145,11 +146,13 @@ function facts(
   date: string,
   iso: string | undefined,
   report: NonNullable<NonNullable<FeedItem['_lantern']>['report']>,
+  lang: string,
 ): TemplateResult | typeof nothing {
   const facts: [string, unknown][] = [];
   if (date) facts.push([m.published, html`<time datetime=${iso ?? ''}>${date}</time>`]);
-  if (report.edition) facts.push([m.edition, report.edition]);
-  if (report.license) facts.push([m.license, report.license]);
+  // The feed's own words, in the report's language.
+  if (report.edition) facts.push([m.edition, html`<span lang=${lang}>${report.edition}</span>`]);
+  if (report.license) facts.push([m.license, html`<span lang=${lang}>${report.license}</span>`]);
   if (report.document_id) facts.push([m.documentId, report.document_id]);
   if (!facts.length) return nothing;
   return html`<dl class="facts" part="meta">

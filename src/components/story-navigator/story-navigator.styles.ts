@@ -47,10 +47,6 @@ const navigatorLayoutStyles = css`
     line-height: 1.3;
     text-wrap: balance;
   }
-  /* The series title, focused when the parts arrive after "Try again" (data-focus). */
-  [data-focus]:focus {
-    outline: none;
-  }
   .progress {
     color: var(--_muted);
     font-size: 0.875em;

@@ -292,7 +292,6 @@ function reading(c: NavigatorContext, view: NavigatorView): TemplateResult | typ
   if (!item || current === undefined) return nothing;
   const { m, locale } = c;
   const ext = item._lantern ?? {};
-  const title = partName(m, series, item, current);
   const date = formatDate(item.date_published, locale);
   const authors = authorNames(item);
   const minutes = itemReadingMinutes(item);
@@ -311,7 +310,9 @@ function reading(c: NavigatorContext, view: NavigatorView): TemplateResult | typ
       href
         ? html`<p class="continue">
             <a class="button primary" part="button" href=${href} referrerpolicy="no-referrer"
-              >${m.continueReading}<span class="visually-hidden">: ${title}</span></a
+              >${m.continueReading}<span class="visually-hidden"
+                >: ${shownName(m, series, item, current)}</span
+              ></a
             >
           </p>`
         : nothing
