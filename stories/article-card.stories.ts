@@ -146,8 +146,9 @@ function bareItem(): FeedItem {
 }
 
 /**
- * No image: no empty picture box. The text takes the picture's room in whole lines, so the card
- * is as tall as its placeholder and as its neighbours. An image that fails to load does the same.
+ * No image. In view at load, where it replaces its placeholder, the picture's box stays, an
+ * empty shaded frame, so the card is as tall as its placeholder and nothing moves; elsewhere it
+ * has no picture box. An image that fails to load does the same.
  */
 export const WithoutImage: Story = itemStory(() => ({
   ...bareItem(),
@@ -160,7 +161,7 @@ export const WithoutSummary: Story = itemStory(bareItem);
 /** No title (a micro-post): the link is named by the date; without a date, by its first words. */
 export const WithoutTitle: Story = itemStory(() => ({ ...bareItem(), title: undefined }));
 
-/** The image's address answers 404: the box collapses, as for an item without an image. */
+/** The image's address answers 404: no broken image, as for an item without an image. */
 export const ImageFails: Story = itemStory(() => ({
   ...demoItem(ARTICLE),
   image: new URL('/demo/images/missing-picture.svg', location.href).href,

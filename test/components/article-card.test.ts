@@ -284,7 +284,7 @@ describe('<lantern-article-card>', () => {
   it('clamps a very long title and summary', async () => {
     const long = 'A very long title about many things '.repeat(12);
     const card = await mountLoaded(
-      // With a picture (one that never arrives): without one, the summary takes its room.
+      // With a picture (one that never arrives): the summary has its three lines.
       `<div style="width: 320px"><lantern-article-card>${inlineItem({ id: 'x', url: 'https://example.org/x', title: long, summary: long, image: `${location.origin}/test-server/stall?img=clamp` })}</lantern-article-card></div>`,
     );
     const el = card.querySelector('lantern-article-card')!;

@@ -6,8 +6,7 @@ export const articleCardStyles = css`
   }
   /* A size container only where the card's parts measure its width (containment costs every
      card a second style pass in layout): a horizontal card for its layout (the queries below
-     name it, so a card without a picture, its own container for its summary's room, does not
-     answer them), and in a list of horizontal cards the list's cell, named alike. */
+     name it), and in a list of horizontal cards the list's cell, named alike. */
   :host([layout='horizontal']) {
     container: lantern-card / inline-size;
   }
@@ -200,21 +199,6 @@ export const articleCardStyles = css`
     .body {
       --_more: 0;
     }
-  }
-  /* No picture (none, or it failed) where the card replaced a box with one in view (.room,
-     article-card.ts): no empty frame; the text takes the picture's room in whole lines, so the
-     card keeps that box's size. Elsewhere a card without a picture ends after its text. */
-  .room {
-    container-type: inline-size;
-  }
-  .room .summary {
-    /* The summary's three lines (4.5em), the picture (100cqi: the card's width inside its
-       borders, as the picture's; the ratio in parentheses, as it may be '16 / 9') and its credit
-       line (0.75em * 1.75): */
-    --_room: calc(5.8125em + 100cqi / (var(--_media-ratio)));
-    -webkit-line-clamp: 99;
-    height: round(down, var(--_room), 1.5em);
-    margin-bottom: calc(var(--_room) - round(down, var(--_room), 1.5em));
   }
   .skeleton :is(.title, .summary, .tags, .meta) {
     display: flex;

@@ -13,6 +13,15 @@ import { articleCardStyles } from './article-card.styles.js';
 
 export type CardLayout = 'vertical' | 'horizontal' | 'compact';
 
+/**
+ * The picture's box with no picture in it: a warned item's, not yet requested, and the box a
+ * card without one keeps where it replaced a placeholder with a picture in view (below).
+ */
+const emptyMedia = html`<div class="media" part="media" aria-hidden="true">
+  <div class="media-frame placeholder"></div>
+  <p class="credit"></p>
+</div>`;
+
 /** An attribute value as a known layout; anything else is the default, `vertical`. */
 export function toCardLayout(value: string | null | undefined): CardLayout {
   return value === 'horizontal' || value === 'compact' ? value : 'vertical';
@@ -192,12 +201,7 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
       return nothing;
     }
     // Hidden means not requested either: the placeholder keeps the box until the reader chooses.
-    if (this.hidesWarned(item)) {
-      return html`<div class="media" part="media" aria-hidden="true">
-        <div class="media-frame placeholder"></div>
-        <p class="credit"></p>
-      </div>`;
-    }
+    if (this.hidesWarned(item)) return emptyMedia;
     return html`
       <figure class="media" part="media">
         ${feedImage(image, ext.image_alt ?? '', {
@@ -238,18 +242,18 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
     const title = item.title ? label : date ? time : (!hidden && cutText(excerpt, 80)) || href;
     const layout = toCardLayout(this.layout);
     const media = this.renderMedia(item, layout);
-    // The placeholder had a picture: without one, the text may take its room (`room`).
+    // The placeholder had a picture: without one, the card may keep its box (`room`).
     const textOnly = media === nothing && layout !== 'compact' && !this.hideImages;
-    // Without a picture, the text keeps the picture's room where the card replaces a box of
-    // that size in view or above it, where shrinking would move the page. (Never on a server:
-    // an element there is not connected, and renders once.)
+    // Without a picture, the card keeps the picture's box, empty, where it replaces a
+    // placeholder with one in view or above it, where shrinking would move the page. (Never on a
+    // server: an element there is not connected, and renders once.)
     const room = textOnly && this.drew && this.getBoundingClientRect().top < innerHeight;
     this.drew = media !== nothing || room;
     // A list sizes a card without a picture's room without it, nor a warning's (a warned
     // card keeps both: its warning and button need more than the picture's room gives back).
     setState(this.internals?.states, 'text-only', textOnly && !room && !warningId);
     return html`
-      <article class="card ${layout} ${room ? 'room' : ''}" part="base" lang=${locale}>
+      <article class="card ${layout}" part="base" lang=${locale}>
         ${contentWarning(m, ext.content_warning, itemLang, {
           id: 'warning',
           revealed: this.revealed,
@@ -260,7 +264,7 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
               ? undefined
               : () => (this.revealed = !this.revealed),
         })}
-        ${media}
+        ${room ? emptyMedia : media}
         <div class="body" part="body">
           <p class="tags" part="meta" lang=${ifDefined(itemLang)}>
             ${(item.tags ?? []).map((tag) => html`<span>${tag}</span>`)}
