@@ -48,7 +48,7 @@ export function decodeEntities(text: string, loose?: boolean): string {
   if (!text.includes('&')) return text;
   // Bounded name and number lengths: each `&` is tried once over a short stretch.
   return text.replace(
-    /&(#x[0-9a-f]{1,8}|#\d{1,10}|[a-z]{1,32})(;?)/gi,
+    /&(#x0*[0-9a-f]{1,8}(?![0-9a-f])|#0*\d{1,10}(?!\d)|[a-z]{1,32})(;?)/gi,
     (whole, ref: string, end) => {
       if (!end && !loose) return whole;
       if (ref[0] === '#') {

@@ -60,15 +60,17 @@ export const hostStyles = css`
     interactivity: revert;
     -webkit-text-size-adjust: revert;
     text-size-adjust: revert;
-    /* English and Korean read left to right, on a right-to-left page too; text in a language of
-       its own (an item's, below) takes its direction from its first strong letter. */
-    direction: ltr;
+    /* English and Korean read left to right, on a right-to-left page too (important: a page's
+       own \`* { direction: rtl }\` beats \`:host\`); a block of text, or text in a language of its
+       own, takes its direction from its first letter (below). Lines 1.5 high whatever the page
+       says, as the placeholders are. */
+    direction: ltr !important;
+    line-height: 1.5 !important;
     display: block;
     box-sizing: border-box;
     color-scheme: inherit;
     font-family: var(--_font-family);
     font-size: var(--_font-size);
-    line-height: 1.5;
     color: var(--_text);
     /* Feed text of any length wraps, Korean under keep-all included, and never sets a minimum width. */
     overflow-wrap: anywhere;
@@ -94,7 +96,7 @@ export const hostStyles = css`
   }
   /* Korean breaks between words: a widget's content is under its interface language's lang
      (every element's base and error box carry it) or its item's. */
-  [lang] {
+  :is(p, h2, h3, h4, h5, h6, li, [lang]) {
     unicode-bidi: plaintext;
   }
   [lang|='ko'] {

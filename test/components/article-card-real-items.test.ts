@@ -155,7 +155,9 @@ describe('<lantern-article-card> with the items real feeds carry', () => {
     await card.updateComplete;
     expect(card.shadowRoot!.querySelector('figure, img')).to.equal(null);
     // In view when it failed: the picture's box stays, empty, and the card keeps its size.
-    expect(shadow(card, '.media .placeholder')).to.not.equal(null);
+    expect(shadow(card, '.media[aria-hidden="true"] .media-frame:not(.placeholder)')).to.not.equal(
+      null,
+    );
     const waiting = placeholder('style="width: 360px"');
     await waiting.updateComplete;
     await painted();

@@ -111,8 +111,16 @@ describe('<lantern-article-card>', () => {
   });
 
   it('on a right-to-left page reads left to right, and a story in Arabic right to left', async () => {
+    const item: Record<string, unknown> = {
+      id: 'x',
+      url: 'https://example.org/x',
+      language: 'ar',
+      title: 'تقرير',
+      summary: 'شهادات اللاجئين.',
+      authors: [{ name: 'Jane Doe' }],
+    };
     const card = await mountLoaded(
-      `<div dir="rtl" lang="ar"><lantern-article-card style="width: 360px">${inlineItem({ id: 'x', url: 'https://example.org/x', language: 'ar', title: 'تقرير', summary: 'شهادات اللاجئين.', authors: [{ name: 'Jane Doe' }] })}</lantern-article-card></div>`,
+      `<div dir="rtl" lang="ar"><lantern-article-card style="width: 360px">${inlineItem(item)}</lantern-article-card></div>`,
     ).then((div) => div.querySelector('lantern-article-card') as LanternArticleCard);
     /** Where the character `char` in `el`'s text is drawn. */
     const at = (el: Element, char: string): DOMRect => {
@@ -138,6 +146,15 @@ describe('<lantern-article-card>', () => {
     const summary = shadow(card, '.summary');
     expect(at(summary, '.').right).to.be.at.most(at(summary, 'ش').left);
     expect(at(summary, 'ش').right).to.be.closeTo(summary.getBoundingClientRect().right, 1);
+    // So does an Arabic story whose feed names no language (many RSS feeds), title included.
+    item.language = undefined;
+    item.id = 'y';
+    card.item = { ...item } as unknown as LanternArticleCard['item'];
+    await card.updateComplete;
+    const untagged = shadow(card, '.summary');
+    expect(at(untagged, '.').right).to.be.at.most(at(untagged, 'ش').left);
+    const title = shadow(card, '.title');
+    expect(at(title, 'ت').right).to.be.closeTo(title.getBoundingClientRect().right, 1);
   });
 
   it('formats the date in English and in Korean', async () => {

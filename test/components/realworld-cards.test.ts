@@ -56,13 +56,21 @@ async function settleImages(cards: LanternArticleCard[]): Promise<void> {
   await Promise.all(cards.map((card) => card.updateComplete));
 }
 
-/** What looks like a picture that is not there: a frame with no image, or a broken image. */
+/**
+ * What looks like a picture that is not there: a broken image, or a frame with no image that is
+ * not the plain, unheard box a card keeps where shrinking would move the page (a picture that
+ * failed in view: article-card.ts, `emptyMedia`).
+ */
 function emptyPictureBoxes(card: LanternArticleCard): string[] {
   const root = card.shadowRoot!;
   const problems: string[] = [];
   for (const media of Array.from(root.querySelectorAll('.media, .media-frame'))) {
     const img = media.localName === 'img' ? media : media.querySelector('img');
-    if (!img) problems.push(`an empty ${media.className} box`);
+    const kept =
+      !!media.closest('[aria-hidden="true"]') &&
+      !media.matches('.placeholder') &&
+      !media.querySelector('.placeholder');
+    if (!img && !kept) problems.push(`an empty ${media.className} box`);
   }
   for (const img of Array.from(root.querySelectorAll('img'))) {
     if (img.complete && img.naturalWidth === 0) problems.push(`a broken image ${img.src}`);
@@ -82,7 +90,7 @@ describe('real items look designed: a list of 6 from every real feed (JSON, RSS,
 
   for (const src of feeds) {
     const name = src.split('/').pop();
-    it(`${name}: no empty picture box, an excerpt wherever there is text, every link named`, async () => {
+    it(`${name}: no broken image nor a picture box heard, an excerpt wherever there is text, every link named`, async () => {
       const list = await mountLoaded(
         `<lantern-article-list src="${src}" limit="6" lang="en"></lantern-article-list>`,
       );

@@ -38,6 +38,9 @@ describe('the URL policy', () => {
     '&#106avascript:alert(1)',
     'javascript&#58alert(1)',
     'java&Tab;script:alert(1)',
+    // Zero-padded references, which a browser reads whole.
+    '&#00000000106;avascript:alert(1)',
+    'javascript&#x00000003A;alert(1)',
     'data:text/html,<script>alert(1)</script>',
     'DATA:image/png;base64,AAAA',
     'vbscript:msgbox(1)',

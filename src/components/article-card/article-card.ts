@@ -14,13 +14,15 @@ import { articleCardStyles } from './article-card.styles.js';
 export type CardLayout = 'vertical' | 'horizontal' | 'compact';
 
 /**
- * The picture's box with no picture in it: a warned item's, not yet requested, and the box a
- * card without one keeps where it replaced a placeholder with a picture in view (below).
+ * The picture's box with no picture in it: a warned item's, not yet requested (`placeholder`,
+ * shaded), or plain, the box a card without one keeps where it replaced a placeholder with a
+ * picture in view (below).
  */
-const emptyMedia = html`<div class="media" part="media" aria-hidden="true">
-  <div class="media-frame placeholder"></div>
-  <p class="credit"></p>
-</div>`;
+const emptyMedia = (kind = '') =>
+  html`<div class="media" part="media" aria-hidden="true">
+    <div class="media-frame ${kind}"></div>
+    <p class="credit"></p>
+  </div>`;
 
 /** An attribute value as a known layout; anything else is the default, `vertical`. */
 export function toCardLayout(value: string | null | undefined): CardLayout {
@@ -201,7 +203,7 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
       return nothing;
     }
     // Hidden means not requested either: the placeholder keeps the box until the reader chooses.
-    if (this.hidesWarned(item)) return emptyMedia;
+    if (this.hidesWarned(item)) return emptyMedia('placeholder');
     return html`
       <figure class="media" part="media">
         ${feedImage(image, ext.image_alt ?? '', {
@@ -264,7 +266,7 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
               ? undefined
               : () => (this.revealed = !this.revealed),
         })}
-        ${room ? emptyMedia : media}
+        ${room ? emptyMedia() : media}
         <div class="body" part="body">
           <p class="tags" part="meta" lang=${ifDefined(itemLang)}>
             ${(item.tags ?? []).map((tag) => html`<span>${tag}</span>`)}
