@@ -94,11 +94,13 @@ export const hostStyles = css`
   :host([theme='auto']) {
     color-scheme: light dark;
   }
-  /* Korean breaks between words: a widget's content is under its interface language's lang
-     (every element's base and error box carry it) or its item's. */
+  /* A block of text, or text in a language of its own, runs in the direction of its first
+     letter: an Arabic story right to left, whether or not its feed names its language. */
   :is(p, h2, h3, h4, h5, h6, li, [lang]) {
     unicode-bidi: plaintext;
   }
+  /* Korean breaks between words: a widget's content is under its interface language's lang
+     (every element's base and error box carry it) or its item's. */
   [lang|='ko'] {
     word-break: keep-all;
   }

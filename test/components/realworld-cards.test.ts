@@ -58,8 +58,8 @@ async function settleImages(cards: LanternArticleCard[]): Promise<void> {
 
 /**
  * What looks like a picture that is not there: a broken image, or a frame with no image that is
- * not the plain, unheard box a card keeps where shrinking would move the page (a picture that
- * failed in view: article-card.ts, `emptyMedia`).
+ * not the plain, unheard box a card in view keeps where shrinking would move the page (a
+ * picture that failed there: article-card.ts, `emptyMedia`).
  */
 function emptyPictureBoxes(card: LanternArticleCard): string[] {
   const root = card.shadowRoot!;
@@ -67,6 +67,7 @@ function emptyPictureBoxes(card: LanternArticleCard): string[] {
   for (const media of Array.from(root.querySelectorAll('.media, .media-frame'))) {
     const img = media.localName === 'img' ? media : media.querySelector('img');
     const kept =
+      card.getBoundingClientRect().top < innerHeight &&
       !!media.closest('[aria-hidden="true"]') &&
       !media.matches('.placeholder') &&
       !media.querySelector('.placeholder');
