@@ -312,6 +312,16 @@ describe('<lantern-report-download>', () => {
     }
   });
 
+  it('a single download ends where its row ends: no room kept for a second one', async () => {
+    const el = await inline(
+      { attachments: [{ url: '/en.pdf', mime_type: 'application/pdf', size_in_bytes: 2_400_000 }] },
+      'lang="en"',
+    );
+    const list = shadow(el, '.downloads').getBoundingClientRect();
+    const row = shadow(el, '.download').getBoundingClientRect();
+    expect(Math.round(list.bottom - row.bottom), 'blank under the download').to.equal(0);
+  });
+
   it('says so clearly when there is nothing to download', async () => {
     const el = await inline({ summary: 'A report without files.' }, 'lang="en"');
     expect(shadow(el, '.no-downloads').textContent?.trim()).to.equal(
@@ -550,6 +560,26 @@ describe('<lantern-report-download> with a long summary body', () => {
     const el = await inline({ content_html: paragraphs(5) });
     expect(shadow(el, '.summary').textContent).to.include('Paragraph 5:');
     expect(el.shadowRoot?.querySelector('.more-line')).to.equal(null);
+  });
+});
+
+describe('<lantern-report-download> with one download, from a slow feed', () => {
+  afterEach(cleanup);
+
+  it("keeps the skeleton's second download row in view, so the page does not move", async () => {
+    // The demo's report, which the skeleton is drawn for, with its English version only.
+    const demo = await (await fetch(FEED)).json();
+    const item = demo.items.find((i: FeedItem) => i.id === 'nkdb-military-report');
+    item.attachments = item.attachments.slice(0, 1);
+    const feed = { ...demo, feed_url: `${origin}${FEED}`, items: [item] };
+    const body = encodeURIComponent(
+      btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(feed)))),
+    );
+    const report = mount<Report>(
+      `<lantern-report-download style="width: 720px; font-family: 'DejaVu Sans', sans-serif" src="/test-server/raw?delay=700&k=${Date.now()}&body=${body}" lang="en"></lantern-report-download>`,
+    );
+    await expectSizeKept(report);
+    expect(report.shadowRoot!.querySelectorAll('.download').length).to.equal(1);
   });
 });
 

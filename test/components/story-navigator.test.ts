@@ -720,6 +720,18 @@ describe('<lantern-story-navigator> reading progress', () => {
     expect(text(shadow(later, '.progress'))).to.equal('3 of 3 parts read');
   });
 
+  it('given its feed up front, a part without a warning ends at its summary: no blank row', async () => {
+    const feed = await (await fetch(FEED)).text();
+    const nav = await mountLoaded<LanternStoryNavigator>(
+      `<lantern-story-navigator style="width: 720px" item="yoon-ha-part-3" lang="en"><script type="application/feed+json">${feed}</script></lantern-story-navigator>`,
+    );
+    const first = all(nav, '.parts .text')[0]!;
+    expect(text(first)).not.to.contain('Content warning');
+    const blank =
+      first.getBoundingClientRect().bottom - first.lastElementChild!.getBoundingClientRect().bottom;
+    expect(Math.round(blank), 'blank under part 1').to.equal(0);
+  });
+
   // On a phone the part titles and warnings wrap onto more lines than the skeleton reserves.
   it('reserves its final size while loading (desktop column)', async () => {
     const nav = mount<LanternStoryNavigator>(

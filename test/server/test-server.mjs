@@ -89,7 +89,9 @@ export async function testServer(ctx, next) {
       ctx.body = '<!doctype html><html><body>Not a feed</body></html>';
       return;
     case 'raw': {
-      // /test-server/raw?body=<base64>&type=… : exact bytes, for BOM, invalid UTF-8 and junk.
+      // /test-server/raw?body=<base64>&type=…&delay=ms : exact bytes, for BOM, invalid UTF-8 and
+      // junk, or a feed of a test's own.
+      await sleep(Number(url.searchParams.get('delay') ?? 0));
       ctx.set('content-type', url.searchParams.get('type') ?? json);
       ctx.body = Buffer.from(url.searchParams.get('body') ?? '', 'base64');
       return;

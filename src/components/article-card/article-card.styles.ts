@@ -47,7 +47,6 @@ export const articleCardStyles = css`
     aspect-ratio: var(--_media-ratio);
     object-fit: cover;
     background: var(--_surface-raised);
-    border-radius: 0;
   }
   /* A warned item's image, not yet requested, until the reader chooses. */
   .placeholder {
@@ -76,16 +75,9 @@ export const articleCardStyles = css`
     color: var(--_accent);
     font-size: 0.8125em;
     font-weight: 600;
-    text-transform: uppercase;
-    letter-spacing: 0.04em;
     display: -webkit-box;
     -webkit-box-orient: vertical;
     overflow: hidden;
-  }
-  /* Korean tags (the item's language, else the card's, which the article carries). */
-  .tags:lang(ko) {
-    text-transform: none;
-    letter-spacing: normal;
   }
   /* A heading (h2 to h6): bold already. */
   .title {

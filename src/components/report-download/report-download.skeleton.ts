@@ -17,18 +17,18 @@ export function reportSkeleton(cover: boolean, loading: string): TemplateResult 
       <!-- The loaded report's rows: a two-line title, publisher, four facts, a two-paragraph
            summary, two language versions with their checksums, the citation and its button. -->
       <div class="details" aria-hidden="true">
-        <div class="lines title-lines">
+        <div class="lines">
           <span class="skeleton-block line title-line"></span>
           <span class="skeleton-block line title-line short"></span>
         </div>
-        <div class="lines meta-lines">
+        <div class="lines">
           <span class="skeleton-block line"></span>
           <span class="skeleton-block line short"></span>
         </div>
-        <div class="lines facts-lines">
+        <div class="lines">
           ${[1, 2, 3, 4].map(() => html`<span class="skeleton-block line short"></span>`)}
         </div>
-        <div class="lines summary-lines">
+        <div class="lines">
           ${[1, 2, 3].map(() => html`<span class="skeleton-block line"></span>`)}
           <span class="skeleton-block line short"></span>
           <span class="skeleton-block line paragraph"></span>

@@ -64,9 +64,6 @@ export const reportDownloadStyles = css`
     line-height: 1.25;
     text-wrap: balance;
   }
-  .title:focus {
-    outline: none;
-  }
   .meta {
     margin: 0;
     color: var(--_muted);
@@ -125,13 +122,10 @@ export const reportDownloadStyles = css`
     padding: 0;
     list-style: none;
   }
-  /* The skeleton has two download rows: one file keeps the second row's room (rows of 1fr are
-     all as tall as the tallest), so the host page does not move when the feed arrives. */
-  .downloads:has(> .download:only-child) {
-    grid-auto-rows: 1fr;
-  }
-  .downloads:has(> .download:only-child)::after {
-    content: '';
+  /* The skeleton has two download rows: one file replacing it in view keeps the second row's
+     room (rows of 1fr are all as tall as the tallest), so the host page does not move. */
+  .room {
+    grid-template-rows: 1fr 1fr;
   }
   .download {
     display: grid;

@@ -135,17 +135,22 @@ export class LanternReportDownload extends LanternElement<ReportView> {
     const downloads = (item.attachments ?? []).filter((attachment) => {
       if (isDownload(attachment)) return true;
       this.warn(
-        `"${item.id}": an attachment at ${attachment.url.slice(0, 80)} is not a file to download; it is not shown`,
+        `"${item.id}": attachment ${attachment.url.slice(0, 80)} is not a file to download; not shown`,
       );
       return false;
     });
     this.showCopyOutcome(undefined);
+    const skeletonShown = this.hasUpdated && this.status === 'loading';
     const view: ReportView = {
       item,
       body: undefined,
       more: undefined,
       continues: undefined,
       downloads: orderDownloads(downloads, this.locale),
+      // For as long as the element shows a report.
+      room:
+        this.view?.room ||
+        (skeletonShown && downloads.length < 2 && this.getBoundingClientRect().top < innerHeight),
     };
     const token = ++this.bodyToken;
     this.pendingBody = this.hidesWarned(item)
@@ -156,7 +161,6 @@ export class LanternReportDownload extends LanternElement<ReportView> {
           Object.assign(view, splitLongBody(body));
           this.requestUpdate();
         });
-    const skeletonShown = this.hasUpdated && this.status === 'loading';
     return this.pendingBody && skeletonShown ? this.pendingBody.then(() => view) : view;
   }
 
@@ -255,7 +259,7 @@ export class LanternReportDownload extends LanternElement<ReportView> {
         copied = true;
       }
     } catch {
-      copied = false;
+      // Not copied.
     }
     clearTimeout(this.confirmationTimer);
     this.showCopyOutcome({ key, outcome: copied ? 'copied' : 'failed' });

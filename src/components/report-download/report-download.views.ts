@@ -17,6 +17,11 @@ export interface ReportView {
   more: HTMLElement | undefined;
   /** "Continue reading on the site" after a body cut at the content budget. */
   continues: HTMLElement | undefined;
+  /**
+   * One download replaced the skeleton's two rows in view or above it: it keeps the second
+   * row's room, so the page does not move.
+   */
+  room?: boolean;
 }
 
 export type CopyOutcome = { key: string; outcome: 'copied' | 'failed' };
@@ -55,7 +60,7 @@ const downloadIcon = html`<svg
 
 export function reportTemplate(
   c: ReportContext,
-  { item, body, more, continues, downloads }: ReportView,
+  { item, body, more, continues, downloads, room }: ReportView,
 ): TemplateResult {
   const { m, locale } = c;
   const ext = item._lantern ?? {};
@@ -115,7 +120,7 @@ export function reportTemplate(
         }
         ${
           downloads.length
-            ? html`<ul class="downloads" part="body">
+            ? html`<ul class="downloads ${room ? 'room' : ''}" part="body">
                 ${downloads.map((a, i) => download(c, a, i, distinctions[i]))}
               </ul>`
             : html`<p class="no-downloads" part="body">${m.noDownloads}</p>`

@@ -32,13 +32,6 @@ const navigatorLayoutStyles = css`
     color: var(--_accent);
     font-size: 0.8125em;
     font-weight: 700;
-    line-height: 1.5;
-    letter-spacing: 0.04em;
-    text-transform: uppercase;
-  }
-  /* In Korean (the base carries the interface language). */
-  .part-of:lang(ko) {
-    letter-spacing: normal;
   }
   /* A heading (h2 to h6): bold already. */
   .title {
@@ -88,8 +81,10 @@ const navigatorLayoutStyles = css`
     flex-direction: column;
     gap: 0.25em;
     min-width: 0;
-    /* Reserved, loaded or not (the skeleton's size): the name, two summary lines, a one-line
-       content warning. A part without a warning keeps the row; a longer one grows. */
+  }
+  /* The skeleton's rows: the name, two summary lines, a one-line content warning. Parts that
+     replace it in view keep them (a longer one grows). */
+  :is(.skeleton, .room) .text {
     min-height: calc(1.4em + 0.875em * 1.45 * 2 + 0.8125em * 2 + 0.25em * 2);
   }
   .part .name {

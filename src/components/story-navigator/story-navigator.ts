@@ -193,9 +193,15 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     }
     this.announcement = '';
     const load = this.data.current;
-    return withReadParts({ series, current, initial, read: new Set() }, this.remember, () =>
-      this.data.isCurrent(load),
-    );
+    // Replacing a skeleton in view (or above it), the parts keep its rows' room, a warning's
+    // included, so the page does not move; for as long as the element shows this series.
+    const room =
+      this.view?.room ||
+      (this.hasUpdated &&
+        this.status === 'loading' &&
+        this.getBoundingClientRect().top < innerHeight);
+    const view = { series, current, initial, read: new Set<number>(), room };
+    return withReadParts(view, this.remember, () => this.data.isCurrent(load));
   }
 
   protected override renderedItemCount(view: NavigatorView): number {

@@ -22,6 +22,8 @@ export interface NavigatorView {
   initial: number | undefined;
   /** Parts read in this tab; always empty unless `remember="session"`. */
   read: ReadonlySet<number>;
+  /** The parts keep the skeleton's room: it was in view when they replaced it. */
+  room?: boolean;
 }
 
 /** What the navigator's templates need from the element: its settings and its actions. */
@@ -131,7 +133,7 @@ export function navigatorTemplate(c: NavigatorContext, view: NavigatorView): Tem
       </div>
       ${reader ? reading(c, view) : nothing} ${reader ? pager(c, view) : nothing}
       <nav class="parts-nav" aria-label=${m.seriesNav(series.title)}>
-        <ol class="parts" role="list">
+        <ol class="parts ${view.room ? 'room' : ''}" role="list">
           ${series.parts.map((part) => partEntry(c, view, part))}
         </ol>
       </nav>
