@@ -125,8 +125,12 @@ export function firstParagraphText(markdown: string, max = 240): string {
   return '';
 }
 
-/** Every `](address)` or `](<address>)` of a markdown link or image. */
-const MARKDOWN_ADDRESS = /\]\(\s*(?:<([^>]*)>|([^\s)]+))/g;
+/**
+ * Every address of a markdown link or image: inline (`](address)`, `](<address>)`), a reference
+ * definition (`[name]: address`) and raw HTML's `href="…"` / `src='…'`.
+ */
+const MARKDOWN_ADDRESS =
+  /\]\(\s*(?:<([^>]*)>|([^\s)]+))|^ {0,3}\[[^\]\n]+\]:[ \t]*(?:<([^>\n]*)>|(\S+))|\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gim;
 
 /**
  * What a draft is worth a word about though the widget accepts it, counted over the draft's own
@@ -149,8 +153,8 @@ export function draftNotes(draft: unknown, s: PreviewStrings): FeedWarning[] {
     if (typeof markdown !== 'string' || feed.feed_url) return;
     const prose = markdown.replace(/^(`{3,}|~{3,})[^]*?^\1/gm, '').replace(/`[^`\n]*`/g, '');
     const relative = new Set<string>();
-    for (const [, bracketed, bare] of prose.matchAll(MARKDOWN_ADDRESS)) {
-      const url = (bracketed ?? bare)!.trim();
+    for (const [, ...addresses] of prose.matchAll(MARKDOWN_ADDRESS)) {
+      const url = addresses.find((address) => address !== undefined)!.trim();
       if (url && isRelativeUrl(url) && !/^(#|\/\/)/.test(url)) relative.add(url);
     }
     for (const url of relative) {

@@ -275,14 +275,17 @@ test('a markdown draft’s relative addresses are listed before a partner gets t
     .fill(
       '# A street in Seoul\n\n![A street](images/seoul.jpg) and [more](more.html), ' +
         '[the report](https://example.org/report) and [part 2](#part-2), ![again](images/seoul.jpg).\n\n' +
-        'In code, `[not a link](code.html)`:\n\n```\n[nor this](block.html)\n```\n',
+        'In code, `[not a link](code.html)`:\n\n```\n[nor this](block.html)\n```\n\n' +
+        'By reference: [the map][map] and [the site][site].\n\n' +
+        '[map]: maps/border.png\n[site]: <https://example.org/>\n\n' +
+        '<p>Raw HTML: <img src="photos/camp.jpg" alt="A camp"> <a href=\'https://example.org/x\'>x</a></p>\n',
     );
   await page.getByRole('button', { name: 'Show draft' }).click();
   await page.getByText('The widget is showing 1 item').waitFor({ timeout: 15_000 });
   const listed = await page.locator('.warnings li').allTextContents();
   assert.deepEqual(
     listed.map((line) => /“([^”]+)” is a relative address/.exec(line)?.[1]),
-    ['images/seoul.jpg', 'more.html'],
+    ['images/seoul.jpg', 'more.html', 'maps/border.png', 'photos/camp.jpg'],
   );
   await context.close();
 });
