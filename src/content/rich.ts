@@ -18,7 +18,10 @@ export interface RichOptions {
    * cut and ends with a link there; without one it ends with "…".
    */
   continueUrl?: string;
-  /** The text of that link, in the widget's language (default "Continue reading on the site"). */
+  /**
+   * The text of that link, in the widget's language ("Continue reading on the site"); without
+   * one, the link shows its address.
+   */
   continueLabel?: string;
 }
 
@@ -138,7 +141,7 @@ export function appendContinuation(
     const a = document.createElement('a');
     a.href = href;
     a.rel = 'noopener noreferrer';
-    a.textContent = options.continueLabel?.trim() || 'Continue reading on the site';
+    a.textContent = options.continueLabel || href;
     p.append(a);
   } else {
     p.textContent = '…';

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/define/story-navigator.js';
 import type {
   LanternPartChangeDetail,
@@ -496,6 +496,24 @@ describe('<lantern-story-navigator> reader mode', () => {
     expect(location.hash).to.equal('#part-1');
     expect(text(nav.shadowRoot?.activeElement)).to.equal('Part 1 - Growing up in North Korea');
     expect(all(nav, '.pager a[rel="prev"]').length).to.equal(0);
+    // By keyboard, the title focused shows its ring, clear of its text.
+    const title = nav.shadowRoot!.activeElement as HTMLElement;
+    expect(getComputedStyle(title).outlineStyle).to.equal('solid');
+    expect(getComputedStyle(title).outlineOffset).to.equal('4px');
+  });
+
+  it('a part chosen with the mouse moves focus to its title without a ring', async () => {
+    const nav = await mountLoaded<LanternStoryNavigator>(READER);
+    const link = partEntry(nav, 1).querySelector('a') as HTMLAnchorElement;
+    link.scrollIntoView({ block: 'center' });
+    const box = link.getBoundingClientRect();
+    const changed = nextEvent<LanternPartChangeDetail>(nav, 'lantern-part-change');
+    await sendMouse({ type: 'click', position: [Math.round(box.x + 5), Math.round(box.y + 5)] });
+    await changed;
+    await nav.updateComplete;
+    const title = nav.shadowRoot!.activeElement as HTMLElement;
+    expect(text(title)).to.equal('Part 1 - Growing up in North Korea');
+    expect(getComputedStyle(title).outlineStyle).to.equal('none');
   });
 
   it('opens the part a #part-2 deep link names', async () => {

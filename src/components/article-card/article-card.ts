@@ -150,7 +150,7 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
   constructor() {
     super();
     this.layout = 'vertical';
-    this.drew = this.isConnected && !this.shadowRoot;
+    this.drew = this.reserved;
   }
 
   protected override select(parsed: ParsedFeed): FeedItem {

@@ -147,10 +147,12 @@ export class LanternReportDownload extends LanternElement<ReportView> {
       more: undefined,
       continues: undefined,
       downloads: orderDownloads(downloads, this.locale),
-      // For as long as the element shows a report.
+      // Replacing a skeleton, or lantern.css's box; for as long as the element shows a report.
       room:
         this.view?.room ||
-        (skeletonShown && downloads.length < 2 && this.getBoundingClientRect().top < innerHeight),
+        ((this.hasUpdated ? skeletonShown : this.reserved) &&
+          downloads.length < 2 &&
+          this.getBoundingClientRect().top < innerHeight),
     };
     const token = ++this.bodyToken;
     this.pendingBody = this.hidesWarned(item)

@@ -112,7 +112,7 @@ export class FeedController<View> implements ReactiveController {
       if (written) {
         throw new FeedError(
           'no-data',
-          `The ${written} was given as the text "[object Object]": set the ${written} property, not the attribute (load lantern.js before your app renders).`,
+          `The ${written} was given as the text "[object Object]": set the ${written} property, not the attribute (load lantern.js first).`,
         );
       }
       const given = this.given();

@@ -78,6 +78,11 @@ export abstract class LanternElement<View> extends LitElement {
   declare protected status: LoadStatus;
   declare protected error: LanternErrorDetail | undefined;
   declare protected view: View | undefined;
+  /**
+   * In the page before its class was defined (upgraded; not made by script, not server-rendered):
+   * `lantern.css` reserved its box, which its first render replaces.
+   */
+  declare protected reserved: boolean;
   /** The URL relative URLs in the data resolved against; `undefined` when the data had none. */
   protected dataBase: string | undefined;
   /** Milliseconds before a feed request gives up (default 10 s); not an attribute, for embedders and tests. */
@@ -101,6 +106,7 @@ export abstract class LanternElement<View> extends LitElement {
     this.headingLevel = 2;
     this.revealWarned = false;
     this.status = 'loading';
+    this.reserved = this.isConnected && !this.shadowRoot;
     this.setup();
   }
 

@@ -10,15 +10,10 @@ export const navigatorReaderStyles = css`
     padding-block: var(--_space);
     border-block: 1px solid var(--_border);
   }
+  /* Focused on a part change: its ring (tokens.ts) by keyboard only, clear of the text. */
   .reading > .title {
     font-size: 1.5em;
     scroll-margin-top: var(--_space);
-  }
-  .reading > .title:focus {
-    outline: none;
-  }
-  .reading > .title:focus-visible {
-    outline: var(--_focus-ring);
     outline-offset: 4px;
   }
   .reading .meta {

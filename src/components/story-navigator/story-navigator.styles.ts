@@ -300,9 +300,6 @@ const forcedColorStyles = css`
       background: Canvas;
       color: CanvasText;
     }
-    .reading > .title:focus-visible {
-      outline: 2px solid Highlight;
-    }
   }
 `;
 
