@@ -322,6 +322,20 @@ describe('<lantern-report-download>', () => {
     expect(Math.round(list.bottom - row.bottom), 'blank under the download').to.equal(0);
   });
 
+  it('with its cover beside the text, ends where its citation ends (its padding only)', async () => {
+    const el = await mountLoaded<Report>(
+      `<lantern-report-download ${REPORT} lang="en" style="width: 720px"></lantern-report-download>`,
+    );
+    const base = shadow(el, '[part="base"]');
+    const cover = shadow(el, '.cover').getBoundingClientRect();
+    const footer = shadow(el, '.footer').getBoundingClientRect();
+    expect(cover.right < footer.left, 'the cover is beside the text').to.equal(true);
+    const padding = parseFloat(getComputedStyle(base).paddingBottom);
+    const border = parseFloat(getComputedStyle(base).borderBottomWidth);
+    const blank = base.getBoundingClientRect().bottom - border - padding - footer.bottom;
+    expect(Math.round(blank), 'blank under the citation').to.equal(0);
+  });
+
   it('says so clearly when there is nothing to download', async () => {
     const el = await inline({ summary: 'A report without files.' }, 'lang="en"');
     expect(shadow(el, '.no-downloads').textContent?.trim()).to.equal(

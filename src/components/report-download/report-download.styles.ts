@@ -34,16 +34,14 @@ export const reportDownloadStyles = css`
     box-shadow: 0 0.1em 0.4em rgb(0 0 0 / 0.18);
   }
   @container (min-width: 36em) {
-    .report.has-cover {
+    .has-cover {
       grid-template-columns: var(--_cover-width) minmax(0, 1fr);
       align-items: start;
     }
-    .report.has-cover .cover {
+    .has-cover .cover {
       width: 100%;
-      grid-row: span 3;
     }
-    /* Beside the cover (10em and a gap) the text column is 13em narrower; the cover spans three
-       rows, so the report has two more gaps. */
+    /* Beside the cover (10em and a gap) the text column is 13em narrower. */
     .skeleton.has-cover .details {
       height: calc(20.87em + 835em * (1em / (100cqi - 13em - 2px)));
     }
