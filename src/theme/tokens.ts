@@ -233,8 +233,9 @@ export const hostStyles = css`
       forced-color-adjust: none;
       background: GrayText;
     }
-    :focus-visible {
-      outline: 2px solid Highlight;
+    /* Every focus ring (the card's on its box too) in the system's focus colour. */
+    :host {
+      --_focus-ring: 2px solid Highlight;
     }
   }
 `;

@@ -387,7 +387,7 @@ describe('<lantern-report-download>', () => {
       shadow<HTMLButtonElement>(el, '.checksum button').click();
       await sleep(50);
       await el.updateComplete;
-      const field = shadow<HTMLInputElement>(el, '.checksum input');
+      const field = shadow<HTMLTextAreaElement>(el, '.checksum textarea');
       expect(field.readOnly).to.equal(true);
       expect(field.value).to.equal(EN_SHA);
       expect(field.getAttribute('aria-label')).to.equal('SHA-256 (English)');

@@ -290,6 +290,33 @@ describe('<lantern-story-navigator> navigation mode', () => {
     expect(korean.filter((h) => h.lang !== 'ko')).to.deep.equal([]);
   });
 
+  it('an untitled part with a summary is "Part 2", not the summary cut short above itself', async () => {
+    const parts = [1, 2].map((n) => ({
+      id: `s${n}`,
+      url: `https://example.org/s${n}`,
+      ...(n === 1 ? { title: 'The first part' } : {}),
+      summary:
+        'A summary that runs on for a while, longer than the eighty characters a name was cut at.',
+      _lantern: { series: { id: 'summaries', title: 'A series', part: n, total: 2 } },
+    }));
+    const feed = { version: 'https://jsonfeed.org/version/1.1', title: 'F', items: parts };
+    const nav = await mountLoaded<LanternStoryNavigator>(
+      `<lantern-story-navigator series="summaries" part="2" lang="en"><script type="application/feed+json">${JSON.stringify(feed)}</script></lantern-story-navigator>`,
+    );
+    expect(all(nav, '.parts > li').map((li) => text(li.querySelector('.name')))).to.deep.equal([
+      'Part 1: The first part',
+      'Part 2',
+    ]);
+  });
+
+  it('compact, in reader mode: "Name changed for safety" once, with the part it is about', async () => {
+    const nav = await mountLoaded<LanternStoryNavigator>(
+      `<lantern-story-navigator src=${FEED} item="yoon-ha-part-3" mode="reader" variant="compact" lang="en"></lantern-story-navigator>`,
+    );
+    expect(visibleText(nav).split('Name changed for safety').length - 1).to.equal(1);
+    expect(all(nav, '.reading .note').length).to.equal(1);
+  });
+
   it('says which part is being read, in words (aria-current alone is not heard on a span)', async () => {
     const nav = await mountLoaded<LanternStoryNavigator>(
       `<lantern-story-navigator src=${FEED} series="yoon-ha" part="2"></lantern-story-navigator>`,

@@ -247,9 +247,4 @@ export const articleCardStyles = css`
     -webkit-line-clamp: calc(2 + var(--_more, 0));
     min-height: 3em;
   }
-  @media (forced-colors: active) {
-    .card:has(.title a:focus-visible) {
-      outline: 2px solid Highlight;
-    }
-  }
 `;

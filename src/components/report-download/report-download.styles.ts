@@ -198,7 +198,7 @@ export const reportDownloadStyles = css`
     font-size: 0.875em;
     resize: vertical;
   }
-  input.fallback {
+  .checksum .fallback {
     font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
   }
   .no-downloads {

@@ -278,14 +278,11 @@ export class LanternReportDownload extends LanternElement<ReportView> {
     super.updated();
     if (!this.selectFallback) return;
     this.selectFallback = false;
-    const field = this.renderRoot.querySelector<HTMLInputElement | HTMLTextAreaElement>(
-      '[data-copy-fallback]',
-    );
+    const field = this.renderRoot.querySelector<HTMLTextAreaElement>('[data-copy-fallback]');
     if (!field) return;
     field.focus();
     field.select();
-    // Selecting scrolls to the end; the reader should see where the citation starts.
+    // Selecting scrolls to the end; the reader should see where the text starts.
     field.scrollTop = 0;
-    field.scrollLeft = 0;
   }
 }

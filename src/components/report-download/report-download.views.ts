@@ -260,23 +260,16 @@ function copyOutcome(
       >${outcome === 'copied' ? c.m.copied : failed ? c.m.copyFailed : ''}</span
     >
     ${
+      // The whole text, wrapped: a citation in four lines, a checksum in two.
       failed
-        ? multiline
-          ? html`<textarea
-              class="fallback"
-              readonly
-              rows="4"
-              aria-label=${label}
-              data-copy-fallback
-              .value=${text}
-            ></textarea>`
-          : html`<input
-              class="fallback"
-              readonly
-              aria-label=${label}
-              data-copy-fallback
-              .value=${text}
-            />`
+        ? html`<textarea
+            class="fallback"
+            readonly
+            rows=${multiline ? 4 : 2}
+            aria-label=${label}
+            data-copy-fallback
+            .value=${text}
+          ></textarea>`
         : nothing
     }
   `;

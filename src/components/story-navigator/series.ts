@@ -124,7 +124,7 @@ export function partTitle(series: Series, item: FeedItem): string {
     const rest = title.slice(series.title.length).replace(/^\s*[:,.\-–—|]\s*/, '');
     if (rest && rest !== title.slice(series.title.length)) return rest;
   }
-  return title || item.summary?.slice(0, 80) || '';
+  return title;
 }
 
 export interface PartRequest {

@@ -114,7 +114,7 @@ export function navigatorTemplate(c: NavigatorContext, view: NavigatorView): Tem
             ${current === undefined ? nothing : html`<span class="part-of">${position}</span>`}
             ${progress(c, view)}
           </p>
-          ${pseudonymNote(m.pseudonym, anonymised)} ${pager(c, view)}
+          ${reader ? nothing : pseudonymNote(m.pseudonym, anonymised)} ${pager(c, view)}
         </nav>
         ${reader ? reading(c, view) : nothing} ${reader ? pager(c, view) : nothing} ${liveRegion}
       </div>
