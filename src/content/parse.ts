@@ -26,7 +26,6 @@ function readAuthor(r: Reader, value: unknown, path: string): Author | undefined
   const author = definedOnly<Author>({
     name: r.text(value, 'name', path, true, LIMITS.nameChars),
     url: r.url(value, 'url', path),
-    avatar: r.url(value, 'avatar', path, 'image'),
   });
   return author.name || author.url ? author : undefined;
 }
@@ -128,7 +127,6 @@ function readItemFields(r: Reader, value: unknown, path: string): FeedItem | und
     content_text: r.text(value, 'content_text', path, true, Infinity),
     summary: r.text(value, 'summary', path, true, LIMITS.longTextChars),
     image: r.url(value, 'image', path, 'image'),
-    banner_image: r.url(value, 'banner_image', path, 'image'),
     date_published: r.date(value, 'date_published', path),
     date_modified: r.date(value, 'date_modified', path),
     authors: readAuthors(r, value, path),
@@ -213,9 +211,6 @@ export function parseFeed(json: unknown, options: ParseOptions = {}): ParsedFeed
     title: title ?? '',
     home_page_url: r.url(json, 'home_page_url', ''),
     feed_url: feedUrl,
-    description: r.text(json, 'description', '', true, LIMITS.longTextChars),
-    icon: r.url(json, 'icon', '', 'image'),
-    favicon: r.url(json, 'favicon', '', 'image'),
     next_url: r.url(json, 'next_url', ''),
     language: r.language(json, ''),
     authors: readAuthors(r, json, ''),

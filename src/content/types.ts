@@ -3,7 +3,6 @@
 export interface Author {
   name?: string;
   url?: string;
-  avatar?: string;
 }
 
 export interface SeriesInfo {
@@ -57,7 +56,6 @@ export interface FeedItem {
   content_text?: string;
   summary?: string;
   image?: string;
-  banner_image?: string;
   date_published?: string;
   date_modified?: string;
   authors?: Author[];
@@ -72,9 +70,6 @@ export interface Feed {
   title: string;
   home_page_url?: string;
   feed_url?: string;
-  description?: string;
-  icon?: string;
-  favicon?: string;
   next_url?: string;
   language?: string;
   authors?: Author[];

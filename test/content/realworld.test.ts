@@ -15,14 +15,12 @@ function allUrls(feed: Feed): string[] {
   const urls: (string | undefined)[] = [
     feed.home_page_url,
     feed.feed_url,
-    feed.icon,
-    feed.favicon,
     feed.next_url,
-    ...(feed.authors ?? []).flatMap((a) => [a.url, a.avatar]),
+    ...(feed.authors ?? []).map((a) => a.url),
   ];
   for (const item of feed.items) {
-    urls.push(item.url, item.external_url, item.image, item.banner_image);
-    urls.push(...(item.authors ?? []).flatMap((a) => [a.url, a.avatar]));
+    urls.push(item.url, item.external_url, item.image);
+    urls.push(...(item.authors ?? []).map((a) => a.url));
     urls.push(...(item.attachments ?? []).map((a) => a.url));
   }
   return urls.filter((u): u is string => u !== undefined);
@@ -157,7 +155,8 @@ describe('quirks of real feeds, reproduced in small fixtures', () => {
     // Literal tags in a title stay text: they are never parsed as markup.
     expect(entry.title).to.equal('Über <i>kursive</i> und <b>fette</b> Titel');
     expect(entry.image).to.equal('https://quirks.example.de/bild.jpg');
-    expect(entry.banner_image).to.equal('https://quirks.example.de/banner.jpg');
+    // What no widget shows is not read (a banner image, an icon, an avatar).
+    expect(entry).not.to.have.property('banner_image');
     expect(Object.keys(entry)).not.to.include('_geo');
     expect(Object.keys(feed)).not.to.include('_rss');
   });
@@ -240,7 +239,7 @@ describe('quirks of real feeds, reproduced in small fixtures', () => {
     expect(warnings).to.deep.equal([]);
     expect(feed.version).to.equal('https://jsonfeed.org/version/1.1');
     expect(feed).not.to.have.property('icon');
-    expect(feed.favicon).to.equal('https://quirks.example.com/favicon.ico');
+    expect(feed).not.to.have.property('favicon');
     expect(item(feed).authors).to.deep.equal([
       { name: 'Author', url: 'https://quirks.example.com/' },
     ]);
