@@ -190,7 +190,10 @@ export function parseFeed(json: unknown, options: ParseOptions = {}): ParsedFeed
     throw new FeedError('not-a-feed', 'This is not a JSON Feed: it has no "items" list.');
   }
   const preliminary = new Reader(options.baseUrl);
-  const feedUrl = preliminary.url(json, 'feed_url', '');
+  // Data given in the page has no address of its own: a relative feed_url, resolved against the
+  // page, would make the partner's own paths the feed's (`"image": "/account/logout"`, loaded
+  // with the reader's cookies). It is refused as a relative image is.
+  const feedUrl = preliminary.url(json, 'feed_url', '', options.baseUrl ? 'link' : 'image');
   // Relative URLs resolve against where the feed was fetched from, else its own feed_url.
   const r = new Reader(options.baseUrl ?? feedUrl);
   for (const warning of preliminary.warnings) r.warnings.push(warning);

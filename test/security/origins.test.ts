@@ -157,6 +157,32 @@ describe('relative URLs in data given in the page', () => {
     );
   });
 
+  it('a relative feed_url is no base: its images and body images on the page’s own paths are never requested', async () => {
+    const k = key('feedurl');
+    const feed = {
+      version: V11,
+      title: 'T',
+      // Resolved against the page, "/" would make every relative path in the feed the partner's.
+      feed_url: '/',
+      items: [
+        article(1, {
+          image: `test-server/status/204?key=${k}`,
+          content_html: `<p>Text</p><p><img alt="x" src="test-server/status/204?key=${k}"></p>`,
+        }),
+      ],
+    };
+    const seen = await warnings(async () => {
+      const card = await mountLoaded(
+        `<lantern-article-card><script type="application/feed+json">${JSON.stringify(feed)}</script></lantern-article-card>`,
+      );
+      await pause(300);
+      expect(html(card, 'img[src]'), 'image').to.equal(null);
+    });
+    expect(await requests('status', k), 'requests to the page’s own path').to.equal(0);
+    expect(seen.some((line) => line.includes('feed_url') && line.includes('base'))).to.equal(true);
+    expect(parseFeed(feed).feed.feed_url).to.equal(undefined);
+  });
+
   it('a reader-mode body image in an inline feed without a base is never requested', async () => {
     const k = key('body');
     const feed = {
