@@ -206,8 +206,9 @@ function copyAttributes(
     else if (attr === 'src') value = null;
     else if (attr === 'start') value = clampedNumber(value, -MAX_LIST_START, MAX_LIST_START);
     else if (attr === 'colspan' || attr === 'rowspan') value = clampedNumber(value, 1, MAX_SPAN);
-    else if ((attr === 'width' || attr === 'height') && TABLE_PARTS.has(tag)) {
-      value = saneLength(value, MAX_TABLE_PX);
+    // A table's, bounded; elsewhere (`<hr width="100000">`, `<pre width>`) it only widens.
+    else if (attr === 'width' || attr === 'height') {
+      value = TABLE_PARTS.has(tag) ? saneLength(value, MAX_TABLE_PX) : null;
     }
     if (value !== null) to.setAttribute(attr, value);
   }

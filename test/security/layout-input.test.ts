@@ -90,6 +90,20 @@ describe('layout input: what a body says about its own layout is kept in range',
     expect(d!.getAttribute('height')).to.equal('20');
   });
 
+  it('a rule or preformatted block keeps no width of its own (<hr width="100000"> widened a reader)', async () => {
+    const holder = await html('<p>a</p><hr width="100000" height="50"><pre width="900">b</pre>');
+    expect(holder.querySelector('hr')!.hasAttribute('width')).to.equal(false);
+    expect(holder.querySelector('hr')!.hasAttribute('height')).to.equal(false);
+    expect(holder.querySelector('pre')!.hasAttribute('width')).to.equal(false);
+    // In a box that shrinks to fit, the body is as wide as its text, not 100,000 px.
+    const box = document.createElement('div');
+    box.style.cssText = 'float: left; max-width: none';
+    box.append(holder);
+    document.body.append(box);
+    expect(box.getBoundingClientRect().width).to.be.below(200);
+    box.remove();
+  });
+
   it('body images are made with referrerpolicy, loading and decoding before src', async () => {
     const holder = await html(
       `<p><img src="${location.origin}/demo/images/journey.svg" alt="journey" width="999999" height="300"></p>`,
