@@ -317,6 +317,20 @@ describe('<lantern-story-navigator> navigation mode', () => {
     expect(all(nav, '.reading .note').length).to.equal(1);
   });
 
+  it("a warned part's teaser in the list waits behind its warning, as a card's summary does", async () => {
+    const nav = await mountLoaded<LanternStoryNavigator>(
+      `<lantern-story-navigator src=${FEED} series="yoon-ha" part="1" lang="en"></lantern-story-navigator>`,
+    );
+    expect(text(partEntry(nav, 1))).to.contain('The hardships Yoon Ha experienced');
+    expect(text(partEntry(nav, 2))).to.contain('Describes human trafficking.');
+    expect(visibleText(nav)).not.to.contain('trafficked in China, where she lives');
+    expect(visibleText(nav)).not.to.contain('Eight months pregnant');
+    const open = await mountLoaded<LanternStoryNavigator>(
+      `<lantern-story-navigator src=${FEED} series="yoon-ha" part="1" reveal-warned lang="en"></lantern-story-navigator>`,
+    );
+    expect(text(partEntry(open, 2))).to.contain('trafficked in China, where she lives');
+  });
+
   it('says which part is being read, in words (aria-current alone is not heard on a span)', async () => {
     const nav = await mountLoaded<LanternStoryNavigator>(
       `<lantern-story-navigator src=${FEED} series="yoon-ha" part="2"></lantern-story-navigator>`,

@@ -191,13 +191,11 @@ function partEntry(c: NavigatorContext, view: NavigatorView, part: SeriesPart): 
             ? html`<span class="read-mark"><span aria-hidden="true">✓ </span>${m.read}</span>`
             : nothing
         }
+        ${contentWarning(m, item._lantern?.content_warning, item.language)}
         ${
-          // Before the summary; the list's two-line teasers are not gated (reader mode's body is).
-          contentWarning(m, item._lantern?.content_warning, item.language)
-        }
-        ${
-          // A two-line teaser: the rest of a long summary would only cost layout.
-          item.summary
+          // A two-line teaser: the rest of a long summary would only cost layout. A warned part's
+          // waits, as a card's summary does, until the reader shows that part (or reveal-warned).
+          item.summary && !hidesPart(item, number, c.revealWarned, c.revealed)
             ? html`<p class="summary" part="summary" lang=${item.language ?? nothing}>
                 ${cutText(item.summary, 300)}
               </p>`
