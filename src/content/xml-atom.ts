@@ -4,6 +4,7 @@ import {
   ATOM,
   child,
   children,
+  firstItems,
   htmlText,
   mediaImage,
   mimeFromUrl,
@@ -104,14 +105,11 @@ export function atomFeed(root: Element, feedBase: string | undefined): Json {
     title: atomText(child(root, 'title', isAtom)) ?? '',
     home_page_url: atomLink(root, feedBase),
     feed_url: atomLink(root, feedBase, 'self'),
-    description: atomText(child(root, 'subtitle', isAtom)),
-    icon: resolve(
-      textOf(child(root, 'logo', isAtom)) ?? textOf(child(root, 'icon', isAtom)),
-      baseOf(root, feedBase),
-    ),
     language: langOf(root),
     authors: feedAuthors.length ? feedAuthors : undefined,
-    items: children(root, 'entry', isAtom).map((entry) => atomEntry(entry, feedBase, feedAuthors)),
+    items: firstItems(children(root, 'entry', isAtom)).map((entry) =>
+      atomEntry(entry, feedBase, feedAuthors),
+    ),
   };
 }
 

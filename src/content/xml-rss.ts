@@ -5,6 +5,7 @@ import {
   ATOM,
   child,
   children,
+  firstItems,
   htmlText,
   inNs,
   mediaImage,
@@ -66,17 +67,14 @@ export function rssFeed(root: Element): Json {
     ...(channel === root ? [] : children(root, 'item', isRss)),
   ];
   const self = children(channel, 'link', inNs(ATOM)).find((l) => l.getAttribute('rel') === 'self');
-  const image = child(channel, 'image', isRss);
   return {
     version: 'https://jsonfeed.org/version/1.1',
     title: htmlText(textOf(child(channel, 'title', isRss)) ?? ''),
     home_page_url: textOf(child(channel, 'link', isRss)),
     feed_url: self?.getAttribute('href') ?? undefined,
-    description: htmlText(textOf(child(channel, 'description', isRss)) ?? '') || undefined,
-    icon: image ? textOf(child(image, 'url', isRss)) : undefined,
     language:
       textOf(child(channel, 'language', isRss)) ?? textOf(child(channel, 'language', inNs(DC))),
-    items: items.map(rssItem),
+    items: firstItems(items).map(rssItem),
   };
 }
 

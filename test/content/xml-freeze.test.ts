@@ -116,6 +116,33 @@ describe('no feed text freezes the XML reader (issue 16)', () => {
       });
     }
 
+    it('an item of 300,000 empty elements: each field is looked for once, not by a walk of them all', () => {
+      const { feed } = timed('an item of 300,000 <x/>', () =>
+        parseXmlFeed(rss('Partner', `<title>T</title>${'<x/>'.repeat(300_000)}`)),
+      );
+      expect(feed.items[0]!.title).to.equal('T');
+    });
+
+    it('20,000 RSS items and 15,000 Atom entries: only the first 1,001 are read', () => {
+      const items = Array.from(
+        { length: 20_000 },
+        (_, i) => `<item><guid>https://partner.example/${i}</guid><title>Item ${i}</title></item>`,
+      ).join('');
+      const fromRss = timed('20,000 RSS items', () =>
+        parseXmlFeed(`<rss version="2.0"><channel><title>P</title>${items}</channel></rss>`),
+      );
+      expect(fromRss.feed.items).to.have.length(1000);
+      expect(fromRss.warnings.map((w) => w.path)).to.include('items');
+      const entries = Array.from(
+        { length: 15_000 },
+        (_, i) => `<entry><id>urn:e:${i}</id><title>Entry ${i}</title></entry>`,
+      ).join('');
+      const fromAtom = timed('15,000 Atom entries', () =>
+        parseXmlFeed(`<feed xmlns="http://www.w3.org/2005/Atom"><title>P</title>${entries}</feed>`),
+      );
+      expect(fromAtom.feed.items).to.have.length(1000);
+    });
+
     it("an author of 80,000 × '@' and no name", () => {
       const author = `${'@'.repeat(80_000)} x`;
       const item = timed("author, 80,000 × '@'", () => itemWith('Title', author));
