@@ -331,6 +331,26 @@ describe('<lantern-story-navigator> navigation mode', () => {
     expect(text(partEntry(open, 2))).to.contain('trafficked in China, where she lives');
   });
 
+  it('compact, given its data, with no "name changed" note: no blank row where the note would be', async () => {
+    const parts = [1, 2].map((n) => ({
+      id: `c${n}`,
+      url: `https://example.org/c${n}`,
+      title: `Part ${n}`,
+      _lantern: { series: { id: 'plain', title: 'A plain series', part: n, total: 2 } },
+    }));
+    const feed = { version: 'https://jsonfeed.org/version/1.1', title: 'F', items: parts };
+    const nav = mount<LanternStoryNavigator>(
+      `<lantern-story-navigator series="plain" part="1" variant="compact" lang="en"></lantern-story-navigator>`,
+    );
+    nav.feed = feed as never;
+    await nextEvent(nav, 'lantern-load');
+    await nav.updateComplete;
+    const name = shadow(nav, '.series-name').getBoundingClientRect();
+    const pager = shadow(nav, '.pager').getBoundingClientRect();
+    // The header's gap (0.5em) between them, not a row of nothing.
+    expect(Math.round(pager.top - name.bottom), 'blank above previous/next').to.be.at.most(12);
+  });
+
   it('says which part is being read, in words (aria-current alone is not heard on a span)', async () => {
     const nav = await mountLoaded<LanternStoryNavigator>(
       `<lantern-story-navigator src=${FEED} series="yoon-ha" part="2"></lantern-story-navigator>`,

@@ -241,7 +241,8 @@ const navigatorLayoutStyles = css`
   .compact .header .note {
     flex: 1 1 100%;
   }
-  .compact .header:not(:has(.note)) .position {
+  /* The note's row, kept where the header replaced a placeholder in view (.room). */
+  .room .header:not(:has(.note)) .position {
     min-height: calc(1.5em + 0.5em + 0.875em * 1.5);
   }
   .compact .header .pager {

@@ -22,7 +22,10 @@ export interface NavigatorView {
   initial: number | undefined;
   /** Parts read in this tab; always empty unless `remember="session"`. */
   read: ReadonlySet<number>;
-  /** The parts keep the skeleton's room: it was in view when they replaced it. */
+  /**
+   * The parts (and a compact header without a note) keep the skeleton's room: it, or
+   * lantern.css's box, was in view when they replaced it.
+   */
   room?: boolean;
 }
 
@@ -98,7 +101,7 @@ export function navigatorTemplate(c: NavigatorContext, view: NavigatorView): Tem
   const { m, locale, reader } = c;
   const { series, current } = view;
   const position = current === undefined ? nothing : m.partOf(current, series.total);
-  const base = `navigator ${c.compact ? 'compact' : 'full'} ${reader ? 'reader' : ''}`;
+  const base = `navigator ${c.compact ? 'compact' : 'full'} ${reader ? 'reader' : ''} ${view.room ? 'room' : ''}`;
   const anonymised = series.parts.some((p) => p.item?._lantern?.pseudonym);
   // The series' title is in its parts' language, the rest of the header in the interface's.
   const lang = series.lang ?? nothing;
@@ -133,7 +136,7 @@ export function navigatorTemplate(c: NavigatorContext, view: NavigatorView): Tem
       </div>
       ${reader ? reading(c, view) : nothing} ${reader ? pager(c, view) : nothing}
       <nav class="parts-nav" aria-label=${m.seriesNav(series.title)}>
-        <ol class="parts ${view.room ? 'room' : ''}" role="list">
+        <ol class="parts" role="list">
           ${series.parts.map((part) => partEntry(c, view, part))}
         </ol>
       </nav>
