@@ -55,6 +55,8 @@ export function formatName(mime: string): string {
     'text/html': 'HTML',
     'text/plain': 'TXT',
     'application/zip': 'ZIP',
+    // A podcast's episode: what readers call it, not "MPEG".
+    'audio/mpeg': 'MP3',
   };
   const base = mime.split(';')[0]?.trim().toLowerCase() ?? '';
   return known[base] ?? (base.split('/')[1]?.replace(/^x-/, '').toUpperCase() || 'File');

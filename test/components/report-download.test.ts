@@ -140,7 +140,7 @@ describe('<lantern-report-download>', () => {
     await expectAxeClean(el);
   });
 
-  it('shows format and size: "PDF · 935 bytes" and "PDF · 2.4 MB"', async () => {
+  it('shows format and size: "PDF · 935 bytes", "PDF · 2.4 MB", "MP3 · 31 MB"', async () => {
     const demo = await mountLoaded<Report>(
       `<lantern-report-download ${REPORT} lang="en"></lantern-report-download>`,
     );
@@ -163,6 +163,11 @@ describe('<lantern-report-download>', () => {
     const link = downloadLinks(big)[0]!;
     const description = big.shadowRoot!.getElementById(link.getAttribute('aria-describedby')!);
     expect(description === shadow(big, '.download .file')).to.equal(true);
+    const episode = await inline(
+      { attachments: [{ url: '/45.mp3', mime_type: 'audio/mpeg', size_in_bytes: 31_000_000 }] },
+      'lang="en"',
+    );
+    expect(drawnText(shadow(episode, '.download .file'))).to.equal('MP3 · 31 MB');
   });
 
   it('shows no size when the feed gives none, never "NaN"', async () => {
