@@ -101,6 +101,7 @@ const PROTECTED = [
   'renderError',
   'setup',
   'fail',
+  'replacesPlaceholderInView',
 ];
 
 /** `_0`, `_1`, … `_z`, `_10`, …: a leading underscore and a digit, like no name in the code. */

@@ -3,7 +3,7 @@
 import '../../src/content/index.js';
 import { expect } from '@open-wc/testing';
 import { isXmlFeedBody } from '../../src/content/load.js';
-import { parseXmlFeed } from '../../src/content/xml.js';
+import { parseXmlFeed, xmlFeedJson } from '../../src/content/xml.js';
 
 /**
  * Crafted RSS/Atom text that froze the page while the XML reader's text passes were regexes:
@@ -123,7 +123,7 @@ describe('no feed text freezes the XML reader (issue 16)', () => {
       expect(feed.items[0]!.title).to.equal('T');
     });
 
-    it('20,000 RSS items and 15,000 Atom entries: only the first 1,001 are read', () => {
+    it('20,000 RSS items and 15,000 Atom entries: only the first 1,001 are mapped', () => {
       const items = Array.from(
         { length: 20_000 },
         (_, i) => `<item><guid>https://partner.example/${i}</guid><title>Item ${i}</title></item>`,
@@ -133,6 +133,9 @@ describe('no feed text freezes the XML reader (issue 16)', () => {
       );
       expect(fromRss.feed.items).to.have.length(1000);
       expect(fromRss.warnings.map((w) => w.path)).to.include('items');
+      // Mapped from XML: the 1,000 read and one more, to say there were more (not 20,000).
+      const rss = `<rss version="2.0"><channel><title>P</title>${items}</channel></rss>`;
+      expect((xmlFeedJson(rss).items as unknown[]).length).to.equal(1001);
       const entries = Array.from(
         { length: 15_000 },
         (_, i) => `<entry><id>urn:e:${i}</id><title>Entry ${i}</title></entry>`,
@@ -141,6 +144,8 @@ describe('no feed text freezes the XML reader (issue 16)', () => {
         parseXmlFeed(`<feed xmlns="http://www.w3.org/2005/Atom"><title>P</title>${entries}</feed>`),
       );
       expect(fromAtom.feed.items).to.have.length(1000);
+      const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>P</title>${entries}</feed>`;
+      expect((xmlFeedJson(atom).items as unknown[]).length).to.equal(1001);
     });
 
     it("an author of 80,000 × '@' and no name", () => {

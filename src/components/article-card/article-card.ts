@@ -135,11 +135,11 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
   declare private revealed?: boolean;
   /**
    * Whether the box the card's next render replaces is picture-sized: after a render, whether
-   * it drew a placeholder or a card with a picture or its room; before the first, whether the
-   * element was in the page before its class (`lantern.css`'s box), not created by script (a
-   * list's card, a framework's) nor server-rendered (whose card kept no room).
+   * it drew a placeholder or a card with a picture or its room. Unset before the first render,
+   * where `replacesPlaceholderInView` asks whether the element had `lantern.css`'s box (it was
+   * not created by script, a list's card or a framework's, nor server-rendered: no room kept).
    */
-  private drew: boolean;
+  private drew?: boolean;
   private pendingFocus: FocusOptions | undefined;
   /**
    * Carries `:state(text-only)`: no picture, no room for one and no warning, so a list keeps
@@ -150,7 +150,6 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
   constructor() {
     super();
     this.layout = 'vertical';
-    this.drew = this.reserved;
   }
 
   protected override select(parsed: ParsedFeed): FeedItem {
@@ -249,7 +248,7 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
     // Without a picture, the card keeps the picture's box, empty, where it replaces a
     // placeholder with one in view or above it, where shrinking would move the page. (Never on a
     // server: an element there is not connected, and renders once.)
-    const room = textOnly && this.drew && this.getBoundingClientRect().top < innerHeight;
+    const room = textOnly && this.replacesPlaceholderInView(this.drew);
     this.drew = media !== nothing || room;
     // A list sizes a card without a picture's room without it, nor a warning's (a warned
     // card keeps both: its warning and button need more than the picture's room gives back).

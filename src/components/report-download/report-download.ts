@@ -148,11 +148,7 @@ export class LanternReportDownload extends LanternElement<ReportView> {
       continues: undefined,
       downloads: orderDownloads(downloads, this.locale),
       // Replacing a skeleton, or lantern.css's box; for as long as the element shows a report.
-      room:
-        this.view?.room ||
-        ((this.hasUpdated ? skeletonShown : this.reserved) &&
-          downloads.length < 2 &&
-          this.getBoundingClientRect().top < innerHeight),
+      room: this.view?.room || (downloads.length < 2 && this.replacesPlaceholderInView()),
     };
     const token = ++this.bodyToken;
     this.pendingBody = this.hidesWarned(item)

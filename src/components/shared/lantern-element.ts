@@ -202,6 +202,16 @@ export abstract class LanternElement<View> extends LitElement {
     console.warn(`<${this.localName}>: ${message}`, ...details);
   }
 
+  /**
+   * Whether the view about to render replaces a placeholder (by default a skeleton, or before the
+   * first render lantern.css's box) in view or above it, where shrinking would move the page.
+   */
+  protected replacesPlaceholderInView(
+    placeholder = this.hasUpdated ? this.status === 'loading' : this.reserved,
+  ): boolean {
+    return placeholder && this.getBoundingClientRect().top < innerHeight;
+  }
+
   /** Whether images may be requested for this item. */
   protected imagesAllowed(item?: FeedItem): boolean {
     return !this.hideImages && !item?._lantern?.hide_images;

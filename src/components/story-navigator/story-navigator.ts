@@ -196,10 +196,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     // Replacing a skeleton, or lantern.css's box, in view (or above it), the parts keep its
     // rows' room, a warning's included, so the page does not move; for as long as the element
     // shows this series.
-    const room =
-      this.view?.room ||
-      ((this.hasUpdated ? this.status === 'loading' : this.reserved) &&
-        this.getBoundingClientRect().top < innerHeight);
+    const room = this.view?.room || this.replacesPlaceholderInView();
     const view = { series, current, initial, read: new Set<number>(), room };
     return withReadParts(view, this.remember, () => this.data.isCurrent(load));
   }
