@@ -32,6 +32,15 @@ const bombHtml = `<p>${Array.from({ length: 600 }, (_, i) => `<b title=${i}>`).j
 /** name → a function building the feed (built on demand: some are tens of megabytes). */
 export const hostileFeeds = {
   "content_text of 4.5 M '<'": () => feedWith({ content_text: '<'.repeat(4_500_000) }),
+  // Entities in every text field: each once cost a microsecond to decode, all when the feed was read.
+  "content_text of 800,000 '&amp;'": () => feedWith({ content_text: '&amp; '.repeat(800_000) }),
+  "500 summaries of 1,250 '&eacute;'": () => {
+    const feed = feedWith({ summary: '&eacute;'.repeat(1_250) });
+    for (let i = 1; i < 500; i++) {
+      feed.items.push({ id: `e${i}`, title: `Entry ${i}`, summary: feed.items[0].summary });
+    }
+    return feed;
+  },
   "markdown of 300,000 '<script<style'": () =>
     feedWith({ _lantern: { content_markdown: '<script<style '.repeat(300_000) } }),
   '1.1 M tags': () =>

@@ -4,6 +4,7 @@
  * browser without the HTML Sanitizer API; plain text loads none of them.
  */
 import type { FeedItem } from './types.js';
+import { decodeEntities } from './text.js';
 import { safeUrl } from './url.js';
 
 export interface RichOptions {
@@ -55,8 +56,9 @@ export interface BodyBudget {
   truncated: boolean;
 }
 
-export function bodyBudget(): BodyBudget {
-  return { nodes: MAX_BODY_NODES, chars: MAX_BODY_CHARS, truncated: false };
+/** A whole body's allowance; `truncated` when part of the body is already left out. */
+export function bodyBudget(truncated = false): BodyBudget {
+  return { nodes: MAX_BODY_NODES, chars: MAX_BODY_CHARS, truncated };
 }
 
 /**
@@ -158,8 +160,10 @@ export async function renderRichContent(
   const source = bodySource(item);
   if (source === undefined) return document.createDocumentFragment();
   if (source === 'text') {
-    const budget = bodyBudget();
-    const fragment = textToFragment(item.content_text ?? '', budget);
+    const text = item.content_text!;
+    // Its entities are decoded only as far as it can be shown (all of a 5 MB text took a second).
+    const budget = bodyBudget(text.length > MAX_BODY_CHARS);
+    const fragment = textToFragment(decodeEntities(text.slice(0, MAX_BODY_CHARS)), budget);
     return deferLayout(appendContinuation(fragment, options, budget));
   }
   if (source === 'markdown') return renderMarkdown(item._lantern?.content_markdown ?? '', options);

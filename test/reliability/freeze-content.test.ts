@@ -144,6 +144,15 @@ describe('no feed can freeze the page (heartbeat)', function () {
     expect(visibleText(report)).to.contain('A hostile body');
   });
 
+  it("a navigator part and a report whose content_text is 1.5 million '&amp;' show it decoded", async () => {
+    // Decoding all of it when the feed was read took 1.0-2.2 s; only what can be shown is decoded.
+    const { nav, report } = await partAndReport("1.5 M '&amp;'", {
+      content_text: `Start &amp; end. ${'&amp; '.repeat(1_500_000)}`,
+    });
+    expect(visibleText(nav)).to.contain('Start & end. & & &');
+    expect(visibleText(report)).to.contain('A hostile body');
+  });
+
   it('a navigator part and a report whose body is 100,000 characters of mixed-direction text show its start', async () => {
     // Every character a new bidi run: one such paragraph took Chromium 4.7 s to lay out.
     const { nav, report } = await partAndReport('bidi', {

@@ -231,8 +231,6 @@ export const articleCardStyles = css`
       contain: size;
     }
     .horizontal .summary {
-      height: auto;
-      margin: 0;
       -webkit-line-clamp: 3;
     }
   }

@@ -157,7 +157,6 @@ export const reportDownloadStyles = css`
   }
   .checksum code {
     font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
-    font-size: 1em;
     color: var(--_text);
     word-break: break-all;
   }
@@ -169,7 +168,6 @@ export const reportDownloadStyles = css`
     border: 0;
     background: none;
     color: var(--_accent);
-    font-size: inherit;
     font-weight: 600;
     text-decoration: underline;
     text-underline-offset: 0.15em;

@@ -120,9 +120,6 @@ const navigatorLayoutStyles = css`
     border-color: var(--_border);
     color: var(--_muted);
   }
-  .part.upcoming .name {
-    font-weight: 400;
-  }
   .soon {
     font-size: 0.875em;
     font-style: italic;
@@ -200,8 +197,8 @@ const navigatorLayoutStyles = css`
     font-size: 0.75em;
     font-weight: 600;
   }
-  .pager .upcoming .direction,
-  .pager .upcoming .neighbour {
+  /* Not yet published: a part's name and a neighbour's words, muted and regular. */
+  .upcoming :is(.name, .direction, .neighbour) {
     color: var(--_muted);
     font-weight: 400;
   }
