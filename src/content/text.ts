@@ -34,9 +34,19 @@ const NAMED: ReadonlyMap<string, string> = new Map(
   }),
 );
 
-/** The combining mark each accent adds to a letter, as its offset from U+0300. */
-const ACCENTS: ReadonlyMap<string, number> = new Map(
-  Object.entries({ grave: 0, acute: 1, circ: 2, tilde: 3, uml: 8, ring: 10, cedil: 39 }),
+/**
+ * Accented letters by entity name (`eacute` is é, `ntilde` ñ, `ccedil` ç), each letter and its
+ * mark composed once: composing at every reference took 0.3 s for a 5 MB feed of `&eacute;`.
+ */
+const COMPOSED: ReadonlyMap<string, string> = new Map(
+  [...'aeiouyAEIOUYnNcC'].flatMap((letter) =>
+    Object.entries({ grave: 0, acute: 1, circ: 2, tilde: 3, uml: 8, ring: 10, cedil: 39 }).map(
+      ([accent, mark]) => [
+        letter + accent,
+        (letter + String.fromCharCode(0x300 + mark)).normalize(),
+      ],
+    ),
+  ),
 );
 
 /**
@@ -58,12 +68,8 @@ export function decodeEntities(text: string, loose?: boolean): string {
             : parseInt(ref.slice(1), 10);
         return Number.isFinite(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : whole;
       }
-      // An accented vowel, ñ or ç: the letter and its mark, composed (`&eacute;` is é; `&xcirc;` is
-      // ◯, not an x, and `&gtilde;` no entity, so both stay as written).
-      const accent = /^[aeiouy]|^ntilde|^ccedil/i.test(ref) ? ACCENTS.get(ref.slice(1)) : undefined;
-      return accent === undefined
-        ? (NAMED.get(ref.toLowerCase()) ?? whole)
-        : (ref[0]! + String.fromCharCode(0x300 + accent)).normalize();
+      // (`&xcirc;` is ◯, not an x, and `&gtilde;` no entity: both stay as written.)
+      return COMPOSED.get(ref) ?? NAMED.get(ref.toLowerCase()) ?? whole;
     },
   );
 }

@@ -27,7 +27,6 @@ export const richContentStyles = css`
     display: block;
   }
   .rich img {
-    max-width: 100%;
     height: auto;
   }
   .rich table {
@@ -37,7 +36,6 @@ export const richContentStyles = css`
     overflow-x: auto;
   }
   .rich pre {
-    max-width: 100%;
     overflow-x: auto;
   }
   /* Room for an outside number such as "10." in a list of its own; nested lists indent less. */

@@ -126,11 +126,11 @@ export const hostStyles = css`
   img {
     max-width: 100%;
   }
+  /* Out of the flow, a pixel that the widget's own clip keeps inside it. */
   .visually-hidden {
     position: absolute;
     width: 1px;
     height: 1px;
-    margin: -1px;
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;

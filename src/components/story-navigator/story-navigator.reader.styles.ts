@@ -63,16 +63,12 @@ export const navigatorReaderStyles = css`
   .body > :last-child {
     margin-bottom: 0;
   }
-  .body h3,
-  .body h4,
-  .body h5,
-  .body h6 {
+  .body :is(h3, h4, h5, h6) {
     margin-block: 1.5em 0.5em;
     font-size: 1.1em;
     line-height: 1.3;
   }
   .body blockquote {
-    margin-inline: 0;
     /* A share of the width, so nested quotes cannot push their text out of a narrow column. */
     padding-inline-start: min(1em, 6%);
     border-inline-start: 4px solid var(--_accent);

@@ -29,8 +29,7 @@ export const navigatorSkeletonStyles = css`
   .skeleton.full.reader .header {
     min-height: calc(0.8125em * 1.5 + 1.25em * 1.3 + 0.25em);
   }
-  .skeleton .header .line,
-  .skeleton .part .line {
+  .skeleton :is(.header, .part) .line {
     margin-block: 0;
   }
   .skeleton .note-line {

@@ -93,7 +93,6 @@ const navigatorLayoutStyles = css`
   }
   .part a.name {
     color: var(--_text);
-    text-decoration: underline;
     text-decoration-color: var(--_border);
     text-decoration-thickness: 1px;
   }
