@@ -56,9 +56,8 @@ export interface BodyBudget {
   truncated: boolean;
 }
 
-/** A whole body's allowance; `truncated` when part of the body is already left out. */
-export function bodyBudget(truncated = false): BodyBudget {
-  return { nodes: MAX_BODY_NODES, chars: MAX_BODY_CHARS, truncated };
+export function bodyBudget(): BodyBudget {
+  return { nodes: MAX_BODY_NODES, chars: MAX_BODY_CHARS, truncated: false };
 }
 
 /**
@@ -160,10 +159,12 @@ export async function renderRichContent(
   const source = bodySource(item);
   if (source === undefined) return document.createDocumentFragment();
   if (source === 'text') {
+    const budget = bodyBudget();
     const text = item.content_text!;
-    // Its entities are decoded only as far as it can be shown (all of a 5 MB text took a second).
-    const budget = bodyBudget(text.length > MAX_BODY_CHARS);
+    // Its entities are decoded only as far as it can be shown (all of a 5 MB text took a second);
+    // a longer text is cut there (marked after the paragraphs: marked before, they stop at one).
     const fragment = textToFragment(decodeEntities(text.slice(0, MAX_BODY_CHARS)), budget);
+    if (text.length > MAX_BODY_CHARS) budget.truncated = true;
     return deferLayout(appendContinuation(fragment, options, budget));
   }
   if (source === 'markdown') return renderMarkdown(item._lantern?.content_markdown ?? '', options);

@@ -148,6 +148,19 @@ describe('renderRichContent', () => {
     }
   });
 
+  it('a plain-text body past 100,000 characters shows its paragraphs up to there, decoded, then the cut mark', async () => {
+    const paragraph = `${'word '.repeat(99)}&amp;`;
+    const holder = await render({
+      content_text: Array.from({ length: 300 }, () => paragraph).join('\n\n'),
+    });
+    const paragraphs = [...holder.querySelectorAll('p:not([data-lantern-continues])')];
+    // 100,000 characters of 500-character paragraphs, not the first one alone.
+    expect(paragraphs.length).to.be.within(199, 201);
+    expect(paragraphs[0]!.textContent).to.match(/word &$/);
+    // Without an address to continue at, the cut is marked "…".
+    expect(holder.querySelector('[data-lantern-continues]')?.textContent).to.equal('…');
+  });
+
   it('an item with no body renders nothing', async () => {
     const holder = await render({ title: 'Only a title' });
     expect(holder.childNodes).to.have.length(0);

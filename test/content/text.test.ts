@@ -59,6 +59,9 @@ describe('decodeEntities', () => {
       'café École naïve Björk Français Señor Å',
     ],
     ['&Yacute;&yuml;&Aring;&uuml;', 'Ýÿ\u00c5ü'],
+    // HTML's other accented n and c (Polish, Latvian): ń Ć ņ ĉ.
+    ['&nacute;&Cacute;&ncedil;&ccirc;', 'ńĆņĉ'],
+    ['&EACUTE; stays', '&EACUTE; stays'],
     // Not an accented letter HTML names: as written (the browser shows ◯ for &xcirc;).
     [
       '&acute; &uml; &xamp; &bring; &Tuml; &gtilde; &xcirc; stay',

@@ -10,20 +10,19 @@ let progress: Progress | undefined;
  * `remember="session"`, whose code loads then (a reading history is opt-in: other pages never
  * download it). If it cannot load, the view shows no marks. `wanted` says whether the view is
  * still the one to show once the code has loaded: a view replaced meanwhile is never shown, and
- * its part is not marked read; nor is a part left `unread` (in reader mode, behind its warning).
+ * its part is not marked read.
  */
 export function withReadParts(
   view: NavigatorView,
   remember: string | undefined,
   wanted: () => boolean,
-  unread?: boolean,
 ): NavigatorView | Promise<NavigatorView> {
   // (A server keeps no reading history: it renders the view as it is.)
   if (remember !== 'session' || isServer) return view;
   const { series, current } = view;
   const read = ({ markPartRead, partsRead }: Progress): NavigatorView => ({
     ...view,
-    read: current === undefined || unread ? partsRead(series.id) : markPartRead(series.id, current),
+    read: current === undefined ? partsRead(series.id) : markPartRead(series.id, current),
   });
   // Once loaded, at once (data given up front is then in the first render).
   return progress

@@ -175,7 +175,6 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
       firstPublished: this.reader,
     });
     let current = initial;
-    let unread;
     this.scrollOnRender = false;
     if (this.reader) {
       const linked = followsHash(this) ? partFromHash(location.hash) : undefined;
@@ -187,8 +186,6 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
       const item = current === undefined ? undefined : series.parts[current - 1]?.item;
       this.revealedParts = new Set();
       const shown = item && current !== undefined && !this.hides(item, current);
-      // A part left behind its warning is not read.
-      unread = !shown;
       // The body follows once sanitised; `lantern-load` waits for it. (No DOM on the server.)
       this.pendingBody = isServer
         ? undefined
@@ -201,7 +198,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     // shows this series.
     const room = this.view?.room || this.replacesPlaceholderInView();
     const view = { series, current, initial, read: new Set<number>(), room };
-    return withReadParts(view, this.remember, () => this.data.isCurrent(load), unread);
+    return withReadParts(view, this.remember, () => this.data.isCurrent(load));
   }
 
   protected override renderedItemCount(view: NavigatorView): number {
@@ -249,7 +246,6 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
       { ...view, current: number },
       this.remember,
       () => this.view === view,
-      !shown,
     );
     if (this.view !== view) return;
     this.view = next;
@@ -279,11 +275,8 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     if (!this.reader || !view || !item || view.current !== number || this.body.part === number) {
       return;
     }
-    if (!revealed.has(number) || !(await this.body.show(item, number)) || this.view !== view)
-      return;
-    // Shown now, the part counts as read (a new view: the body is drawn either way).
-    const next = await withReadParts(view, this.remember, () => this.view === view);
-    if (this.view === view) this.view = { ...next };
+    if (!revealed.has(number)) return;
+    if ((await this.body.show(item, number)) && this.view === view) this.requestUpdate();
   }
 
   /**
