@@ -84,13 +84,16 @@ async function traced(cdp, work) {
         e.ts + e.dur >= from &&
         e.ts <= to,
     )
-    .sort((a, b) => a.ts - b.ts);
+    // A slice and its first child can start in the same microsecond: the longer one first.
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
   let longestCpu = 0;
   let total = 0;
-  let end = -Infinity;
+  // Where the current outermost slice of each renderer's main thread ends.
+  const ends = new Map();
   for (const e of slices) {
-    if (e.ts < end) continue;
-    end = e.ts + e.dur;
+    const thread = `${e.pid}:${e.tid}`;
+    if (e.ts < (ends.get(thread) ?? -Infinity)) continue;
+    ends.set(thread, e.ts + e.dur);
     longestCpu = Math.max(longestCpu, (e.tdur ?? 0) / 1000);
     total += (e.tdur ?? 0) / 1000;
   }

@@ -60,11 +60,12 @@ export function findSeries(parsed: ParsedFeed, request: SeriesRequest = {}): Ser
   // Parts may disagree about the total (a feed updated part by part): the largest wins.
   // A loop, not Math.max(...): spreading a huge list overflows the stack.
   let total = 0;
-  for (const item of members) total = Math.max(total, item._lantern?.series?.total ?? 0);
   const byNumber = new Map<number, FeedItem>();
   let duplicates = 0;
   for (const item of members) {
-    const number = item._lantern?.series?.part ?? 0;
+    // (Every member has a series: the filter above.)
+    const { part: number, total: claimed } = item._lantern!.series!;
+    total = Math.max(total, claimed);
     const kept = byNumber.get(number);
     if (kept) {
       // A second claim never unwarns a part: a warned item wins, else the first one.
