@@ -126,7 +126,7 @@ export const hostStyles = css`
   img {
     max-width: 100%;
   }
-  /* Out of the flow, a pixel that the widget's own clip keeps inside it. */
+  /* Out of the flow, one clipped pixel at its place in the text; it needs no negative margin. */
   .visually-hidden {
     position: absolute;
     width: 1px;
