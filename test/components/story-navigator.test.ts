@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/define/story-navigator.js';
 import type {
@@ -786,13 +786,20 @@ describe('<lantern-story-navigator> reading progress', () => {
       const nav = await mountLoaded(
         `<lantern-story-navigator src=${FEED} series="yoon-ha" part="3" mode="reader" remember="session"></lantern-story-navigator>`,
       );
-      expect(text(shadow(nav, '.progress'))).to.equal('1 of 3 parts read');
+      // Part 3 is warned: behind its "Show content" button it is not read yet.
+      expect(text(shadow(nav, '.progress'))).to.equal('0 of 3 parts read');
+      expectNone(partEntry(nav, 3).querySelector('.read-mark'));
+      shadow<HTMLButtonElement>(nav, '.reading .reveal').click();
+      await waitUntil(() => text(shadow(nav, '.progress')) === '1 of 3 parts read');
       expect(text(partEntry(nav, 3).querySelector('.read-mark'))).to.equal('✓ Read');
       expectNone(partEntry(nav, 1).querySelector('.read-mark'));
       const changed = nextEvent(nav, 'lantern-part-change');
       shadow<HTMLAnchorElement>(nav, '.pager a[rel="prev"]').click();
       await changed;
-      expect(text(shadow(nav, '.progress'))).to.equal('2 of 3 parts read');
+      // Part 2 is warned too.
+      expect(text(shadow(nav, '.progress'))).to.equal('1 of 3 parts read');
+      shadow<HTMLButtonElement>(nav, '.reading .reveal').click();
+      await waitUntil(() => text(shadow(nav, '.progress')) === '2 of 3 parts read');
       await expectAxeClean(nav);
     });
     expect(calls.filter((c) => c.startsWith('local.'))).to.deep.equal([]);
@@ -806,6 +813,25 @@ describe('<lantern-story-navigator> reading progress', () => {
       `<lantern-story-navigator src=${FEED} series="yoon-ha" part="1" remember="session"></lantern-story-navigator>`,
     );
     expect(text(shadow(later, '.progress'))).to.equal('3 of 3 parts read');
+  });
+
+  it('with remember="session", a warned part shown and hidden again before its body is built is not read', async () => {
+    const nav = await mountLoaded<LanternStoryNavigator>(
+      `<lantern-story-navigator src=${FEED} series="yoon-ha" part="3" mode="reader" remember="session"></lantern-story-navigator>`,
+    );
+    const reveal = shadow<HTMLButtonElement>(nav, '.reading .reveal');
+    reveal.click();
+    reveal.click();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await nav.updateComplete;
+    expect(text(shadow(nav, '.progress'))).to.equal('0 of 3 parts read');
+    expect(sessionStorage.getItem('lantern-parts-read:yoon-ha')).to.equal(null);
+    // Shown for good this time: read.
+    shadow<HTMLButtonElement>(nav, '.reading .reveal').click();
+    await waitUntil(() => text(shadow(nav, '.progress')) === '1 of 3 parts read');
+    expect(
+      JSON.parse(sessionStorage.getItem('lantern-parts-read:yoon-ha') ?? 'null'),
+    ).to.deep.equal([3]);
   });
 
   it('given its feed up front, a part without a warning ends at its summary: no blank row', async () => {

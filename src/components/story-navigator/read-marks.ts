@@ -10,19 +10,21 @@ let progress: Progress | undefined;
  * `remember="session"`, whose code loads then (a reading history is opt-in: other pages never
  * download it). If it cannot load, the view shows no marks. `wanted` says whether the view is
  * still the one to show once the code has loaded: a view replaced meanwhile is never shown, and
- * its part is not marked read.
+ * its part is not marked read. Nor is a part the reader has not seen (`seen` false: reader mode
+ * keeps a warned part behind its "Show content" button).
  */
 export function withReadParts(
   view: NavigatorView,
   remember: string | undefined,
   wanted: () => boolean,
+  seen = true,
 ): NavigatorView | Promise<NavigatorView> {
   // (A server keeps no reading history: it renders the view as it is.)
   if (remember !== 'session' || isServer) return view;
   const { series, current } = view;
   const read = ({ markPartRead, partsRead }: Progress): NavigatorView => ({
     ...view,
-    read: current === undefined ? partsRead(series.id) : markPartRead(series.id, current),
+    read: current && seen ? markPartRead(series.id, current) : partsRead(series.id),
   });
   // Once loaded, at once (data given up front is then in the first render).
   return progress

@@ -175,6 +175,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
       firstPublished: this.reader,
     });
     let current = initial;
+    let seen = true;
     this.scrollOnRender = false;
     if (this.reader) {
       const linked = followsHash(this) ? partFromHash(location.hash) : undefined;
@@ -185,11 +186,11 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
       }
       const item = current === undefined ? undefined : series.parts[current - 1]?.item;
       this.revealedParts = new Set();
-      const shown = item && current !== undefined && !this.hides(item, current);
+      seen = !item || current === undefined || !this.hides(item, current);
       // The body follows once sanitised; `lantern-load` waits for it. (No DOM on the server.)
       this.pendingBody = isServer
         ? undefined
-        : this.body.show(shown ? item : undefined, current, true);
+        : this.body.show(seen ? item : undefined, current, true);
     }
     this.announcement = '';
     const load = this.data.current;
@@ -198,7 +199,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     // shows this series.
     const room = this.view?.room || this.replacesPlaceholderInView();
     const view = { series, current, initial, read: new Set<number>(), room };
-    return withReadParts(view, this.remember, () => this.data.isCurrent(load));
+    return withReadParts(view, this.remember, () => this.data.isCurrent(load), seen);
   }
 
   protected override renderedItemCount(view: NavigatorView): number {
@@ -240,12 +241,13 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
       if (options.focus) focusPartHeading(this.renderRoot);
       return;
     }
-    const shown = !this.hides(item, number);
-    if (!(await this.body.show(shown ? item : undefined, number)) || this.view !== view) return;
+    const seen = !this.hides(item, number);
+    if (!(await this.body.show(seen ? item : undefined, number)) || this.view !== view) return;
     const next = await withReadParts(
       { ...view, current: number },
       this.remember,
       () => this.view === view,
+      seen,
     );
     if (this.view !== view) return;
     this.view = next;
@@ -272,11 +274,11 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     this.revealedParts = revealed;
     const view = this.view;
     const item = view?.series.parts[number - 1]?.item;
-    if (!this.reader || !view || !item || view.current !== number || this.body.part === number) {
-      return;
-    }
-    if (!revealed.has(number)) return;
-    if ((await this.body.show(item, number)) && this.view === view) this.requestUpdate();
+    if (!this.reader || !view || !item || view.current !== number || !revealed.has(number)) return;
+    if (this.body.part !== number && !(await this.body.show(item, number))) return;
+    // Shown now, so read; unless the reader hid it again before its body was built.
+    const wanted = () => this.view === view && this.revealedParts.has(number);
+    if (wanted()) this.view = await withReadParts(view, this.remember, wanted);
   }
 
   /**

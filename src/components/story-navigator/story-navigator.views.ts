@@ -209,25 +209,33 @@ function partEntry(c: NavigatorContext, view: NavigatorView, part: SeriesPart): 
   `;
 }
 
-/** A link to part `number`: in place in reader mode, else to the part's own page. */
+/**
+ * A link to part `number`: in place in reader mode, else to the part's own page (text alone if
+ * it has none). `rel` marks a previous/next link.
+ */
 function link(
   c: NavigatorContext,
   number: number,
   item: FeedItem,
   content: unknown,
   extra: string,
+  rel?: string,
 ): TemplateResult {
-  if (c.reader) {
-    return html`<a class=${extra} href=${c.partHref(number)} data-part=${number}>${content}</a>`;
-  }
-  const href = item.url ?? item.external_url;
+  const href = c.reader ? c.partHref(number) : (item.url ?? item.external_url);
   return href
-    ? html`<a class=${extra} href=${href} referrerpolicy="no-referrer">${content}</a>`
+    ? html`<a
+        class=${extra}
+        rel=${rel ?? nothing}
+        href=${href}
+        referrerpolicy="no-referrer"
+        data-part=${c.reader ? number : nothing}
+        >${content}</a
+      >`
     : html`<span class=${extra}>${content}</span>`;
 }
 
 function pager(c: NavigatorContext, view: NavigatorView): TemplateResult | typeof nothing {
-  const { m, reader } = c;
+  const { m } = c;
   const { series, current } = view;
   // A series overview (no current part) has no "previous" or "next".
   if (current === undefined) return nothing;
@@ -246,16 +254,7 @@ function pager(c: NavigatorContext, view: NavigatorView): TemplateResult | typeo
       <span class="neighbour"
         >${neighbourWarning(c, item)}${shownName(m, series, item, part.number)}</span
       >`;
-    const href = reader ? c.partHref(part.number) : (item.url ?? item.external_url);
-    if (!href) return html`<span class=${rel}>${content}</span>`;
-    return html`<a
-      class=${rel}
-      rel=${rel}
-      href=${href}
-      referrerpolicy="no-referrer"
-      data-part=${reader ? part.number : nothing}
-      >${content}</a
-    >`;
+    return link(c, part.number, item, content, rel, rel);
   };
   return html`
     <div class="pager" part="footer">
