@@ -427,6 +427,16 @@ describe('<lantern-report-download>', () => {
     }
   });
 
+  it('puts the title first in a citation with no author or publisher (APA)', async () => {
+    const el = await inline({
+      date_published: '2017-03-01T00:00:00Z',
+      url: 'https://example.org/reports/untold',
+    });
+    expect(shadow(el, '.citation-text').textContent?.replace(/\s+/g, ' ').trim()).to.equal(
+      'Citation: A test report. (2017). https://example.org/reports/untold',
+    );
+  });
+
   it("copies the feed's own citation when it gives one", async () => {
     const copied: string[] = [];
     const restore = stubClipboard({ writeText: async (text: string) => void copied.push(text) });

@@ -60,12 +60,11 @@ function composedCitation(item: FeedItem): string {
   const year = /^(\d{4})/.exec(item.date_published ?? '')?.[1];
   const sentence = (text: string | undefined) =>
     text ? `${text.trim().replace(/[.\s]+$/, '')}.` : undefined;
-  return [
-    sentence(publisher),
-    year ? `(${year}).` : undefined,
-    sentence(item.title),
-    item.url ?? item.external_url,
-  ]
+  const by = sentence(publisher);
+  const date = year && `(${year}).`;
+  const title = sentence(item.title);
+  // APA: with no author or publisher, the title takes the author's place, before the year.
+  return [by, by ? date : title, by ? title : date, item.url ?? item.external_url]
     .filter((part): part is string => !!part)
     .join(' ');
 }
