@@ -203,6 +203,29 @@ describe('no feed can freeze the page (heartbeat)', function () {
     expect(visibleText(nav)).to.contain('The huge series');
   });
 
+  it('a navigator of 500 parts whose titles and warnings are 2,000 characters in mixed directions lists them cut', async () => {
+    // Every character changes direction: each one is a run of its own to lay out.
+    const mixed = 'aא'.repeat(995);
+    const items: FeedItem[] = Array.from({ length: 500 }, (_, i) => ({
+      id: `p${i + 1}`,
+      title: `${i + 1} ${mixed}`,
+      url: `https://example.org/p${i + 1}`,
+      _lantern: {
+        content_warning: mixed,
+        series: { id: 's', title: 'Mixed', part: i + 1, total: 500 },
+      },
+    }));
+    const feed: Feed = { version: V11, title: 'Mixed', items };
+    const nav = await renderUnderHeartbeat('lantern-story-navigator', { feed }, '500 long parts', {
+      series: 's',
+      part: '2',
+    });
+    const rows = [...nav.shadowRoot!.querySelectorAll('.parts > li')];
+    expect(rows).to.have.length(500);
+    // Each row still names its part and carries its warning, cut.
+    expect(rows[499]!.textContent).to.match(/500 aא[^]*…[^]*Content warning:[^]*aא[^]*…/);
+  });
+
   it('a report with 3,000 attachments shows its downloads', async () => {
     const item: FeedItem = {
       id: 'report',

@@ -2,6 +2,7 @@
 import { FeedError } from '../../content/errors.js';
 import { isWarnedItem } from '../../content/items.js';
 import type { FeedItem, ParsedFeed } from '../../content/types.js';
+import { messagesFor, type Messages } from '../../i18n/index.js';
 
 export interface SeriesPart {
   /** 1-based part number. */
@@ -161,4 +162,23 @@ export function namedPart(series: Series, request: PartRequest): number | undefi
   }
   if (request.itemId) return series.parts.find((p) => p.item?.id === request.itemId)?.number;
   return request.firstPublished ? series.parts.find((p) => p.item)?.number : undefined;
+}
+
+/** A part's title, or "Part N" when it has none. */
+export function partName(m: Messages, series: Series, item: FeedItem, number: number): string {
+  return partTitle(series, item) || m.partLabel(number);
+}
+
+/**
+ * What a screen reader hears before a part's `title`: "Part 2", unless the title already says
+ * it, in the reader's language or in the title's own `lang` ("Part 2 - …" under a Korean
+ * interface); then nothing (`''`).
+ */
+export function labelToSay(m: Messages, lang: string, title: string, number: number): string {
+  const label = m.partLabel(number);
+  return [label, messagesFor(lang).partLabel(number)].some(
+    (l) => title.startsWith(l) && !/^\d/.test(title.slice(l.length)),
+  )
+    ? ''
+    : label;
 }

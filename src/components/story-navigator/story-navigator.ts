@@ -19,14 +19,19 @@ import {
 } from './part-links.js';
 import { ReaderBody } from './reader-body.js';
 import { withReadParts } from './read-marks.js';
-import { findSeries, isPublished, namedPart, partFromHash } from './series.js';
+import {
+  findSeries,
+  isPublished,
+  labelToSay,
+  namedPart,
+  partFromHash,
+  partName,
+} from './series.js';
 import { navigatorSkeleton } from './story-navigator.skeleton.js';
 import { storyNavigatorStyles } from './story-navigator.styles.js';
 import {
   hidesPart,
-  labelToSay,
   navigatorTemplate,
-  partName,
   type NavigatorContext,
   type NavigatorView,
 } from './story-navigator.views.js';
@@ -184,9 +189,9 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
         // A deep link opens that part where the reader can see it (focus stays where it was).
         this.scrollOnRender = linked !== initial;
       }
-      const item = current === undefined ? undefined : series.parts[current - 1]?.item;
+      const item = current ? series.parts[current - 1]?.item : undefined;
       this.revealedParts = new Set();
-      seen = !item || current === undefined || !this.hides(item, current);
+      seen = !item || !this.hides(item, current!);
       // The body follows once sanitised; `lantern-load` waits for it. (No DOM on the server.)
       this.pendingBody = isServer
         ? undefined

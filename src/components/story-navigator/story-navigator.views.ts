@@ -3,7 +3,7 @@ import { bodySource } from '../../content/rich.js';
 import type { FeedItem } from '../../content/types.js';
 import { cutText } from '../../content/excerpt.js';
 import { authorNames, itemReadingMinutes } from '../../content/items.js';
-import { formatDate, formatList, messagesFor, type Messages } from '../../i18n/index.js';
+import { formatDate, formatList, type Messages } from '../../i18n/index.js';
 import { headingTemplate } from '../shared/heading.js';
 import {
   contentWarning,
@@ -12,7 +12,14 @@ import {
   pseudonymNote,
   warningText,
 } from '../shared/templates.js';
-import { neighbour, partTitle, type Series, type SeriesPart } from './series.js';
+import {
+  labelToSay,
+  neighbour,
+  partName,
+  partTitle,
+  type Series,
+  type SeriesPart,
+} from './series.js';
 
 export interface NavigatorView {
   series: Series;
@@ -72,29 +79,18 @@ function partWarning(c: NavigatorContext, item: FeedItem, number: number): unkno
   });
 }
 
-/** A part's title, or "Part N" when it has none. */
-export function partName(m: Messages, series: Series, item: FeedItem, number: number): string {
-  return partTitle(series, item) || m.partLabel(number);
-}
-
-/**
- * What a screen reader hears before a part's `title`: "Part 2", unless the title already says
- * it, in the reader's language or in the title's own `lang` ("Part 2 - …" under a Korean
- * interface); then nothing (`''`).
- */
-export function labelToSay(m: Messages, lang: string, title: string, number: number): string {
-  const label = m.partLabel(number);
-  return [label, messagesFor(lang).partLabel(number)].some(
-    (l) => title.startsWith(l) && !/^\d/.test(title.slice(l.length)),
-  )
-    ? ''
-    : label;
-}
-
-/** `partName` as shown: the part's title in the part's language, "Part N" in the interface's. */
-function shownName(m: Messages, series: Series, item: FeedItem, number: number): unknown {
+/** `partName` as shown: the title (cut at `max`) in the part's language, "Part N" in the UI's. */
+function shownName(
+  m: Messages,
+  series: Series,
+  item: FeedItem,
+  number: number,
+  max = 300,
+): unknown {
   const title = partTitle(series, item);
-  return title ? html`<span lang=${item.language ?? nothing}>${title}</span>` : m.partLabel(number);
+  return title
+    ? html`<span lang=${item.language ?? nothing}>${cutText(title, max)}</span>`
+    : m.partLabel(number);
 }
 
 export function navigatorTemplate(c: NavigatorContext, view: NavigatorView): TemplateResult {
@@ -172,9 +168,13 @@ function partEntry(c: NavigatorContext, view: NavigatorView, part: SeriesPart): 
     partName(m, view.series, item, number),
     number,
   );
+  // The list shows about 8,000 characters of titles, and of warnings, at most: 500 parts of
+  // 2,000 characters in mixed directions took 8-10 s to lay out. (A real series' are whole.)
+  const max = Math.max(16, 8000 / view.series.parts.length);
+  const warning = item._lantern?.content_warning;
   const name = html`${
     label ? html`<span class="visually-hidden">${label}: </span>` : nothing
-  }${shownName(m, view.series, item, number)}`;
+  }${shownName(m, view.series, item, number, max)}`;
   const isCurrent = number === view.current;
   // The interface's text (the hidden label, "Read", the warning's label) in the interface's
   // language; the part's title, warning and summary in the part's own.
@@ -194,7 +194,7 @@ function partEntry(c: NavigatorContext, view: NavigatorView, part: SeriesPart): 
             ? html`<span class="read-mark"><span aria-hidden="true">✓ </span>${m.read}</span>`
             : nothing
         }
-        ${contentWarning(m, item._lantern?.content_warning, item.language)}
+        ${contentWarning(m, warning && cutText(warning, max), item.language)}
         ${
           // A two-line teaser: the rest of a long summary would only cost layout. A warned part's
           // waits, as a card's summary does, until the reader shows that part (or reveal-warned).
@@ -290,8 +290,8 @@ function neighbourWarning(c: NavigatorContext, item: FeedItem): TemplateResult |
 /** Reader mode: the part being read, its warning first. */
 function reading(c: NavigatorContext, view: NavigatorView): TemplateResult | typeof nothing {
   const { series, current } = view;
-  const item = current === undefined ? undefined : series.parts[current - 1]?.item;
-  if (!item || current === undefined) return nothing;
+  const item = current ? series.parts[current - 1]?.item : undefined;
+  if (!item || !current) return nothing;
   const { m, locale } = c;
   const ext = item._lantern ?? {};
   const date = formatDate(item.date_published, locale);
