@@ -66,7 +66,7 @@ export function decodeEntities(text: string, loose?: boolean): string {
           ref[1] === 'x' || ref[1] === 'X'
             ? parseInt(ref.slice(2), 16)
             : parseInt(ref.slice(1), 10);
-        return Number.isFinite(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : whole;
+        return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : whole;
       }
       // (`&xcirc;` is ◯, not an x, and `&gtilde;` no entity: both stay as written.)
       return COMPOSED.get(ref) ?? NAMED.get(ref.toLowerCase()) ?? whole;
@@ -84,7 +84,8 @@ function hasNameAt(source: string, at: number, name: string): boolean {
 }
 
 function isAsciiLetter(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  // A-Z and a-z: the case bit set, then one unsigned range check (NaN is none).
+  return ((c | 0x20) - 0x61) >>> 0 < 26;
 }
 
 /** What `\w` matches: where `\b` after a tag name falls. */

@@ -277,6 +277,18 @@ describe('content warnings fail closed', () => {
       await expectAxeClean(el);
     });
 
+    // A CMS or a framework writes `reveal-warned="false"`: warnings stay closed.
+    it('with reveal-warned="false" keeps the gate closed', async () => {
+      const el = await card(
+        '',
+        warnedStory(`${location.origin}/demo/images/soldiers.svg`),
+        'reveal-warned="false"',
+      );
+      expect(el.shadowRoot!.querySelector('button.reveal') !== null).to.equal(true);
+      expect(el.shadowRoot!.querySelector('img') === null).to.equal(true);
+      expect(el.shadowRoot!.querySelector('.summary') === null).to.equal(true);
+    });
+
     for (const [label, warning] of [
       ['invisible characters', '\u2800\u200b\u3164'],
       ['a wrong type (an array)', ['a', 'b']],

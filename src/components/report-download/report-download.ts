@@ -181,6 +181,8 @@ export class LanternReportDownload extends LanternElement<ReportView> {
       hideImages: !this.imagesAllowed(item),
       continueUrl: item.url ?? item.external_url,
       continueLabel: this.messages.continueOnSite,
+      // Its headings go below the report's title (a feed's `<h1>` outranked it).
+      headingOffset: this.headingLevel,
     });
   }
 

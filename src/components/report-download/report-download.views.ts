@@ -70,8 +70,8 @@ export function reportTemplate(
   const hidden = c.hidden;
   const citation = reportCitation(item);
   const date = formatDate(item.date_published, locale);
-  const authors = authorNames(item);
-  const publisher = report.publisher ?? (authors.length ? formatList(authors, locale) : '');
+  // (A list of no authors is formatted as ''.)
+  const publisher = report.publisher ?? formatList(authorNames(item), locale);
   const title = item.title ?? '';
   const distinctions = downloadDistinctions(downloads, locale);
   return html`
