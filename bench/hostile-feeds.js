@@ -102,6 +102,21 @@ export const hostileFeeds = {
       _lantern: { series: { id: 's', title: 'דd'.repeat(1_000), part: 1, total: 1 } },
     })),
   }),
+  // One series' 500 parts, titles and warnings near their caps: the navigator's list once laid
+  // them all out whole (8-13 s).
+  '500 parts, mixed-direction titles and warnings': () => ({
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'Parts',
+    items: Array.from({ length: 500 }, (_, i) => ({
+      id: `p${i + 1}`,
+      url: `https://example.org/p${i + 1}`,
+      title: 'aא'.repeat(995),
+      _lantern: {
+        content_warning: 'aא'.repeat(995),
+        series: { id: 's', title: 'Series', part: i + 1, total: 500 },
+      },
+    })),
+  }),
   'every text field at its cap, mixed directions': () => {
     const mixed = (n) => 'אa'.repeat(n / 2);
     return feedWith({
