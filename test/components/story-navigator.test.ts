@@ -834,6 +834,25 @@ describe('<lantern-story-navigator> reading progress', () => {
     ).to.deep.equal([3]);
   });
 
+  it('with remember="session", "Show content" pressed while another part loads does not stop the move', async () => {
+    const nav = await mountLoaded<LanternStoryNavigator>(
+      `<lantern-story-navigator src=${FEED} series="yoon-ha" part="3" mode="reader" remember="session"></lantern-story-navigator>`,
+    );
+    const reveal = () => shadow<HTMLButtonElement>(nav, '.reading .reveal').click();
+    reveal();
+    await waitUntil(() => text(shadow(nav, '.progress')) === '1 of 3 parts read');
+    reveal();
+    await nav.updateComplete;
+    const changed = nextEvent<LanternPartChangeDetail>(nav, 'lantern-part-change');
+    (partEntry(nav, 1).querySelector('a') as HTMLAnchorElement).click();
+    reveal();
+    await changed;
+    await nav.updateComplete;
+    expect(text(shadow(nav, '.part-of'))).to.equal('Part 1 of 3');
+    expect(text(shadow(nav, '.reading h3.title'))).to.equal('Part 1 - Growing up in North Korea');
+    expect(location.hash).to.equal('#part-1');
+  });
+
   it('given its feed up front, a part without a warning ends at its summary: no blank row', async () => {
     const feed = await (await fetch(FEED)).text();
     const nav = await mountLoaded<LanternStoryNavigator>(

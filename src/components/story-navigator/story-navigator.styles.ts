@@ -133,7 +133,6 @@ const navigatorLayoutStyles = css`
     overflow: hidden;
   }
   .part .content-warning {
-    justify-self: start;
     font-size: 0.8125em;
     padding: 0.25em 0.6em;
   }

@@ -279,11 +279,15 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     this.revealedParts = revealed;
     const view = this.view;
     const item = view?.series.parts[number - 1]?.item;
-    if (!this.reader || !view || !item || view.current !== number || !revealed.has(number)) return;
+    if (!this.reader || !item || view!.current !== number || !revealed.has(number)) return;
     if (this.body.part !== number && !(await this.body.show(item, number))) return;
-    // Shown now, so read; unless the reader hid it again before its body was built.
+    // Shown now, so read; unless the reader hid it again before its body was built. The marks
+    // go into this view (a move to another part under way keeps it as its own).
     const wanted = () => this.view === view && this.revealedParts.has(number);
-    if (wanted()) this.view = await withReadParts(view, this.remember, wanted);
+    if (wanted()) {
+      Object.assign(view, await withReadParts(view, this.remember, wanted));
+      this.requestUpdate();
+    }
   }
 
   /**
