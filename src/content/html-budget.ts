@@ -27,19 +27,22 @@ export const RAW_TEXT = new Set([
   'script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext',
 ]); // prettier-ignore
 
-/** Elements whose content a reader never sees. */
-const HIDDEN = new Set(['script', 'style', 'template']);
-
 /** Elements that show something without text: a run of `<br>` around one is not empty lines. */
 const SHOWN_WITHOUT_TEXT = new Set(['img', 'picture', 'video', 'audio', 'svg', 'math', 'hr']);
 
-/** Whether `html` between `from` and `to` is only HTML whitespace (tab, LF, FF, CR, space). */
-function isBlank(html: string, from: number, to: number): boolean {
-  for (let j = from; j < to; j++) {
-    const c = html.charCodeAt(j);
-    if (c !== 9 && c !== 10 && c !== 12 && c !== 13 && c !== 32) return false;
-  }
-  return true;
+/** Players the sanitisers drop with their content (allow-list.ts): each gets a link. */
+const EMBEDS = new Set(['iframe', 'video', 'audio']);
+
+/** `<` and `"` as references: text safe in an element or a quoted attribute, read back the same. */
+const escape = (text: string) => text.replace(/[<"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The raw (still entity-encoded) value of attribute `name` in `tag`, the text of one start tag. */
+function attribute(tag: string, name: string): string | undefined {
+  // One of the three groups matched (the others are undefined, which join() writes as '').
+  return new RegExp(`[\\s"'/]${name}\\s*=\\s*(?:"([^"]*)|'([^']*)|([^\\s>]+))`, 'i')
+    .exec(tag)
+    ?.slice(1)
+    .join('');
 }
 
 /** Formatting elements open at once past this are dropped (their text stays). */
@@ -55,15 +58,6 @@ export interface Token {
   end: number;
 }
 
-function isAsciiAlpha(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
-/** Tab, LF, FF, CR, space and `/` end a tag name; `>` ends the tag. */
-function endsName(c: number): boolean {
-  return c === 9 || c === 10 || c === 12 || c === 13 || c === 32 || c === 47 || c === 62;
-}
-
 /** Index just after the `>` that ends a tag whose attributes start at `at` (quotes respected). */
 function tagEnd(html: string, at: number): number {
   const n = html.length;
@@ -73,7 +67,7 @@ function tagEnd(html: string, at: number): number {
     if (c === 62) return j + 1;
     j++;
     if (c !== 61) continue; // `=`: a value follows, maybe quoted
-    while (j < n && (html.charCodeAt(j) <= 32 || html.charCodeAt(j) === 12)) j++;
+    while (j < n && html.charCodeAt(j) <= 32) j++;
     const quote = html[j];
     if (quote === '"' || quote === "'") {
       const close = html.indexOf(quote, j + 1);
@@ -102,12 +96,13 @@ export function readToken(html: string, lt: number): Token | undefined {
   if (next === 63 /* ? */) return bogus(lt + 2);
   const closing = next === 47; /* / */
   const start = closing ? lt + 2 : lt + 1;
-  if (!isAsciiAlpha(html.charCodeAt(start))) {
+  if (!/[a-z]/i.test(html.charAt(start))) {
     if (!closing || start >= n) return undefined;
     return html.charCodeAt(start) === 62 ? { name: '', closing, end: start + 1 } : bogus(start);
   }
   let j = start + 1;
-  while (j < n && !endsName(html.charCodeAt(j))) j++;
+  // Tab, LF, FF, CR, space and `/` end a tag name; `>` ends the tag.
+  while (j < n && !'\t\n\f\r />'.includes(html[j]!)) j++;
   return { name: html.slice(start, j).toLowerCase(), closing, end: tagEnd(html, j) };
 }
 
@@ -119,11 +114,11 @@ export function rawTextEnd(
   name: string,
   from: number,
 ): { textEnd: number; end: number } {
-  if (name === 'plaintext') return { textEnd: html.length, end: html.length };
   let close = endTags.get(name);
   if (!close) endTags.set(name, (close = new RegExp(`</${name}(?=[\\t\\n\\f\\r />])`, 'gi')));
   close.lastIndex = from;
-  const found = close.exec(html);
+  // `<plaintext>` has no end tag: its text runs to the end.
+  const found = name !== 'plaintext' && close.exec(html);
   if (!found) return { textEnd: html.length, end: html.length };
   return { textEnd: found.index, end: tagEnd(html, found.index + 2 + name.length) };
 }
@@ -155,7 +150,8 @@ export function defuseHtml(html: string, budget: BodyBudget): string {
     const lt = html.indexOf('<', i);
     if (lt === -1) break;
     const text = lt > i;
-    if (text && !isBlank(html, i, lt)) breaks = 0;
+    // Text that is not only HTML whitespace (tab, LF, FF, CR, space) ends a run of breaks.
+    if (text && !/^[\t\n\f\r ]*$/.test(html.slice(i, lt))) breaks = 0;
     const token = readToken(html, lt);
     if (token?.name === 'br' && breaks >= MAX_BREAKS_IN_A_ROW) {
       // The whitespace before it goes too: it would only be a text node to count.
@@ -202,6 +198,23 @@ export function defuseHtml(html: string, budget: BodyBudget): string {
         out.push(html.slice(copied, lt));
         return out.join('');
       }
+      if (EMBEDS.has(name) && !open.includes('a')) {
+        // A player no sanitiser keeps (YouTube's iframe, a video) gets a link to it before it,
+        // named by its title, so "Watch her tell her story:" is not followed by nothing (not
+        // inside a link, which it would split). A video's or audio's source is on the tag or on
+        // a `<source>` right after it; an iframe's content is text, not looked into (a lookahead
+        // there, which the loop skips, would make a flood of iframes quadratic).
+        const next = name === 'iframe' ? -1 : html.indexOf('<', end);
+        const source = next > 0 && readToken(html, next);
+        const tag = html.slice(lt, source && source.name === 'source' ? source.end : end);
+        const src = attribute(tag, 'src');
+        // Only a web address (not a lazy loader's `about:blank`), from a tag of a sane length (its
+        // copy is escaped, five characters for one `<`).
+        if (src && tag.length < 1e4 && /^(https?:|[^:]+$)/i.test(src)) {
+          const label = attribute(tag, 'title')?.trim() || src;
+          replace(lt, lt, `<a href="${escape(src)}">${escape(label)}</a>`);
+        }
+      }
       if (FORMATTING.has(name)) {
         if (open.length >= MAX_OPEN_FORMATTING) {
           dropped.set(name, (dropped.get(name) ?? 0) + 1);
@@ -225,38 +238,5 @@ export function defuseHtml(html: string, budget: BodyBudget): string {
     i = end;
   }
   out.push(html.slice(copied));
-  return out.join('');
-}
-
-/**
- * The text of HTML, for showing as plain text: tags become spaces (block tags paragraph
- * breaks), hidden elements go with their content, entities stay as written. One pass.
- */
-export function plainTextOf(html: string): string {
-  const out: string[] = [];
-  let i = 0;
-  const n = html.length;
-  while (i < n) {
-    const lt = html.indexOf('<', i);
-    if (lt === -1) break;
-    const token = readToken(html, lt);
-    if (!token) {
-      out.push(html.slice(i, lt + 1));
-      i = lt + 1;
-      continue;
-    }
-    out.push(html.slice(i, lt), token.name && BLOCKS.has(token.name) ? '\n\n' : ' ');
-    i = token.end;
-    if (token.closing || !token.name) continue;
-    if (HIDDEN.has(token.name)) {
-      const close = rawTextEnd(html, token.name, i);
-      i = close.end;
-    } else if (RAW_TEXT.has(token.name)) {
-      const close = rawTextEnd(html, token.name, i);
-      out.push(html.slice(i, close.textEnd));
-      i = close.end;
-    }
-  }
-  out.push(html.slice(i));
   return out.join('');
 }

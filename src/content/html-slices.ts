@@ -28,7 +28,8 @@ const HEAD_OR_DOCUMENT = new Set([
   'base', 'basefont', 'bgsound', 'body', 'head', 'html', 'link', 'meta', 'noscript', 'template',
 ]); // prettier-ignore
 
-const HEADING = /^h[1-6]$/;
+/** Elements a start tag of their own kind closes: `li`, `dd` or `dt`, a heading. */
+const SIBLING = /^(?:li|d[dt]|h[1-6])$/;
 
 /**
  * Elements whose parsing keeps state the slicer does not follow (the form pointer, select and
@@ -90,11 +91,14 @@ export function sliceHtml(html: string, maxNodes: number, maxChars: number): str
         break;
       }
       // The end tags this start tag implies.
+      // (Of the siblings, those of a kind share their first letter.)
       const top = open[open.length - 1];
-      if (top === 'p' && closesP(name)) open.pop();
-      else if (top && HEADING.test(top) && HEADING.test(name)) open.pop();
-      else if (top === 'li' && name === 'li') open.pop();
-      else if ((top === 'dd' || top === 'dt') && (name === 'dd' || name === 'dt')) open.pop();
+      if (
+        (top === 'p' && closesP(name)) ||
+        (top && SIBLING.test(top) && SIBLING.test(name) && top[0] === name[0])
+      ) {
+        open.pop();
+      }
       if (
         open.length === 0 &&
         (nodes >= maxNodes || lt - from >= maxChars) &&
@@ -102,7 +106,7 @@ export function sliceHtml(html: string, maxNodes: number, maxChars: number): str
         !HEAD_OR_DOCUMENT.has(name) &&
         !RAW_TEXT.has(name)
       ) {
-        slices.push(slices.length ? prefix + html.slice(from, lt) : html.slice(from, lt));
+        slices.push((slices.length ? prefix : '') + html.slice(from, lt));
         from = lt;
         nodes = 0;
       }
@@ -126,6 +130,6 @@ export function sliceHtml(html: string, maxNodes: number, maxChars: number): str
     }
     i = end;
   }
-  slices.push(slices.length ? prefix + html.slice(from) : html.slice(from));
+  slices.push((slices.length ? prefix : '') + html.slice(from));
   return slices;
 }

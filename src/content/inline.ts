@@ -8,7 +8,7 @@ export const INLINE_FEED_SELECTOR = 'script[type="application/feed+json"]';
  * The script type is not JavaScript, so a strict CSP never runs it.
  */
 export function readInlineFeed(host: Element): unknown {
-  const script = Array.from(host.children).find((child) => child.matches(INLINE_FEED_SELECTOR));
+  const script = host.querySelector(`:scope > ${INLINE_FEED_SELECTOR}`);
   if (!script) return undefined;
   const text = script.textContent ?? '';
   if (text.trim() === '') {

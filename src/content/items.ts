@@ -30,8 +30,16 @@ export function isWarnedItem(item: FeedItem): boolean {
 export function pickItem(parsed: ParsedFeed, id: string | undefined): FeedItem {
   const items = parsed.feed.items;
   if (id) {
+    // Two items with one id (or one URL): the warned one (a warning is never lost to a duplicate).
     const found =
+      items.find((item) => item.id === id && isWarnedItem(item)) ??
       items.find((item) => item.id === id) ??
+      items.find(
+        (item) =>
+          item.url !== undefined &&
+          item.url === absoluteUrl(id, parsed.source) &&
+          isWarnedItem(item),
+      ) ??
       items.find((item) => item.url !== undefined && item.url === absoluteUrl(id, parsed.source));
     if (!found) throw new FeedError('not-found', `The feed has no item with the id "${id}".`);
     return found;

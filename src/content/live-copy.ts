@@ -51,7 +51,7 @@ const TAGS = new Set<string>(ALLOWED_TAGS);
 const COMMENT = /<!--(?:>|->|[\s\S]*?(?:--!?>|$))/g;
 
 export function stripComments(html: string): string {
-  return html.includes('<!--') ? html.replace(COMMENT, '') : html;
+  return html.replace(COMMENT, '');
 }
 
 interface SchedulerLike {
@@ -62,7 +62,7 @@ interface SchedulerLike {
 function nextTask(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: SchedulerLike }).scheduler;
   if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => setTimeout(resolve));
 }
 
 export function warn(message: string): void {
@@ -130,7 +130,7 @@ export function liveWriter(options: RichOptions, budget: BodyBudget, shift: numb
       else {
         let name = tag;
         if (flat && /^(li|dt|dd)$/.test(tag)) name = 'div';
-        else if (shift && /^h[1-6]$/.test(tag)) name = `h${Math.min(6, Number(tag[1]) + shift)}`;
+        else if (shift && /^h[1-6]$/.test(tag)) name = `h${Math.min(6, +tag[1]! + shift)}`;
         const copy = image || document.createElement(name);
         if (!image) copyAttributes(tag, attributes, copy as Element, options.baseUrl);
         into = into.appendChild(copy);
@@ -146,6 +146,7 @@ export function liveWriter(options: RichOptions, budget: BodyBudget, shift: numb
     },
     text(value) {
       const last = into.lastChild;
+      // (nodeType, not instanceof Text: the feed builder runs this in jsdom, which has no global Text.)
       const join = last?.nodeType === Node.TEXT_NODE;
       // Joining text takes no node, but none is written once none is left.
       if (!spendNode(budget, join ? 0 : 1)) return;
@@ -216,8 +217,8 @@ function copyAttributes(
 }
 
 function clampedNumber(value: string, min: number, max: number): string | null {
-  const n = Number.parseInt(value, 10);
-  return Number.isFinite(n) ? String(Math.min(max, Math.max(min, n))) : null;
+  const n = parseInt(value, 10);
+  return isNaN(n) ? null : String(Math.min(max, Math.max(min, n)));
 }
 
 /** A width or height in pixels up to `maxPx`, or a percentage up to 100; anything else goes. */
@@ -234,16 +235,21 @@ function saneLength(value: string, maxPx: number): string | null {
  * description stays.
  */
 function imageFor(attribute: Attributes, options: RichOptions): Node | null {
-  const url = safeUrl(attribute('src') ?? null, options.baseUrl, 'image');
+  const url = safeUrl(attribute('src'), options.baseUrl, 'image');
   const src = url !== null && /^https?:/.test(url) ? url : null;
   const alt = attribute('alt')?.trim();
-  // A tracking pixel: 2 px or less either way (no number is not a size).
-  if (['width', 'height'].some((a) => Number.parseFloat(attribute(a)!) <= 2)) return null;
+  // A tracking pixel: 2 px or less either way (no number is not a size), or a visit counter's
+  // address, which Matomo's and Piwik's feeds give no size (`…/p.php?idsite=8&action_name=…`).
+  if (
+    /[?&]idsite=|(matomo|piwik)\.php/i.test(url!) ||
+    ['width', 'height'].some((a) => parseFloat(attribute(a)!) <= 2)
+  )
+    return null;
   if (options.hideImages || !src) return alt ? document.createTextNode(`[${alt}]`) : null;
   const img = document.createElement('img');
-  img.setAttribute('referrerpolicy', 'no-referrer');
-  img.setAttribute('loading', 'lazy');
-  img.setAttribute('decoding', 'async');
+  img.referrerPolicy = 'no-referrer';
+  img.loading = 'lazy';
+  img.decoding = 'async';
   for (const name of ['alt', 'title', 'lang', 'dir']) {
     const value = attribute(name);
     if (value != null) img.setAttribute(name, value.trim());

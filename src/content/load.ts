@@ -76,7 +76,7 @@ function decodeFeedText(bytes: Uint8Array, url: string): string {
   let text: string;
   try {
     const label = declared && !/^utf-?8$/i.test(declared) ? declared : 'utf-8';
-    text = new TextDecoder(label, { fatal: true, ignoreBOM: false }).decode(bytes);
+    text = new TextDecoder(label, { fatal: true }).decode(bytes);
   } catch {
     throw new FeedError('not-json', 'The feed is not valid UTF-8 text.', url);
   }
@@ -103,7 +103,7 @@ async function readCapped(response: Response, url: string): Promise<Uint8Array> 
   if (declared > MAX_FEED_BYTES) throw tooLarge(url);
   if (!response.body) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
+  const chunks: BlobPart[] = [];
   let total = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -115,13 +115,7 @@ async function readCapped(response: Response, url: string): Promise<Uint8Array> 
     }
     chunks.push(value);
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return new Uint8Array(await new Blob(chunks).arrayBuffer());
 }
 
 function tooLarge(url: string): FeedError {

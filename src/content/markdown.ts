@@ -208,8 +208,9 @@ export async function sanitizeMarkdown(
   const budget = bodyBudget();
   if (markdown.length > MAX_MARKDOWN_CHARS) {
     warn(`markdown over ${MAX_MARKDOWN_CHARS} characters: its start is shown as plain text`);
-    budget.truncated = true;
     const text = textToFragment(markdown.slice(0, MAX_MARKDOWN_CHARS), budget);
+    // Marked cut after the paragraphs (marked before, they stop at the first).
+    budget.truncated = true;
     return appendContinuation(text, options, budget);
   }
   const links = definitions(markdown);

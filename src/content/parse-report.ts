@@ -19,7 +19,7 @@ function readAttachment(r: Reader, value: unknown, path: string): Attachment | u
   const mime = r.text(value, 'mime_type', path, false);
   // A present-but-refused URL or a wrong-typed MIME type has already been warned about.
   if (!url) {
-    if (value.url === undefined || value.url === null || value.url === '') {
+    if (value.url == null || value.url === '') {
       r.warn(`${path}.url`, 'required');
     }
     return undefined;
@@ -31,7 +31,7 @@ function readAttachment(r: Reader, value: unknown, path: string): Attachment | u
     return undefined;
   }
   const size = readCount(r, value, 'size_in_bytes', path);
-  if (value.size_in_bytes !== undefined && value.size_in_bytes !== null && size === undefined) {
+  if (value.size_in_bytes != null && size === undefined) {
     return undefined;
   }
   const attachment = definedOnly<Attachment>({
@@ -42,11 +42,8 @@ function readAttachment(r: Reader, value: unknown, path: string): Attachment | u
     duration_in_seconds: readCount(r, value, 'duration_in_seconds', path),
   });
   const ext = value._lantern;
-  if (ext !== undefined && ext !== null && !isObject(ext)) {
-    r.warn(`${path}._lantern`, 'expected an object');
-  }
+  const p = `${path}._lantern`;
   if (isObject(ext)) {
-    const p = `${path}._lantern`;
     const sha256 = r.text(ext, 'sha256', p, false);
     const hex = sha256 && /^[0-9a-f]{64}$/i.test(sha256);
     if (sha256 && !hex) r.warn(`${p}.sha256`, 'expected 64 hexadecimal digits');
@@ -55,6 +52,8 @@ function readAttachment(r: Reader, value: unknown, path: string): Attachment | u
       sha256: hex ? sha256.toLowerCase() : undefined,
       pages: readCount(r, ext, 'pages', p, 1),
     });
+  } else if (ext != null) {
+    r.warn(p, 'expected an object');
   }
   return attachment;
 }

@@ -136,7 +136,7 @@ export function appendContinuation(
 ): DocumentFragment {
   if (!budget.truncated) return fragment;
   const p = document.createElement('p');
-  p.setAttribute('data-lantern-continues', '');
+  p.dataset.lanternContinues = '';
   const href = safeUrl(options.continueUrl, options.baseUrl, 'link');
   if (href) {
     const a = document.createElement('a');

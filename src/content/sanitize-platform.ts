@@ -14,15 +14,15 @@ type ParseHtml = (html: string, options: { sanitizer: object }) => Document;
 
 /** A parser that sanitises into an inert document, or `undefined` where the API is missing. */
 export function platformParser(): InertParse | undefined {
-  const Sanitizer = (globalThis as { Sanitizer?: SanitizerConstructor }).Sanitizer;
   const parseHTML = (Document as { parseHTML?: ParseHtml }).parseHTML;
-  if (typeof Sanitizer !== 'function' || typeof parseHTML !== 'function') return undefined;
+  if (typeof parseHTML !== 'function') return undefined;
   let sanitizer: object;
   try {
-    sanitizer = new Sanitizer({
+    // (No `Sanitizer`, or not a constructor, throws here too.)
+    sanitizer = new (globalThis as { Sanitizer?: SanitizerConstructor }).Sanitizer!({
       // A whole document is parsed: its `html` and `body` stay so the body has somewhere to be.
       elements: [...ALLOWED_TAGS, 'html', 'body'],
-      attributes: [...ALLOWED_ATTR],
+      attributes: ALLOWED_ATTR,
       replaceWithChildrenElements: UNWRAPPED.filter((name) => name !== 'body'),
       comments: false,
       dataAttributes: false,

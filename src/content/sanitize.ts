@@ -6,12 +6,13 @@
  * the live copy (live-copy.ts). Markdown is markdown.ts, which comes here only for raw HTML.
  */
 import { ALLOW_LIST } from './allow-list.js';
-import { defuseHtml, plainTextOf } from './html-budget.js';
+import { BLOCKS, defuseHtml } from './html-budget.js';
 import { sliceHtml } from './html-slices.js';
 import { finish, headingShift, pacer, stripComments, warn } from './live-copy.js';
 import type { BodyBudget, RichOptions } from './rich.js';
 import { appendContinuation, bodyBudget, textToFragment } from './rich.js';
 import { platformParser } from './sanitize-platform.js';
+import { stripMarkup } from './text.js';
 
 /** HTML larger than this is shown as plain text: nothing a partner widget shows needs more. */
 export const MAX_HTML_CHARS = 1_000_000;
@@ -35,8 +36,8 @@ export function topHeading(fragments: ParentNode[]): number {
   let top = 7;
   // A loop, not Math.min(...list): a spread of 100,000 headings overflows the stack.
   for (const fragment of fragments) {
-    for (const heading of fragment.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
-      top = Math.min(top, Number(heading.localName[1]));
+    for (const heading of fragment.querySelectorAll('h1,h2,h3,h4,h5,h6')) {
+      top = Math.min(top, +heading.localName[1]!);
       if (top === 1) return top;
     }
   }
@@ -74,10 +75,20 @@ export async function sanitizeHtml(
 ): Promise<DocumentFragment> {
   const budget = bodyBudget();
   if (html.length > MAX_HTML_CHARS) {
-    warn(`HTML body over ${MAX_HTML_CHARS} characters: its start is shown as plain text`);
+    warn(`HTML body over ${MAX_HTML_CHARS} characters: shown as plain text`);
+    // Its text (stripMarkup makes each tag a space), each block a paragraph of its own.
+    const text = stripMarkup(
+      html
+        .slice(0, MAX_HTML_CHARS)
+        .replace(/<\/?([a-z][^\s/>]*)/gi, (tag, name: string) =>
+          BLOCKS.has(name.toLowerCase()) ? `\n\n${tag}` : tag,
+        ),
+    ).slice(0, MAX_PLAIN_CHARS);
+    const fragment = textToFragment(text, budget);
+    // Cut, so the continuation link follows; set after the text, which stops at the first
+    // paragraph of a body already marked cut.
     budget.truncated = true;
-    const text = plainTextOf(html.slice(0, MAX_HTML_CHARS)).slice(0, MAX_PLAIN_CHARS);
-    return appendContinuation(textToFragment(text, budget), options, budget);
+    return appendContinuation(fragment, options, budget);
   }
   parse ??= await inertParser();
   const pause = pacer();

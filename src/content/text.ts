@@ -62,10 +62,8 @@ export function decodeEntities(text: string, loose?: boolean): string {
     (whole, ref: string, end) => {
       if (!end && !loose) return whole;
       if (ref[0] === '#') {
-        const n =
-          ref[1] === 'x' || ref[1] === 'X'
-            ? parseInt(ref.slice(2), 16)
-            : parseInt(ref.slice(1), 10);
+        // `0x41` (or `0X41`) is hexadecimal to Number, `00065` decimal, as the pattern gives them.
+        const n = Number(`0${ref.slice(1)}`);
         return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : whole;
       }
       // (`&xcirc;` is ◯, not an x, and `&gtilde;` no entity: both stay as written.)

@@ -160,7 +160,7 @@ export class Reader {
     if (value === undefined) return undefined;
     const time = Date.parse(value);
     const iso = ISO_DATE.exec(value);
-    if (Number.isNaN(time) || (!iso && !RFC2822_DATE.test(value))) {
+    if (isNaN(time) || (!iso && !RFC2822_DATE.test(value))) {
       this.warn(`${path}.${key}`, 'expected an RFC 3339 date');
       return undefined;
     }

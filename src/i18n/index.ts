@@ -44,10 +44,7 @@ export function loadMessages(locale: string): Promise<void> {
     },
     (error: unknown) => {
       koLoading = undefined;
-      console.warn(
-        'lantern: the Korean interface text could not be loaded; English is shown.',
-        error,
-      );
+      console.warn('lantern: Korean interface text not loaded; English shown.', error);
     },
   );
   return koLoading;
@@ -98,19 +95,15 @@ function dateFormatter(locale: string): Intl.DateTimeFormat {
  * that moment's date in UTC or in the reader's zone.
  */
 export function formatDate(iso: string | undefined, locale: string): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  const written = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  const day = written
-    ? new Date(Date.UTC(Number(written[1]), Number(written[2]) - 1, Number(written[3])))
-    : date;
+  // Read as `new Date(iso)` reads it; no date at all is NaN too.
+  const time = Date.parse(iso ?? '');
+  if (isNaN(time)) return '';
+  const written = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso!);
+  const day = written ? Date.UTC(+written[1]!, +written[2]! - 1, +written[3]!) : time;
   return dateFormatter(locale).format(day);
 }
 
 export function formatList(items: string[], locale: string): string {
-  return cached(
-    `list ${locale}`,
-    () => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }),
-  ).format(items);
+  // A long conjunction ("A, B, and C"): ListFormat's defaults.
+  return cached(`list ${locale}`, () => new Intl.ListFormat(locale)).format(items);
 }

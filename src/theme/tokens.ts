@@ -66,12 +66,22 @@ export const hostStyles = css`
        says, as the placeholders are. */
     direction: ltr !important;
     line-height: 1.5 !important;
+    /* The same for the inherited text properties a theme sets on its body: a theme that resets
+       every element (\`* { all: unset }\`, "the new CSS reset") beats \`all: initial\` here and
+       would let its body's size, colour, case, alignment and weight into the widget. Not letter
+       and word spacing: a reader's text-spacing tool (WCAG 1.4.12) sets them on every element
+       of the page, this one included, and they must reach the widget's text. */
+    font-size: var(--_font-size) !important;
+    font-style: normal !important;
+    font-weight: 400 !important;
+    text-transform: none !important;
+    text-align: start !important;
+    white-space: normal !important;
+    color: var(--_text) !important;
     display: block;
     box-sizing: border-box;
     color-scheme: inherit;
     font-family: var(--_font-family);
-    font-size: var(--_font-size);
-    color: var(--_text);
     /* Feed text of any length wraps, Korean under keep-all included, and never sets a minimum width. */
     overflow-wrap: anywhere;
     /* A host in a flex or grid row shrinks with it instead of growing to its content. */
@@ -84,6 +94,11 @@ export const hostStyles = css`
   }
   :host([hidden]) {
     display: none;
+  }
+  /* The font family is the page's, or the one a partner gives the element, unless
+     --lantern-font-family says otherwise; said again inside, where a reset theme cannot undo it. */
+  :host > * {
+    font-family: var(--_font-family);
   }
   :host([theme='light']) {
     color-scheme: light;

@@ -86,6 +86,25 @@ describe('what a screen reader hears', () => {
     await expectAxeClean(card);
   });
 
+  // WCAG 1.4.12: a reader's text-spacing tool (a bookmarklet, an extension) adds this to the page.
+  it("a reader's letter and word spacing reach the widget's text", async () => {
+    const tool = document.createElement('style');
+    tool.textContent = '* { letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }';
+    document.head.append(tool);
+    try {
+      const feed = JSON.stringify({ id: 'x', url: 'https://example.org/x', title: 'Spaced' });
+      const card = await mountLoaded(
+        `<lantern-article-card lang="en" style="--lantern-font-size: 20px"><script type="application/feed+json">${feed}</script></lantern-article-card>`,
+      );
+      // Em of the host's 20 px, inherited as lengths.
+      const title = getComputedStyle(shadow(card, '.title a'));
+      expect(parseFloat(title.letterSpacing)).to.be.closeTo(0.12 * 20, 0.1);
+      expect(parseFloat(title.wordSpacing)).to.be.closeTo(0.16 * 20, 0.1);
+    } finally {
+      tool.remove();
+    }
+  });
+
   it('a widget in an inert part of the page (behind a dialog) stays inert', async () => {
     const feed = JSON.stringify({ id: 'x', url: 'https://example.org/x', title: 'Behind' });
     const markup = `<lantern-article-card lang="en"><script type="application/feed+json">${feed}</script></lantern-article-card>`;

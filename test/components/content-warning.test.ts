@@ -277,17 +277,50 @@ describe('content warnings fail closed', () => {
       await expectAxeClean(el);
     });
 
-    // A CMS or a framework writes `reveal-warned="false"`: warnings stay closed.
-    it('with reveal-warned="false" keeps the gate closed', async () => {
-      const el = await card(
-        '',
-        warnedStory(`${location.origin}/demo/images/soldiers.svg`),
-        'reveal-warned="false"',
-      );
-      expect(el.shadowRoot!.querySelector('button.reveal') !== null).to.equal(true);
-      expect(el.shadowRoot!.querySelector('img') === null).to.equal(true);
-      expect(el.shadowRoot!.querySelector('.summary') === null).to.equal(true);
-    });
+    // A CMS or a framework writes `reveal-warned="false"` (Django and Jinja print `False`):
+    // warnings stay closed.
+    for (const value of ['false', 'False', ' FALSE ']) {
+      it(`with reveal-warned="${value}" keeps the gate closed`, async () => {
+        const el = await card(
+          '',
+          warnedStory(`${location.origin}/demo/images/soldiers.svg`),
+          `reveal-warned="${value}"`,
+        );
+        expect(el.shadowRoot!.querySelector('button.reveal') !== null).to.equal(true);
+        expect(el.shadowRoot!.querySelector('img') === null).to.equal(true);
+        expect(el.shadowRoot!.querySelector('.summary') === null).to.equal(true);
+      });
+    }
+
+    // Two items share an id: whichever comes first, the one asked for shows its warning.
+    for (const order of ['unwarned first', 'warned first']) {
+      it(`with an item id two items share (${order}), shows the warned one behind its warning`, async () => {
+        const unwarned = { id: 'dup', title: 'The same story', summary: 'Unwarned copy.' };
+        const warned = { ...warnedStory(''), id: 'dup', image: undefined };
+        const items = order === 'warned first' ? [warned, unwarned] : [unwarned, warned];
+        for (const tag of ['lantern-article-card', 'lantern-report-download']) {
+          // Asked for by id, and by the URL the two copies share (under other ids).
+          for (const ask of ['dup', 'https://example.org/warned']) {
+            const byUrl = ask !== 'dup';
+            const copies = byUrl
+              ? items.map((item, i) => ({
+                  ...item,
+                  id: `copy-${i}`,
+                  url: 'https://example.org/warned',
+                }))
+              : items;
+            const el = await mountLoaded(
+              `<${tag} lang="en" item="${ask}">${feedOf(copies)}</${tag}>`,
+            );
+            const what = `${tag} ${ask}`;
+            expect(visibleText(el), what).to.contain(WARNING);
+            expect(visibleText(el), what).not.to.contain('Unwarned copy.');
+            expect(visibleText(el), what).not.to.contain('The summary behind the warning.');
+            cleanup();
+          }
+        }
+      });
+    }
 
     for (const [label, warning] of [
       ['invisible characters', '\u2800\u200b\u3164'],

@@ -596,6 +596,20 @@ describe('<lantern-report-download> with a long summary body', () => {
     expect(levels).to.deep.equal(['h3 A test report', 'h4 Key findings', 'h5 Method']);
   });
 
+  // An invalid heading-level puts the title at h2 (clampHeading): the body goes below that.
+  for (const level of ['abc', '0']) {
+    it(`puts its body's headings below its title with heading-level="${level}"`, async () => {
+      const el = await inline(
+        { content_html: '<h1>Key findings</h1><p>Text.</p><h2>Method</h2><p>More.</p>' },
+        `heading-level="${level}"`,
+      );
+      const levels = [...el.shadowRoot!.querySelectorAll('h1, h2, h3, h4, h5, h6')].map(
+        (h) => `${h.localName} ${h.textContent?.trim()}`,
+      );
+      expect(levels).to.deep.equal(['h2 A test report', 'h3 Key findings', 'h4 Method']);
+    });
+  }
+
   it('shows a summary of a few paragraphs whole, with no button', async () => {
     const el = await inline({ content_html: paragraphs(5) });
     expect(shadow(el, '.summary').textContent).to.include('Paragraph 5:');

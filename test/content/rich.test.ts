@@ -77,6 +77,70 @@ describe('renderRichContent', () => {
     }
   });
 
+  it('an embedded player (iframe, video, audio) becomes a link to it, named by its title', async () => {
+    const holder = await render({
+      content_html: [
+        '<p>Watch her tell her story:</p>',
+        '<iframe title="Her testimony" src="https://www.youtube-nocookie.com/embed/abc?x=1&amp;y=2" srcdoc="&lt;a href=x&gt;"></iframe>',
+        '<video controls>\n <source src="/media/clip.mp4" type="video/mp4">Your browser cannot play video.</video>',
+        "<p>Listen: <audio src='https://example.org/a.mp3' title='Interview <img src=x onerror=alert(1)>'></audio></p>",
+        // Not web addresses (a lazy loader's placeholder, a script): no link, no text.
+        '<iframe src="about:blank" data-src="https://example.org/later"></iframe>',
+        '<iframe src="javascript:alert(1)">x</iframe>',
+        // A blank title: named by its address.
+        '<iframe title=" " src="https://example.org/blank-title"></iframe>',
+        // Inside a link: the link stays whole, no second link in it.
+        '<p><a href="https://example.org/story">Watch <iframe src="https://example.org/in-link"></iframe> here</a></p>',
+        '<video>No source.</video><p>After.</p>',
+      ].join(''),
+    });
+    const links = [...holder.querySelectorAll('a')].map((a) => [
+      a.textContent,
+      a.getAttribute('href'),
+      a.getAttribute('rel'),
+    ]);
+    const rel = 'noopener noreferrer';
+    expect(links).to.deep.equal([
+      ['Her testimony', 'https://www.youtube-nocookie.com/embed/abc?x=1&y=2', rel],
+      ['/media/clip.mp4', 'https://feeds.example.org/media/clip.mp4', rel],
+      ['Interview <img src=x onerror=alert(1)>', 'https://example.org/a.mp3', rel],
+      ['https://example.org/blank-title', 'https://example.org/blank-title', rel],
+      ['Watch  here', 'https://example.org/story', rel],
+    ]);
+    expect(holder.querySelector('iframe, video, audio, source, img')).to.equal(null);
+    expect(holder.textContent).not.to.contain('about:blank');
+    expect(holder.textContent).not.to.contain('javascript:');
+    expect(holder.textContent).not.to.contain('Your browser cannot play video.');
+    expect(holder.textContent).not.to.contain('No source.');
+    expect(holder.textContent).to.contain('After.');
+    const md = await render({
+      _lantern: {
+        content_markdown: 'Watch:\n\n<iframe title="Clip" src="https://example.org/v"></iframe>',
+      },
+    });
+    expect(md.querySelector('a')?.textContent).to.equal('Clip');
+    expect(md.querySelector('a')?.getAttribute('href')).to.equal('https://example.org/v');
+  });
+
+  it('an HTML body over 1,000,000 characters shows its start as text, a paragraph per block', async () => {
+    const html =
+      '<p>First <b>words</b>.</p><script>alert(1)</script><div>Second.</div>' +
+      `<p>${'a few words '.repeat(100)}</p>`.repeat(1_000);
+    const holder = await render({ content_html: html });
+    const paragraphs = [...holder.querySelectorAll('p')].map((p) => p.textContent!.trim());
+    expect(paragraphs[0]).to.match(/^First\s+words\s*\.$/);
+    expect(paragraphs[1]).to.equal('Second.');
+    expect(paragraphs[2]).to.match(/^a few words/);
+    expect(holder.textContent).not.to.contain('alert');
+    expect(holder.querySelector('b, script')).to.equal(null);
+    // Markdown over 300,000 characters the same way.
+    const md = await render({
+      _lantern: { content_markdown: `First.\n\nSecond.\n\n${'words '.repeat(60_000)}` },
+    });
+    const mdParagraphs = [...md.querySelectorAll('p')].map((p) => p.textContent!.trim());
+    expect(mdParagraphs.slice(0, 2)).to.deep.equal(['First.', 'Second.']);
+  });
+
   it('markdown javascript: links and raw HTML are neutralised too', async () => {
     const holder = await render({
       _lantern: {

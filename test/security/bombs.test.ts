@@ -199,6 +199,24 @@ describe('bombs: no body freezes the page or grows without bound', function () {
     expect(run.maxGapMs).to.be.below(MAX_GAP_MS);
   });
 
+  // An embedded player becomes a link (html-budget.ts): finding its source stays linear.
+  for (const [label, html] of [
+    [
+      '35,714 iframes whose text joins into unclosed comments',
+      '<iframe><!<!---->--</iframe>'.repeat(35_714),
+    ],
+    ['an iframe source of a million "<"', `<iframe src=a${'<'.repeat(999_960)}>`],
+    ['100,000 videos, each with a source', '<video><source src=/v.mp4></video>'.repeat(100_000)],
+  ] as const) {
+    it(`embedded players: ${label} render without a long freeze`, async () => {
+      const run = await withHeartbeat(() =>
+        renderRichContent({ id: 'embeds', content_html: html }),
+      );
+      rows.push(`${label} [content layer] | longest gap ${Math.round(run.maxGapMs)} ms`);
+      expect(run.maxGapMs).to.be.below(MAX_GAP_MS);
+    });
+  }
+
   it('the plain-text fallback over 1 MB reads the HTML once (no n² tag stripping)', async () => {
     // Each unclosed `<script>` used to be searched for its end tag through the rest of the body.
     const html = `<p>start of the story</p>${'<script>'.repeat(3_000)}${'x'.repeat(1_100_000)}`;

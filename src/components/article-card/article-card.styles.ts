@@ -69,27 +69,28 @@ export const articleCardStyles = css`
     /* Beside the image (horizontal), long feed text wraps instead of widening the card. */
     min-width: 0;
   }
-  .tags {
+  /* Boxes whose lines may be clamped (below). */
+  .tags,
+  .title,
+  .summary {
     margin: 0;
-    min-height: 1.5em;
-    color: var(--_accent);
-    font-size: 0.8125em;
-    font-weight: 600;
     display: -webkit-box;
     -webkit-box-orient: vertical;
     overflow: hidden;
   }
+  .tags {
+    min-height: 1.5em;
+    color: var(--_accent);
+    font-size: 0.8125em;
+    font-weight: 600;
+  }
   /* A heading (h2 to h6): bold already. */
   .title {
-    margin: 0;
     font-size: 1.1875em;
     line-height: 1.3;
     /* Two lines reserved (the skeleton's size); a longer title may take a third, then clamps
        (in a window wider than 20em: below). */
     min-height: 2.6em;
-    display: -webkit-box;
-    -webkit-box-orient: vertical;
-    overflow: hidden;
     text-wrap: pretty;
   }
   .title a {
@@ -175,12 +176,8 @@ export const articleCardStyles = css`
      end in blank. A warned card's warning takes that room: the element before its body is the
      warning (a div gate or a p note), not its picture (a figure). */
   .summary {
-    margin: 0;
     min-height: 4.5em;
-    display: -webkit-box;
-    -webkit-box-orient: vertical;
     -webkit-line-clamp: calc(3 + var(--_more, 0));
-    overflow: hidden;
   }
   :is(p, div) ~ .body {
     --_more: 0;
@@ -219,13 +216,11 @@ export const articleCardStyles = css`
     .horizontal .media {
       display: grid;
       grid-template-rows: minmax(8em, 1fr) auto;
-      flex: none;
       width: 40%;
     }
     /* The image fills the text's height: size containment keeps its own ratio from making the
        card taller than its text (and than the skeleton). */
     .horizontal .media-frame {
-      width: 100%;
       height: 100%;
       aspect-ratio: auto;
       contain: size;

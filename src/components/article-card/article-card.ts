@@ -16,10 +16,11 @@ export type CardLayout = 'vertical' | 'horizontal' | 'compact';
 /**
  * The picture's box with no picture in it: a warned item's, not yet requested (`placeholder`,
  * shaded), or plain, the box a card without one keeps where it replaced a placeholder with a
- * picture in view (below).
+ * picture in view (below); or the skeleton's (`skeleton-block`), its part named with
+ * `cardSkeleton`'s prefix.
  */
-const emptyMedia = (kind = '') =>
-  html`<div class="media" part="media" aria-hidden="true">
+const emptyMedia = (kind = '', partPrefix = '') =>
+  html`<div class="media" part="${partPrefix}media" aria-hidden="true">
     <div class="media-frame ${kind}"></div>
     <p class="credit"></p>
   </div>`;
@@ -45,14 +46,7 @@ export function cardSkeleton(
 ): TemplateResult {
   return html`
     <div class="card skeleton ${layout}" part="${partPrefix}base" aria-hidden="true">
-      ${
-        withImage && layout !== 'compact'
-          ? html`<div class="media" part="${partPrefix}media">
-              <div class="media-frame skeleton-block"></div>
-              <p class="credit"></p>
-            </div>`
-          : nothing
-      }
+      ${withImage && layout !== 'compact' ? emptyMedia('skeleton-block', partPrefix) : nothing}
       <div class="body" part="${partPrefix}body">
         <div class="tags"><span class="skeleton-block line"></span></div>
         <div class="title">

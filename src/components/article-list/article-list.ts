@@ -195,7 +195,7 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
   }
 
   private cards(): LanternArticleCard[] {
-    return Array.from(this.renderRoot.querySelectorAll<LanternArticleCard>('.entry'));
+    return [...this.renderRoot.querySelectorAll<LanternArticleCard>('.entry')];
   }
 
   /** Notes, for every card given a new item, when it has rendered (or failed). */

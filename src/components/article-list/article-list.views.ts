@@ -5,6 +5,9 @@ import { cardSkeleton, type CardLayout } from '../article-card/article-card.js';
 import type { LanternErrorDetail } from '../shared/events.js';
 import type { ArticleListView } from './list-pages.js';
 
+// The buttons here have no `type="button"`: in a shadow root a button belongs to no form, so
+// the default (`submit`) submits nothing.
+
 export type ListLayout = 'grid' | 'list';
 
 /** The most placeholder cards shown while the feed loads, however large `limit` is. */
@@ -114,7 +117,6 @@ export function listTemplate(c: ListContext, view: ArticleListView): TemplateRes
           ? html`<div class="footer" part="footer">
               ${c.moreError ? html`<p class="more-error" role="alert">${m.loadMoreFailed}</p>` : nothing}
               <button
-                type="button"
                 class="button"
                 part="button"
                 aria-disabled=${c.fetchingMore}

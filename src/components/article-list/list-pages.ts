@@ -28,8 +28,9 @@ export interface ArticleListView {
 const MAX_PAGES_PER_CLICK = 5;
 
 function publishedTime(item: FeedItem): number {
-  const time = item.date_published ? Date.parse(item.date_published) : NaN;
-  return Number.isNaN(time) ? -Infinity : time;
+  // No date parses as NaN too.
+  const time = Date.parse(item.date_published ?? '');
+  return isNaN(time) ? -Infinity : time;
 }
 
 /**

@@ -3,6 +3,7 @@ import { authorNames } from '../../content/items.js';
 import type { Attachment, FeedItem } from '../../content/types.js';
 import { formatList } from '../../i18n/index.js';
 import { formatName, formatSize } from '../../i18n/report-format.js';
+import { shorten } from '../../content/validate.js';
 
 /** A download is a file on the web; a `mailto:` (or any other) "attachment" is not one. */
 export function isDownload(attachment: Attachment): boolean {
@@ -71,13 +72,13 @@ function composedCitation(item: FeedItem): string {
 
 /**
  * A download's title as shown: past 200 characters (a crafted feed) it would only cost layout.
- * Not `cutText` (excerpt.ts): importing it here moves the excerpt module into a chunk the npm
- * build shares, and the report's and navigator's lib rows over their budgets (tried twice).
+ * Cut as the parser cuts a field (never on half a surrogate pair), with the parser's own
+ * `shorten`, which the report's code loads already (parse-report.ts). Not `cutText`
+ * (excerpt.ts): importing it here moves the excerpt module into a chunk the npm build shares,
+ * and the report's and navigator's lib rows over their budgets (tried twice).
  */
 export function shortTitle(title: string): string {
-  if (title.length <= 200) return title;
-  // Never end on half a surrogate pair (a high surrogate is 0xD800–0xDBFF: 54 << 10 and up).
-  return `${title.slice(0, title.charCodeAt(199) >> 10 === 54 ? 199 : 200)}…`;
+  return shorten(title, 200);
 }
 
 /**

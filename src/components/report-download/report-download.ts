@@ -5,6 +5,7 @@ import { bodySource, renderRichContent } from '../../content/rich.js';
 import type { Attachment, FeedItem, ParsedFeed } from '../../content/types.js';
 import { hostStyles } from '../../theme/tokens.js';
 import { pickItem } from '../../content/items.js';
+import { clampHeading } from '../shared/heading.js';
 import { lanternEvent, type LanternDownloadDetail } from '../shared/events.js';
 import { isWarned } from '../shared/templates.js';
 import { withReportText } from '../../i18n/messages-en-report.js';
@@ -182,7 +183,7 @@ export class LanternReportDownload extends LanternElement<ReportView> {
       continueUrl: item.url ?? item.external_url,
       continueLabel: this.messages.continueOnSite,
       // Its headings go below the report's title (a feed's `<h1>` outranked it).
-      headingOffset: this.headingLevel,
+      headingOffset: clampHeading(this.headingLevel),
     });
   }
 
@@ -253,11 +254,10 @@ export class LanternReportDownload extends LanternElement<ReportView> {
   private async copy(key: string, text: string): Promise<void> {
     let copied = false;
     try {
-      // Absent outside secure contexts and in some embedded browsers; may also reject (permissions).
-      if (navigator.clipboard?.writeText) {
-        await navigator.clipboard.writeText(text);
-        copied = true;
-      }
+      // Absent outside secure contexts and in some embedded browsers (this then throws); may
+      // also reject (permissions).
+      await navigator.clipboard.writeText(text);
+      copied = true;
     } catch {
       // Not copied.
     }

@@ -7,6 +7,9 @@ import { headingTemplate } from '../shared/heading.js';
 import { contentWarning, feedImage, pseudonymNote } from '../shared/templates.js';
 import { downloadDistinctions, reportCitation, shortChecksum, shortTitle } from './report-data.js';
 
+// The buttons here have no `type="button"`: in a shadow root a button belongs to no form, so
+// the default (`submit`) submits nothing.
+
 export interface ReportView {
   item: FeedItem;
   /** The attachments offered as downloads: only files on the web (http:, https:). */
@@ -131,7 +134,6 @@ export function reportTemplate(
             <span lang=${contentLang}>${citation}</span>
           </p>
           <button
-            type="button"
             class="button"
             part="button"
             aria-describedby="citation"
@@ -222,7 +224,6 @@ function download(
               <span>${m.checksum}</span>
               <code title=${sha256}>${shortChecksum(sha256)}</code>
               <button
-                type="button"
                 class="link-button"
                 part="button"
                 @click=${() => c.copy(`sha256-${index}`, sha256)}
@@ -292,7 +293,6 @@ function summaryBody(
       more
         ? html`<p class="more-line">
             <button
-              type="button"
               class="link-button"
               part="button"
               aria-expanded=${c.expanded}

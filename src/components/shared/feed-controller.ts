@@ -34,14 +34,12 @@ type Host = ReactiveControllerHost & HTMLElement & FeedSources;
 /** Whether a DOM change adds, removes or edits the element's inline feed script. */
 function touchesInlineFeed(host: Element, record: MutationRecord): boolean {
   const isFeed = (node: Node) => node instanceof Element && node.matches(INLINE_FEED_SELECTOR);
-  if (record.type === 'characterData') {
-    const script = record.target.parentElement;
-    return !!script && script.parentElement === host && isFeed(script);
-  }
   if (record.target === host) {
     return [...record.addedNodes, ...record.removedNodes].some(isFeed);
   }
-  return record.target.parentElement === host && isFeed(record.target);
+  // An edit of its text is a change to the script around it.
+  const node = record.type === 'characterData' ? record.target.parentElement : record.target;
+  return node?.parentElement === host && isFeed(node);
 }
 
 /**

@@ -72,14 +72,14 @@ if (typeof document !== 'undefined' && typeof Document !== 'undefined') {
   // Each warning names the id or name to change: the partner can search the page for it.
   for (const name of restoreLitGlobals()) {
     console.warn(
-      `Lantern: an element with the id or name "${name}" hid window.${name} from Lit (now undefined). Rename it.`,
+      `Lantern: the id or name "${name}" hid window.${name} from Lit (now undefined); rename it.`,
     );
   }
   const hidden = hiddenDocumentMembers();
   if (hidden.length) {
     hostPageStopped = true;
     console.warn(
-      `Lantern: widgets not started: elements named "${hidden.join('", "')}" hide what rendering needs on document; rename them. The fallback content stays visible.`,
+      `Lantern: widgets not started, fallback content shown: elements named "${hidden.join('", "')}" hide document members rendering needs; rename them.`,
     );
   }
 }

@@ -49,12 +49,13 @@ export abstract class LanternElement<View> extends LitElement {
     hideImages: { type: Boolean, attribute: 'hide-images', reflect: true },
     theme: { reflect: true },
     headingLevel: { type: Number, attribute: 'heading-level' },
-    // Fails closed: `reveal-warned="false"` (a CMS's or a framework's way to write false) is false.
+    // Fails closed: `reveal-warned="false"` (a CMS's or a framework's way to write false; Django
+    // and Jinja print `False`) is false.
     revealWarned: {
       type: Boolean,
       attribute: 'reveal-warned',
       reflect: true,
-      converter: (v) => v != null && v != 'false',
+      converter: (v) => v != null && v.trim().toLowerCase() != 'false',
     },
     status: { state: true },
     error: { state: true },

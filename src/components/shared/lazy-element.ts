@@ -30,15 +30,16 @@ type Early = HTMLElement & {
 } & Record<string, unknown>;
 
 /**
- * The list's, navigator's and report's own properties: `name`, or `name:attribute` when the
- * attribute is not `name` lowercased. One list for the three shells: a property or attribute the
- * real element lacks is not one it reacts to, so observing or declaring it does no harm.
+ * The list's, navigator's and report's own properties: `name` (all lower case), or
+ * `name:attribute` when the attribute is another word. One list for the three shells: a
+ * property or attribute the real element lacks is not one it reacts to, so observing or
+ * declaring it does no harm.
  */
 const properties =
   'limit tag layout cardLayout:card-layout series partNumber:part mode variant remember'
     .split(' ')
     .map((p) => p.split(':'))
-    .map(([name, attribute = name!.toLowerCase()]) => [name!, attribute] as const);
+    .map(([name, attribute = name]) => [name!, attribute!] as const);
 
 /** Their public methods: called before the element's code has arrived, they wait for it. */
 const methods = ['loadMore', 'showPart'];

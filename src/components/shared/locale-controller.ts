@@ -23,11 +23,8 @@ function watch(host: Host): void {
   observer = new MutationObserver(() => {
     for (const each of connected) each.requestUpdate();
   });
-  observer.observe(document.documentElement, {
-    attributes: true,
-    attributeFilter: ['lang'],
-    subtree: true,
-  });
+  // (A filter implies `attributes: true`.)
+  observer.observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
 }
 
 function unwatch(host: Host): void {

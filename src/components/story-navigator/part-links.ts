@@ -29,7 +29,7 @@ export function pushPart(navigator: Element, number: number): void {
 
 /** Scrolls a part's heading to the top, without motion for readers who asked for less. */
 export function scrollToHeading(heading: HTMLElement): void {
-  const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
   heading.scrollIntoView({ behavior: reduced ? 'auto' : 'smooth', block: 'start' });
 }
 

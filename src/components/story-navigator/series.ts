@@ -123,8 +123,9 @@ export function partFromHash(hash: string): number | undefined {
 export function partTitle(series: Series, item: FeedItem): string {
   const title = (item.title ?? '').trim();
   if (title.startsWith(series.title)) {
-    const rest = title.slice(series.title.length).replace(/^\s*[:,.\-–—|]\s*/, '');
-    if (rest && rest !== title.slice(series.title.length)) return rest;
+    const after = title.slice(series.title.length);
+    const rest = after.replace(/^\s*[:,.\-–—|]\s*/, '');
+    if (rest && rest !== after) return rest;
   }
   return title;
 }

@@ -25,10 +25,9 @@ export const navigatorReaderStyles = css`
     content: ' · ';
     content: ' · ' / ', ';
   }
+  /* Muted and italic already (tokens.ts). */
   .note {
-    color: var(--_muted);
     font-size: 0.875em;
-    font-style: italic;
   }
   .media {
     margin: 0;

@@ -14,9 +14,6 @@ export const navigatorSkeletonStyles = css`
     height: 1.4em;
     width: 60%;
   }
-  .skeleton .reading {
-    border-block: 1px solid var(--_border);
-  }
   /* One row of previous/next boxes: direction and title lines, padding and border. */
   .skeleton .pager-block {
     flex: 1 1 0;

@@ -1,6 +1,8 @@
 // Adds the host stylesheet named by ?host= (bootstrap, tailwind, wordpress; none = plain page);
 // rtl is a right-to-left page in Arabic (its theme sets direction and line height on every element),
-// where the widgets speak English and read left to right.
+// where the widgets speak English and read left to right; reset is a theme on "the new CSS reset"
+// (every element but a few unset, the widgets included) with loud body typography (not letter or
+// word spacing, which reach the widgets on purpose: a reader's text-spacing tool sets them).
 const sheets = {
   bootstrap: '/node_modules/bootstrap/dist/css/bootstrap.min.css',
   tailwind: '/node_modules/tailwindcss/preflight.css',
@@ -19,6 +21,30 @@ if (host === 'rtl') {
   document.head.append(
     Object.assign(document.createElement('style'), {
       textContent: '* { direction: rtl; line-height: 2 }',
+    }),
+  );
+}
+// reset-advised is the same theme with the README's advice: Lantern's elements left out of it.
+if (host === 'reset' || host === 'reset-advised') {
+  const spared =
+    host === 'reset'
+      ? ''
+      : ', lantern-article-card, lantern-article-list, lantern-story-navigator, lantern-report-download';
+  document.head.append(
+    Object.assign(document.createElement('style'), {
+      textContent: `*:where(:not(html, iframe, canvas, img, svg, video, audio${spared}):not(svg *, symbol *)) {
+  all: unset;
+  display: revert;
+}
+body {
+  font-size: 20px;
+  color: #502;
+  text-align: justify;
+  text-transform: uppercase;
+  font-style: italic;
+  font-weight: 700;
+  white-space: pre-line;
+}`,
     }),
   );
 }
