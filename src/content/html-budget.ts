@@ -8,6 +8,7 @@
 import { KNOWN_ELEMENTS } from './allow-list.js';
 import { MAX_BREAKS_IN_A_ROW } from './live-copy.js';
 import type { BodyBudget } from './rich.js';
+import { safeUrl } from './url.js';
 
 /** The HTML standard's formatting elements: the ones the parser re-opens. */
 export const FORMATTING = new Set([
@@ -208,9 +209,9 @@ export function defuseHtml(html: string, budget: BodyBudget): string {
         const source = next > 0 && readToken(html, next);
         const tag = html.slice(lt, source && source.name === 'source' ? source.end : end);
         const src = attribute(tag, 'src');
-        // Only a web address (not a lazy loader's `about:blank`), from a tag of a sane length (its
-        // copy is escaped, five characters for one `<`).
-        if (src && tag.length < 1e4 && /^(https?:|[^:]+$)/i.test(src)) {
+        // Only an address the URL policy lets through (not a lazy loader's `about:blank`), from a
+        // tag of a sane length (its copy is escaped, five characters for one `<`).
+        if (src && tag.length < 1e4 && safeUrl(src)) {
           const label = attribute(tag, 'title')?.trim() || src;
           replace(lt, lt, `<a href="${escape(src)}">${escape(label)}</a>`);
         }
