@@ -4,6 +4,7 @@ import { defineConfig, type UserConfig } from 'vite';
 import { cdnChunks } from './build/chunks.js';
 import { litLiterals } from './build/lit-literals.js';
 import { litMessages } from './build/lit-messages.js';
+import { markedLexer } from './build/marked-lexer.js';
 import { shortNames } from './build/short-names.js';
 
 const here = import.meta.dirname;
@@ -36,7 +37,9 @@ export default defineConfig(({ mode }): UserConfig => {
   const all = mode === 'cdn-all';
   const cdnEntry = resolve(here, all ? 'src/cdn-all.ts' : 'src/cdn.ts');
   return {
-    plugins: production ? [litLiterals(), litMessages(), shortNames({ cdn: !lib })] : [],
+    plugins: production
+      ? [litLiterals(), litMessages(), markedLexer(), shortNames({ cdn: !lib })]
+      : [],
     resolve: production ? { conditions: ['production'] } : {},
     define: production ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
     server: { port: 5173, open: false },

@@ -9,7 +9,7 @@
  */
 
 /** A text node longer than this becomes pieces of about this length (a long paragraph). */
-export const PIECE_CHARS = 2_000;
+const PIECE_CHARS = 2_000;
 
 /**
  * Top-level blocks are skipped in groups of about this much text: one skippable box per block

@@ -25,28 +25,23 @@ export function isWarnedItem(item: FeedItem): boolean {
 
 /**
  * Picks the item a widget was asked for: by id (an RSS `guid`, an Atom `id`), else by its link
- * (an RSS item's `guid` is often not its URL, and partners copy the URL), else the first.
+ * (an RSS item's `guid` is often not its URL, and partners copy the URL), else the first. Of
+ * duplicates (one id, or one URL), a warned copy wins: a warning is never lost to one.
  */
-export function pickItem(parsed: ParsedFeed, id: string | undefined): FeedItem {
+export function pickItem(parsed: ParsedFeed, asked: string | undefined): FeedItem {
   const items = parsed.feed.items;
-  if (id) {
-    // Two items with one id (or one URL): the warned one (a warning is never lost to a duplicate).
-    const found =
-      items.find((item) => item.id === id && isWarnedItem(item)) ??
-      items.find((item) => item.id === id) ??
-      items.find(
-        (item) =>
-          item.url !== undefined &&
-          item.url === absoluteUrl(id, parsed.source) &&
-          isWarnedItem(item),
-      ) ??
-      items.find((item) => item.url !== undefined && item.url === absoluteUrl(id, parsed.source));
-    if (!found) throw new FeedError('not-found', `The feed has no item with the id "${id}".`);
-    return found;
-  }
-  const first = items[0];
-  if (!first) throw new FeedError('not-found', 'The feed has no items.');
-  return first;
+  const id = asked ?? items[0]?.id;
+  const url = id === undefined ? undefined : absoluteUrl(id, parsed.source);
+  const matches = [
+    ...items.filter((item) => item.id === id),
+    ...items.filter((item) => item.url !== undefined && item.url === url),
+  ];
+  const found = matches.find(isWarnedItem) ?? matches[0];
+  if (found) return found;
+  throw new FeedError(
+    'not-found',
+    asked ? `The feed has no item with the id "${asked}".` : 'The feed has no items.',
+  );
 }
 
 /** `id` as the parser writes item URLs (absolute, normalised), or `undefined` when it is not one. */

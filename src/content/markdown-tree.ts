@@ -4,7 +4,9 @@
  * allow-list, URL policy, privacy attributes, heading levels, budgets), so no HTML string is
  * written and parsed again, and no tree is built twice. Raw HTML, or a character reference
  * other than those marked writes itself, cannot be read without a parser: for such a chunk
- * `writeTokens` returns `false`, and it goes the HTML way (markdown.ts).
+ * `writeTokens` returns `false`, and it goes the HTML way (markdown.ts): the same walk writes
+ * the HTML marked's renderer would (`tokensToHtml`), raw HTML as it came, for the sanitiser. (So
+ * the CDN files carry marked's lexer alone, without its renderer and parser: build/marked-lexer.ts.)
  */
 import type { Token, Tokens } from 'marked';
 import type { Attributes, LiveWriter } from './live-copy.js';
@@ -36,31 +38,40 @@ function plain(tokens: Token[]): string {
     .join('');
 }
 
+/** Where tokens are written: the live writer, or (with `html`) HTML for the sanitiser. */
+type TokenWriter = Pick<LiveWriter, 'el' | 'text'> & { html?: (markup: string) => void };
+
 /** Writes `tokens` into `writer`; `false` when the chunk must go the HTML way instead. */
-export function writeTokens(tokens: Token[], writer: LiveWriter): boolean {
+export function writeTokens(tokens: Token[], writer: TokenWriter): boolean {
   let ok = true;
-  /** Text as the parser reads marked's escaped output. */
+  const markup = writer.html;
+  /** Text as the parser reads marked's escaped output (written as HTML, it stays as it is). */
   const decode = (value: string) =>
-    value.includes('&')
+    !markup && value.includes('&')
       ? value.replace(REFERENCE, (whole, name: string) => ESCAPES[name] ?? ((ok = false), whole))
       : value;
+  /** Text marked writes with every `&` escaped (code, autolinks). */
+  const literal = (value: string) => (markup ? value.replaceAll('&', '&amp;') : value);
   // Adjacent text joins one node, as the parser makes it (the writer joins it).
   // As in HTML bodies (html-budget.ts), a run of `<br>`s with only white space between them
   // keeps two.
   let breaks = 0;
   const text = (value: string) => {
-    if (value.trim()) breaks = 0;
+    // Blank as the HTML path's break limit reads it (html-budget.ts): a no-break space is text.
+    if (/[^\t\n\f\r ]/.test(value)) breaks = 0;
     if (value) writer.text(value);
   };
   /** An element, with what `fill` writes into it. */
   const el = (tag: string, fill?: () => void, attributes?: Attributes) => {
     breaks = tag === 'br' ? breaks + 1 : 0;
-    if (breaks > MAX_BREAKS_IN_A_ROW) return;
+    // Written as HTML, the HTML path limits the run itself (it sees the raw tags between).
+    if (!markup && breaks > MAX_BREAKS_IN_A_ROW) return;
     writer.el(tag, attributes, fill);
     if (tag !== 'br') breaks = 0;
   };
   const html = (raw: string) => {
     const rest = stripComments(raw);
+    if (markup) return markup(rest);
     if (rest.trim()) ok = false;
     text(rest);
   };
@@ -72,12 +83,14 @@ export function writeTokens(tokens: Token[], writer: LiveWriter): boolean {
       if (t.tokens && (type === 'text' || type === 'escape')) inline(t.tokens);
       // Text marked left as HTML (after a raw tag) is for the parser to read.
       else if (type === 'text') {
-        if (t.escaped) ok = false;
-        else text(decode(t.text));
+        if (t.escaped) {
+          if (markup) markup(t.text);
+          else ok = false;
+        } else text(decode(t.text));
       } else if (type === 'escape') text(t.text);
       else if (type === 'strong' || type === 'em' || type === 'del')
         el(type, () => inline(t.tokens));
-      else if (type === 'codespan') el('code', () => text(t.text));
+      else if (type === 'codespan') el('code', () => text(literal(t.text)));
       else if (type === 'br') el('br');
       else if (type === 'html') html(t.text);
       else if (type === 'checkbox') text(' ');
@@ -87,10 +100,11 @@ export function writeTokens(tokens: Token[], writer: LiveWriter): boolean {
         const alt = type === 'image' ? decode(t.tokens ? plain(t.tokens) : t.text) : '';
         if (href === null) {
           if (type === 'image') text(alt);
+          else if (t.autolink) text(literal(t.text));
           else inline(t.tokens);
           continue;
         }
-        const url = t.autolink ? href : decode(href);
+        const url = t.autolink ? literal(href) : decode(href);
         const title = t.title ? decode(t.title) : null;
         const attributes: Record<string, string | null> =
           type === 'image' ? { src: url, alt, title } : { href: url, title };
@@ -98,14 +112,18 @@ export function writeTokens(tokens: Token[], writer: LiveWriter): boolean {
           type === 'image' ? 'img' : 'a',
           () => {
             if (type === 'image') return;
-            if (t.autolink) return text(t.text);
+            if (t.autolink) return text(literal(t.text));
             inLink = true;
             inline(t.tokens);
             inLink = false;
           },
           (name) => attributes[name],
         );
-      } else ok = false;
+      } else {
+        // A token this walk does not know (a newer marked's): its source, as text.
+        ok = false;
+        if (markup) text(t.raw);
+      }
     }
   };
   const row = (cells: Tokens.TableCell[]) => {
@@ -129,7 +147,9 @@ export function writeTokens(tokens: Token[], writer: LiveWriter): boolean {
       if (type === 'paragraph' || type === 'heading') {
         el(type === 'heading' ? `h${t.depth}` : 'p', () => inline(t.tokens));
       } else if (type === 'code') {
-        el('pre', () => el('code', () => text(t.text ? `${t.text.replace(/\n$/, '')}\n` : '')));
+        el('pre', () =>
+          el('code', () => text(literal(t.text ? `${t.text.replace(/\n$/, '')}\n` : ''))),
+        );
       } else if (type === 'blockquote') {
         el('blockquote', () => {
           text('\n');
@@ -160,6 +180,7 @@ export function writeTokens(tokens: Token[], writer: LiveWriter): boolean {
         });
       } else {
         ok = false;
+        if (markup) text(t.raw);
         continue;
       }
       text('\n');
@@ -167,4 +188,28 @@ export function writeTokens(tokens: Token[], writer: LiveWriter): boolean {
   };
   blocks(tokens);
   return ok;
+}
+
+/** marked's `escape`: `&` only where it starts no character reference. */
+const UNSAFE = new RegExp(`[<>"']|&(?!${REFERENCE.source.slice(1)})`, 'g');
+const escape = (value: string) => value.replace(UNSAFE, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The HTML marked's renderer writes for `tokens` (raw HTML as it came), for the sanitiser. */
+export function tokensToHtml(tokens: Token[]): string {
+  let out = '';
+  writeTokens(tokens, {
+    el(tag, attributes, fill) {
+      out += `<${tag}`;
+      for (const name of ['href', 'src', 'alt', 'title', 'start']) {
+        const value = attributes?.(name);
+        if (value != null) out += ` ${name}="${escape(value)}"`;
+      }
+      out += '>';
+      fill?.();
+      if (!/^(br|hr|img)$/.test(tag)) out += `</${tag}>`;
+    },
+    text: (value) => void (out += escape(value)),
+    html: (markup) => void (out += markup),
+  });
+  return out;
 }

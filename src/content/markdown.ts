@@ -3,22 +3,22 @@
  * This module is its own chunk, loaded by dynamic import only for an item whose body is
  * `_lantern.content_markdown` (or a call to `renderMarkdown` from the `./content` API): an HTML body never downloads it.
  */
-import { Marked, Tokenizer, type Token } from 'marked';
-import { finish, headingShift, liveWriter, pacer, stripComments, warn } from './live-copy.js';
-import { writeTokens } from './markdown-tree.js';
+import { Lexer, Tokenizer, type Token, type Tokens } from 'marked';
+import { finish, headingShift, liveWriter, pacer, warn } from './live-copy.js';
+import { tokensToHtml, writeTokens } from './markdown-tree.js';
 import type { RichOptions } from './rich.js';
 import { appendContinuation, bodyBudget, textToFragment } from './rich.js';
 import type { InertParse } from './sanitize.js';
 
 /** Markdown larger than this is shown as plain text rather than parsed (marked is superlinear on some inputs). */
-export const MAX_MARKDOWN_CHARS = 300_000;
+const MAX_MARKDOWN_CHARS = 300_000;
 /**
  * One block (text between blank lines) longer than this is shown as plain text: marked's inline
  * scans grow faster than linearly with a block, and this keeps one block's parse short.
  */
-export const MAX_BLOCK_CHARS = 16_000;
+const MAX_BLOCK_CHARS = 16_000;
 /** Blockquotes and lists nested deeper than this overflow marked's stack: shown as plain text. */
-export const MAX_NESTING = 16;
+const MAX_NESTING = 16;
 const MAX_INDENT = 64;
 /** marked's table parser slows sharply with width; no widget can show this many columns anyway. */
 const MAX_TABLE_COLUMNS = 100;
@@ -26,13 +26,6 @@ const MAX_TABLE_COLUMNS = 100;
 const MAX_INLINE_MARKERS = 500;
 /** Markdown is parsed in chunks of about this size, yielding to the page between them. */
 const CHUNK_CHARS = 12_000;
-
-const marked = new Marked({ gfm: true, breaks: false, async: false });
-// Comments never need to reach the page, and DOMPurify drops a whole paragraph that mixes a
-// comment with text that looks like a tag (its mutation-XSS guard), losing readable text.
-marked.use({
-  renderer: { html: ({ text }) => stripComments(text) },
-});
 
 /**
  * GFM's bare email autolinks look ahead over the whole run of email characters at every text
@@ -76,7 +69,6 @@ Object.defineProperty(tokenizer, 'rules', {
     rules = { ...given, inline: variants[Number(emails)]! };
   },
 });
-marked.defaults.tokenizer = tokenizer;
 
 /** Why a block of markdown is shown as plain text instead of parsed, or `undefined`. */
 function blockTrouble(block: string): string | undefined {
@@ -200,8 +192,8 @@ export async function sanitizeMarkdown(
   markdown: string,
   options: RichOptions = {},
   parse?: InertParse,
-  /** Every chunk the HTML way (the differential test compares the two). */
-  viaHtml = false,
+  /** Every chunk the HTML way, written by this (the differential test compares the two). */
+  viaHtml?: (tokens: Token[]) => string,
 ): Promise<DocumentFragment> {
   // CommonMark: U+0000 is replaced (the HTML parser would drop it from marked's output).
   markdown = markdown.replaceAll('\0', '\uFFFD');
@@ -228,13 +220,21 @@ export async function sanitizeMarkdown(
     try {
       const source = text + definitionsFor(text, links);
       emails = source.includes('@');
-      const tokens = marked.lexer(source);
-      marked.walkTokens(tokens, (t) => {
-        // Headings in raw HTML count too (roughly: only the top level is read from them).
-        const levels = t.type === 'html' ? t.text.match(/<h[1-6]/gi) : [];
-        for (const level of levels ?? []) top = Math.min(top, Number(level[2]));
-        if (t.type === 'heading') top = Math.min(top, t.depth as number);
-      });
+      const tokens = new Lexer({ gfm: true, tokenizer }).lex(source);
+      // The top heading level, in every token however deep (list items, table cells).
+      const walk = (t: unknown): void => {
+        if (Array.isArray(t)) t.forEach(walk);
+        else if (t) {
+          const { type, text, depth, tokens, items, header, rows } = t as Tokens.Generic;
+          // Headings in raw HTML count too (roughly: only the top level is read from them).
+          for (const level of (type === 'html' && text.match(/<h[1-6]/gi)) || []) {
+            top = Math.min(top, +level[2]!);
+          }
+          if (type === 'heading') top = Math.min(top, depth);
+          [tokens, items, header, rows].forEach(walk);
+        }
+      };
+      walk(tokens);
       pieces.push({ text, tokens });
     } catch (error) {
       warn(`markdown could not be parsed and is shown as plain text (${String(error)})`);
@@ -276,7 +276,7 @@ export async function sanitizeMarkdown(
         const sanitizer = await import('./sanitize.js');
         parse ??= await sanitizer.inertParser();
         try {
-          tree = sanitizer.inertTree(marked.parser(tokens), budget, parse);
+          tree = sanitizer.inertTree((viaHtml || tokensToHtml)(tokens), budget, parse);
         } catch (error) {
           warn(`markdown could not be parsed and is shown as plain text (${String(error)})`);
         }

@@ -137,7 +137,7 @@ export function appendContinuation(
   if (!budget.truncated) return fragment;
   const p = document.createElement('p');
   p.dataset.lanternContinues = '';
-  const href = safeUrl(options.continueUrl, options.baseUrl, 'link');
+  const href = safeUrl(options.continueUrl, options.baseUrl);
   if (href) {
     const a = document.createElement('a');
     a.href = href;

@@ -34,7 +34,8 @@ export function isRelativeUrl(raw: string): boolean {
  * Returns the absolute URL to use, or `null` when the policy refuses it.
  * `base` is the feed's URL. Without one, a relative link resolves against the page, but a
  * relative image or download is refused: it would hit the partner's own paths with the reader's
- * cookies (`/account/logout`). Images may not be `mailto:`.
+ * cookies (`/account/logout`, or `http:/account/logout` on an http page). Images may not be
+ * `mailto:`.
  */
 export function safeUrl(raw: unknown, base?: string, use: UrlUse = 'link'): string | null {
   if (typeof raw !== 'string') return null;
@@ -43,10 +44,11 @@ export function safeUrl(raw: unknown, base?: string, use: UrlUse = 'link'): stri
   const revealed = revealScheme(trimmed);
   const scheme = /^([a-z][a-z0-9+.-]*):/.exec(revealed)?.[1];
   if (scheme !== undefined && !ALLOWED_PROTOCOLS.has(`${scheme}:`)) return null;
-  if (scheme === undefined && base === undefined && use !== 'link') return null;
   let url: URL;
   try {
-    url = new URL(trimmed, base ?? globalThis.location?.href);
+    // Without a base, an image or download is read on its own: a relative one is refused, and
+    // so is `http:/account/logout`, which the page's own address would resolve to its path.
+    url = new URL(trimmed, base ?? (use === 'link' ? globalThis.location?.href : undefined));
   } catch {
     return null;
   }

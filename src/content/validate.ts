@@ -136,14 +136,13 @@ export class Reader {
     return safe;
   }
 
+  /** A safety flag (hide images, a pseudonym): any value but `false` sets it (fails closed). */
   bool(obj: Json, key: string, path: string): boolean | undefined {
     const value = obj[key];
     if (value == null) return undefined;
-    if (typeof value !== 'boolean') {
-      this.warn(`${path}.${key}`, 'expected true or false');
-      return undefined;
-    }
-    return value;
+    if (typeof value !== 'boolean')
+      this.warn(`${path}.${key}`, 'expected true or false; read as true');
+    return value !== false;
   }
 
   /**

@@ -242,6 +242,38 @@ describe('<lantern-article-list>', () => {
     await expectAxeClean(list);
   });
 
+  it('shows one card per id, the warned copy, on the first page and after "Load more"', async () => {
+    const warned = (n: number, date: string) => ({
+      ...article(n, date),
+      summary: 'Behind the warning.',
+      _lantern: { content_warning: 'Describes torture.' },
+    });
+    const page2 = served(feedOf([warned(1, '2025-06-01T00:00:00Z'), article(4, undefined)]));
+    const list = await mountLoaded<LanternArticleList>(
+      `<lantern-article-list lang="en" limit="3" src="${served(
+        feedOf(
+          [
+            article(1, '2025-06-01T00:00:00Z'),
+            article(2, '2025-05-01T00:00:00Z'),
+            warned(2, '2025-04-01T00:00:00Z'),
+          ],
+          { next_url: new URL(page2, location.href).href },
+        ),
+      )}"></lantern-article-list>`,
+    );
+    // Article 2's warned copy takes the place of the first copy; nothing of it shows.
+    expect(titles(list)).to.deep.equal(['Article 1', 'Article 2']);
+    expect(visibleText(cards(list)[1]!)).to.contain('Describes torture.');
+    expect(visibleText(list)).not.to.contain('Summary 2');
+    loadMoreButton(list)!.click();
+    await nextEvent(list, 'lantern-load');
+    // Page 2 repeats article 1 with a warning: its card now shows the warning, at its place.
+    expect(titles(list)).to.deep.equal(['Article 1', 'Article 2', 'Article 4']);
+    await Promise.all(cards(list).map((card) => card.updateComplete));
+    expect(visibleText(cards(list)[0]!)).to.contain('Describes torture.');
+    expect(visibleText(list)).not.to.contain('Summary 1');
+  });
+
   it('follows next_url on "Load more": appends, moves focus, announces, fetches once', async () => {
     const k = key('next');
     const page2 = `/test-server/feed/series-12.json?key=${k}&delay=300`;

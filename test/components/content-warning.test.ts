@@ -299,9 +299,10 @@ describe('content warnings fail closed', () => {
         const warned = { ...warnedStory(''), id: 'dup', image: undefined };
         const items = order === 'warned first' ? [warned, unwarned] : [unwarned, warned];
         for (const tag of ['lantern-article-card', 'lantern-report-download']) {
-          // Asked for by id, and by the URL the two copies share (under other ids).
-          for (const ask of ['dup', 'https://example.org/warned']) {
-            const byUrl = ask !== 'dup';
+          // Asked for by id, by the URL the two copies share (under other ids), and not asked
+          // for at all (the first item: its id's copies count too).
+          for (const ask of ['dup', 'https://example.org/warned', undefined]) {
+            const byUrl = ask?.startsWith('https:');
             const copies = byUrl
               ? items.map((item, i) => ({
                   ...item,
@@ -310,7 +311,7 @@ describe('content warnings fail closed', () => {
                 }))
               : items;
             const el = await mountLoaded(
-              `<${tag} lang="en" item="${ask}">${feedOf(copies)}</${tag}>`,
+              `<${tag} lang="en" ${ask ? `item="${ask}"` : ''}>${feedOf(copies)}</${tag}>`,
             );
             const what = `${tag} ${ask}`;
             expect(visibleText(el), what).to.contain(WARNING);
@@ -321,6 +322,20 @@ describe('content warnings fail closed', () => {
         }
       });
     }
+
+    it('asked for by a URL that one item has as its id, shows the warned item with that URL', async () => {
+      const url = 'https://example.org/stories/one';
+      const warned = { ...warnedStory(''), id: 'story-2025', url, image: undefined };
+      const unwarned = { id: url, url, title: 'The same story', summary: 'Unwarned copy.' };
+      for (const tag of ['lantern-article-card', 'lantern-report-download']) {
+        const el = await mountLoaded(
+          `<${tag} lang="en" item="${url}">${feedOf([warned, unwarned])}</${tag}>`,
+        );
+        expect(visibleText(el), tag).to.contain(WARNING);
+        expect(visibleText(el), tag).not.to.contain('Unwarned copy.');
+        cleanup();
+      }
+    });
 
     for (const [label, warning] of [
       ['invisible characters', '\u2800\u200b\u3164'],
@@ -630,6 +645,32 @@ describe('content warnings fail closed', () => {
       expect(await waitForRequest(body.key), 'control: the body image after Show').to.equal(1);
       expect(await waitForRequest(cover.key), 'control: the image after Show').to.equal(1);
       await expectAxeClean(el);
+    });
+
+    it('a part shown in one series is not shown in the next one the page picks', async () => {
+      const image = `${location.origin}/demo/images/soldiers.svg`;
+      const other = series(image, image).map((item) => {
+        const part = item as { id: string; summary: string; _lantern: { series: object } };
+        return {
+          ...part,
+          id: `t-${part.id}`,
+          summary: `The other ${part.summary}`,
+          _lantern: { ...part._lantern, series: { ...part._lantern.series, id: 't' } },
+        };
+      });
+      const el = await storyNavigator(
+        [...series(image, image), ...other],
+        'part="2" mode="reader"',
+      );
+      revealButton(el).click();
+      await updated(el);
+      expect(visibleText(el)).to.contain('Summary of part 2.');
+      // A single-page app reuses the element for another story.
+      el.setAttribute('mode', 'navigation');
+      el.setAttribute('series', 't');
+      await updated(el);
+      expect(visibleText(el)).to.contain(WARNING);
+      expect(visibleText(el)).not.to.contain('The other Summary of part 2.');
     });
 
     it('reader mode with reveal-warned shows the body at once', async () => {

@@ -150,8 +150,8 @@ describe('parseFeed: validation names the path of every problem', () => {
       `${at(1)}.image_alt: expected a string`,
       `${at(2)}.image_credit: expected a string`,
       `${at(3)}.content_warning: expected a string; a generic warning is shown`,
-      `${at(4)}.pseudonym: expected true or false`,
-      `${at(5)}.hide_images: expected true or false`,
+      `${at(4)}.pseudonym: expected true or false; read as true`,
+      `${at(5)}.hide_images: expected true or false; read as true`,
       `${at(6)}.series: expected a series object`,
       `${at(7)}.series.part: expected a positive integer`,
       `${at(7)}.series: a series needs id, title, part and total`,
@@ -214,6 +214,24 @@ describe('parseFeed: validation names the path of every problem', () => {
       'items[0]._lantern.series: a series needs id, title, part and total',
     ]);
     expect(feed.items.map((i) => i.id)).to.deep.equal(['deep', 'fine']);
+  });
+
+  it('reads a safety flag that is not true or false as set: images hidden, the pseudonym noted', () => {
+    const item = (lantern: object) => ({ id: 'x', title: 'X', _lantern: lantern });
+    const { feed } = parseFeed({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Flags',
+      items: [
+        item({ hide_images: 'true', pseudonym: 1 }),
+        item({ hide_images: 'false', pseudonym: 'no' }),
+        item({ hide_images: false, pseudonym: true }),
+      ].map((it, i) => ({ ...it, id: `x${i}` })),
+    });
+    expect(feed.items.map((i) => [i._lantern?.hide_images, i._lantern?.pseudonym])).to.deep.equal([
+      [true, true],
+      [true, true],
+      [false, true],
+    ]);
   });
 
   it('copies fields one by one, so __proto__ keys pollute nothing', async () => {

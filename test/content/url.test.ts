@@ -64,6 +64,25 @@ describe('the URL policy', () => {
     expect(safeUrl(null, base)).to.equal(null);
   });
 
+  it('without a base, refuses an image or download the page would resolve to its own path', () => {
+    // `http:/x` is relative to a page of the same scheme: the reader's cookies would go with it.
+    const scheme = location.protocol;
+    for (const use of ['image', 'download'] as const) {
+      for (const input of ['/account/logout', 'logout', '//']) {
+        expect(safeUrl(input, undefined, use), `${use} ${input}`).to.equal(null);
+      }
+      // Read on its own, it names a host "account", never the page's own path.
+      expect(safeUrl(`${scheme}/account/logout`, undefined, use)).to.equal(
+        `${scheme}//account/logout`,
+      );
+      expect(safeUrl('https://example.org/a.png', undefined, use)).to.equal(
+        'https://example.org/a.png',
+      );
+    }
+    // A link waits for the reader's click: it may resolve against the page.
+    expect(safeUrl(`${scheme}/about`, undefined, 'link')).to.equal(`${location.origin}/about`);
+  });
+
   it('refuses mailto: for images', () => {
     expect(safeUrl('mailto:a@b.c', base, 'image')).to.equal(null);
   });

@@ -18,7 +18,14 @@ import {
   type ListContext,
   type ListLayout,
 } from './article-list.views.js';
-import { fetchMore, newestFirst, nextPage, withTag, type ArticleListView } from './list-pages.js';
+import {
+  fetchMore,
+  newestFirst,
+  nextPage,
+  oneEach,
+  withTag,
+  type ArticleListView,
+} from './list-pages.js';
 
 export type { ListLayout } from './article-list.views.js';
 export { newestFirst, withTag, type ArticleListView } from './list-pages.js';
@@ -26,6 +33,8 @@ export { newestFirst, withTag, type ArticleListView } from './list-pages.js';
 export const DEFAULT_LIMIT = 6;
 /** A card that never reports back (removed mid-load) does not hold `updateComplete` forever. */
 const CARD_SETTLE_TIMEOUT_MS = 3000;
+/** The events after which a card has settled: its content, or its error, is shown. */
+const SETTLED = ['lantern-load', 'lantern-error'];
 
 /**
  * Many articles from one JSON Feed as `<lantern-article-card>`s: newest first, optionally only
@@ -99,7 +108,7 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
     tag: { reflect: true },
     layout: { reflect: true },
     cardLayout: { attribute: 'card-layout', reflect: true },
-    shown: { state: true },
+    shownCount: { state: true },
     fetchingMore: { state: true },
     moreError: { state: true },
     announcement: { state: true },
@@ -110,7 +119,7 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
   declare layout: ListLayout;
   declare cardLayout: CardLayout | undefined;
   /** How many cards the reader has asked to see (the first `limit`, plus each "Load more"). */
-  declare private shown: number;
+  declare private shownCount: number;
   declare private fetchingMore: boolean;
   declare private moreError: LanternErrorDetail | undefined;
   declare private announcement: string;
@@ -124,7 +133,7 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
     this.cardSettled = new WeakMap();
     this.limit = DEFAULT_LIMIT;
     this.layout = 'grid';
-    this.shown = DEFAULT_LIMIT;
+    this.shownCount = DEFAULT_LIMIT;
     this.fetchingMore = false;
     this.announcement = '';
   }
@@ -157,7 +166,7 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
     }
     if (!this.hasUpdated) return;
     if (['src', 'item', 'feed', 'tag'].some((key) => changed.has(key))) this.abortMore();
-    if (changed.has('limit')) this.shown = this.pageSize;
+    if (changed.has('limit')) this.shownCount = this.pageSize;
   }
 
   override disconnectedCallback(): void {
@@ -173,7 +182,7 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
 
   protected override select(parsed: ParsedFeed): ArticleListView {
     this.abortMore();
-    this.shown = this.pageSize;
+    this.shownCount = this.pageSize;
     this.moreError = undefined;
     this.announcement = '';
     const visited = new Set<string>();
@@ -183,7 +192,7 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
     // A server render (no page yet) with no base has no origin to load more pages from.
     const origin = this.dataBase ?? (isServer ? 'about:blank' : document.baseURI);
     return {
-      items: newestFirst(withTag(parsed.feed.items, this.tag)),
+      items: oneEach(newestFirst(withTag(parsed.feed.items, this.tag))),
       nextUrl: nextPage(parsed.feed.next_url, visited, origin, (m) => this.warn(m)),
       visited,
       origin,
@@ -191,7 +200,7 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
   }
 
   protected override renderedItemCount(view: ArticleListView): number {
-    return Math.min(this.shown, view.items.length);
+    return Math.min(this.shownCount, view.items.length);
   }
 
   private cards(): LanternArticleCard[] {
@@ -205,12 +214,10 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
       if (this.cardSettled.get(card)?.item === card.item) continue;
       const done = new Promise<void>((resolve) => {
         const settle = () => {
-          card.removeEventListener('lantern-load', settle);
-          card.removeEventListener('lantern-error', settle);
+          for (const type of SETTLED) card.removeEventListener(type, settle);
           resolve();
         };
-        card.addEventListener('lantern-load', settle);
-        card.addEventListener('lantern-error', settle);
+        for (const type of SETTLED) card.addEventListener(type, settle);
       });
       this.cardSettled.set(card, { item: card.item, done });
     }
@@ -236,7 +243,7 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
   async loadMore(): Promise<void> {
     const view = this.view;
     if (!view || this.status !== 'ready' || this.fetchingMore) return;
-    const before = Math.min(this.shown, view.items.length);
+    const before = Math.min(this.shownCount, view.items.length);
     let current = view;
     if (before >= view.items.length && view.nextUrl) {
       const controller = new AbortController();
@@ -262,8 +269,8 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
       this.fetchingMore = false;
       this.view = current;
     }
-    this.shown = before + this.pageSize;
-    const added = Math.min(this.shown, current.items.length) - before;
+    this.shownCount = before + this.pageSize;
+    const added = Math.min(this.shownCount, current.items.length) - before;
     this.announcement = '';
     await this.updateComplete;
     this.announcement = this.messages.itemsLoaded(added);
@@ -288,7 +295,7 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
       layout: this.listLayout,
       cardLayout: this.effectiveCardLayout,
       fit: this.fit,
-      shown: this.shown,
+      shownCount: this.shownCount,
       headingLevel: this.headingLevel,
       hideImages: this.hideImages,
       revealWarned: this.revealWarned,

@@ -40,7 +40,7 @@ export interface ListContext {
   /** The cards take their own height, not the room kept for any card. */
   fit?: boolean;
   /** How many cards the reader has asked to see. */
-  shown: number;
+  shownCount: number;
   headingLevel: number;
   hideImages: boolean;
   revealWarned: boolean;
@@ -80,8 +80,8 @@ export function listSkeleton(c: ListContext, count: number): TemplateResult {
 
 export function listTemplate(c: ListContext, view: ArticleListView): TemplateResult {
   const { m } = c;
-  const visible = view.items.slice(0, c.shown);
-  const more = view.items.length > c.shown || view.nextUrl !== undefined;
+  const visible = view.items.slice(0, c.shownCount);
+  const more = view.items.length > c.shownCount || view.nextUrl !== undefined;
   return html`
     <div class="list ${c.layout} ${c.fit ? 'fit' : ''}" part="base" lang=${c.locale}>
       ${

@@ -1,4 +1,5 @@
 /** What a list shows and where its next page is: plain functions over feed items, no Lit. */
+import { isWarnedItem } from '../../content/items.js';
 import type { FeedItem } from '../../content/types.js';
 
 /**
@@ -22,6 +23,21 @@ export interface ArticleListView {
   visited: ReadonlySet<string>;
   /** The feed's own URL (final, after redirects) or base: next pages must share its origin. */
   origin: string;
+}
+
+/**
+ * One item per id, in order, at the first copy's place: of duplicates, a warned copy (a warning
+ * is never lost to a duplicate, in a list or across its pages).
+ */
+export function oneEach(items: readonly FeedItem[]): FeedItem[] {
+  // A Map keeps a key's first place when its value is replaced.
+  const byId = new Map<string, FeedItem>();
+  for (const item of items) {
+    const kept = byId.get(item.id) ?? item;
+    // The first copy, unless a later one is warned and it is not.
+    if (kept === item || (isWarnedItem(item) && !isWarnedItem(kept))) byId.set(item.id, item);
+  }
+  return [...byId.values()];
 }
 
 /** One "Load more" click follows at most this many pages that have no matching item. */
@@ -83,13 +99,16 @@ export async function fetchMore(
 ): Promise<ArticleListView> {
   const { signal, timeoutMs, warn } = options;
   const visited = new Set(view.visited);
-  const known = new Set(view.items.map((item) => item.id));
-  const added: FeedItem[] = [];
+  let items = view.items;
   let url = view.nextUrl;
   // The loader is its own chunk (a list given `src` has it already; one given `.feed` fetches
   // it on its first "Load more").
   const { loadFeed } = await import('../../content/load.js');
-  for (let page = 0; url && added.length === 0 && page < MAX_PAGES_PER_CLICK; page++) {
+  for (
+    let page = 0;
+    url && items.length === view.items.length && page < MAX_PAGES_PER_CLICK;
+    page++
+  ) {
     visited.add(url);
     const parsed = await loadFeed(url, { signal, timeoutMs });
     // A next page that redirected to another origin is not the feed's: nothing of it is shown.
@@ -99,12 +118,9 @@ export async function fetchMore(
       break;
     }
     for (const warning of parsed.warnings) warn(`${url}: ${warning.path}: ${warning.message}`);
-    for (const item of newestFirst(withTag(parsed.feed.items, options.tag))) {
-      if (known.has(item.id)) continue;
-      known.add(item.id);
-      added.push(item);
-    }
+    // An item already shown stays at its place (its warned copy, if this page has one).
+    items = oneEach([...items, ...newestFirst(withTag(parsed.feed.items, options.tag))]);
     url = nextPage(parsed.feed.next_url, visited, view.origin, warn);
   }
-  return { items: [...view.items, ...added], nextUrl: url, visited, origin: view.origin };
+  return { items, nextUrl: url, visited, origin: view.origin };
 }

@@ -42,7 +42,7 @@ export interface LanternEventMap {
 export function lanternEvent<K extends keyof LanternEventMap>(
   type: K,
   detail: LanternEventMap[K],
-  cancelable = false,
+  cancelable?: boolean,
 ): CustomEvent<LanternEventMap[K]> {
   return new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable });
 }

@@ -31,7 +31,7 @@ export class ReaderBody {
   async show(
     item: FeedItem | undefined,
     part: number | undefined,
-    clearFirst = false,
+    clearFirst?: boolean,
   ): Promise<boolean> {
     const token = ++this.token;
     if (clearFirst || !item) {

@@ -59,9 +59,8 @@ export type { LanternPartChangeDetail };
  *
  * @summary Navigation for a multi-part story, optionally with the story itself.
  *
- * @slot - Fallback content shown before the element upgrades and again if loading fails,
- *   e.g. plain links to the parts. Also where an inline
- *   `<script type="application/feed+json">` goes.
+ * @slot - Fallback content shown before the element upgrades and again if loading fails, e.g.
+ *   plain links to the parts. Also where an inline `<script type="application/feed+json">` goes.
  *
  * @attr {string} src - URL of a JSON Feed.
  * @attr {string} series - Id of the series (default: the series of `item`, else the first in the feed).
@@ -95,7 +94,6 @@ export type { LanternPartChangeDetail };
  * @csspart body - The current part's body (reader mode).
  * @csspart footer - The previous/next links.
  * @csspart button - The "Continue reading" link and the "Try again" button.
- *
  */
 export class LanternStoryNavigator extends LanternElement<NavigatorView> {
   static {
@@ -182,6 +180,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     let current = initial;
     let seen = true;
     this.scrollOnRender = false;
+    this.revealedParts = new Set();
     if (this.reader) {
       const linked = followsHash(this) ? partFromHash(location.hash) : undefined;
       if (linked !== undefined && isPublished(series, linked)) {
@@ -190,7 +189,6 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
         this.scrollOnRender = linked !== initial;
       }
       const item = current ? series.parts[current - 1]?.item : undefined;
-      this.revealedParts = new Set();
       seen = !item || !this.hides(item, current!);
       // The body follows once sanitised; `lantern-load` waits for it. (No DOM on the server.)
       this.pendingBody = isServer
