@@ -46,6 +46,7 @@ const NAMES = [
   // the list
   'fetchingMore',
   'moreError',
+  'onError',
   'moreController',
   'cardSettled',
   'abortMore',

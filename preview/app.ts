@@ -15,7 +15,14 @@ import { draftNotes, readDraft, type DraftResult } from './draft.js';
 import { embed, feedAddress, type Embed, type FeedAddresses } from './embed.js';
 import { radios } from './fields.js';
 import { embedSnippet } from './snippet.js';
-import { embedSection, stage, statusLine, type CopyNote } from './stage.js';
+import {
+  embedSection,
+  sourceProblem,
+  stage,
+  statusLine,
+  type CopyNote,
+  type StatusInput,
+} from './stage.js';
 import { readState, stateQuery, VIEWS, WIDTHS, type PreviewState, type Width } from './state.js';
 import { stringsFor, type PreviewStrings } from './strings.js';
 import { widgets } from './widgets.js';
@@ -254,6 +261,14 @@ export class StaffPreview extends LitElement {
     const warnings = !isDraft || this.draft?.ok ? [...(catalogue.parsed?.warnings ?? [])] : [];
     const code = this.code();
     if (isDraft && this.draft?.ok) warnings.push(...draftNotes(this.draft.feed, s));
+    const status: StatusInput = {
+      strings: s,
+      blocked,
+      status: channel.status,
+      feedProblem: state.source === 'url' ? catalogue.problem : undefined,
+      warnings,
+      linkNote: channel.linkNote,
+    };
     return html`
       <header class="top">
         <div class="brand">
@@ -279,7 +294,10 @@ export class StaffPreview extends LitElement {
             strings: s,
             catalogue,
             isDraft,
-            urlRejected: this.urlRejected,
+            // Not before the staff member has given an address or written a draft.
+            invalid:
+              sourceProblem(status) &&
+              (isDraft ? blocked !== s.problems.draftEmpty : this.urlRejected || !!state.feedUrl),
             actions: this.actions,
           })}
         </div>
@@ -304,14 +322,7 @@ export class StaffPreview extends LitElement {
               (view) => this.actions.set({ view }),
             )}
           </div>
-          ${statusLine({
-            strings: s,
-            blocked,
-            status: channel.status,
-            feedProblem: state.source === 'url' ? catalogue.problem : undefined,
-            warnings,
-            linkNote: channel.linkNote,
-          })}
+          ${statusLine(status)}
           ${stage({
             strings: s,
             state,

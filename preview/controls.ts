@@ -23,8 +23,12 @@ export interface ControlsInput {
   strings: PreviewStrings;
   catalogue: Catalogue;
   isDraft: boolean;
-  /** The address submitted last was not one: the field says so to assistive technology too. */
-  urlRejected: boolean;
+  /**
+   * The content field's value is the problem the status area names (`#source-problem`: an
+   * address that is not one or whose feed cannot be read, an empty or unreadable draft): the
+   * field says so to assistive technology too, and that message describes it.
+   */
+  invalid: boolean;
   actions: ControlActions;
 }
 
@@ -34,7 +38,8 @@ export const languageOptions = [
   { value: 'ko' as Language, label: html`<span lang="ko">한국어</span>` },
 ];
 
-function sourceFields({ state, strings: s, urlRejected, actions }: ControlsInput) {
+function sourceFields({ state, strings: s, invalid, actions }: ControlsInput) {
+  const describedBy = (hint: string) => (invalid ? `${hint} source-problem` : hint);
   if (state.source === 'url') {
     // The address field's value is bound without live(): the address becomes the state only when
     // submitted, and until then what the staff member typed must survive a re-render (another
@@ -52,8 +57,8 @@ function sourceFields({ state, strings: s, urlRejected, actions }: ControlsInput
             autocomplete="url"
             spellcheck="false"
             placeholder="https://"
-            aria-describedby="feed-url-hint"
-            aria-invalid=${urlRejected ? 'true' : 'false'}
+            aria-describedby=${describedBy('feed-url-hint')}
+            aria-invalid=${invalid ? 'true' : 'false'}
             .value=${state.feedUrl}
           />
           <button class="button" type="submit">${s.loadFeed}</button>
@@ -70,7 +75,8 @@ function sourceFields({ state, strings: s, urlRejected, actions }: ControlsInput
           id="draft"
           rows="10"
           spellcheck="true"
-          aria-describedby="draft-hint"
+          aria-describedby=${describedBy('draft-hint')}
+          aria-invalid=${invalid ? 'true' : 'false'}
           .value=${live(state.draft)}
           @input=${(e: Event) => actions.editDraft((e.target as HTMLTextAreaElement).value)}
         ></textarea>

@@ -63,6 +63,10 @@ export function stylesheetUrl(scriptUrl: string): string | undefined {
 /** The partner's code: the stylesheet and the script, as the README's snippet has them, and the element. */
 export function embedSnippet(spec: EmbedSpec, scriptUrl: string): string {
   const styleUrl = stylesheetUrl(scriptUrl);
-  const link = styleUrl ? `<link rel="stylesheet" href="${escapeAttribute(styleUrl)}" />\n` : '';
-  return `${link}<script type="module" src="${escapeAttribute(scriptUrl)}"></script>\n\n${elementMarkup(spec)}\n`;
+  // No request to the script host names the partner's page (README, "Embedding on a partner site").
+  const policy = 'referrerpolicy="no-referrer"';
+  const link = styleUrl
+    ? `<link rel="stylesheet" href="${escapeAttribute(styleUrl)}" ${policy} />\n`
+    : '';
+  return `${link}<script type="module" src="${escapeAttribute(scriptUrl)}" ${policy}></script>\n\n${elementMarkup(spec)}\n`;
 }

@@ -17,13 +17,21 @@ export interface StatusInput {
   linkNote: string;
 }
 
+/**
+ * Whether the status names a problem of the content (`#source-problem`): the page's own (a bad
+ * address, an unreadable draft), the feed at the address, or the widget's error.
+ */
+export function sourceProblem({ blocked, status, feedProblem }: StatusInput): boolean {
+  return !!blocked || !!feedProblem || status.kind === 'error';
+}
+
 export function statusLine(input: StatusInput): TemplateResult {
   const { strings: s, blocked, status, feedProblem, warnings, linkNote } = input;
   let main: TemplateResult;
   if (blocked) {
-    main = html`<p class="status problem">${blocked}</p>`;
+    main = html`<p class="status problem" id="source-problem">${blocked}</p>`;
   } else if (status.kind === 'error') {
-    main = html`<p class="status error">
+    main = html`<p class="status error" id="source-problem">
       <strong>${s.statusError}</strong> <span class="cause">${status.message}</span>
     </p>`;
   } else if (status.kind === 'missing') {
@@ -38,7 +46,9 @@ export function statusLine(input: StatusInput): TemplateResult {
       ${main}
       ${
         feedProblem && !blocked && status.kind !== 'error'
-          ? html`<p class="status error">${s.problems.feedUnreadable(feedProblem)}</p>`
+          ? html`<p class="status error" id="source-problem">
+              ${s.problems.feedUnreadable(feedProblem)}
+            </p>`
           : nothing
       }
       ${

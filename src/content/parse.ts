@@ -95,14 +95,18 @@ function readItemFields(r: Reader, value: unknown, path: string): FeedItem | und
     return undefined;
   }
   const rawId = value.id;
-  let id: string | undefined;
-  if (typeof rawId === 'string' && rawId.trim().length > LIMITS.idChars) {
+  let id =
+    typeof rawId === 'string'
+      ? rawId.trim() || undefined
+      : typeof rawId === 'number' && Number.isFinite(rawId)
+        ? String(rawId)
+        : undefined;
+  // (A number's id is far shorter.)
+  if (id && id.length > LIMITS.idChars) {
     // Never shortened: two long ids cut alike would become one item.
     r.warn(`${path}.id`, `longer than ${LIMITS.idChars} characters; item skipped`);
     return undefined;
   }
-  if (typeof rawId === 'string' && rawId.trim() !== '') id = rawId.trim();
-  else if (typeof rawId === 'number' && Number.isFinite(rawId)) id = String(rawId);
   const url = r.url(value, 'url', path);
   if (id === undefined) {
     if (!url) {

@@ -131,14 +131,14 @@ function stripHiddenBlocks(source: string): string {
   let out = '';
   let from = 0;
   // Where a search for a closing tag came back empty: from there on, it would again.
-  const noCloseAfter = { script: Infinity, style: Infinity, template: Infinity };
+  const noCloseAfter: Record<string, number> = {};
   for (let i = source.indexOf('<'); i !== -1;) {
     const name = HIDDEN_BLOCKS.find(
       (block) =>
         hasNameAt(source, i + 1, block) && !isWordChar(source.charCodeAt(i + 1 + block.length)),
     );
     let end = -1;
-    if (name && i < noCloseAfter[name]) {
+    if (name && i < (noCloseAfter[name] ?? Infinity)) {
       for (let at = source.indexOf('</', i + 1 + name.length); at !== -1;) {
         if (hasNameAt(source, at + 2, name)) {
           end = closeTagEnd(source, at, name);

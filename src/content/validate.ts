@@ -73,12 +73,13 @@ export class Reader {
     }
     const trimmed = value.trim();
     if (trimmed === '') return undefined;
+    // Undecoded text that fits is kept as given, untrimmed.
+    let text = decode ? trimmed : value;
     if (trimmed.length > max) {
       this.warn(`${path}.${key}`, `longer than ${max} characters; shortened`);
-      const short = shorten(trimmed, max);
-      return decode ? decodeEntities(short) : short;
+      text = shorten(trimmed, max);
     }
-    return decode ? decodeEntities(trimmed) : value;
+    return decode ? decodeEntities(text) : text;
   }
 
   /** A `language` field: a BCP 47 tag, else dropped with a warning. */
@@ -151,11 +152,14 @@ export class Reader {
    */
   date(obj: Json, key: string, path: string): string | undefined {
     const raw = obj[key];
-    if (raw != null && typeof raw !== 'string') {
-      this.warn(`${path}.${key}`, 'expected an RFC 3339 date');
-      return undefined;
-    }
-    const value = this.text(obj, key, path, false)?.trim();
+    // (`text` keeps undecoded text that fits untrimmed: " 2025-02-20T10:00:00Z\n" is a date. Any
+    // other type given is read as '', which is no date: warned below.)
+    const value =
+      typeof raw === 'string'
+        ? this.text(obj, key, path, false)?.trim()
+        : raw == null
+          ? undefined
+          : '';
     if (value === undefined) return undefined;
     const time = Date.parse(value);
     const iso = ISO_DATE.exec(value);

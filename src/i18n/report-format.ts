@@ -47,14 +47,12 @@ export function languageName(tag: string, locale: string): string {
 
 /** A short format name from a MIME type ("PDF", "EPUB", "DOCX"). */
 export function formatName(mime: string): string {
+  // The subtype in capitals is the name unless listed (`application/pdf` is PDF).
   const known: Record<string, string> = {
-    'application/pdf': 'PDF',
     'application/epub+zip': 'EPUB',
     'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX',
     'application/msword': 'DOC',
-    'text/html': 'HTML',
     'text/plain': 'TXT',
-    'application/zip': 'ZIP',
     // A podcast's episode: what readers call it, not "MPEG".
     'audio/mpeg': 'MP3',
   };

@@ -34,6 +34,8 @@ export const richContentStyles = css`
     width: max-content;
     max-width: 100%;
     overflow-x: auto;
+    /* Its words stay whole (the host's "anywhere" would break "2019" into digits at 320 px). */
+    overflow-wrap: break-word;
   }
   .rich pre {
     overflow-x: auto;

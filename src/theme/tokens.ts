@@ -27,7 +27,6 @@ import { css } from 'lit';
 export const hostStyles = css`
   :host {
     --_font-family: var(--lantern-font-family, inherit);
-    --_font-size: var(--lantern-font-size, medium);
     --_text: var(--lantern-color-text, light-dark(#1c1c1e, #f2f2f4));
     --_muted: var(--lantern-color-muted, light-dark(#55565c, #b4b5bc));
     --_surface: var(--lantern-color-surface, light-dark(#ffffff, #1d1e22));
@@ -40,7 +39,6 @@ export const hostStyles = css`
     --_radius: var(--lantern-radius, 0.5em);
     --_space: var(--lantern-space, 1em);
     --_focus-ring: var(--lantern-focus-ring, 3px solid light-dark(#1d4ed8, #93c5fd));
-    --_skeleton: light-dark(#e7e7eb, #34353c);
 
     /* Every property a host page may set on an ancestor, inherited ones included (font style and
        weight, letter and word spacing, text transform, alignment and indent, white space, word
@@ -71,7 +69,7 @@ export const hostStyles = css`
        would let its body's size, colour, case, alignment and weight into the widget. Not letter
        and word spacing: a reader's text-spacing tool (WCAG 1.4.12) sets them on every element
        of the page, this one included, and they must reach the widget's text. */
-    font-size: var(--_font-size) !important;
+    font-size: var(--lantern-font-size, medium) !important;
     font-style: normal !important;
     font-weight: 400 !important;
     text-transform: none !important;
@@ -225,7 +223,7 @@ export const hostStyles = css`
   }
   .skeleton-block {
     border-radius: calc(var(--_radius) / 2);
-    background: var(--_skeleton);
+    background: light-dark(#e7e7eb, #34353c);
   }
   @media (prefers-reduced-motion: no-preference) {
     .skeleton-block {

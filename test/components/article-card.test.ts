@@ -424,6 +424,35 @@ describe('<lantern-article-card>', () => {
     }
   });
 
+  it('after "Try again", leaves focus where the reader moved it while it loaded', async () => {
+    const key = `card-retry-away-${Date.now()}`;
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const card = await mountLoaded<LanternArticleCard>(
+        `<lantern-article-card src="/test-server/flaky?key=${key}"></lantern-article-card>`,
+      );
+      const input = document.createElement('input');
+      input.setAttribute('aria-label', 'Search');
+      card.after(input);
+      // It fails again, then it loads: both times the reader is typing elsewhere.
+      for (const up of [false, true]) {
+        if (up) await fetch(`/test-server/flaky-up?key=${key}`);
+        const settled = nextEvent(card, up ? 'lantern-load' : 'lantern-error');
+        const button = shadow<HTMLButtonElement>(card, 'button');
+        button.focus();
+        button.click();
+        input.focus();
+        await settled;
+        await card.updateComplete;
+        expect(document.activeElement === input, `focus stays in the input (${up})`).to.equal(true);
+      }
+      input.remove();
+    } finally {
+      console.warn = warn;
+    }
+  });
+
   it('renders another item when `item` changes, and drops the old request when `src` does', async () => {
     const card = await mountLoaded<LanternArticleCard>(
       `<lantern-article-card src=${FEED}></lantern-article-card>`,

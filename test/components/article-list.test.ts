@@ -274,6 +274,57 @@ describe('<lantern-article-list>', () => {
     expect(visibleText(list)).not.to.contain('Summary 1');
   });
 
+  it('with a tag, shows the warned copy of a story whose other copy carries the tag', async () => {
+    const list = await mountLoaded<LanternArticleList>(
+      `<lantern-article-list lang="en" tag="Russia" src="${served(
+        feedOf([
+          article(1, '2025-06-01T00:00:00Z', ['Russia']),
+          // The same story again, with a warning and without the tag: the warning is not lost.
+          {
+            ...article(1, '2025-06-01T00:00:00Z'),
+            _lantern: { content_warning: 'Describes torture.' },
+          },
+          article(2, '2025-05-01T00:00:00Z', ['Russia']),
+          article(3, '2025-04-01T00:00:00Z', ['Ukraine']),
+        ]),
+      )}"></lantern-article-list>`,
+    );
+    expect(titles(list)).to.deep.equal(['Article 1', 'Article 2']);
+    await Promise.all(cards(list).map((card) => card.updateComplete));
+    expect(visibleText(cards(list)[0]!)).to.contain('Describes torture.');
+    expect(visibleText(list)).not.to.contain('Summary 1');
+  });
+
+  it("with a tag, a later page's warned copy of a shown story (without the tag) puts its warning on the card", async () => {
+    const page2 = served(
+      feedOf([
+        {
+          ...article(1, '2025-06-01T00:00:00Z'),
+          _lantern: { content_warning: 'Describes torture.' },
+        },
+        article(3, '2025-04-01T00:00:00Z', ['Russia']),
+      ]),
+    );
+    const list = await mountLoaded<LanternArticleList>(
+      `<lantern-article-list lang="en" limit="2" tag="Russia" src="${served(
+        feedOf(
+          [
+            article(1, '2025-06-01T00:00:00Z', ['Russia']),
+            article(2, '2025-05-01T00:00:00Z', ['Russia']),
+          ],
+          { next_url: new URL(page2, location.href).href },
+        ),
+      )}"></lantern-article-list>`,
+    );
+    expect(titles(list)).to.deep.equal(['Article 1', 'Article 2']);
+    loadMoreButton(list)!.click();
+    await nextEvent(list, 'lantern-load');
+    expect(titles(list)).to.deep.equal(['Article 1', 'Article 2', 'Article 3']);
+    await Promise.all(cards(list).map((card) => card.updateComplete));
+    expect(visibleText(cards(list)[0]!)).to.contain('Describes torture.');
+    expect(visibleText(list)).not.to.contain('Summary 1');
+  });
+
   it('follows next_url on "Load more": appends, moves focus, announces, fetches once', async () => {
     const k = key('next');
     const page2 = `/test-server/feed/series-12.json?key=${k}&delay=300`;

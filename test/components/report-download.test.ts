@@ -569,12 +569,22 @@ describe('<lantern-report-download> with a long summary body', () => {
     expect(button.textContent?.trim()).to.equal('Show less');
     expect(button.getAttribute('aria-expanded')).to.equal('true');
     expect(summary.getBoundingClientRect().height).to.be.above(collapsed * 4);
+    // The reader goes on where the new text starts, above the button (not below all of it).
+    const focused = el.shadowRoot?.activeElement as HTMLElement;
+    expect(focused?.textContent, 'focus on the first paragraph shown').to.match(/^Paragraph \d+:/);
+    expect(focused.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_FOLLOWING).to.equal(4);
+    expect(focused.textContent).to.include('Paragraph 60:');
     await expectAxeClean(el);
 
     await pressOn(button, 'Space', el);
     expect(summary.textContent).to.not.include('Paragraph 60:');
     expect(button.getAttribute('aria-expanded')).to.equal('false');
     expect(el.shadowRoot?.activeElement, 'focus stays on the button').to.equal(button);
+
+    // Opened again from down there: the start of what it shows is in view, at the top.
+    await pressOn(button, 'Enter', el);
+    const top = (el.shadowRoot?.activeElement as HTMLElement).getBoundingClientRect().top;
+    expect(top).to.be.within(-1, 1);
   });
 
   it('splits a body wrapped in one element inside the wrapper', async () => {
@@ -583,6 +593,19 @@ describe('<lantern-report-download> with a long summary body', () => {
     shadow(el, '.more-line button').click();
     await el.updateComplete;
     expect(shadow(el, '.summary').textContent).to.include('Paragraph 30:');
+  });
+
+  it('leaves a body that is one long list whole: its items stay in the list', async () => {
+    const items = Array.from(
+      { length: 40 },
+      (_, i) => `<li>Finding ${i + 1}: ${'the testimony continues '.repeat(6)}</li>`,
+    ).join('');
+    const el = await inline({ content_html: `<ul>${items}</ul>` });
+    const lis = [...el.shadowRoot!.querySelectorAll('.summary li')];
+    expect(lis).to.have.length(40);
+    expect(lis.every((li) => li.parentElement?.localName === 'ul')).to.equal(true);
+    expect(shadow(el, '.summary').textContent).to.include('Finding 40:');
+    await expectAxeClean(el);
   });
 
   it("puts its body's headings below its title", async () => {

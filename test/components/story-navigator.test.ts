@@ -621,6 +621,42 @@ describe('<lantern-story-navigator> reader mode', () => {
     expect(await announced(3)).to.equal('Now showing Part 3: Arrival');
   });
 
+  it('on a phone, a wide table in the body scrolls in its box and keeps its words whole', async () => {
+    const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+    const table = [
+      row(['Year', 'Province', 'Defections', 'Arrests', 'Executions', 'Source']),
+      row(Array(6).fill('---')),
+      row(['2019', 'Hamgyong', '1,047', '312', '18', 'Testimonies']),
+      row(['2020', 'Ryanggang', '229', '97', '7', 'Testimonies']),
+    ].join('\n');
+    const feed = {
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Test',
+      items: [
+        {
+          id: 'p1',
+          title: 'Figures',
+          _lantern: {
+            content_markdown: table,
+            series: { id: 's', title: 'A series', part: 1, total: 1 },
+          },
+        },
+      ],
+    };
+    const phone = await mountLoaded<HTMLElement>(
+      `<div style="width: 320px"><lantern-story-navigator series="s" mode="reader" lang="en"><script type="application/feed+json">${JSON.stringify(feed)}</script></lantern-story-navigator></div>`,
+    );
+    const nav = phone.querySelector<LanternStoryNavigator>('lantern-story-navigator')!;
+    await nav.updateComplete;
+    const box = shadow(nav, '.body table');
+    expect(box.scrollWidth, 'the table scrolls').to.be.above(box.clientWidth);
+    expect(nav.scrollWidth, 'the widget does not').to.be.at.most(nav.clientWidth);
+    for (const cell of all(nav, '.body td')) {
+      const lineHeight = parseFloat(getComputedStyle(cell).lineHeight);
+      expect(cell.getBoundingClientRect().height, cell.textContent!).to.be.below(lineHeight * 2);
+    }
+  });
+
   it('ignores a deep link to a part that is not published', async () => {
     history.replaceState(null, '', `${pageUrl}#part-6`);
     const nav = await mountLoaded(

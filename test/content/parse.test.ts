@@ -254,6 +254,8 @@ describe('parseFeed: validation names the path of every problem', () => {
       '2018-01-06 08:00:30',
       '2018-01-06',
       'Sat, 06 Jan 2018 08:00:00 GMT',
+      // A CMS's template can leave space around a date.
+      ' 2025-02-20T10:00:00Z\n',
       '1',
       'Monday',
       '2018-13-45',
@@ -270,13 +272,14 @@ describe('parseFeed: validation names the path of every problem', () => {
       '2018-01-06T08:00:30Z',
       '2018-01-06',
       '2018-01-06T08:00:00.000Z',
+      '2025-02-20T10:00:00Z',
       undefined,
       undefined,
       undefined,
       undefined,
     ]);
     expect(lines(warnings)).to.deep.equal(
-      [5, 6, 7, 8].map((i) => `items[${i}].date_published: expected an RFC 3339 date`),
+      [6, 7, 8, 9].map((i) => `items[${i}].date_published: expected an RFC 3339 date`),
     );
   });
 });

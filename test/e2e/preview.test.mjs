@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { createServer } from 'vite';
 import { launch, root, watchErrors } from './harness.mjs';
+import { readmeSnippet } from './readme-snippet.mjs';
 import { tagNames } from './tag-names.mjs';
 
 const require = createRequire(import.meta.url);
@@ -63,12 +64,19 @@ async function openPreview(context, query = '') {
   return { page, errors };
 }
 
-/** The `<link>` and `<script>` lines of the README's first embedding snippet. */
-async function readmeSnippetHead() {
-  const readme = await readFile(join(root, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('## Embedding on a partner site'));
-  const block = /```html\n([\s\S]*?)```/.exec(section)[1];
-  return block.split('\n').filter((line) => /^<(link|script)\b/.test(line));
+/** The `<link>` and `<script>` tags of the README's embedding snippet, each on one line. */
+function readmeSnippetHead() {
+  return readmeSnippet().head.map((tag) => tag.replace(/\s*\n\s*/g, ' ').replace(' >', '>'));
+}
+
+/** What a screen reader hears as a field's description: its `aria-describedby` elements' text. */
+function description(field) {
+  return field.evaluate((element) =>
+    (element.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent.trim() ?? '')
+      .join(' '),
+  );
 }
 
 /** A partner's feed at `pattern`: `answer()` gives the feed to send and how late, per request. */
@@ -141,7 +149,7 @@ test('navigator + Korean + a markdown draft: rendered by the widget, copied as e
   // The stylesheet and the script, exactly as the README tells partners to paste them: without
   // lantern.css the partner's page would move while the widget loads.
   const [styleTag, scriptTag, , open] = copied.split('\n');
-  assert.deepEqual([styleTag, scriptTag], await readmeSnippetHead());
+  assert.deepEqual([styleTag, scriptTag], readmeSnippetHead());
   assert.equal(open, '<lantern-story-navigator series="draft" mode="reader" lang="ko">');
   assert.ok(copied.includes('  <script type="application/feed+json">'));
   assert.ok(copied.includes(`"title": "${TITLE}"`));
@@ -670,17 +678,57 @@ test('a rejected feed address is marked invalid on the field, until an address i
   const { page, errors } = await openPreview(context);
   await page.getByLabel('Content to show').selectOption('url');
   const field = page.getByLabel('Feed address');
+  // No address given yet: the field is not in error.
+  assert.equal(await field.getAttribute('aria-invalid'), 'false');
   await field.fill('javascript:alert(1)');
   await page.getByRole('button', { name: 'Load feed' }).click();
   await page.getByText('Enter the full address of the feed').waitFor();
   // Focus is back on the field, and the field itself says it is in error.
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'feed-url');
   assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  assert.match(await description(field), /Enter the full address of the feed/);
 
   await field.fill(`${origin}/demo/feed.json`);
   await page.getByRole('button', { name: 'Load feed' }).click();
   await page.getByText('The widget is showing 1 item').waitFor();
   assert.equal(await field.getAttribute('aria-invalid'), 'false');
+  assert.doesNotMatch(await description(field), /Enter the full address/);
+
+  // A feed at an address that cannot be read: the message that says so describes the field.
+  await field.fill(`${origin}/demo/no-such-feed.json`);
+  await page.getByRole('button', { name: 'Load feed' }).click();
+  await page.locator('#source-problem').waitFor();
+  assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  const problem = (await page.locator('#source-problem').textContent()).trim();
+  assert.ok(problem.length > 0 && (await description(field)).endsWith(problem), problem);
+  assert.deepEqual(
+    errors.filter((e) => !e.includes('no-such-feed')),
+    [],
+  );
+  await context.close();
+});
+
+test('an unreadable draft is marked invalid on the draft field and described by its problem, an untouched one is not', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page, errors } = await openPreview(context);
+  await page.getByLabel('Content to show').selectOption('draft');
+  const field = page.getByLabel('Draft');
+  await field.fill('');
+  await page.getByText('The draft is empty').waitFor();
+  // Nothing written yet: nothing is wrong with the field.
+  assert.equal(await field.getAttribute('aria-invalid'), 'false');
+
+  await field.fill('{ "title": "A story" "items": [] }');
+  await page.getByRole('button', { name: 'Show draft' }).click();
+  await page.getByText('The draft starts like JSON but could not be read').waitFor();
+  assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  assert.match(await description(field), /The draft starts like JSON but could not be read/);
+
+  await field.fill('# A story\n\nIts first paragraph.');
+  await page.getByRole('button', { name: 'Show draft' }).click();
+  await page.getByText(/The widget is showing \d+ items?/).waitFor();
+  assert.equal(await field.getAttribute('aria-invalid'), 'false');
+  assert.doesNotMatch(await description(field), /could not be read/);
   assert.deepEqual(errors, []);
   await context.close();
 });

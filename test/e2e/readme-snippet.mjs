@@ -12,7 +12,8 @@ export function readmeSnippet() {
     .map((m) => m[1])
     .slice(0, 2);
   const all = blocks.join('\n');
-  const head = all.match(/^<(link|script)\b.*$/gm);
+  // Each `<link …/>` and `<script …></script>`, on one line or on several.
+  const head = all.match(/^<(?:link|script)\b[^>]*>(?:<\/script>)?/gm);
   const widgets = all.match(/<(lantern-[a-z-]+)\b[\s\S]*?<\/\1>/g);
   return { head, widgets };
 }

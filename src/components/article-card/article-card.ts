@@ -174,8 +174,8 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
     this.drew = !this.hideImages;
     return html`
       <div class="loading" aria-busy="true">
-        <span class="visually-hidden">${this.messages.loading}</span>
-        ${cardSkeleton(toCardLayout(this.layout), !this.hideImages)}
+        <span class="visually-hidden">${this.messages.loading}</span
+        >${cardSkeleton(toCardLayout(this.layout), !this.hideImages)}
       </div>
     `;
   }
@@ -258,8 +258,7 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
             this.revealWarned || !(this.revealed || excerpt || media !== nothing)
               ? undefined
               : () => (this.revealed = !this.revealed),
-        })}
-        ${room ? emptyMedia() : media}
+        })}${room ? emptyMedia() : media}
         <div class="body" part="body">
           <p class="tags" part="meta" lang=${ifDefined(itemLang)}>
             ${(item.tags ?? []).map((tag) => html`<span>${tag}</span>`)}
@@ -279,16 +278,15 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
               : html`<span lang=${ifDefined(itemLang)} tabindex="-1" data-focus>${title}</span>`,
           )}
           <p class="meta" part="meta">
-            <span class="byline">
-              ${authors.length ? m.by(formatList(authors, locale)) : nothing}
-            </span>
-            <span class="dateline">
-              ${date && item.title ? html`<span>${time}</span>` : nothing}
-              ${minutes ? html`<span>${m.minutesToRead(minutes)}</span>` : nothing}
-            </span>
+            <span class="byline"
+              >${authors.length ? m.by(formatList(authors, locale)) : nothing}</span
+            >
+            <span class="dateline"
+              >${date && item.title ? html`<span>${time}</span>` : nothing}
+              ${minutes ? html`<span>${m.minutesToRead(minutes)}</span>` : nothing}</span
+            >
           </p>
-          ${pseudonymNote(m.pseudonym, ext.pseudonym)}
-          ${
+          ${pseudonymNote(m.pseudonym, ext.pseudonym)}${
             hidden
               ? nothing
               : html`<p class="summary" part="summary" lang=${ifDefined(itemLang)}>${excerpt}</p>`

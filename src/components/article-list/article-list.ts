@@ -18,14 +18,7 @@ import {
   type ListContext,
   type ListLayout,
 } from './article-list.views.js';
-import {
-  fetchMore,
-  newestFirst,
-  nextPage,
-  oneEach,
-  withTag,
-  type ArticleListView,
-} from './list-pages.js';
+import { fetchMore, newestFirst, nextPage, oneEach, type ArticleListView } from './list-pages.js';
 
 export type { ListLayout } from './article-list.views.js';
 export { newestFirst, withTag, type ArticleListView } from './list-pages.js';
@@ -192,7 +185,7 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
     // A server render (no page yet) with no base has no origin to load more pages from.
     const origin = this.dataBase ?? (isServer ? 'about:blank' : document.baseURI);
     return {
-      items: oneEach(newestFirst(withTag(parsed.feed.items, this.tag))),
+      items: oneEach(newestFirst(parsed.feed.items), this.tag),
       nextUrl: nextPage(parsed.feed.next_url, visited, origin, (m) => this.warn(m)),
       visited,
       origin,

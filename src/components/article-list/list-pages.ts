@@ -27,9 +27,15 @@ export interface ArticleListView {
 
 /**
  * One item per id, in order, at the first copy's place: of duplicates, a warned copy (a warning
- * is never lost to a duplicate, in a list or across its pages).
+ * is never lost to a duplicate, in a list or across its pages). With `tag`, only the stories one
+ * of whose copies carries it, or already `shown`: a warned copy without the tag still wins.
  */
-export function oneEach(items: readonly FeedItem[]): FeedItem[] {
+export function oneEach(
+  items: readonly FeedItem[],
+  tag?: string,
+  shown: readonly FeedItem[] = [],
+): FeedItem[] {
+  const tagged = new Set([...shown, ...withTag(items, tag)].map((item) => item.id));
   // A Map keeps a key's first place when its value is replaced.
   const byId = new Map<string, FeedItem>();
   for (const item of items) {
@@ -37,7 +43,7 @@ export function oneEach(items: readonly FeedItem[]): FeedItem[] {
     // The first copy, unless a later one is warned and it is not.
     if (kept === item || (isWarnedItem(item) && !isWarnedItem(kept))) byId.set(item.id, item);
   }
-  return [...byId.values()];
+  return [...byId.values()].filter((item) => tagged.has(item.id));
 }
 
 /** One "Load more" click follows at most this many pages that have no matching item. */
@@ -76,9 +82,7 @@ export function nextPage(
 ): string | undefined {
   if (!next || visited.has(next)) return undefined;
   if (!sameOrigin(next, origin)) {
-    warn(
-      `next_url ${next} is not on the feed's own origin (${new URL(origin).origin}); no further pages are loaded.`,
-    );
+    warn(`next_url ${next} is not on the feed's origin; not loaded.`);
     return undefined;
   }
   return next;
@@ -113,13 +117,14 @@ export async function fetchMore(
     const parsed = await loadFeed(url, { signal, timeoutMs });
     // A next page that redirected to another origin is not the feed's: nothing of it is shown.
     if (parsed.source && !sameOrigin(parsed.source, view.origin)) {
-      warn(`${url} redirected to ${parsed.source}, another origin; its items are not shown.`);
+      warn(`${url} redirected to another origin (${parsed.source}); not shown.`);
       url = undefined;
       break;
     }
     for (const warning of parsed.warnings) warn(`${url}: ${warning.path}: ${warning.message}`);
-    // An item already shown stays at its place (its warned copy, if this page has one).
-    items = oneEach([...items, ...newestFirst(withTag(parsed.feed.items, options.tag))]);
+    // An item already shown stays at its place (its warned copy, if this page has one, with the
+    // tag or not); the page's new stories follow, newest first.
+    items = oneEach([...items, ...newestFirst(parsed.feed.items)], options.tag, items);
     url = nextPage(parsed.feed.next_url, visited, view.origin, warn);
   }
   return { items, nextUrl: url, visited, origin: view.origin };

@@ -14,7 +14,7 @@ export interface LongBody {
 
 /**
  * Splits a long sanitised body after the top-level block where its text passes
- * `SUMMARY_OPENING_CHARS` (inside a lone wrapper element): the opening stays in `body`, the rest moves into one element shown
+ * `SUMMARY_OPENING_CHARS` (inside a lone wrapper `<div>`): the opening stays in `body`, the rest moves into one element shown
  * after "Show more" (the same nodes, so links and images keep what the sanitiser made of them).
  * Nothing hidden is merely clipped: what a sighted reader does not see, a screen reader does
  * not hear and the keyboard does not reach.
@@ -26,8 +26,9 @@ export function splitLongBody(body: DocumentFragment): LongBody {
     ? (body.lastElementChild as HTMLElement)
     : undefined;
   continues?.remove();
-  const total = body.textContent?.length ?? 0;
-  if (total <= SUMMARY_OPENING_CHARS + MIN_REST_CHARS) return { body, more: undefined, continues };
+  // (A body of at most SUMMARY_OPENING_CHARS + MIN_REST_CHARS is never split: where the opening
+  // passes SUMMARY_OPENING_CHARS, less than MIN_REST_CHARS is left.)
+  const total = body.textContent!.length;
   // A body wrapped in one element (a CMS's `<div class="entry">`) is split inside the wrapper.
   let container: ParentNode = body;
   for (let depth = 0; depth < 10; depth++) {
@@ -35,7 +36,8 @@ export function splitLongBody(body: DocumentFragment): LongBody {
       (node) => node.nodeType === Node.ELEMENT_NODE || node.textContent?.trim(),
     );
     const only = significant.length === 1 ? significant[0] : undefined;
-    if (!(only instanceof Element) || only.childNodes.length < 2) break;
+    // Only a plain wrapper: a list's items moved into a <div> would be no list (nor valid).
+    if (!(only instanceof HTMLDivElement) || only.childNodes.length < 2) break;
     container = only;
   }
   let seen = 0;
@@ -44,12 +46,16 @@ export function splitLongBody(body: DocumentFragment): LongBody {
     seen += cut.textContent?.length ?? 0;
     cut = cut.nextSibling;
   }
-  if (!cut || total - seen < MIN_REST_CHARS) return { body, more: undefined, continues };
-  const more = document.createElement('div');
-  while (cut) {
-    const next: ChildNode | null = cut.nextSibling;
-    more.append(cut);
-    cut = next;
+  let more: HTMLElement | undefined;
+  if (cut && total - seen >= MIN_REST_CHARS) {
+    more = document.createElement('div');
+    // "Show more" moves focus here, to the start of what it shows (the button is below it).
+    more.tabIndex = -1;
+    while (cut) {
+      const next: ChildNode | null = cut.nextSibling;
+      more.append(cut);
+      cut = next;
+    }
   }
   return { body, more, continues };
 }

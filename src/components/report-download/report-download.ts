@@ -143,10 +143,8 @@ export class LanternReportDownload extends LanternElement<ReportView> {
     this.showCopyOutcome(undefined);
     const skeletonShown = this.hasUpdated && this.status === 'loading';
     const view: ReportView = {
+      // (No body yet: it follows, below.)
       item,
-      body: undefined,
-      more: undefined,
-      continues: undefined,
       downloads: orderDownloads(downloads, this.locale),
       // Replacing a skeleton, or lantern.css's box; for as long as the element shows a report.
       room: this.view?.room || (downloads.length < 2 && this.replacesPlaceholderInView()),
@@ -214,7 +212,18 @@ export class LanternReportDownload extends LanternElement<ReportView> {
       copyOutcome: this.copyOutcome,
       imagesAllowed: (image) => this.imagesAllowed(image),
       toggleReveal: () => void this.toggleReveal(),
-      toggleMore: () => (this.expanded = !this.expanded),
+      toggleMore: async () => {
+        this.expanded = !this.expanded;
+        await this.updateComplete;
+        // Opened: the reader goes on at the start of what it shows, above the button (in view
+        // even where part of it already was, as after "Show less").
+        // (Its button is there only where there is more to show.)
+        if (this.expanded) {
+          const more = this.view!.more!;
+          more.focus();
+          more.scrollIntoView();
+        }
+      },
       copy: (key, text) => void this.copy(key, text),
       announceDownload: (event, attachment) => this.announceDownload(event, attachment),
     };

@@ -15,11 +15,11 @@ export interface ReportView {
   /** The attachments offered as downloads: only files on the web (http:, https:). */
   downloads: Attachment[];
   /** The sanitised summary body (markdown or HTML through the content layer), or its opening. */
-  body: DocumentFragment | undefined;
+  body?: DocumentFragment | undefined;
   /** The rest of a long summary body, shown after "Show more". */
-  more: HTMLElement | undefined;
+  more?: HTMLElement | undefined;
   /** "Continue reading on the site" after a body cut at the content budget. */
-  continues: HTMLElement | undefined;
+  continues?: HTMLElement | undefined;
   /**
    * One download replaced the skeleton's two rows in view or above it: it keeps the second
    * row's room, so the page does not move.

@@ -296,8 +296,8 @@ export abstract class LanternElement<View> extends LitElement {
         <p class="cause">
           ${this.error && m.errorCause(this.error.kind, this.error.message, this.error.status)}
         </p>
-        <slot></slot>
-        <button type="button" class="button" part="button" @click=${this.retry}>${m.retry}</button>
+        <slot></slot
+        ><button type="button" class="button" part="button" @click=${this.retry}>${m.retry}</button>
       </div>
     `;
   }
@@ -305,6 +305,9 @@ export abstract class LanternElement<View> extends LitElement {
   protected override updated(): void {
     if (!this.focusAfterLoad || this.status === 'loading') return;
     this.focusAfterLoad = false;
+    // Only focus lost with the button (on the body once it went), never where the reader has
+    // moved it since.
+    if (document.activeElement !== document.body) return;
     this.renderRoot
       .querySelector<HTMLElement>(this.status === 'error' ? '.error button' : '[data-focus]')
       ?.focus();

@@ -82,8 +82,7 @@ export function contentWarning(
   if (!gate?.onToggle) return note;
   const text = gate.revealed ? m.hideContent : m.showContent;
   return html`<div class="warning-gate">
-    ${note}
-    <button
+    ${note}<button
       type="button"
       class="button reveal"
       part="button"
@@ -92,9 +91,8 @@ export function contentWarning(
       aria-label=${ifDefined(gate.subject && `${text} ${gate.subject}`)}
       @click=${gate.onToggle}
     >
-      ${text}
-    </button>
-    <span class="visually-hidden" role="status">${gate.revealed ? m.contentShown : ''}</span>
+      ${text}</button
+    ><span class="visually-hidden" role="status">${gate.revealed ? m.contentShown : ''}</span>
   </div>`;
 }
 
