@@ -34,6 +34,13 @@ function feedOf(items: object[], extra: object = {}): object {
   return { version: 'https://jsonfeed.org/version/1.1', title: 'Test', items, ...extra };
 }
 
+/** Article `n` again, behind a content warning and without tags. */
+const warned = (n: number, date: string) => ({
+  ...article(n, date),
+  summary: 'Behind the warning.',
+  _lantern: { content_warning: 'Describes torture.' },
+});
+
 function article(n: number, date: string | undefined, tags: string[] = []): object {
   return {
     id: `a${n}`,
@@ -243,11 +250,6 @@ describe('<lantern-article-list>', () => {
   });
 
   it('shows one card per id, the warned copy, on the first page and after "Load more"', async () => {
-    const warned = (n: number, date: string) => ({
-      ...article(n, date),
-      summary: 'Behind the warning.',
-      _lantern: { content_warning: 'Describes torture.' },
-    });
     const page2 = served(feedOf([warned(1, '2025-06-01T00:00:00Z'), article(4, undefined)]));
     const list = await mountLoaded<LanternArticleList>(
       `<lantern-article-list lang="en" limit="3" src="${served(
@@ -280,10 +282,7 @@ describe('<lantern-article-list>', () => {
         feedOf([
           article(1, '2025-06-01T00:00:00Z', ['Russia']),
           // The same story again, with a warning and without the tag: the warning is not lost.
-          {
-            ...article(1, '2025-06-01T00:00:00Z'),
-            _lantern: { content_warning: 'Describes torture.' },
-          },
+          warned(1, '2025-06-01T00:00:00Z'),
           article(2, '2025-05-01T00:00:00Z', ['Russia']),
           article(3, '2025-04-01T00:00:00Z', ['Ukraine']),
         ]),
@@ -297,13 +296,7 @@ describe('<lantern-article-list>', () => {
 
   it("with a tag, a later page's warned copy of a shown story (without the tag) puts its warning on the card", async () => {
     const page2 = served(
-      feedOf([
-        {
-          ...article(1, '2025-06-01T00:00:00Z'),
-          _lantern: { content_warning: 'Describes torture.' },
-        },
-        article(3, '2025-04-01T00:00:00Z', ['Russia']),
-      ]),
+      feedOf([warned(1, '2025-06-01T00:00:00Z'), article(3, '2025-04-01T00:00:00Z', ['Russia'])]),
     );
     const list = await mountLoaded<LanternArticleList>(
       `<lantern-article-list lang="en" limit="2" tag="Russia" src="${served(

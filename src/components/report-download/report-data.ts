@@ -33,12 +33,16 @@ const TERMINAL_ESCAPES =
 const INVISIBLE =
   // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
-/** Line breaks and runs of spaces: each run becomes one space. */
-const LINE_BREAKS = /[\t\n\r\u0085\u2028\u2029 ]+/g;
+/** Runs of line breaks, tabs and spaces: each becomes one space. */
+const BREAKS_AND_SPACES = /[\t\n\r\u0085\u2028\u2029 ]+/g;
 
 /** Text safe to copy and paste: one line, nothing invisible, nothing reordered. */
 export function plainCopyText(text: string): string {
-  return text.replace(TERMINAL_ESCAPES, '').replace(INVISIBLE, '').replace(LINE_BREAKS, ' ').trim();
+  return text
+    .replace(TERMINAL_ESCAPES, '')
+    .replace(INVISIBLE, '')
+    .replace(BREAKS_AND_SPACES, ' ')
+    .trim();
 }
 
 /**

@@ -215,9 +215,9 @@ export class LanternReportDownload extends LanternElement<ReportView> {
       toggleMore: async () => {
         this.expanded = !this.expanded;
         await this.updateComplete;
-        // Opened: the reader goes on at the start of what it shows, above the button (in view
-        // even where part of it already was, as after "Show less").
-        // (Its button is there only where there is more to show.)
+        // Opened: the reader goes on at the start of what it shows, above the button, scrolled
+        // into view even where part of it already was (as after "Show less"). The button is
+        // there only where `more` is.
         if (this.expanded) {
           const more = this.view!.more!;
           more.focus();
