@@ -220,6 +220,7 @@ export async function sanitizeMarkdown(
     try {
       const source = text + definitionsFor(text, links);
       emails = source.includes('@');
+      // The CDN build's marked knows no other options (build/marked-lexer.ts cuts the rest).
       const tokens = new Lexer({ gfm: true, tokenizer }).lex(source);
       // The top heading level, in every token however deep (list items, table cells).
       const walk = (t: unknown): void => {

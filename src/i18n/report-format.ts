@@ -13,7 +13,7 @@ function sizeFormatter(locale: string, unit: number, fractionDigits: number): In
       new Intl.NumberFormat(locale, {
         style: 'unit',
         unit: SIZE_UNITS[unit],
-        unitDisplay: unit === 0 ? 'long' : 'short',
+        unitDisplay: unit ? 'short' : 'long',
         maximumFractionDigits: fractionDigits,
       }),
   );
@@ -21,11 +21,13 @@ function sizeFormatter(locale: string, unit: number, fractionDigits: number): In
 
 /** A file size ("2.4 MB", "850 kB"); empty when the size is unknown, never "NaN". */
 export function formatSize(bytes: number | undefined, locale: string): string {
-  if (bytes === undefined || !Number.isFinite(bytes) || bytes < 0) return '';
-  let value = bytes;
+  // (Not finite: undefined too.)
+  if (!Number.isFinite(bytes) || bytes! < 0) return '';
+  let value = bytes!;
   let unit = 0;
   // Compare what will be printed: 999,999 bytes is "1 MB", not "1,000 kB".
-  while (Math.round(value) >= 1000 && unit < SIZE_UNITS.length - 1) {
+  // (3: gigabytes, the last unit.)
+  while (Math.round(value) >= 1000 && unit < 3) {
     value /= 1000;
     unit++;
   }
@@ -48,7 +50,9 @@ export function languageName(tag: string, locale: string): string {
 /** A short format name from a MIME type ("PDF", "EPUB", "DOCX"). */
 export function formatName(mime: string): string {
   // The subtype in capitals is the name unless listed (`application/pdf` is PDF).
-  const known: Record<string, string> = {
+  const known: Record<string, string | null> = {
+    // No prototype: a type named "constructor" or "__proto__" is no format name.
+    __proto__: null,
     'application/epub+zip': 'EPUB',
     'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX',
     'application/msword': 'DOC',
@@ -56,6 +60,6 @@ export function formatName(mime: string): string {
     // A podcast's episode: what readers call it, not "MPEG".
     'audio/mpeg': 'MP3',
   };
-  const base = mime.split(';')[0]?.trim().toLowerCase() ?? '';
+  const base = mime.split(';')[0]!.trim().toLowerCase();
   return known[base] ?? (base.split('/')[1]?.replace(/^x-/, '').toUpperCase() || 'File');
 }

@@ -64,6 +64,24 @@ function loadMoreButton(list: Element): HTMLButtonElement | null {
   return list.shadowRoot!.querySelector<HTMLButtonElement>('.footer button');
 }
 
+/**
+ * Presses "Load more", then expects these titles and the card at `warnedAt` to show its
+ * warning, with nothing of article `hidden`'s summary anywhere in the list.
+ */
+async function loadMoreExpectingWarned(
+  list: LanternArticleList,
+  expected: string[],
+  warnedAt: number,
+  hidden: number,
+): Promise<void> {
+  loadMoreButton(list)!.click();
+  await nextEvent(list, 'lantern-load');
+  expect(titles(list)).to.deep.equal(expected);
+  await Promise.all(cards(list).map((card) => card.updateComplete));
+  expect(visibleText(cards(list)[warnedAt]!)).to.contain('Describes torture.');
+  expect(visibleText(list)).not.to.contain(`Summary ${hidden}`);
+}
+
 /** The element that has focus, looking inside shadow roots. */
 function deepActiveElement(): Element | null {
   let active = document.activeElement;
@@ -267,13 +285,8 @@ describe('<lantern-article-list>', () => {
     expect(titles(list)).to.deep.equal(['Article 1', 'Article 2']);
     expect(visibleText(cards(list)[1]!)).to.contain('Describes torture.');
     expect(visibleText(list)).not.to.contain('Summary 2');
-    loadMoreButton(list)!.click();
-    await nextEvent(list, 'lantern-load');
     // Page 2 repeats article 1 with a warning: its card now shows the warning, at its place.
-    expect(titles(list)).to.deep.equal(['Article 1', 'Article 2', 'Article 4']);
-    await Promise.all(cards(list).map((card) => card.updateComplete));
-    expect(visibleText(cards(list)[0]!)).to.contain('Describes torture.');
-    expect(visibleText(list)).not.to.contain('Summary 1');
+    await loadMoreExpectingWarned(list, ['Article 1', 'Article 2', 'Article 4'], 0, 1);
   });
 
   it('with a tag, shows the warned copy of a story whose other copy carries the tag', async () => {
@@ -310,12 +323,28 @@ describe('<lantern-article-list>', () => {
       )}"></lantern-article-list>`,
     );
     expect(titles(list)).to.deep.equal(['Article 1', 'Article 2']);
-    loadMoreButton(list)!.click();
-    await nextEvent(list, 'lantern-load');
-    expect(titles(list)).to.deep.equal(['Article 1', 'Article 2', 'Article 3']);
-    await Promise.all(cards(list).map((card) => card.updateComplete));
-    expect(visibleText(cards(list)[0]!)).to.contain('Describes torture.');
-    expect(visibleText(list)).not.to.contain('Summary 1');
+    await loadMoreExpectingWarned(list, ['Article 1', 'Article 2', 'Article 3'], 0, 1);
+  });
+
+  it("with a tag, an earlier page's warned copy (without the tag) of a story a later page tags puts its warning on the card", async () => {
+    const page2 = served(
+      feedOf([
+        article(1, '2025-06-01T00:00:00Z', ['Russia']),
+        article(3, '2025-04-01T00:00:00Z', ['Russia']),
+      ]),
+    );
+    const list = await mountLoaded<LanternArticleList>(
+      `<lantern-article-list lang="en" limit="2" tag="Russia" src="${served(
+        feedOf(
+          [warned(1, '2025-06-01T00:00:00Z'), article(2, '2025-05-01T00:00:00Z', ['Russia'])],
+          { next_url: new URL(page2, location.href).href },
+        ),
+      )}"></lantern-article-list>`,
+    );
+    // No copy of article 1 on page 1 carries the tag: only article 2 shows.
+    expect(titles(list)).to.deep.equal(['Article 2']);
+    // Page 2 tags article 1, without a warning: the card is page 1's warned copy.
+    await loadMoreExpectingWarned(list, ['Article 2', 'Article 1', 'Article 3'], 1, 1);
   });
 
   it('follows next_url on "Load more": appends, moves focus, announces, fetches once', async () => {

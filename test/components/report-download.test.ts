@@ -184,6 +184,19 @@ describe('<lantern-report-download>', () => {
     await expectAxeClean(el);
   });
 
+  it('names a file whose MIME type is an Object.prototype member "File", never a function', async () => {
+    const names = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
+    const el = await inline(
+      { attachments: names.map((mime_type, n) => ({ url: `/f${n}.bin`, mime_type })) },
+      'lang="en"',
+    );
+    const shown = [...el.shadowRoot!.querySelectorAll('.download .file')].map((file) =>
+      drawnText(file as HTMLElement),
+    );
+    expect(shown).to.deep.equal(names.map(() => 'File'));
+    expect(visibleText(el)).not.to.match(/function|native code|object Object/);
+  });
+
   it('cuts a download title past 200 characters, in the link and in what tells two links apart', async () => {
     // Fifty 2,000-character titles in mixed directions were 100,000 characters to lay out.
     const long = (n: number) => `${n} ${'כרך volume '.repeat(180)}`;
@@ -585,6 +598,24 @@ describe('<lantern-report-download> with a long summary body', () => {
     await pressOn(button, 'Enter', el);
     const top = (el.shadowRoot?.activeElement as HTMLElement).getBoundingClientRect().top;
     expect(top).to.be.within(-1, 1);
+  });
+
+  it('draws no focus ring around the text "Show more" opens; its button and the title keep theirs', async () => {
+    const el = await inline({ content_html: paragraphs(60) });
+    const button = shadow<HTMLButtonElement>(el, '.more-line button');
+    const ring = (node: Element) => getComputedStyle(node).outlineStyle;
+    await pressOn(button, 'Enter', el);
+    // Not a control: a ring thousands of pixels tall around the whole text said nothing.
+    const opened = el.shadowRoot?.activeElement as HTMLElement;
+    expect(opened.textContent).to.include('Paragraph 60:');
+    expect(opened.matches(':focus-visible'), 'opened by keyboard').to.equal(true);
+    expect(ring(opened)).to.equal('none');
+    await pressOn(button, 'Space', el);
+    expect(el.shadowRoot?.activeElement).to.equal(button);
+    expect(ring(button)).to.equal('solid');
+    const title = shadow(el, '.title [data-focus]');
+    title.focus();
+    expect(ring(title)).to.equal('solid');
   });
 
   it('splits a body wrapped in one element inside the wrapper', async () => {

@@ -181,6 +181,34 @@ describe('<lantern-story-navigator> navigation mode', () => {
     await expectAxeClean(nav);
   });
 
+  it('compact variant on a phone: previous and next titles show two lines, as tall as the skeleton', async () => {
+    const wrap = await mountLoaded(
+      `<div style="width: 296px"><lantern-story-navigator src=${FEED} series="yoon-ha" part="2" variant="compact"></lantern-story-navigator></div>`,
+    );
+    const nav = wrap.querySelector('lantern-story-navigator')!;
+    for (const rel of ['prev', 'next']) {
+      const neighbour = shadow(nav, `a[rel="${rel}"] .neighbour`);
+      const box = neighbour.getBoundingClientRect();
+      const title = [...neighbour.childNodes].find((node) => node.textContent?.startsWith('Part'))!;
+      const range = document.createRange();
+      range.selectNodeContents(title);
+      // Lines of the title drawn inside the box (the clamp cuts the rest with an ellipsis).
+      const tops = new Set(
+        [...range.getClientRects()]
+          .filter((line) => line.width > 0 && line.bottom <= box.bottom + 1)
+          .map((line) => Math.round(line.top)),
+      );
+      expect(tops.size, `${rel}: lines of "${title.textContent}" shown`).to.equal(2);
+    }
+    // The skeleton keeps the same room: nothing below moves when the feed arrives.
+    const loaded = shadow(nav, '.pager a').getBoundingClientRect().height;
+    const skeleton = await mount(
+      `<div style="width: 296px"><lantern-story-navigator src="/test-server/feed/feed.json?delay=5000&key=compact-skeleton" series="yoon-ha" part="2" variant="compact"></lantern-story-navigator></div>`,
+    );
+    const block = shadow(skeleton.querySelector('lantern-story-navigator')!, '.pager-block');
+    expect(Math.abs(block.getBoundingClientRect().height - loaded)).to.be.below(0.5);
+  });
+
   it('compact variant on a phone: a warned next part shows its title, the warning as its sign', async () => {
     const wrap = await mountLoaded(
       `<div style="width: 296px"><lantern-story-navigator src=${FEED} series="yoon-ha" part="2" variant="compact"></lantern-story-navigator></div>`,

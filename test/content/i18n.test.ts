@@ -80,6 +80,11 @@ describe('names and lists', () => {
     expect(formatName('application/epub+zip')).to.equal('EPUB');
     expect(formatName('audio/x-m4a')).to.equal('M4A');
     expect(formatName('')).to.equal('File');
+    // Not Object.prototype's members (a function or an object shown as the format). As text:
+    // a failing assertion holding Object.prototype itself hangs the test runner.
+    for (const mime of ['constructor', '__proto__', 'toString', 'hasOwnProperty; x']) {
+      expect(String(formatName(mime)), mime).to.equal('File');
+    }
   });
 
   it('joins names as each language does', () => {

@@ -184,8 +184,10 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
     }
     // A server render (no page yet) with no base has no origin to load more pages from.
     const origin = this.dataBase ?? (isServer ? 'about:blank' : document.baseURI);
+    const seen = newestFirst(parsed.feed.items);
     return {
-      items: oneEach(newestFirst(parsed.feed.items), this.tag),
+      items: oneEach(seen, this.tag),
+      seen,
       nextUrl: nextPage(parsed.feed.next_url, visited, origin, (m) => this.warn(m)),
       visited,
       origin,
@@ -252,9 +254,12 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
         });
       } catch (cause) {
         if (controller.signal.aborted || isAbort(cause)) return;
-        this.fetchingMore = false;
         this.moreController = undefined;
-        this.reportMoreFailure(cause);
+        this.fetchingMore = false;
+        // The next page failed: the cards stay, a message says so, "Load more" tries again.
+        const detail = (this.moreError = errorDetail(cause));
+        this.warn(`${detail.message}${detail.url ? ` (${detail.url})` : ''}`);
+        this.dispatchEvent(lanternEvent('lantern-error', detail));
         return;
       }
       if (controller.signal.aborted || this.view !== view) return;
@@ -273,14 +278,6 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
     this.dispatchEvent(lanternEvent('lantern-load', { items: this.renderedItemCount(current) }));
   }
 
-  /** The next page failed: the cards stay, a message says so, "Load more" tries again. */
-  private reportMoreFailure(cause: unknown): void {
-    const detail = errorDetail(cause);
-    this.moreError = detail;
-    this.warn(`${detail.message}${detail.url ? ` (${detail.url})` : ''}`);
-    this.dispatchEvent(lanternEvent('lantern-error', detail));
-  }
-
   private context(): ListContext {
     return {
       m: this.messages,
@@ -295,7 +292,8 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
       fetchingMore: this.fetchingMore,
       moreError: this.moreError,
       announcement: this.announcement,
-      loadMore: () => void this.loadMore(),
+      // Lit calls an @click listener with `this` the element.
+      loadMore: this.loadMore,
     };
   }
 

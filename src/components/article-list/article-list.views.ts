@@ -81,7 +81,7 @@ export function listSkeleton(c: ListContext, count: number): TemplateResult {
 export function listTemplate(c: ListContext, view: ArticleListView): TemplateResult {
   const { m } = c;
   const visible = view.items.slice(0, c.shownCount);
-  const more = view.items.length > c.shownCount || view.nextUrl !== undefined;
+  const more = view.items.length > c.shownCount || view.nextUrl;
   return html`
     <div class="list ${c.layout} ${c.fit ? 'fit' : ''}" part="base" lang=${c.locale}>
       ${

@@ -17,6 +17,11 @@ function sameOrigin(url: string, reference: string): boolean {
 export interface ArticleListView {
   /** Every matching item fetched so far, in display order (newest first within each page). */
   items: FeedItem[];
+  /**
+   * Every item fetched, copies and other tags included: a warned copy a tag left out is shown
+   * when a later page tags its story.
+   */
+  seen: FeedItem[];
   /** The next page of the feed, if there is one that has not been fetched yet. */
   nextUrl: string | undefined;
   /** Pages already fetched, so a feed whose `next_url` loops back is not fetched forever. */
@@ -28,14 +33,10 @@ export interface ArticleListView {
 /**
  * One item per id, in order, at the first copy's place: of duplicates, a warned copy (a warning
  * is never lost to a duplicate, in a list or across its pages). With `tag`, only the stories one
- * of whose copies carries it, or already `shown`: a warned copy without the tag still wins.
+ * of whose copies carries it: a warned copy without the tag still wins.
  */
-export function oneEach(
-  items: readonly FeedItem[],
-  tag?: string,
-  shown: readonly FeedItem[] = [],
-): FeedItem[] {
-  const tagged = new Set([...shown, ...withTag(items, tag)].map((item) => item.id));
+export function oneEach(items: readonly FeedItem[], tag?: string): FeedItem[] {
+  const tagged = new Set(withTag(items, tag).map((item) => item.id));
   // A Map keeps a key's first place when its value is replaced.
   const byId = new Map<string, FeedItem>();
   for (const item of items) {
@@ -50,8 +51,8 @@ export function oneEach(
 const MAX_PAGES_PER_CLICK = 5;
 
 function publishedTime(item: FeedItem): number {
-  // No date parses as NaN too.
-  const time = Date.parse(item.date_published ?? '');
+  // No date (undefined) parses as NaN too.
+  const time = Date.parse(item.date_published as string);
   return isNaN(time) ? -Infinity : time;
 }
 
@@ -101,10 +102,9 @@ export async function fetchMore(
   view: ArticleListView,
   options: MoreOptions,
 ): Promise<ArticleListView> {
-  const { signal, timeoutMs, warn } = options;
+  const { warn } = options;
   const visited = new Set(view.visited);
-  let items = view.items;
-  let url = view.nextUrl;
+  let { items, seen, nextUrl: url } = view;
   // The loader is its own chunk (a list given `src` has it already; one given `.feed` fetches
   // it on its first "Load more").
   const { loadFeed } = await import('../../content/load.js');
@@ -114,7 +114,7 @@ export async function fetchMore(
     page++
   ) {
     visited.add(url);
-    const parsed = await loadFeed(url, { signal, timeoutMs });
+    const parsed = await loadFeed(url, options);
     // A next page that redirected to another origin is not the feed's: nothing of it is shown.
     if (parsed.source && !sameOrigin(parsed.source, view.origin)) {
       warn(`${url} redirected to another origin (${parsed.source}); not shown.`);
@@ -122,10 +122,12 @@ export async function fetchMore(
       break;
     }
     for (const warning of parsed.warnings) warn(`${url}: ${warning.path}: ${warning.message}`);
-    // An item already shown stays at its place (its warned copy, if this page has one, with the
-    // tag or not); the page's new stories follow, newest first.
-    items = oneEach([...items, ...newestFirst(parsed.feed.items)], options.tag, items);
+    // An item already shown stays at its place; the page's new stories follow, newest first.
+    // Every copy fetched follows them, so a story shows its warned copy, if any page has one,
+    // with the tag or not (every shown story has a tagged copy among them).
+    seen = [...newestFirst(parsed.feed.items), ...seen];
+    items = oneEach([...items, ...seen], options.tag);
     url = nextPage(parsed.feed.next_url, visited, view.origin, warn);
   }
-  return { items, nextUrl: url, visited, origin: view.origin };
+  return { ...view, items, seen, nextUrl: url, visited };
 }

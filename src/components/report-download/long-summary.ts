@@ -33,7 +33,7 @@ export function splitLongBody(body: DocumentFragment): LongBody {
   let container: ParentNode = body;
   for (let depth = 0; depth < 10; depth++) {
     const significant = [...container.childNodes].filter(
-      (node) => node.nodeType === Node.ELEMENT_NODE || node.textContent?.trim(),
+      (node) => node.nodeType === 1 || node.textContent?.trim(),
     );
     const only = significant.length === 1 ? significant[0] : undefined;
     // Only a plain wrapper: a list's items moved into a <div> would be no list (nor valid).
@@ -43,7 +43,7 @@ export function splitLongBody(body: DocumentFragment): LongBody {
   let seen = 0;
   let cut: ChildNode | null = container.firstChild;
   while (cut && seen <= SUMMARY_OPENING_CHARS) {
-    seen += cut.textContent?.length ?? 0;
+    seen += cut.textContent!.length;
     cut = cut.nextSibling;
   }
   let more: HTMLElement | undefined;

@@ -11,7 +11,7 @@ export function isDownload(attachment: Attachment): boolean {
 }
 
 function primaryLanguage(tag: string): string {
-  return tag.split('-')[0]?.toLowerCase() ?? '';
+  return tag.split('-')[0]!.toLowerCase();
 }
 
 /** The versions to offer, the one in the reader's language first; otherwise the feed's order. */

@@ -106,12 +106,13 @@ export const reportDownloadStyles = css`
   .summary p {
     margin: 0 0 0.75em;
   }
-  /* A long summary's "Show more" / "Show less", under its opening. */
-  p.more-line {
-    margin: 0;
-  }
+  /* A long summary's "Show more" / "Show less", under its opening (a div: no margins). */
   .more-line .link-button {
     padding: 0;
+  }
+  /* The text "Show more" opens is focused, not a control: no ring thousands of px tall. */
+  .rich > [tabindex] {
+    outline: 0;
   }
   .downloads {
     display: grid;
@@ -128,10 +129,16 @@ export const reportDownloadStyles = css`
   .download {
     display: grid;
     gap: 0.35em;
+  }
+  /* Each download and the citation under them: a line above. */
+  .download,
+  .footer {
     padding-top: 0.75em;
     border-top: 1px solid var(--_border);
   }
-  .download-line {
+  .download-line,
+  .checksum,
+  .footer {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -147,16 +154,12 @@ export const reportDownloadStyles = css`
     font-size: 0.875em;
   }
   .checksum {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
     gap: 0.25em 0.5em;
     margin: 0;
     color: var(--_muted);
     font-size: 0.8125em;
   }
   .checksum code {
-    font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
     color: var(--_text);
     word-break: break-all;
   }
@@ -196,6 +199,7 @@ export const reportDownloadStyles = css`
     font-size: 0.875em;
     resize: vertical;
   }
+  .checksum code,
   .checksum .fallback {
     font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
   }
@@ -216,14 +220,6 @@ export const reportDownloadStyles = css`
   .citation-label {
     font-weight: 600;
   }
-  .footer {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5em 0.75em;
-    padding-top: 0.75em;
-    border-top: 1px solid var(--_border);
-  }
   /* The skeleton's text is as high as the loaded report's, whose lines grow as its column
      narrows: about 835em² over the text column's width, past rows that do not wrap (fitted to
      the demo report from 240px to 1000px; lantern.css reserves the same). Its rows are drawn
@@ -242,8 +238,12 @@ export const reportDownloadStyles = css`
   .skeleton .citation-lines {
     flex-basis: 100%;
   }
-  .skeleton .line {
+  /* Spans, and the cover's box. */
+  .skeleton-block {
     display: block;
+    max-width: 100%;
+  }
+  .skeleton .line {
     height: 0.9em;
   }
   .skeleton .line.title-line {
@@ -256,18 +256,14 @@ export const reportDownloadStyles = css`
     margin-top: 0.75em;
   }
   .skeleton .button-block {
-    display: block;
     width: 12em;
-    max-width: 100%;
     height: 2.6em;
   }
   .skeleton .button-block.citation {
     width: 8em;
   }
   .skeleton .checksum-block {
-    display: block;
     width: 20em;
-    max-width: 100%;
     height: 1em;
   }
   @media (forced-colors: active) {

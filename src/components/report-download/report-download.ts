@@ -110,8 +110,7 @@ export class LanternReportDownload extends LanternElement<ReportView> {
 
   protected override setup(): void {
     this.bodyToken = 0;
-    this.revealed = false;
-    this.expanded = false;
+    this.revealed = this.expanded = false;
   }
 
   override disconnectedCallback(): void {
@@ -127,8 +126,7 @@ export class LanternReportDownload extends LanternElement<ReportView> {
 
   protected override select(parsed: ParsedFeed): ReportView | Promise<ReportView> {
     const item = pickItem(parsed, typeof this.item === 'string' ? this.item : undefined);
-    this.revealed = false;
-    this.expanded = false;
+    this.revealed = this.expanded = false;
     // A hidden warned summary is built when the reader shows it: nothing in it is requested
     // before. The rest of the report shows at once; the summary body follows when it is
     // sanitised, and `updateComplete` (so `lantern-load`) waits for it. A skeleton on screen

@@ -291,7 +291,7 @@ function summaryBody(
     </div>
     ${
       more
-        ? html`<p class="more-line">
+        ? html`<div class="more-line">
             <button
               class="link-button"
               part="button"
@@ -300,7 +300,7 @@ function summaryBody(
             >
               ${c.expanded ? c.m.showLess : c.m.showMore}
             </button>
-          </p>`
+          </div>`
         : nothing
     }
   </div>`;

@@ -44,7 +44,7 @@ export const navigatorSkeletonStyles = css`
   }
   .skeleton.compact .pager-block {
     flex: 0 1 14em;
-    height: calc(3.1em + 2px);
+    height: calc(4.28125em + 2px);
   }
   .skeleton .part .number {
     border-color: transparent;

@@ -251,11 +251,17 @@ const navigatorLayoutStyles = css`
     min-width: 0;
     padding: 0.35em 0.75em;
   }
-  .compact .header .pager .neighbour {
+  /* Two lines of the title, always two lines tall (the skeleton's), so a phone reads more than
+     its first words and nothing moves when it arrives. Aligned to the start: Chromium draws no
+     ellipsis on a clamped line aligned to the end, and a cut title would look whole. */
+  .compact .header .neighbour {
+    display: -webkit-box;
+    text-align: start;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
     max-width: 16em;
+    height: 2.7em;
     overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
     font-size: 0.875em;
   }
   /* Too narrow for previous and next side by side (a 120 px column): one above the other,
