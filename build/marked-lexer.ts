@@ -17,7 +17,8 @@ import { parseAst } from 'vite';
  * picks its rules from two tables, `{normal, gfm, pedantic}` for blocks and `{normal, gfm,
  * breaks, pedantic}` for inline text, and builds every set when the module loads, so a minifier
  * keeps them all. This takes those entries out of the tables, then the regular expressions only
- * they used (found in the syntax tree: a declaration whose every reference is in what was cut).
+ * they used (found in the syntax tree: a declaration whose every reference is in what was cut),
+ * and the lexer's static shortcuts, which only the parser and `Marked` call.
  *
  * If a marked update changes the shape this looks for, the build fails and says so: an
  * import from marked other than these two fails it too (the export is missing).
@@ -52,7 +53,7 @@ function walk(node: Node, visit: (node: Node, parent?: Node) => void, parent?: N
 }
 
 /** `[start, end, replacement]` edits that cut the unused modes' rules, or a reason it cannot. */
-function unusedRules(code: string): [number, number, string][] | string {
+function unusedRules(code: string, lexerName: string): [number, number, string][] | string {
   const program = parseAst(code) as unknown as Node;
   // Module-level `var a=…,b=…`: marked's rules are one long such statement.
   const declared = new Map<string, Node>();
@@ -113,6 +114,13 @@ function unusedRules(code: string): [number, number, string][] | string {
       changed = true;
     }
   }
+  // The lexer's static shortcuts (`Lexer.lex`, `Lexer.lexInline`, `Lexer.rules`): Lantern makes
+  // its lexer with `new`, and only marked's parser and `Marked` class (cut) call them.
+  const lexer = declared.get(lexerName)?.init as Node | undefined;
+  if (lexer?.type !== 'ClassExpression') return 'the lexer is not a class';
+  for (const member of (lexer.body as Node).body as Node[]) {
+    if (member.static) removed.push([member.start, member.end, '']);
+  }
   const edits = [...removed];
   // The lexer and its tokenizer read the modes from their options, which are Lantern's
   // `{ gfm: true }` (and its tokenizer): `this.options.pedantic` is always undefined, and the
@@ -158,7 +166,7 @@ export function markedLexer(): Plugin {
       if (!start || end < start.index || KEEP.some((name) => !names.has(name))) {
         this.error("marked's module has changed shape: build/marked-lexer.ts cannot cut it");
       }
-      const edits = unusedRules(code);
+      const edits = unusedRules(code, names.get('Lexer')!);
       if (typeof edits === 'string') {
         this.error(
           `marked's rules have changed shape (${edits}): build/marked-lexer.ts cannot cut them`,

@@ -57,7 +57,6 @@ const NAMES = [
   'scrollOnRender',
   // the report
   'expanded',
-  'pendingBody',
   'copyOutcome',
   'showCopyOutcome',
   'confirmationTimer',
@@ -74,6 +73,9 @@ const NAMES = [
   'given',
   'show',
   'cards',
+  // the report's (here, not with the report's: this order put every brotli row within its
+  // budget on 2026-12-05, when the others went over by up to 28 B; see the README)
+  'pendingBody',
   'itemId',
   'partHref',
   'pageSize',

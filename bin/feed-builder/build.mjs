@@ -367,7 +367,12 @@ async function readDraft(dir, file, base, problems) {
     image_credit: string('image_credit'),
     series,
     report: report && definedOnly(report),
-    content_warning: string('content_warning'),
+    // A bare `content_warning:` (YAML null) is a warning someone meant to write: never a story
+    // published without it.
+    content_warning:
+      data.content_warning === null
+        ? void problem('content_warning is empty: write the warning, or remove the line')
+        : string('content_warning'),
     pseudonym: bool('pseudonym'),
     hide_images: bool('hide_images'),
   });

@@ -6,8 +6,7 @@ import type { FeedItem, ParsedFeed } from './types.js';
 /** Minutes to read an item's body; `undefined` for a link-out item with no body. */
 export function itemReadingMinutes(item: FeedItem): number | undefined {
   const body = item._lantern?.content_markdown ?? item.content_html ?? item.content_text;
-  if (!body) return undefined;
-  return bodyReadingMinutes(body) || undefined;
+  return (body && bodyReadingMinutes(body)) || undefined;
 }
 
 /** The names of an item's authors, for a byline (authors given only by a URL are left out). */

@@ -40,9 +40,10 @@ export function shorten(text: string, max: number): string {
 
 /**
  * A warning nobody can read: whitespace, format and control characters, combining marks with
- * nothing to sit on, and blank-looking letters (U+2800 braille blank, U+3164 Hangul filler…).
+ * nothing to sit on, and blank-looking letters (U+2800 braille blank, U+3164 Hangul filler…);
+ * with the ellipsis a shortened one ends with, which is no warning either.
  */
-const INVISIBLE = /^[\s\p{Cc}\p{Cf}\p{Cs}\p{Mn}\p{Me}\p{Default_Ignorable_Code_Point}⠀ᅟᅠㅤﾠ]*$/u;
+const INVISIBLE = /^[\s\p{Cc}\p{Cf}\p{Cs}\p{Mn}\p{Me}\p{Default_Ignorable_Code_Point}⠀ᅟᅠㅤﾠ…]*$/u;
 
 /** Reads fields of one feed, collecting a warning for each it drops or shortens. */
 export class Reader {

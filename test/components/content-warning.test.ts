@@ -277,9 +277,20 @@ describe('content warnings fail closed', () => {
       await expectAxeClean(el);
     });
 
-    // A CMS or a framework writes `reveal-warned="false"` (Django and Jinja print `False`):
+    // A CMS or a framework writes `reveal-warned="false"` (Django and Jinja print `False`), or
+    // what a template prints for an unset option (`None`, `undefined`, `null`, `0`, `off`):
     // warnings stay closed.
-    for (const value of ['false', 'False', ' FALSE ']) {
+    for (const value of [
+      'false',
+      'False',
+      ' FALSE ',
+      'None',
+      'undefined',
+      'null',
+      '0',
+      'off',
+      'no',
+    ]) {
       it(`with reveal-warned="${value}" keeps the gate closed`, async () => {
         const el = await card(
           '',
@@ -289,6 +300,20 @@ describe('content warnings fail closed', () => {
         expect(el.shadowRoot!.querySelector('button.reveal') !== null).to.equal(true);
         expect(el.shadowRoot!.querySelector('img') === null).to.equal(true);
         expect(el.shadowRoot!.querySelector('.summary') === null).to.equal(true);
+      });
+    }
+
+    // The ways to write true: the attribute alone, empty, `true` and its own name (XHTML).
+    for (const value of ['', 'true', ' TRUE ', 'reveal-warned']) {
+      it(`with reveal-warned="${value}" shows the content under the warning`, async () => {
+        const el = await card(
+          '',
+          warnedStory(`${location.origin}/demo/images/soldiers.svg`),
+          `reveal-warned="${value}"`,
+        );
+        expect(el.shadowRoot!.querySelector('button.reveal') === null).to.equal(true);
+        expect(el.shadowRoot!.querySelector('img') !== null).to.equal(true);
+        expect(visibleText(shadow(el, '.content-warning'))).to.equal(`Content warning: ${WARNING}`);
       });
     }
 
@@ -737,6 +762,69 @@ describe('content warnings fail closed', () => {
       ).getBoundingClientRect();
       expect(marker.width, 'the marker is drawn').to.be.above(0);
       expect(marker.right, 'the marker is not cut off').to.be.at.most(shown.right + 0.5);
+    });
+
+    // A warned copy of a part with no `_lantern.series` cannot be placed in the series on its
+    // own: the part it shares an id with takes its warning, as if it carried it itself.
+    for (const order of ['after', 'before']) {
+      it(`a part whose id a warned copy without series data shares (${order}) is warned everywhere`, async () => {
+        const cover = counted(`nav-copy-cover-${order}`);
+        const part = (n: number, extra: object = {}) => ({
+          id: `p${n}`,
+          title: `Part ${n} title`,
+          url: `https://example.org/p${n}`,
+          summary: `Summary of part ${n}.`,
+          content_html: `<p>Body of part ${n}.</p>`,
+          _lantern: { series: { id: 's', title: 'A series', part: n, total: 2 }, ...extra },
+        });
+        const copy = { id: 'p1', title: 'Part 1 title', _lantern: { content_warning: WARNING } };
+        const parts = [{ ...part(1, { image_alt: 'A cell' }), image: cover.url }, part(2)];
+        const items = order === 'after' ? [...parts, copy] : [copy, ...parts];
+        // Named by the item alone: the copy without a series does not hide the part's series.
+        const el = await mountLoaded(
+          `<lantern-story-navigator lang="en" item="p1" mode="reader">${feedOf(items)}</lantern-story-navigator>`,
+        );
+        const reading = shadow(el, '.reading');
+        expect(reading.querySelector('.content-warning')?.textContent ?? '').to.contain(WARNING);
+        expect(reading.querySelector('img') === null, 'no image before Show').to.equal(true);
+        expect(reading.querySelector('.body') === null, 'no body before Show').to.equal(true);
+        expect(visibleText(el)).not.to.contain('Body of part 1.');
+        expect(visibleText(el)).not.to.contain('Summary of part 1.');
+        const row = shadow(el, '.parts > li');
+        expect(row.querySelector('.content-warning')?.textContent ?? '').to.contain(WARNING);
+        await pause(300);
+        expect(await requestCount(cover.key)).to.equal(0);
+
+        revealButton(el).click();
+        for (let i = 0; i < 40 && !visibleText(el).includes('Body of part 1.'); i++) {
+          await pause(50);
+          await updated(el);
+        }
+        expect(visibleText(el), "the part's own body after Show").to.contain('Body of part 1.');
+        expect(shadow(el, '.reading .body').getAttribute('part')).to.equal('body');
+
+        const next = await storyNavigator(items, 'part="2" variant="compact"');
+        expect(shadow(next, '.pager a[rel="prev"] .neighbour-warning').textContent).to.contain(
+          WARNING,
+        );
+      });
+    }
+
+    it('a sloppy total of 500 on a 3-part series cuts no warning or title in the list', async () => {
+      const long = `${'Describes torture in detention, in detail. '.repeat(4)}End.`;
+      const items = [1, 2, 3].map((n) => ({
+        id: `p${n}`,
+        title: `Part ${n} - ${long}`,
+        url: `https://example.org/p${n}`,
+        _lantern: {
+          content_warning: `${long} ${n}`,
+          series: { id: 's', title: 'A series', part: n, total: 500 },
+        },
+      }));
+      const el = await storyNavigator(items, '');
+      const row = shadow(el, '.parts > li:nth-child(2)');
+      expect(row.querySelector('.content-warning')?.textContent ?? '').to.contain(`${long} 2`);
+      expect(row.querySelector('.name')?.textContent ?? '').to.contain(`Part 2 - ${long}`);
     });
 
     it('compact: an unreadable neighbour warning is carried as the generic one', async () => {

@@ -63,6 +63,15 @@ describe('content warnings fail closed at validation', () => {
     });
   }
 
+  // Too long, it is shortened first, and the shortened text ends with an ellipsis: still none.
+  it("a warning of zero-width spaces longer than its limit becomes the generic warning ''", () => {
+    const result = warningOf('\u200b'.repeat(2_001));
+    expect(result.warning).to.equal('');
+    expect(result.lines).to.include(
+      'items[0]._lantern.content_warning: no visible text; a generic warning is shown',
+    );
+  });
+
   it('a readable warning is kept as written, and null means none', () => {
     expect(warningOf('  Violence &amp; abuse ').warning).to.equal('Violence & abuse');
     expect(warningOf('\u2800Torture').warning).to.equal('\u2800Torture');

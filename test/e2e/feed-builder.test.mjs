@@ -241,11 +241,17 @@ test('a bad folder is refused: non-zero exit, every problem listed by file, noth
     join(folder, 'no-alt.md'),
     '---\ntitle: No alt\ndate: 2025-01-01\nimage: https://ngo.example/a.jpg\n---\n',
   );
+  // A content warning left blank: the story must not go out without it.
+  writeFileSync(
+    join(folder, 'blank-warning.md'),
+    '---\ntitle: Blank warning\ndate: 2025-01-01\ncontent_warning:\n---\nBody.\n',
+  );
   const out = join(folder, 'feed.json');
   const result = run('build', folder, '--out', out, '--base-url', 'https://ngo.example/');
   assert.equal(result.status, 1, result.stdout);
   const lines = result.stderr;
-  assert.match(lines, /5 problems; nothing was written/);
+  assert.match(lines, /6 problems; nothing was written/);
+  assert.match(lines, /blank-warning\.md: content_warning is empty/);
   assert.match(lines, /no-title\.md: title is missing/);
   assert.match(lines, /bad-date\.md: date "2025-02-30" is not a possible date/);
   assert.match(

@@ -58,6 +58,9 @@ function sameTokens(source) {
 
 test('the cut module is smaller and exports only the lexer and its tokenizer', async () => {
   assert.deepEqual(Object.keys(cut).sort(), ['Lexer', 'Tokenizer']);
+  // Its static shortcuts, which only marked's parser and \`Marked\` call, go too.
+  assert.equal(cut.Lexer.lex, undefined);
+  assert.equal(typeof original.Lexer.lex, 'function');
   const text = readFileSync(join(work, 'marked-cut.mjs'), 'utf8');
   // The pedantic inline rules' link pattern, which only pedantic mode reads.
   assert.ok(!text.includes(String.raw`^!?\[(label)\]\((.*?)\)`), 'pedantic rules are still there');

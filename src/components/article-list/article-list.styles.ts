@@ -62,7 +62,7 @@ export const articleListStyles = css`
   }
   /* A compact card: no picture, and a body with less padding (1.5 space), a smaller title
      (1.0625em * 2.6), a two-line summary (1.5em * 2) and smaller gaps (0.35em * 4): 12.225em. */
-  .items[data-cards='compact'] {
+  [data-cards='compact'] {
     --_pic: 0;
     --_body-room: calc(var(--_space) * 1.5 + 12.225em);
   }
@@ -76,7 +76,7 @@ export const articleListStyles = css`
   }
   /* Laid out at once: laid out only as the reader came near, a card would grow from any
      estimate in view (a jump to the list moved the page by 41 px a card). */
-  .fit .item > .entry {
+  .fit .entry {
     content-visibility: visible;
   }
   .item {
@@ -125,7 +125,7 @@ export const articleListStyles = css`
       --_pic: 0;
     }
   }
-  .item > .entry {
+  .entry {
     /* A card far from the screen is not styled or laid out until the reader scrolls near it
        (its text stays in the accessibility tree and find-in-page): a list of many cards costs
        what its first few do. Until then it is as tall as its room, which is what it takes.
@@ -135,11 +135,11 @@ export const articleListStyles = css`
     content-visibility: auto;
     contain-intrinsic-block-size: 0;
   }
-  .item > .entry::part(body) {
+  .entry::part(body) {
     min-height: var(--_body-room);
   }
   /* The reserved "name changed" note in a placeholder card: one line. */
-  .skeleton .note {
+  .note {
     display: grid;
     align-content: center;
     min-height: 1.5em;
@@ -157,8 +157,7 @@ export const articleListStyles = css`
     justify-items: center;
     gap: 0.5em;
   }
-  .footer .button-block {
-    display: block;
+  .button-block {
     /* The "Load more" button: .button's 0.9375em text, 2.75em high. */
     width: 8em;
     height: calc(0.9375em * 2.75);

@@ -133,7 +133,7 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
 
   private get pageSize(): number {
     const limit = Math.floor(Number(this.limit));
-    return Number.isFinite(limit) && limit >= 1 ? limit : DEFAULT_LIMIT;
+    return limit >= 1 && limit < Infinity ? limit : DEFAULT_LIMIT;
   }
 
   private get listLayout(): ListLayout {
@@ -278,30 +278,11 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
     this.dispatchEvent(lanternEvent('lantern-load', { items: this.renderedItemCount(current) }));
   }
 
-  private context(): ListContext {
-    return {
-      m: this.messages,
-      locale: this.locale,
-      layout: this.listLayout,
-      cardLayout: this.effectiveCardLayout,
-      fit: this.fit,
-      shownCount: this.shownCount,
-      headingLevel: this.headingLevel,
-      hideImages: this.hideImages,
-      revealWarned: this.revealWarned,
-      fetchingMore: this.fetchingMore,
-      moreError: this.moreError,
-      announcement: this.announcement,
-      // Lit calls an @click listener with `this` the element.
-      loadMore: this.loadMore,
-    };
-  }
-
   protected override renderSkeleton(): TemplateResult {
-    return listSkeleton(this.context(), this.pageSize);
+    return listSkeleton(this as unknown as ListContext, this.pageSize);
   }
 
   protected override renderView(view: ArticleListView): TemplateResult {
-    return listTemplate(this.context(), view);
+    return listTemplate(this as unknown as ListContext, view);
   }
 }

@@ -31,12 +31,15 @@ const CARD_ITEM = ((strings: string[]) =>
   '></lantern-article-card></li>',
 ]);
 
-/** What the list's templates need from the element: its settings and its actions. */
+/**
+ * What the list's templates read: the element itself, by the names of its members (its
+ * settings, its state and its actions; article-list.ts passes `this`, not a copy of them).
+ */
 export interface ListContext {
-  m: Messages;
+  messages: Messages;
   locale: string;
-  layout: ListLayout;
-  cardLayout: CardLayout;
+  listLayout: ListLayout;
+  effectiveCardLayout: CardLayout;
   /** The cards take their own height, not the room kept for any card. */
   fit?: boolean;
   /** How many cards the reader has asked to see. */
@@ -48,6 +51,7 @@ export interface ListContext {
   moreError: LanternErrorDetail | undefined;
   /** The polite live region's text: how many cards "Load more" brought. */
   announcement: string;
+  /** Lit calls an @click listener with `this` the element. */
   loadMore(): void;
 }
 
@@ -60,14 +64,20 @@ const NOTICES = html`<div class="note"><span class="skeleton-block line short"><
 /** Placeholder cards, and the "Load more" row a feed usually needs, reserved while it loads. */
 export function listSkeleton(c: ListContext, count: number): TemplateResult {
   return html`
-    <div class="list ${c.layout}" part="base" aria-busy="true">
-      <span class="visually-hidden">${c.m.loading}</span>
-      <ul class="items" part="list" role="list" data-cards=${c.cardLayout} aria-hidden="true">
+    <div class="list ${c.listLayout}" part="base" aria-busy="true">
+      <span class="visually-hidden">${c.messages.loading}</span>
+      <ul
+        class="items"
+        part="list"
+        role="list"
+        data-cards=${c.effectiveCardLayout}
+        aria-hidden="true"
+      >
         ${Array.from(
           { length: Math.min(count, MAX_SKELETON_CARDS) },
           () =>
             html`<li class="item">
-              ${cardSkeleton(c.cardLayout, !c.hideImages, 'card-', NOTICES)}
+              ${cardSkeleton(c.effectiveCardLayout, !c.hideImages, 'card-', NOTICES)}
             </li>`,
         )}
       </ul>
@@ -79,18 +89,18 @@ export function listSkeleton(c: ListContext, count: number): TemplateResult {
 }
 
 export function listTemplate(c: ListContext, view: ArticleListView): TemplateResult {
-  const { m } = c;
+  const { messages: m } = c;
   const visible = view.items.slice(0, c.shownCount);
   const more = view.items.length > c.shownCount || view.nextUrl;
   return html`
-    <div class="list ${c.layout} ${c.fit ? 'fit' : ''}" part="base" lang=${c.locale}>
+    <div class="list ${c.listLayout} ${c.fit ? 'fit' : ''}" part="base" lang=${c.locale}>
       ${
         visible.length
           ? html`<ul
               class="items"
               part="list"
               role="list"
-              data-cards=${c.cardLayout}
+              data-cards=${c.effectiveCardLayout}
               @lantern-load=${(event: Event) => event.stopPropagation()}
             >
               ${visible.map((item, index) =>
@@ -101,7 +111,7 @@ export function listTemplate(c: ListContext, view: ArticleListView): TemplateRes
                   html(
                     CARD_ITEM,
                     item,
-                    c.cardLayout,
+                    c.effectiveCardLayout,
                     c.headingLevel,
                     c.hideImages,
                     c.revealWarned,

@@ -40,9 +40,9 @@ export function oneEach(items: readonly FeedItem[], tag?: string): FeedItem[] {
   // A Map keeps a key's first place when its value is replaced.
   const byId = new Map<string, FeedItem>();
   for (const item of items) {
-    const kept = byId.get(item.id) ?? item;
+    const kept = byId.get(item.id);
     // The first copy, unless a later one is warned and it is not.
-    if (kept === item || (isWarnedItem(item) && !isWarnedItem(kept))) byId.set(item.id, item);
+    if (!kept || (isWarnedItem(item) && !isWarnedItem(kept))) byId.set(item.id, item);
   }
   return [...byId.values()].filter((item) => tagged.has(item.id));
 }

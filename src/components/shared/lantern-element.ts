@@ -49,13 +49,15 @@ export abstract class LanternElement<View> extends LitElement {
     hideImages: { type: Boolean, attribute: 'hide-images', reflect: true },
     theme: { reflect: true },
     headingLevel: { type: Number, attribute: 'heading-level' },
-    // Fails closed: `reveal-warned="false"` (a CMS's or a framework's way to write false; Django
-    // and Jinja print `False`) is false.
+    // Fails closed: only the attribute alone (`reveal-warned`, `=""`), `="true"` or
+    // `="reveal-warned"` reveals. What templates print for false or for nothing (`false`,
+    // Django's `None`, `0`, `off`, `undefined`, `null`) keeps every warning closed.
     revealWarned: {
       type: Boolean,
       attribute: 'reveal-warned',
       reflect: true,
-      converter: (v) => v != null && v.trim().toLowerCase() != 'false',
+      // (No attribute, `null`, matches nothing.)
+      converter: (v) => /^\s*(true|reveal-warned)?\s*$/i.test(v!),
     },
     status: { state: true },
     error: { state: true },

@@ -15,12 +15,11 @@ export class ReaderBody {
   constructor(private readonly build: (item: FeedItem) => Promise<DocumentFragment>) {}
 
   get element(): HTMLDivElement {
-    if (!this.host) {
-      this.host = document.createElement('div');
-      this.host.className = 'body rich';
-      this.host.setAttribute('part', 'body');
-    }
-    return this.host;
+    // (\`part\` forwards to its \`value\`: the attribute.)
+    return (this.host ??= Object.assign(document.createElement('div'), {
+      className: 'body rich',
+      part: 'body',
+    }));
   }
 
   /**

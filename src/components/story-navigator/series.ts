@@ -19,6 +19,8 @@ export interface Series {
   total: number;
   /** Every part from 1 to `total`, in order. */
   parts: SeriesPart[];
+  /** How many of them are published (a sloppy `total` may claim hundreds more). */
+  published: number;
 }
 
 export interface SeriesRequest {
@@ -38,10 +40,11 @@ export function findSeries(parsed: ParsedFeed, request: SeriesRequest = {}): Ser
   const items = parsed.feed.items;
   let id = request.seriesId?.trim() || undefined;
   if (!id && request.itemId) {
-    const item = items.find((candidate) => candidate.id === request.itemId);
-    if (!item)
+    // Of copies of the item, the one in a series names it (a warned copy may have no series).
+    const copies = items.filter((candidate) => candidate.id === request.itemId);
+    if (!copies[0])
       throw new FeedError('not-found', `The feed has no item with the id "${request.itemId}".`);
-    id = item._lantern?.series?.id;
+    id = copies.find((item) => item._lantern?.series)?._lantern?.series?.id;
     if (!id)
       throw new FeedError('not-found', `The item "${request.itemId}" is not part of a series.`);
   }
@@ -90,11 +93,30 @@ export function findSeries(parsed: ParsedFeed, request: SeriesRequest = {}): Ser
       `Lantern: series "${id}" has ${duplicates - MAX_DUPLICATE_LINES} more duplicate parts, ignored.`,
     );
   }
+  // A warned copy of a part (one id) anywhere in the feed, in a series or not, lends the part its
+  // warning, as the warned copy of a duplicate wins elsewhere: a warning is never lost to one.
+  // (A part's own warning stays. At most 500 parts by the 1,000 items a feed is read to.)
+  for (const [number, item] of byNumber) {
+    const copy = items.find((other) => other.id === item.id && isWarnedItem(other));
+    if (copy) {
+      byNumber.set(number, {
+        ...item,
+        _lantern: { content_warning: copy._lantern!.content_warning, ...item._lantern },
+      });
+    }
+  }
   const parts = Array.from({ length: total }, (_, i) => ({
     number: i + 1,
     item: byNumber.get(i + 1),
   }));
-  return { id, title: first.title, lang: members[0]!.language, total, parts };
+  return {
+    id,
+    title: first.title,
+    lang: members[0]!.language,
+    total,
+    parts,
+    published: byNumber.size,
+  };
 }
 
 /** The nearest published part before (`-1`) or after (`1`) `from`. */

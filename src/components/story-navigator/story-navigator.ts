@@ -168,8 +168,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
   }
 
   protected override select(parsed: ParsedFeed): NavigatorView | Promise<NavigatorView> {
-    const itemId =
-      typeof this.item === 'string' ? this.item : this.item ? String(this.item.id) : undefined;
+    const itemId = this.item && (typeof this.item === 'string' ? this.item : String(this.item.id));
     const series = findSeries(parsed, { seriesId: this.series, itemId });
     const initial = namedPart(series, {
       part: this.partNumber,
@@ -206,7 +205,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
   }
 
   protected override renderedItemCount(view: NavigatorView): number {
-    return view.series.parts.filter((part) => part.item).length;
+    return view.series.published;
   }
 
   /** `updateComplete` includes the reader body of the part just selected. */

@@ -70,15 +70,6 @@ export function hidesPart(
   return isWarned(item._lantern?.content_warning) && !revealWarned && !revealed.has(number);
 }
 
-/** The warning of the part being read, with its "Show content" button unless `reveal-warned`. */
-function partWarning(c: NavigatorContext, item: FeedItem, number: number): unknown {
-  return contentWarning(c.m, item._lantern?.content_warning, item.language, {
-    id: `reading-warning-${number}`,
-    revealed: c.revealed.has(number),
-    onToggle: c.revealWarned ? undefined : () => c.toggleReveal(number),
-  });
-}
-
 /** `partName` as shown: the title (cut at `max`) in the part's language, "Part N" in the UI's. */
 function shownName(
   m: Messages,
@@ -94,49 +85,58 @@ function shownName(
 }
 
 export function navigatorTemplate(c: NavigatorContext, view: NavigatorView): TemplateResult {
-  const { m, locale, reader } = c;
+  const { m, reader, compact } = c;
   const { series, current } = view;
   const position = current === undefined ? nothing : m.partOf(current, series.total);
-  const base = `navigator ${c.compact ? 'compact' : 'full'} ${reader ? 'reader' : ''} ${view.room ? 'room' : ''}`;
-  const anonymised = series.parts.some((p) => p.item?._lantern?.pseudonym);
   // The series' title is in its parts' language, the rest of the header in the interface's.
   const lang = series.lang ?? nothing;
-  const liveRegion = reader
-    ? html`<p class="visually-hidden" role="status">${c.announcement}</p>`
-    : nothing;
-  if (c.compact) {
-    return html`
-      <div class=${base} part="base" lang=${locale} @click=${c.onClick}>
-        <nav class="header" aria-label=${series.title}>
-          <p class="position" part="meta">
-            <span class="series-name" lang=${lang} data-focus tabindex="-1">${series.title}</span>
-            ${current === undefined ? nothing : html`<span class="part-of">${position}</span>`}
-            ${progress(c, view)}
-          </p>
-          ${reader ? nothing : pseudonymNote(m.pseudonym, anonymised)} ${pager(c, view)}
-        </nav>
-        ${reader ? reading(c, view) : nothing} ${reader ? pager(c, view) : nothing} ${liveRegion}
-      </div>
-    `;
-  }
+  const note = reader
+    ? nothing
+    : pseudonymNote(
+        m.pseudonym,
+        series.parts.some((p) => p.item?._lantern?.pseudonym),
+      );
   return html`
-    <div class=${base} part="base" lang=${locale} @click=${c.onClick}>
-      <div class="header">
-        ${current === undefined ? nothing : html`<p class="part-of" part="meta">${position}</p>`}
-        ${headingTemplate(
-          c.level,
-          'title',
-          html`<span lang=${lang} data-focus tabindex="-1">${series.title}</span>`,
-        )}
-        ${reader ? nothing : pseudonymNote(m.pseudonym, anonymised)} ${progress(c, view)}
-      </div>
+    <div
+      class="navigator ${compact ? 'compact' : 'full'} ${reader ? 'reader' : ''} ${view.room ? 'room' : ''}"
+      part="base"
+      lang=${c.locale}
+      @click=${c.onClick}
+    >
+      ${
+        compact
+          ? html`<nav class="header" aria-label=${series.title}>
+              <p class="position" part="meta">
+                <span class="series-name" lang=${lang} data-focus tabindex="-1"
+                  >${series.title}</span
+                >
+                ${current === undefined ? nothing : html`<span class="part-of">${position}</span>`}
+                ${progress(c, view)}
+              </p>
+              ${note} ${pager(c, view)}
+            </nav>`
+          : html`<div class="header">
+              ${current === undefined ? nothing : html`<p class="part-of" part="meta">${position}</p>`}
+              ${headingTemplate(
+                c.level,
+                'title',
+                html`<span lang=${lang} data-focus tabindex="-1">${series.title}</span>`,
+              )}
+              ${note} ${progress(c, view)}
+            </div>`
+      }
       ${reader ? reading(c, view) : nothing} ${reader ? pager(c, view) : nothing}
-      <nav class="parts-nav" aria-label=${m.seriesNav(series.title)}>
-        <ol class="parts" role="list">
-          ${series.parts.map((part) => partEntry(c, view, part))}
-        </ol>
-      </nav>
-      ${reader ? nothing : pager(c, view)} ${liveRegion}
+      ${
+        compact
+          ? nothing
+          : html`<nav class="parts-nav" aria-label=${m.seriesNav(series.title)}>
+                <ol class="parts" role="list">
+                  ${series.parts.map((part) => partEntry(c, view, part))}
+                </ol>
+              </nav>
+              ${reader ? nothing : pager(c, view)}`
+      }
+      ${reader ? html`<p class="visually-hidden" role="status">${c.announcement}</p>` : nothing}
     </div>
   `;
 }
@@ -151,60 +151,55 @@ function progress(c: NavigatorContext, view: NavigatorView): TemplateResult | ty
 function partEntry(c: NavigatorContext, view: NavigatorView, part: SeriesPart): TemplateResult {
   const { m } = c;
   const { number, item } = part;
-  if (!item) {
-    return html`
-      <li class="part upcoming">
-        <span class="number" aria-hidden="true">${number}</span>
-        <div class="text">
-          <span class="name">${m.partLabel(number)}</span>
-          <span class="soon">${m.comingSoon}</span>
-        </div>
-      </li>
+  const isCurrent = number === view.current;
+  let text = html`<span class="name">${m.partLabel(number)}</span>
+    <span class="soon">${m.comingSoon}</span>`;
+  if (item) {
+    const label = labelToSay(
+      m,
+      item.language ?? c.locale,
+      partName(m, view.series, item, number),
+      number,
+    );
+    // The list shows about 8,000 characters of titles, and of warnings, at most: 500 parts of
+    // 2,000 characters in mixed directions took 8-10 s to lay out. (A real series' are whole.)
+    // Shared by the parts published, not the `total` claimed: "coming soon" rows hold neither.
+    const max = Math.max(16, 8000 / view.series.published);
+    const warning = item._lantern?.content_warning;
+    const name = html`${
+      label ? html`<span class="visually-hidden">${label}: </span>` : nothing
+    }${shownName(m, view.series, item, number, max)}`;
+    // The interface's text (the hidden label, "Read", the warning's label) in the interface's
+    // language; the part's title, warning and summary in the part's own.
+    text = html`
+      ${
+        isCurrent
+          ? // aria-current on a span is not heard (a generic element): the text says it.
+            html`<span class="name" aria-current="page">${name}</span
+              ><span class="visually-hidden">, ${m.current}</span>`
+          : link(c, number, item, name, 'name')
+      }
+      ${
+        view.read.has(number)
+          ? html`<span class="read-mark"><span aria-hidden="true">✓ </span>${m.read}</span>`
+          : nothing
+      }
+      ${contentWarning(m, warning && cutText(warning, max), item.language)}
+      ${
+        // A two-line teaser: the rest of a long summary would only cost layout. A warned part's
+        // waits, as a card's summary does, until the reader shows that part (or reveal-warned).
+        item.summary && !hidesPart(item, number, c.revealWarned, c.revealed)
+          ? html`<p class="summary" part="summary" lang=${item.language ?? nothing}>
+              ${cutText(item.summary, 300)}
+            </p>`
+          : nothing
+      }
     `;
   }
-  const label = labelToSay(
-    m,
-    item.language ?? c.locale,
-    partName(m, view.series, item, number),
-    number,
-  );
-  // The list shows about 8,000 characters of titles, and of warnings, at most: 500 parts of
-  // 2,000 characters in mixed directions took 8-10 s to lay out. (A real series' are whole.)
-  const max = Math.max(16, 8000 / view.series.parts.length);
-  const warning = item._lantern?.content_warning;
-  const name = html`${
-    label ? html`<span class="visually-hidden">${label}: </span>` : nothing
-  }${shownName(m, view.series, item, number, max)}`;
-  const isCurrent = number === view.current;
-  // The interface's text (the hidden label, "Read", the warning's label) in the interface's
-  // language; the part's title, warning and summary in the part's own.
   return html`
-    <li class="part ${isCurrent ? 'current' : ''}">
+    <li class="part ${item ? (isCurrent ? 'current' : '') : 'upcoming'}">
       <span class="number" aria-hidden="true">${number}</span>
-      <div class="text">
-        ${
-          isCurrent
-            ? // aria-current on a span is not heard (a generic element): the text says it.
-              html`<span class="name" aria-current="page">${name}</span
-                ><span class="visually-hidden">, ${m.current}</span>`
-            : link(c, number, item, name, 'name')
-        }
-        ${
-          view.read.has(number)
-            ? html`<span class="read-mark"><span aria-hidden="true">✓ </span>${m.read}</span>`
-            : nothing
-        }
-        ${contentWarning(m, warning && cutText(warning, max), item.language)}
-        ${
-          // A two-line teaser: the rest of a long summary would only cost layout. A warned part's
-          // waits, as a card's summary does, until the reader shows that part (or reveal-warned).
-          item.summary && !hidesPart(item, number, c.revealWarned, c.revealed)
-            ? html`<p class="summary" part="summary" lang=${item.language ?? nothing}>
-                ${cutText(item.summary, 300)}
-              </p>`
-            : nothing
-        }
-      </div>
+      <div class="text">${text}</div>
     </li>
   `;
 }
@@ -243,25 +238,37 @@ function pager(c: NavigatorContext, view: NavigatorView): TemplateResult | typeo
   const next = neighbour(series, current, 1);
   // No published part ahead, but more are announced: say so, without a link.
   const upcoming = !next && current < series.total ? current + 1 : undefined;
-  if (!prev && !next && upcoming === undefined) return nothing;
-  const side = (part: SeriesPart, direction: string, rel: 'prev' | 'next'): TemplateResult => {
-    const item = part.item as FeedItem;
-    const content = html`<span class="direction"
-        >${
-          rel === 'prev' ? html`<span aria-hidden="true">← </span>` : nothing
-        }${direction}${rel === 'next' ? html`<span aria-hidden="true"> →</span>` : nothing}</span
-      >
-      <span class="neighbour"
-        >${neighbourWarning(c, item)}${shownName(m, series, item, part.number)}</span
-      >`;
-    return link(c, part.number, item, content, rel, rel);
+  if (!prev && !next && !upcoming) return nothing;
+  const side = (part: SeriesPart | undefined, rel: string, direction: unknown): unknown => {
+    if (!part) return nothing;
+    const { number, item } = part as { number: number; item: FeedItem };
+    // Before the title: a short marker, the warning itself for screen readers. First, as every
+    // warning comes before what it warns of, and so a title cut short never cuts it off. The
+    // compact variant shows the sign alone: its words would leave a phone no room for the title.
+    const warning = item._lantern?.content_warning;
+    const marker = isWarned(warning)
+      ? html`<span class="neighbour-warning" lang=${c.locale}
+          ><span aria-hidden="true">⚠ </span
+          ><span class=${c.compact ? 'visually-hidden' : nothing}>${m.contentWarning}</span
+          ><span class="visually-hidden">: ${warningText(m, warning, item.language)}</span></span
+        > `
+      : nothing;
+    return link(
+      c,
+      number,
+      item,
+      html`<span class="direction">${direction}</span>
+        <span class="neighbour">${marker}${shownName(m, series, item, number)}</span>`,
+      rel,
+      rel,
+    );
   };
   return html`
     <div class="pager" part="footer">
-      ${prev ? side(prev, m.previousPart, 'prev') : nothing}
-      ${next ? side(next, m.nextPart, 'next') : nothing}
+      ${side(prev, 'prev', html`<span aria-hidden="true">← </span>${m.previousPart}`)}
+      ${side(next, 'next', html`${m.nextPart}<span aria-hidden="true"> →</span>`)}
       ${
-        upcoming !== undefined
+        upcoming
           ? html`<p class="next upcoming">
               <span class="direction">${m.nextPart}</span>
               <span class="neighbour">${m.partLabel(upcoming)}<span>${m.comingSoon}</span></span>
@@ -270,21 +277,6 @@ function pager(c: NavigatorContext, view: NavigatorView): TemplateResult | typeo
       }
     </div>
   `;
-}
-
-/**
- * Before a previous/next title: a short marker, the warning itself for screen readers. First, as
- * every warning comes before what it warns of, and so a title cut short never cuts it off. The
- * compact variant shows the sign alone: its words would leave a phone no room for the title.
- */
-function neighbourWarning(c: NavigatorContext, item: FeedItem): TemplateResult | typeof nothing {
-  const warning = item._lantern?.content_warning;
-  if (!isWarned(warning)) return nothing;
-  return html`<span class="neighbour-warning" lang=${c.locale}
-    ><span aria-hidden="true">⚠ </span
-    ><span class=${c.compact ? 'visually-hidden' : nothing}>${c.m.contentWarning}</span
-    ><span class="visually-hidden">: ${warningText(c.m, warning, item.language)}</span></span
-  > `;
 }
 
 /** Reader mode: the part being read, its warning first. */
@@ -323,7 +315,14 @@ function reading(c: NavigatorContext, view: NavigatorView): TemplateResult | typ
   return html`
     <article class="reading" lang=${locale}>
       ${headingTemplate(c.partLevel, 'title', shownName(m, series, item, current))}
-      ${partWarning(c, item, current)}
+      ${
+        // Its "Show content" button unless reveal-warned.
+        contentWarning(m, ext.content_warning, item.language, {
+          id: `reading-warning-${current}`,
+          revealed: c.revealed.has(current),
+          onToggle: c.revealWarned ? undefined : () => c.toggleReveal(current),
+        })
+      }
       <p class="meta" part="meta">
         ${date ? html`<span><time datetime=${item.date_published ?? ''}>${date}</time></span>` : nothing}
         ${authors.length ? html`<span>${m.by(formatList(authors, locale))}</span>` : nothing}
