@@ -3,7 +3,8 @@
  * page however many widgets ask for it.
  */
 import { FeedError } from './errors.js';
-import { LIMITS, parseFeed } from './parse.js';
+import { parseFeed } from './parse.js';
+import { MAX_ITEMS } from './validate.js';
 import { commentEnd, isSpace } from './text.js';
 import type { ParsedFeed } from './types.js';
 
@@ -175,7 +176,7 @@ async function fetchFeed(
     // A body over a megabyte has its lists cut to what the parser reads before JSON.parse.
     const json =
       text.length > 1_000_000
-        ? (await import('./json-trim.js')).trimJsonArrays(text, LIMITS.items + 1)
+        ? (await import('./json-trim.js')).trimJsonArrays(text, MAX_ITEMS + 1)
         : text;
     return { ...parseFeed(parseJsonBody(json, url, contentType), { baseUrl: source }), source };
   } finally {

@@ -5,16 +5,16 @@
 import type { ItemReader } from './parse.js';
 import type { SeriesInfo } from './types.js';
 import { readCount } from './read-count.js';
-import { isObject, LIMITS, type Reader } from './validate.js';
+import { isObject, MAX_ID_CHARS, type Reader } from './validate.js';
 
 function readSeries(r: Reader, value: unknown, path: string): SeriesInfo | undefined {
   if (!isObject(value)) {
     r.warn(path, 'expected a series object');
     return undefined;
   }
-  if (typeof value.id === 'string' && value.id.trim().length > LIMITS.idChars) {
+  if (typeof value.id === 'string' && value.id.trim().length > MAX_ID_CHARS) {
     // Never shortened: two long ids cut alike would merge two series.
-    r.warn(`${path}.id`, `longer than ${LIMITS.idChars} characters; series ignored`);
+    r.warn(`${path}.id`, `longer than ${MAX_ID_CHARS} characters; series ignored`);
     return undefined;
   }
   const id = r.text(value, 'id', path, false);

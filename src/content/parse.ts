@@ -7,8 +7,29 @@
 import { FeedError } from './errors.js';
 import { readExtension } from './parse-lantern.js';
 import { decodeEntities } from './text.js';
-import type { Author, Feed, FeedItem, FeedWarning, ParsedFeed } from './types.js';
-import { definedOnly, isObject, type Json, LIMITS, Reader, shorten } from './validate.js';
+import type {
+  Author,
+  Feed,
+  FeedItem,
+  FeedWarning,
+  LanternItemExtension,
+  ParsedFeed,
+} from './types.js';
+import {
+  definedOnly,
+  isObject,
+  type Json,
+  LIMITS,
+  MAX_AUTHORS,
+  MAX_ID_CHARS,
+  MAX_ITEMS,
+  MAX_LONG_TEXT_CHARS,
+  MAX_NAME_CHARS,
+  MAX_TAG_CHARS,
+  MAX_TAGS,
+  Reader,
+  shorten,
+} from './validate.js';
 
 /** The budgets stay importable from the parser that applies them (tests read them here). */
 export { LIMITS };
@@ -24,7 +45,7 @@ function readAuthor(r: Reader, value: unknown, path: string): Author | undefined
     return undefined;
   }
   const author = definedOnly<Author>({
-    name: r.text(value, 'name', path, true, LIMITS.nameChars),
+    name: r.text(value, 'name', path, true, MAX_NAME_CHARS),
     url: r.url(value, 'url', path),
   });
   return author.name || author.url ? author : undefined;
@@ -35,7 +56,7 @@ function readAuthors(r: Reader, obj: Json, path: string): Author[] | undefined {
   const list = obj.authors;
   if (Array.isArray(list)) {
     const authors = r
-      .capped(list, LIMITS.authors, `${path}.authors`, 'authors')
+      .capped(list, MAX_AUTHORS, `${path}.authors`, 'authors')
       .map((a, i) => readAuthor(r, a, `${path}.authors[${i}]`))
       .filter((a): a is Author => a !== undefined);
     if (authors.length) return authors;
@@ -54,12 +75,12 @@ function readTags(r: Reader, obj: Json, path: string): string[] | undefined {
   if (tags == null) return undefined;
   // Some WordPress-era feeds publish tags as one comma-separated string; split no further
   // than the budget needs.
-  const list = typeof tags === 'string' ? tags.split(',', LIMITS.tags + 1) : tags;
+  const list = typeof tags === 'string' ? tags.split(',', MAX_TAGS + 1) : tags;
   if (!Array.isArray(list)) {
     r.warn(`${path}.tags`, 'expected an array of strings');
     return undefined;
   }
-  const read = r.capped(list, LIMITS.tags, `${path}.tags`, 'tags');
+  const read = r.capped(list, MAX_TAGS, `${path}.tags`, 'tags');
   const out: string[] = [];
   let longest = 0;
   for (const t of read) {
@@ -68,28 +89,19 @@ function readTags(r: Reader, obj: Json, path: string): string[] | undefined {
     // Empty tags ("" or "a,,b") are dropped quietly.
     if (tag === '') continue;
     if (tag.length > longest) longest = tag.length;
-    out.push(decodeEntities(shorten(tag, LIMITS.tagChars)));
+    out.push(decodeEntities(shorten(tag, MAX_TAG_CHARS)));
   }
   // Only non-strings and overlong tags are worth a warning.
   if (read.some((t) => typeof t !== 'string')) {
     r.warn(`${path}.tags`, 'some tags were not strings');
   }
-  if (longest > LIMITS.tagChars) {
-    r.warn(`${path}.tags`, `a tag longer than ${LIMITS.tagChars} characters was shortened`);
+  if (longest > MAX_TAG_CHARS) {
+    r.warn(`${path}.tags`, `a tag longer than ${MAX_TAG_CHARS} characters was shortened`);
   }
   return out.length ? out : undefined;
 }
 
-/** Items this module produced: handing one to another widget does not validate it again. */
-const validatedItems = new WeakSet<FeedItem>();
-
 function readItem(r: Reader, value: unknown, path: string): FeedItem | undefined {
-  const item = readItemFields(r, value, path);
-  if (item) validatedItems.add(item);
-  return item;
-}
-
-function readItemFields(r: Reader, value: unknown, path: string): FeedItem | undefined {
   if (!isObject(value)) {
     r.warn(path, 'expected an item object; item skipped');
     return undefined;
@@ -102,9 +114,9 @@ function readItemFields(r: Reader, value: unknown, path: string): FeedItem | und
         ? String(rawId)
         : undefined;
   // (A number's id is far shorter.)
-  if (id && id.length > LIMITS.idChars) {
+  if (id && id.length > MAX_ID_CHARS) {
     // Never shortened: two long ids cut alike would become one item.
-    r.warn(`${path}.id`, `longer than ${LIMITS.idChars} characters; item skipped`);
+    r.warn(`${path}.id`, `longer than ${MAX_ID_CHARS} characters; item skipped`);
     return undefined;
   }
   const url = r.url(value, 'url', path);
@@ -129,7 +141,7 @@ function readItemFields(r: Reader, value: unknown, path: string): FeedItem | und
     // Plain text still carries entities in some feeds (`&#8617;`, `&gt;`): decoded where it is
     // shown, only as far as it is shown (all of a 5 MB body took a second).
     content_text: r.text(value, 'content_text', path, false, Infinity),
-    summary: r.text(value, 'summary', path, true, LIMITS.longTextChars),
+    summary: r.text(value, 'summary', path, true, MAX_LONG_TEXT_CHARS),
     image: r.url(value, 'image', path, 'image'),
     date_published: r.date(value, 'date_published', path),
     date_modified: r.date(value, 'date_modified', path),
@@ -155,8 +167,9 @@ export type ItemReader = (r: Reader, raw: Json, path: string, item: FeedItem) =>
 const itemReaders: ItemReader[] = [];
 
 /**
- * Items parsed before some readers arrived: their raw object, path and base, and how many of
- * the readers (which only ever get appended) have read them.
+ * Every item this module produced (handing one to another widget does not validate it again):
+ * its raw object, path and base, and how many of the readers (which only ever get appended) have
+ * read it, so that readers that arrive later read it then.
  */
 const unread = new WeakMap<FeedItem, [Json, string, string | undefined, number]>();
 
@@ -210,7 +223,7 @@ export function parseFeed(json: unknown, options: ParseOptions = {}): ParsedFeed
     r.warn('title', 'required');
   }
   const items = r
-    .capped(json.items, LIMITS.items, 'items', 'items')
+    .capped(json.items, MAX_ITEMS, 'items', 'items')
     .map((item, i) => readItem(r, item, `items[${i}]`))
     .filter((item): item is FeedItem => item !== undefined);
   const feed = definedOnly<Feed>({
@@ -223,11 +236,28 @@ export function parseFeed(json: unknown, options: ParseOptions = {}): ParsedFeed
     authors: readAuthors(r, json, ''),
     items,
   });
-  // JSON Feed: an item without authors has the feed's; one without a language is in the feed's
-  // (a screen reader reads a German feed's stories in German on an English page).
+  // Copies of one story (one id) share its safety marks: a content warning, "name changed for
+  // safety" and "no pictures" on any copy hold for every copy, whichever one a widget shows (a
+  // navigator's part, a card's item, one page of a list); a copy's own warning stays, and a
+  // readable warning is lent before the generic one.
+  const marks = new Map<string, LanternItemExtension>();
   for (const item of items) {
+    // JSON Feed: an item without authors has the feed's; one without a language is in the feed's
+    // (a screen reader reads a German feed's stories in German on an English page).
     if (feed.authors) item.authors ??= feed.authors;
     if (feed.language) item.language ??= feed.language;
+    const own = item._lantern ?? {};
+    const mark = marks.get(item.id) ?? {};
+    if (own.content_warning !== undefined && !mark.content_warning) {
+      mark.content_warning = own.content_warning;
+    }
+    if (own.pseudonym) mark.pseudonym = true;
+    if (own.hide_images) mark.hide_images = true;
+    marks.set(item.id, mark);
+  }
+  for (const item of items) {
+    const mark = marks.get(item.id)!;
+    if (Object.keys(mark)[0]) item._lantern = { ...mark, ...item._lantern };
   }
   const warnings = r.warnings.map((w) => ({ ...w, path: w.path.replace(/^\./, '') }));
   return { feed, warnings };
@@ -238,7 +268,7 @@ export function parseFeed(json: unknown, options: ParseOptions = {}): ParsedFeed
  * result is a feed.
  */
 export function parseFeedOrItem(json: unknown, options: ParseOptions = {}): ParsedFeed {
-  if (isObject(json) && validatedItems.has(json as unknown as FeedItem)) {
+  if (isObject(json) && unread.has(json as unknown as FeedItem)) {
     // Already validated (and its entities decoded) by parseFeed: decoding twice would turn a
     // title's literal "&amp;lt;" into "<".
     return {

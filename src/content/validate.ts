@@ -1,4 +1,4 @@
-/** Reading untrusted JSON fields one at a time: the budgets (`LIMITS`) and the `Reader` that warns as it goes. */
+/** Reading untrusted JSON fields one at a time: the budgets (`MAX_…`, `LIMITS`) and the `Reader` that warns as it goes. */
 import { decodeEntities } from './text.js';
 import type { FeedWarning } from './types.js';
 import { isRelativeUrl, safeUrl, type UrlUse } from './url.js';
@@ -10,24 +10,35 @@ const ISO_DATE =
   /^\d{4}-\d{2}-\d{2}(?:([T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i;
 const RFC2822_DATE = /^(?:[a-z]{3},\s*)?\d{1,2}\s+[a-z]{3}\s+\d{4}\b/i;
 
-/**
+/*
  * Budgets for untrusted lists and strings: far above any real story, low enough that no feed
  * up to the 5 MB cap costs more than a moment to validate and render. Past a budget the rest
- * is left out with a warning naming the path.
+ * is left out with a warning naming the path. (Constants, not fields of one object: a minifier
+ * writes each where it is used.)
  */
+export const MAX_ITEMS = 1000;
+export const MAX_TAGS = 50;
+export const MAX_TAG_CHARS = 100;
+export const MAX_AUTHORS = 20;
+/** An author's name: twenty long names once made a byline of 40,000 characters to lay out. */
+export const MAX_NAME_CHARS = 200;
+/** Titles, names, credits, alt text, warnings, report facts. */
+export const MAX_TEXT_CHARS = 2000;
+/** Summaries, descriptions and citations. */
+export const MAX_LONG_TEXT_CHARS = 10_000;
+/** Item and series ids: keys for lookups and session storage, never shortened. */
+export const MAX_ID_CHARS = 2048;
+
+/** The budgets in one object, as the tests read them. */
 export const LIMITS = {
-  items: 1000,
-  tags: 50,
-  tagChars: 100,
-  authors: 20,
-  /** An author's name: twenty long names once made a byline of 40,000 characters to lay out. */
-  nameChars: 200,
-  /** Titles, names, credits, alt text, warnings, report facts. */
-  textChars: 2000,
-  /** Summaries, descriptions and citations. */
-  longTextChars: 10_000,
-  /** Item and series ids: keys for lookups and session storage, never shortened. */
-  idChars: 2048,
+  items: MAX_ITEMS,
+  tags: MAX_TAGS,
+  tagChars: MAX_TAG_CHARS,
+  authors: MAX_AUTHORS,
+  nameChars: MAX_NAME_CHARS,
+  textChars: MAX_TEXT_CHARS,
+  longTextChars: MAX_LONG_TEXT_CHARS,
+  idChars: MAX_ID_CHARS,
 } as const;
 
 /** Cuts `text` to `max` UTF-16 units without splitting a surrogate pair, marking the cut. */
@@ -64,7 +75,7 @@ export class Reader {
     key: string,
     path: string,
     decode = true,
-    max: number = LIMITS.textChars,
+    max: number = MAX_TEXT_CHARS,
   ): string | undefined {
     const value = obj[key];
     if (value == null) return undefined;
@@ -74,11 +85,14 @@ export class Reader {
     }
     const trimmed = value.trim();
     if (trimmed === '') return undefined;
-    // Undecoded text that fits is kept as given, untrimmed.
+    // Undecoded text that fits is kept as given, untrimmed. Shortened text that is decoded ends
+    // before an entity it would cut in two: a warning of 2,001 `&#8203;` read "&#82…", which is
+    // no warning.
     let text = decode ? trimmed : value;
     if (trimmed.length > max) {
       this.warn(`${path}.${key}`, `longer than ${max} characters; shortened`);
       text = shorten(trimmed, max);
+      if (decode) text = text.replace(/&[#\w]*…$/, '…');
     }
     return decode ? decodeEntities(text) : text;
   }
@@ -138,13 +152,16 @@ export class Reader {
     return safe;
   }
 
-  /** A safety flag (hide images, a pseudonym): any value but `false` sets it (fails closed). */
-  bool(obj: Json, key: string, path: string): boolean | undefined {
+  /**
+   * A safety flag (hide images, a pseudonym): any value but `false` sets it (fails closed);
+   * `false` is as good as none.
+   */
+  bool(obj: Json, key: string, path: string): true | undefined {
     const value = obj[key];
     if (value == null) return undefined;
     if (typeof value !== 'boolean')
       this.warn(`${path}.${key}`, 'expected true or false; read as true');
-    return value !== false;
+    return value !== false || undefined;
   }
 
   /**

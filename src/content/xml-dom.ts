@@ -1,6 +1,6 @@
 /** What both XML mappings share: the Atom and Media RSS namespaces, element lookup, text, URLs and media. */
 import { stripMarkup } from './text.js';
-import { LIMITS } from './validate.js';
+import { MAX_ITEMS } from './validate.js';
 
 export const ATOM = 'http://www.w3.org/2005/Atom';
 
@@ -30,7 +30,7 @@ export function children(el: Element, name: string, ns: (ns: string | null) => b
  * The items worth mapping: one past what `parseFeed` reads, so that it still says the rest were
  * left (20,000 items were all mapped first: 1.5 s).
  */
-export const firstItems = (items: Element[]): Element[] => items.slice(0, LIMITS.items + 1);
+export const firstItems = (items: Element[]): Element[] => items.slice(0, MAX_ITEMS + 1);
 
 export function child(
   el: Element,

@@ -44,7 +44,7 @@ export function loadMessages(locale: string): Promise<void> {
     },
     (error: unknown) => {
       koLoading = undefined;
-      console.warn('lantern: Korean interface text not loaded; English shown.', error);
+      console.warn('Lantern: Korean text not loaded; English shown.', error);
     },
   );
   return koLoading;

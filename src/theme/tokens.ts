@@ -187,10 +187,14 @@ export const hostStyles = css`
     color: var(--_muted);
     font-size: 0.875em;
   }
-  /* Above a card's title link, which stretches over the card: a tap on the warning reads it. */
-  .content-warning {
+  /* Above a card's title link, which stretches over the card: a tap on the warning reads it,
+     and a gate's "Show content" button (below) stays clickable. */
+  .content-warning,
+  .reveal {
     position: relative;
     z-index: 1;
+  }
+  .content-warning {
     margin: 0;
     padding: 0.5em 0.75em;
     border-inline-start: 4px solid currentColor;
@@ -203,17 +207,14 @@ export const hostStyles = css`
   .content-warning strong {
     font-weight: 700;
   }
-  /* A warning that gates content: the note, then its "Show content" button (above any
-     stretched title link, so it stays clickable). */
+  /* A warning that gates content: the note, then its "Show content" button. */
   .warning-gate {
     display: grid;
     gap: 0.4em;
   }
   /* The button as wide as its words; the warning across the gate. */
-  .warning-gate .reveal {
+  .reveal {
     justify-self: start;
-    position: relative;
-    z-index: 1;
   }
   .note {
     margin: 0;

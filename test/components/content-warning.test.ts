@@ -362,6 +362,70 @@ describe('content warnings fail closed', () => {
       }
     });
 
+    // One story, two copies: the shown copy (warned) carries neither "name changed for safety"
+    // nor "no pictures"; the other copy does. Both hold wherever the story shows, pictures
+    // revealed or not.
+    // A feed that gives every item its home page's address: other stories, other titles.
+    it('does not warn a story that only shares its URL with a warned one', async () => {
+      const url = 'https://example.org/';
+      const other = { id: 'other', url, title: 'Another story', summary: 'Its own summary.' };
+      const warned = { ...warnedStory(''), id: 'warned', url, image: undefined };
+      const el = await mountLoaded(
+        `<lantern-article-card lang="en" item="other">${feedOf([warned, other])}</lantern-article-card>`,
+      );
+      expect(visibleText(el)).not.to.contain(WARNING);
+      expect(visibleText(el)).to.contain('Its own summary.');
+    });
+
+    it('shows the pseudonym note and no picture that another copy of the item (one id) asks for', async () => {
+      const image = `${location.origin}/demo/images/soldiers.svg`;
+      const careful = {
+        id: 'dup',
+        title: 'The same story',
+        image,
+        _lantern: { pseudonym: true, hide_images: true },
+      };
+      const warned = { ...warnedStory(image), id: 'dup' };
+      for (const tag of ['lantern-article-card', 'lantern-report-download']) {
+        for (const items of [
+          [careful, warned],
+          [warned, careful],
+        ]) {
+          const el = await mountLoaded(
+            `<${tag} lang="en" item="dup" reveal-warned>${feedOf(items)}</${tag}>`,
+          );
+          const what = `${tag}, ${items[0] === warned ? 'warned' : 'other'} copy first`;
+          expect(visibleText(el), what).to.contain(WARNING);
+          expect(visibleText(el), what).to.contain('Name changed for safety');
+          expect(el.shadowRoot!.querySelector('img'), what).to.equal(null);
+          cleanup();
+        }
+      }
+      // A list shows the story once, as the card does.
+      const list = await mountLoaded(
+        `<lantern-article-list lang="en" reveal-warned>${feedOf([careful, warned])}</lantern-article-list>`,
+      );
+      const cards = list.shadowRoot!.querySelectorAll('lantern-article-card');
+      expect(cards.length).to.equal(1);
+      expect(visibleText(cards[0]!)).to.contain('Name changed for safety');
+      expect(cards[0]!.shadowRoot!.querySelector('img')).to.equal(null);
+    });
+
+    it("a navigator's part shows the pseudonym note and no picture that a copy outside the series asks for", async () => {
+      const image = `${location.origin}/demo/images/soldiers.svg`;
+      const items = series(image, image);
+      const copy = {
+        id: 'part-2',
+        title: 'Part 2 title',
+        _lantern: { pseudonym: true, hide_images: true },
+      };
+      const el = await storyNavigator([...items, copy], 'part="2" mode="reader" reveal-warned');
+      await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      expect(visibleText(el)).to.contain('Second part body.');
+      expect(visibleText(el)).to.contain('Name changed for safety');
+      expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    });
+
     for (const [label, warning] of [
       ['invisible characters', '\u2800\u200b\u3164'],
       ['a wrong type (an array)', ['a', 'b']],

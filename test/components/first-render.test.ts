@@ -109,7 +109,9 @@ describe('a framework that wrote an object as an attribute', () => {
     await el.updateComplete;
     expect(errors.length).to.equal(1);
     expect((errors[0]!.detail as { message: string }).message).to.match(/feed property/);
-    expect(el.shadowRoot?.textContent).to.match(/set the feed property, not the attribute/);
+    expect(el.shadowRoot?.textContent).to.match(
+      /feed attribute is "\[object Object\]": set the feed property/,
+    );
   });
 });
 

@@ -72,6 +72,27 @@ describe('content warnings fail closed at validation', () => {
     );
   });
 
+  // Shortened after its entities are decoded: cut in the middle of one, it read "&#82…".
+  for (const entity of ['&#8203;', '&#x200B;', '&#00000008203;']) {
+    it(`a warning of 2,001 ${entity} becomes the generic warning ''`, () => {
+      const result = warningOf(entity.repeat(2_001));
+      expect(result.warning).to.equal('');
+      expect(result.lines).to.include(
+        'items[0]._lantern.content_warning: no visible text; a generic warning is shown',
+      );
+    });
+  }
+
+  it('a long warning of zero-padded entities ends before a cut one', () => {
+    const result = warningOf(`&#${'0'.repeat(60)}65;`.repeat(2_001));
+    expect(result.warning).to.match(/^A+…$/);
+  });
+
+  it('a long warning written with entities is cut between two of them, never inside one', () => {
+    const result = warningOf('&lt;abuse&gt; '.repeat(300));
+    expect(result.warning).to.match(/^(<abuse> )+<abuse…$/);
+  });
+
   it('a readable warning is kept as written, and null means none', () => {
     expect(warningOf('  Violence &amp; abuse ').warning).to.equal('Violence & abuse');
     expect(warningOf('\u2800Torture').warning).to.equal('\u2800Torture');
@@ -82,6 +103,58 @@ describe('content warnings fail closed at validation', () => {
   it("isWarnedItem counts '' as warned", () => {
     expect(isWarnedItem({ id: 'a', _lantern: { content_warning: '' } })).to.equal(true);
     expect(isWarnedItem({ id: 'a', _lantern: {} })).to.equal(false);
+  });
+});
+
+describe('copies of one story share its safety marks', () => {
+  const url = 'https://example.org/story';
+  const read = (items: object[]) =>
+    parseFeed({ version: V11, title: 'C', items }).feed.items.map((item) => ({
+      id: item.id,
+      ...item._lantern,
+    }));
+
+  it('by id: a warning, the pseudonym and no pictures from any copy', () => {
+    expect(
+      read([
+        { id: 'x', title: 'Story' },
+        {
+          id: 'x',
+          title: 'Story',
+          url,
+          _lantern: { content_warning: 'Violence', pseudonym: true },
+        },
+        { id: 'x', title: 'Story', _lantern: { hide_images: true } },
+        { id: 'z', title: 'Another story', url, _lantern: { hide_images: true } },
+      ]),
+    ).to.deep.equal([
+      { id: 'x', content_warning: 'Violence', pseudonym: true, hide_images: true },
+      { id: 'x', content_warning: 'Violence', pseudonym: true, hide_images: true },
+      { id: 'x', content_warning: 'Violence', pseudonym: true, hide_images: true },
+      { id: 'z', hide_images: true },
+    ]);
+  });
+  it('lends a readable warning before the generic one', () => {
+    const warnings = read([
+      { id: 'x', title: 'Story', _lantern: { content_warning: '\u200b' } },
+      { id: 'x', title: 'Story', _lantern: { content_warning: 'Sexual violence' } },
+      { id: 'x', title: 'Story' },
+    ]).map((item) => item.content_warning);
+    expect(warnings).to.deep.equal(['', 'Sexual violence', 'Sexual violence']);
+  });
+
+  it("keeps a copy's own warning, and marks nothing where no copy has one", () => {
+    expect(
+      read([
+        { id: 'x', title: 'Story', _lantern: { content_warning: 'Violence' } },
+        { id: 'x', title: 'Story', _lantern: { content_warning: 'Torture', hide_images: false } },
+        { id: 'w', title: 'Other' },
+      ]),
+    ).to.deep.equal([
+      { id: 'x', content_warning: 'Violence' },
+      { id: 'x', content_warning: 'Torture' },
+      { id: 'w' },
+    ]);
   });
 });
 

@@ -133,7 +133,7 @@ export const articleCardStyles = css`
   /* The dot between tags ("Analysis · POWs") and facts is drawn, not read ("·" is noise to a
      screen reader): it hears a comma's pause. */
   .tags > span + span::before,
-  .dateline > span + span::before {
+  time + span::before {
     content: ' · ';
     content: ' · ' / ', ';
   }

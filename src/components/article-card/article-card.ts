@@ -1,12 +1,12 @@
 import { html, isServer, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { cutText, itemExcerpt } from '../../content/excerpt.js';
-import { authorNames, itemReadingMinutes, pickItem } from '../../content/items.js';
+import { authorNames, isWarnedItem, itemReadingMinutes, pickItem } from '../../content/items.js';
 import type { FeedItem, ParsedFeed } from '../../content/types.js';
 import { formatDate, formatList } from '../../i18n/index.js';
 import { hostStyles } from '../../theme/tokens.js';
 import { headingTemplate } from '../shared/heading.js';
-import { contentWarning, feedImage, isWarned, pseudonymNote } from '../shared/templates.js';
+import { contentWarning, feedImage, pseudonymNote } from '../shared/templates.js';
 import { LanternElement } from '../shared/lantern-element.js';
 import { setState } from '../shared/states.js';
 import { articleCardStyles } from './article-card.styles.js';
@@ -182,7 +182,7 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
 
   /** A warned item's image and summary wait for the reader (or `reveal-warned`). */
   private hidesWarned(item: FeedItem): boolean {
-    return isWarned(item._lantern?.content_warning) && !this.revealWarned && !this.revealed;
+    return isWarnedItem(item) && !this.revealWarned && !this.revealed;
   }
 
   /**
@@ -225,10 +225,10 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
     const hidden = this.hidesWarned(item);
     // A screen reader that jumps to the title (by heading or Tab) hears the warning above it:
     // the title link is described by the warning's id (only a warned item has one).
-    const warningId = isWarned(ext.content_warning) ? 'warning' : undefined;
+    const warningId = isWarnedItem(item) ? 'warning' : undefined;
     const excerpt = itemExcerpt(item);
     const time = date
-      ? html`<time datetime=${item.date_published ?? ''} lang=${locale}>${date}</time>`
+      ? html`<time datetime=${item.date_published!} lang=${locale}>${date}</time>`
       : nothing;
     // An untitled item (a micro-post) is named by its date, else by its opening words.
     // A card shows three lines of title, and a screen reader hears it whole up to 1,000
@@ -265,7 +265,6 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
           </p>
           ${headingTemplate(
             this.headingLevel,
-            'title',
             href
               ? html`<a
                   href=${href}
@@ -282,7 +281,7 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
               >${authors.length ? m.by(formatList(authors, locale)) : nothing}</span
             >
             <span class="dateline"
-              >${date && item.title ? html`<span>${time}</span>` : nothing}
+              >${item.title ? time : nothing}
               ${minutes ? html`<span>${m.minutesToRead(minutes)}</span>` : nothing}</span
             >
           </p>

@@ -4,10 +4,9 @@ import { readReportFields } from '../../content/parse-report.js';
 import { bodySource, renderRichContent } from '../../content/rich.js';
 import type { Attachment, FeedItem, ParsedFeed } from '../../content/types.js';
 import { hostStyles } from '../../theme/tokens.js';
-import { pickItem } from '../../content/items.js';
+import { isWarnedItem, pickItem } from '../../content/items.js';
 import { clampHeading } from '../shared/heading.js';
 import { lanternEvent, type LanternDownloadDetail } from '../shared/events.js';
-import { isWarned } from '../shared/templates.js';
 import { withReportText } from '../../i18n/messages-en-report.js';
 import { LanternElement } from '../shared/lantern-element.js';
 import { splitLongBody } from './long-summary.js';
@@ -185,7 +184,7 @@ export class LanternReportDownload extends LanternElement<ReportView> {
 
   /** A warned report's cover and summary wait for the reader (or `reveal-warned`). */
   private hidesWarned(item: FeedItem): boolean {
-    return isWarned(item._lantern?.content_warning) && !this.revealWarned && !this.revealed;
+    return isWarnedItem(item) && !this.revealWarned && !this.revealed;
   }
 
   /** "Show content" / "Hide content"; showing builds the summary body the first time. */

@@ -93,13 +93,12 @@ export function reportTemplate(
               // reader chooses.
               html`<div class="cover" part="media"><div class="placeholder"></div></div>`
             : html`<figure class="cover" part="media">
-                ${feedImage(cover, ext.image_alt ?? '', { width: 900, height: 1200, lang: contentLang })}
+                ${feedImage(cover, ext.image_alt ?? '', { lang: contentLang, width: 900, height: 1200 })}
               </figure>`
       }
       <div class="details">
         ${headingTemplate(
           c.headingLevel,
-          'title',
           html`<span lang=${contentLang} tabindex="-1" data-focus>${title}</span>`,
         )}
         ${

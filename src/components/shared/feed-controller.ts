@@ -64,7 +64,11 @@ export class FeedController<View> implements ReactiveController {
   hostConnected(): void {
     // A framework (or the staff preview) may write or replace an inline feed after upgrade; an
     // element with no data of its own yet may be given one that way.
-    if (this.host.querySelector(INLINE_FEED_SELECTOR) || !this.hasOtherSource()) {
+    const { feed, item, src } = this.host;
+    if (
+      this.host.querySelector(INLINE_FEED_SELECTOR) ||
+      !((!!feed && typeof feed === 'object') || (!!item && typeof item === 'object') || src)
+    ) {
       this.inlineObserver ??= new MutationObserver((records) => {
         if (records.some((r) => touchesInlineFeed(this.host, r))) this.queue(false);
       });
@@ -80,11 +84,6 @@ export class FeedController<View> implements ReactiveController {
     this.inlineObserver?.disconnect();
     this.latest?.abort();
     this.latest = undefined;
-  }
-
-  private hasOtherSource(): boolean {
-    const { feed, item, src } = this.host;
-    return (!!feed && typeof feed === 'object') || (!!item && typeof item === 'object') || !!src;
   }
 
   /** Loads in a microtask, once for any number of calls before it (several properties set together). */
@@ -110,7 +109,7 @@ export class FeedController<View> implements ReactiveController {
       if (written) {
         throw new FeedError(
           'no-data',
-          `The ${written} was given as the text "[object Object]": set the ${written} property, not the attribute (load lantern.js first).`,
+          `The ${written} attribute is "[object Object]": set the ${written} property (load lantern.js first).`,
         );
       }
       const given = this.given();
@@ -178,8 +177,14 @@ export class FeedController<View> implements ReactiveController {
   private given(): FeedData | undefined {
     // Data given in the page resolves relative URLs against base-url, else its own feed_url;
     // never silently against the partner's page, where an image would hit the partner's paths.
-    const options = { baseUrl: this.explicitBase() };
-    const { feed, item } = this.host;
+    // `base-url` as an absolute URL; a relative one is the partner's choice of their own page.
+    const { feed, item, baseUrl, localName } = this.host;
+    const options: { baseUrl?: string } = {};
+    try {
+      if (baseUrl) options.baseUrl = new URL(baseUrl, isServer ? undefined : document.baseURI).href;
+    } catch {
+      console.warn(`<${localName}>: base-url "${baseUrl}" is not a URL; ignored.`);
+    }
     let parsed: ParsedFeed | undefined;
     if (feed && typeof feed === 'object') parsed = parseFeed(feed, options);
     else if (item && typeof item === 'object') parsed = parseFeedOrItem(item, options);
@@ -191,18 +196,6 @@ export class FeedController<View> implements ReactiveController {
     if (!parsed) return undefined;
     this.warn(parsed);
     return { parsed, base: options.baseUrl ?? parsed.feed.feed_url };
-  }
-
-  /** `base-url` as an absolute URL; a relative one is the partner's choice of their own page. */
-  private explicitBase(): string | undefined {
-    const { baseUrl } = this.host;
-    if (!baseUrl) return undefined;
-    try {
-      return new URL(baseUrl, isServer ? undefined : document.baseURI).href;
-    } catch {
-      console.warn(`<${this.host.localName}>: base-url "${baseUrl}" is not a URL; ignored.`);
-      return undefined;
-    }
   }
 
   /**

@@ -5,18 +5,21 @@ export function clampHeading(level: number): number {
   return Math.min(6, Math.max(2, Math.round(level) || 2));
 }
 
-/** A real `<h2>`–`<h6>` (static tags, so no `unsafeStatic`). */
-export function headingTemplate(level: number, part: string, content: unknown): TemplateResult {
+/**
+ * A real `<h2>`–`<h6>`, the `title` part (static tags, so no `unsafeStatic`; static attributes,
+ * so a copy sets none).
+ */
+export function headingTemplate(level: number, content: unknown): TemplateResult {
   switch (clampHeading(level)) {
     case 3:
-      return html`<h3 class=${part} part=${part}>${content}</h3>`;
+      return html`<h3 class="title" part="title">${content}</h3>`;
     case 4:
-      return html`<h4 class=${part} part=${part}>${content}</h4>`;
+      return html`<h4 class="title" part="title">${content}</h4>`;
     case 5:
-      return html`<h5 class=${part} part=${part}>${content}</h5>`;
+      return html`<h5 class="title" part="title">${content}</h5>`;
     case 6:
-      return html`<h6 class=${part} part=${part}>${content}</h6>`;
+      return html`<h6 class="title" part="title">${content}</h6>`;
     default:
-      return html`<h2 class=${part} part=${part}>${content}</h2>`;
+      return html`<h2 class="title" part="title">${content}</h2>`;
   }
 }

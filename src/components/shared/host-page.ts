@@ -71,15 +71,13 @@ export let hostPageStopped = false;
 if (typeof document !== 'undefined' && typeof Document !== 'undefined') {
   // Each warning names the id or name to change: the partner can search the page for it.
   for (const name of restoreLitGlobals()) {
-    console.warn(
-      `Lantern: the id or name "${name}" hid window.${name} from Lit (now undefined); rename it.`,
-    );
+    console.warn(`Lantern: an id or name hid window.${name} from Lit (now undefined); rename it.`);
   }
   const hidden = hiddenDocumentMembers();
   if (hidden.length) {
     hostPageStopped = true;
     console.warn(
-      `Lantern: widgets not started, fallback content shown: elements named "${hidden.join('", "')}" hide document members rendering needs; rename them.`,
+      `Lantern: not started, fallback content shown: elements named "${hidden.join('", "')}" hide document members; rename them.`,
     );
   }
 }

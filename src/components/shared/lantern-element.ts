@@ -275,7 +275,7 @@ export abstract class LanternElement<View> extends LitElement {
       this.renderRoot.replaceChildren(slot);
       // Reported as any failure is (no render follows: renderFailed stops it).
       this.fail(
-        `could not render, so its fallback content is shown: ${cause instanceof Error ? cause.message : String(cause)}`,
+        `could not render, so its fallback content is shown: ${errorDetail(cause).message}`,
       );
     }
   }

@@ -93,18 +93,8 @@ export function findSeries(parsed: ParsedFeed, request: SeriesRequest = {}): Ser
       `Lantern: series "${id}" has ${duplicates - MAX_DUPLICATE_LINES} more duplicate parts, ignored.`,
     );
   }
-  // A warned copy of a part (one id) anywhere in the feed, in a series or not, lends the part its
-  // warning, as the warned copy of a duplicate wins elsewhere: a warning is never lost to one.
-  // (A part's own warning stays. At most 500 parts by the 1,000 items a feed is read to.)
-  for (const [number, item] of byNumber) {
-    const copy = items.find((other) => other.id === item.id && isWarnedItem(other));
-    if (copy) {
-      byNumber.set(number, {
-        ...item,
-        _lantern: { content_warning: copy._lantern!.content_warning, ...item._lantern },
-      });
-    }
-  }
+  // (A warned copy of a part anywhere in the feed, in a series or not, has lent the part its
+  // warning when the feed was read: parseFeed.)
   const parts = Array.from({ length: total }, (_, i) => ({
     number: i + 1,
     item: byNumber.get(i + 1),

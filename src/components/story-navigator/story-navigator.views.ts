@@ -2,7 +2,7 @@ import { html, isServer, nothing, type TemplateResult } from 'lit';
 import { bodySource } from '../../content/rich.js';
 import type { FeedItem } from '../../content/types.js';
 import { cutText } from '../../content/excerpt.js';
-import { authorNames, itemReadingMinutes } from '../../content/items.js';
+import { authorNames, isWarnedItem, itemReadingMinutes } from '../../content/items.js';
 import { formatDate, formatList, type Messages } from '../../i18n/index.js';
 import { headingTemplate } from '../shared/heading.js';
 import {
@@ -67,7 +67,7 @@ export function hidesPart(
   revealWarned: boolean,
   revealed: ReadonlySet<number>,
 ): boolean {
-  return isWarned(item._lantern?.content_warning) && !revealWarned && !revealed.has(number);
+  return isWarnedItem(item) && !revealWarned && !revealed.has(number);
 }
 
 /** `partName` as shown: the title (cut at `max`) in the part's language, "Part N" in the UI's. */
@@ -119,7 +119,6 @@ export function navigatorTemplate(c: NavigatorContext, view: NavigatorView): Tem
               ${current === undefined ? nothing : html`<p class="part-of" part="meta">${position}</p>`}
               ${headingTemplate(
                 c.level,
-                'title',
                 html`<span lang=${lang} data-focus tabindex="-1">${series.title}</span>`,
               )}
               ${note} ${progress(c, view)}
@@ -314,7 +313,7 @@ function reading(c: NavigatorContext, view: NavigatorView): TemplateResult | typ
   `;
   return html`
     <article class="reading" lang=${locale}>
-      ${headingTemplate(c.partLevel, 'title', shownName(m, series, item, current))}
+      ${headingTemplate(c.partLevel, shownName(m, series, item, current))}
       ${
         // Its "Show content" button unless reveal-warned.
         contentWarning(m, ext.content_warning, item.language, {
