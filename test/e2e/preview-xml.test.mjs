@@ -3,10 +3,9 @@
 // demo/rss/ (written for the stories and these tests, not real feeds).
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { createServer } from 'vite';
+import { previewServer } from './preview-server.mjs';
 import { launch, root, watchErrors } from './harness.mjs';
 import { tagNames } from './tag-names.mjs';
 
@@ -15,17 +14,8 @@ let origin;
 let browser;
 
 before(async () => {
-  server = await createServer({
-    root,
-    configFile: join(root, 'vite.config.ts'),
-    // Its own dependency cache, so a preview someone else is running is not disturbed.
-    cacheDir: join(tmpdir(), 'lantern-preview-xml-e2e-vite'),
-    optimizeDeps: { entries: ['preview/*.html'] },
-    logLevel: 'error',
-    server: { host: '127.0.0.1', port: 0, strictPort: false, open: false, hmr: false },
-  });
-  await server.listen();
-  origin = `http://127.0.0.1:${server.httpServer.address().port}`;
+  server = await previewServer('preview-xml');
+  origin = server.origin;
   browser = await launch();
 });
 

@@ -3,10 +3,9 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { createServer } from 'vite';
+import { previewServer } from './preview-server.mjs';
 import { launch, root, watchErrors } from './harness.mjs';
 import { readmeSnippet } from './readme-snippet.mjs';
 import { tagNames } from './tag-names.mjs';
@@ -31,17 +30,8 @@ let origin;
 let browser;
 
 before(async () => {
-  server = await createServer({
-    root,
-    configFile: join(root, 'vite.config.ts'),
-    // Its own dependency cache, so a preview someone else is running is not disturbed.
-    cacheDir: join(tmpdir(), 'lantern-preview-e2e-vite'),
-    optimizeDeps: { entries: ['preview/*.html'] },
-    logLevel: 'error',
-    server: { host: '127.0.0.1', port: 0, strictPort: false, open: false, hmr: false },
-  });
-  await server.listen();
-  origin = `http://127.0.0.1:${server.httpServer.address().port}`;
+  server = await previewServer('preview');
+  origin = server.origin;
   browser = await launch();
 });
 

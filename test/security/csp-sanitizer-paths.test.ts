@@ -1,19 +1,5 @@
 import { expect } from '@open-wc/testing';
-
-/** The partner's policy, with the Trusted Types policy names a path needs. */
-function csp(trustedTypes: string): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "require-trusted-types-for 'script'",
-    `trusted-types ${trustedTypes}`,
-  ].join('; ');
-}
+import { framedReport, partnerCsp } from './framed-page.js';
 
 interface Report {
   path: string;
@@ -28,23 +14,12 @@ interface Report {
 }
 
 async function render(path: 'platform' | 'purify', policy: string): Promise<Report> {
-  const frame = document.createElement('iframe');
-  frame.style.cssText = 'width: 900px; height: 600px';
-  const report = new Promise<Report>((resolve) => {
-    setTimeout(() => resolve({ path, crash: 'no report', violations: [], pwned: 0 }), 40_000);
-    window.addEventListener('message', function onMessage(e: MessageEvent) {
-      if ((e.data as { lantern?: string })?.lantern !== 'csp-paths-report') return;
-      window.removeEventListener('message', onMessage);
-      resolve(e.data as Report);
-    });
-  });
-  frame.srcdoc = `<!doctype html><html lang="en"><head>
-    <meta http-equiv="Content-Security-Policy" content="${csp(policy)}">
-    <script type="module" src="/test/security/csp-paths-page.ts?path=${path}"></script>
-    </head><body></body></html>`;
-  document.body.append(frame);
-  const result = await report;
-  frame.remove();
+  const result = await framedReport<Report>(
+    partnerCsp(policy),
+    `/test/security/csp-paths-page.ts?path=${path}`,
+    'csp-paths-report',
+    { path, crash: 'no report', violations: [], pwned: 0 },
+  );
   console.log(
     `${path} under "trusted-types ${policy}": ${result.violations.length} violations, ` +
       `${result.inertParseReports?.length ?? 0} inert-parse reports, DOMPurify ${result.purifyLoaded ? 'loaded' : 'not loaded'}, marked ${result.markedLoaded ? 'loaded' : 'not loaded'}`,

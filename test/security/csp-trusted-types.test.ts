@@ -1,17 +1,8 @@
 import { expect } from '@open-wc/testing';
+import { framedReport, partnerCsp } from './framed-page.js';
 
 /** The policy a partner's page sets; README "Security" documents it. */
-const PARTNER_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "require-trusted-types-for 'script'",
-  'trusted-types lantern lit-html',
-].join('; ');
+const PARTNER_CSP = partnerCsp('lantern lit-html');
 
 interface CspReport {
   reports?: { tag: string; status: string; text: string }[];
@@ -25,26 +16,12 @@ describe('under a strict CSP with Trusted Types enforced', function () {
   this.timeout(60_000);
 
   it('every element renders its rich content, with no violation and no script run', async () => {
-    const frame = document.createElement('iframe');
-    frame.style.cssText = 'width: 900px; height: 600px';
-    const report = new Promise<CspReport>((resolve) => {
-      setTimeout(
-        () => resolve({ crash: 'the framed page sent no report', violations: [], pwned: 0 }),
-        40_000,
-      );
-      window.addEventListener('message', function onMessage(e: MessageEvent) {
-        if ((e.data as { lantern?: string })?.lantern !== 'csp-report') return;
-        window.removeEventListener('message', onMessage);
-        resolve(e.data as CspReport);
-      });
-    });
-    frame.srcdoc = `<!doctype html><html lang="en"><head>
-      <meta http-equiv="Content-Security-Policy" content="${PARTNER_CSP}">
-      <script type="module" src="/test/security/csp-page.ts"></script>
-      </head><body></body></html>`;
-    document.body.append(frame);
-    const result = await report;
-    frame.remove();
+    const result = await framedReport<CspReport>(
+      PARTNER_CSP,
+      '/test/security/csp-page.ts',
+      'csp-report',
+      { crash: 'the framed page sent no report', violations: [], pwned: 0 },
+    );
 
     expect(result.crash, result.crash).to.equal(undefined);
     expect(result.violations).to.deep.equal([]);
