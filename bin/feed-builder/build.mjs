@@ -1,6 +1,7 @@
 // The feed builder: a folder of markdown files with YAML front matter → JSON Feed 1.1 with
-// `_lantern` (DESIGN.md, "Feed builder"). Every problem in every file is collected; any problem
-// means nothing is written. Bodies go through the widgets' own markdown + sanitiser pipeline
+// `_lantern` (DESIGN.md, "Feed builder"). Each file's front matter is read by item.mjs, which
+// the staff preview shares; this file brings the folder (files, checksums, PDF pages) and the
+// rendered bodies. Every problem in every file is collected; any problem means nothing is written. Bodies go through the widgets' own markdown + sanitiser pipeline
 // (`renderMarkdown` from the package's content layer) in a jsdom window, and the finished feed
 // is checked with the widgets' own `parseFeed`.
 import { createHash } from 'node:crypto';
@@ -14,44 +15,14 @@ import {
 } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { parseDocument } from 'yaml';
+import { definedOnly, readItem, withBody } from './item.mjs';
 import { pdfPageCount } from './pdf-pages.mjs';
 
-const ITEM_KEYS = new Set([
-  'id', 'title', 'date', 'updated', 'url', 'authors', 'tags', 'summary', 'image', 'image_alt',
-  'image_credit', 'language', 'series', 'content_warning', 'pseudonym', 'hide_images', 'report',
-  'attachments',
-]); // prettier-ignore
-const SERIES_KEYS = new Set(['id', 'title', 'part', 'total']);
-const REPORT_KEYS = new Set([
-  'publisher',
-  'edition',
-  'pages',
-  'license',
-  'document_id',
-  'citation',
-]);
-const ATTACHMENT_KEYS = new Set([
-  'file', 'url', 'title', 'language', 'mime_type', 'size_in_bytes', 'sha256', 'pages',
-]); // prettier-ignore
 const FEED_KEYS = new Set(['title', 'description', 'home_page_url', 'language', 'authors', 'icon']);
+export { rfc3339 } from './item.mjs';
+
 /** Optional feed-level settings in the content folder. */
 export const FEED_FILE = 'feed.yml';
-
-const MIME = {
-  '.pdf': 'application/pdf',
-  '.epub': 'application/epub+zip',
-  '.mp3': 'audio/mpeg',
-  '.m4a': 'audio/mp4',
-  '.mp4': 'video/mp4',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
-  '.svg': 'image/svg+xml',
-  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  '.zip': 'application/zip',
-  '.txt': 'text/plain',
-};
 
 /** A host that cannot exist: path-only base URLs are resolved against it, then it is removed. */
 const PREVIEW_ORIGIN = 'https://lantern-preview.invalid';
@@ -97,259 +68,46 @@ export function normaliseBaseUrl(raw) {
   }
 }
 
-/** Splits `---` front matter from the markdown body. */
-function splitFrontMatter(text) {
-  const match = /^\ufeff?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
-  if (!match) return undefined;
-  return { yaml: match[1], body: text.slice(match[0].length) };
-}
-
-/** RFC 3339 from a YAML date (`2025-02-20`) or date-time; `undefined` when impossible. */
-export function rfc3339(value) {
-  const text = value instanceof Date ? value.toISOString() : String(value ?? '').trim();
-  const match =
-    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/i.exec(
-      text,
-    );
-  if (!match) return undefined;
-  const [, y, m, d, hh = '00', mm = '00', ss = '00', frac = '', zone = 'Z'] = match;
-  const day = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-  // 2025-02-30 rolls over to March in Date: compare back to catch impossible dates.
-  if (
-    day.getUTCFullYear() !== Number(y) ||
-    day.getUTCMonth() !== Number(m) - 1 ||
-    day.getUTCDate() !== Number(d)
-  ) {
-    return undefined;
-  }
-  if (Number(hh) > 23 || Number(mm) > 59 || Number(ss) > 59) return undefined;
-  return `${y}-${m}-${d}T${hh}:${mm}:${ss}${frac}${zone.toUpperCase()}`;
-}
-
-const isLanguageTag = (tag) => {
-  try {
-    return typeof tag === 'string' && Intl.getCanonicalLocales(tag).length === 1;
-  } catch {
-    return false;
-  }
-};
-
 /** Reads one markdown draft; pushes every problem it finds onto `problems`. */
 async function readDraft(dir, file, base, problems) {
   const problem = (message) => problems.push(`${file}: ${message}`);
-  const text = readFileSync(join(dir, file), 'utf8');
-  const parts = splitFrontMatter(text);
-  if (!parts) {
-    problem('no front matter (the file must start with a --- block of YAML)');
-    return undefined;
-  }
-  const doc = parseDocument(parts.yaml, { uniqueKeys: true, prettyErrors: false });
-  for (const error of doc.errors)
-    problem(`front matter is not valid YAML: ${error.message.split('\n')[0]}`);
-  if (doc.errors.length) return undefined;
-  const data = doc.toJS() ?? {};
-  if (typeof data !== 'object' || Array.isArray(data)) {
-    problem('front matter must be a set of key: value lines');
-    return undefined;
-  }
-  for (const key of Object.keys(data)) if (!ITEM_KEYS.has(key)) problem(`unknown key "${key}"`);
-
-  const string = (key, obj = data, where = key) => {
-    const value = obj[key];
-    if (value === undefined || value === null) return undefined;
-    if (typeof value === 'number') return String(value);
-    if (typeof value !== 'string' || value.trim() === '') {
-      problem(`${where} must be text`);
-      return undefined;
-    }
-    return value.trim();
-  };
-  const bool = (key) => {
-    const value = data[key];
-    if (value === undefined || value === null) return undefined;
-    if (typeof value !== 'boolean') problem(`${key} must be true or false`);
-    return typeof value === 'boolean' ? value : undefined;
-  };
-  const list = (key) => {
-    const value = data[key];
-    if (value === undefined || value === null) return undefined;
-    const items = typeof value === 'string' ? [value] : value;
-    if (!Array.isArray(items) || items.some((v) => typeof v !== 'string' || !v.trim())) {
-      problem(`${key} must be a list of names, e.g. [One, Two]`);
-      return undefined;
-    }
-    return items.map((v) => v.trim());
-  };
-  const int = (obj, key, where) => {
-    const value = obj[key];
-    if (value === undefined || value === null) return undefined;
-    if (!Number.isSafeInteger(value) || value < 1)
-      problem(`${where} must be a whole number of at least 1`);
-    return Number.isSafeInteger(value) && value >= 1 ? value : undefined;
-  };
-  /** A file in the content folder, or an absolute URL; returns the output URL and the local path. */
-  const location = (raw, where) => {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(raw)) {
-      try {
-        if (/^https?:$/.test(new URL(raw).protocol)) return { url: new URL(raw).href };
-      } catch {
-        /* reported below */
-      }
-      problem(`${where} "${raw}" is not an http(s) URL or a file in the folder`);
-      return undefined;
-    }
-    const path = resolve(dir, raw);
-    if (path !== resolve(dir) && !path.startsWith(resolve(dir) + sep)) {
-      problem(`${where} "${raw}" is outside the content folder`);
-      return undefined;
-    }
-    if (!existsSync(path) || !statSync(path).isFile()) {
-      problem(`${where} "${raw}": file not found`);
-      return undefined;
-    }
-    return { url: outputUrl(relative(resolve(dir), path).split(sep).join('/'), base), path };
-  };
-
-  const id = string('id') ?? basename(file, extname(file));
-  const title = string('title');
-  if (data.title === undefined || data.title === null) problem('title is missing');
-  let date_published;
-  if (data.date === undefined || data.date === null) problem('date is missing');
-  else {
-    date_published = rfc3339(data.date);
-    if (!date_published) problem(`date "${data.date}" is not a possible date (use YYYY-MM-DD)`);
-  }
-  let date_modified;
-  if (data.updated !== undefined && data.updated !== null) {
-    date_modified = rfc3339(data.updated);
-    if (!date_modified)
-      problem(`updated "${data.updated}" is not a possible date (use YYYY-MM-DD)`);
-  }
-  const explicitUrl = string('url');
-  let url = outputUrl(encodeURIComponent(id), base);
-  if (explicitUrl) url = location(explicitUrl, 'url')?.url;
-  const language = string('language');
-  if (language && !isLanguageTag(language))
-    problem(`language "${language}" is not a language tag (e.g. en, ko)`);
-
-  const imageRaw = string('image');
-  const image = imageRaw ? location(imageRaw, 'image')?.url : undefined;
-  const image_alt = string('image_alt');
-  if (imageRaw && !image_alt)
-    problem('image has no image_alt (describe the picture for people who cannot see it)');
-
-  let series;
-  if (data.series !== undefined && data.series !== null) {
-    const s = data.series;
-    if (typeof s !== 'object' || Array.isArray(s))
-      problem('series must be { id, title, part, total }');
-    else {
-      for (const key of Object.keys(s))
-        if (!SERIES_KEYS.has(key)) problem(`unknown key "series.${key}"`);
-      series = {
-        id: string('id', s, 'series.id'),
-        title: string('title', s, 'series.title'),
-        part: int(s, 'part', 'series.part'),
-        total: int(s, 'total', 'series.total'),
-      };
-      if (!series.id || !series.title || !series.part || !series.total) {
-        problem('series needs id, title, part and total');
-      } else if (series.part > series.total) {
-        problem(`series.part ${series.part} is beyond series.total ${series.total}`);
-      }
-    }
-  }
-
-  let report;
-  if (data.report !== undefined && data.report !== null) {
-    const r = data.report;
-    if (typeof r !== 'object' || Array.isArray(r))
-      problem('report must be { publisher, edition, … }');
-    else {
-      for (const key of Object.keys(r))
-        if (!REPORT_KEYS.has(key)) problem(`unknown key "report.${key}"`);
-      report = {
-        publisher: string('publisher', r, 'report.publisher'),
-        edition: string('edition', r, 'report.edition'),
-        pages: int(r, 'pages', 'report.pages'),
-        license: string('license', r, 'report.license'),
-        document_id: string('document_id', r, 'report.document_id'),
-        citation: string('citation', r, 'report.citation'),
-      };
-    }
-  }
-
-  const attachments = [];
-  if (data.attachments !== undefined && data.attachments !== null) {
-    if (!Array.isArray(data.attachments)) problem('attachments must be a list');
-    else {
-      data.attachments.forEach((a, i) => {
-        const where = `attachments[${i}]`;
-        if (typeof a !== 'object' || a === null || Array.isArray(a)) {
-          problem(`${where} must be { file, title, language } or { url, mime_type, … }`);
-          return;
+  const folder = resolve(dir);
+  const read = readItem(
+    readFileSync(join(dir, file), 'utf8'),
+    {
+      defaultId: basename(file, extname(file)),
+      defaultUrl: (id) => outputUrl(encodeURIComponent(id), base),
+      local: (raw, where) => {
+        const path = resolve(dir, raw);
+        if (path !== folder && !path.startsWith(folder + sep)) {
+          problem(`${where} "${raw}" is outside the content folder`);
+          return undefined;
         }
-        for (const key of Object.keys(a))
-          if (!ATTACHMENT_KEYS.has(key)) problem(`unknown key "${where}.${key}"`);
-        const file = string('file', a, `${where}.file`);
-        const remote = string('url', a, `${where}.url`);
-        if (!file === !remote) {
-          problem(`${where} needs either file (in the folder) or url`);
-          return;
+        if (!existsSync(path) || !statSync(path).isFile()) {
+          problem(`${where} "${raw}": file not found`);
+          return undefined;
         }
-        const attachmentLanguage = string('language', a, `${where}.language`);
-        if (attachmentLanguage && !isLanguageTag(attachmentLanguage)) {
-          problem(`${where}.language "${attachmentLanguage}" is not a language tag`);
-        }
-        const out = { title: string('title', a, `${where}.title`) };
-        const ext = {};
-        if (file) {
-          const found = location(file, `${where}.file`);
-          if (!found) return;
-          const bytes = readFileSync(found.path);
-          out.url = found.url;
-          out.mime_type =
-            string('mime_type', a) ??
-            MIME[extname(found.path).toLowerCase()] ??
-            'application/octet-stream';
-          out.size_in_bytes = bytes.byteLength;
-          ext.sha256 = createHash('sha256').update(bytes).digest('hex');
-          if (out.mime_type === 'application/pdf') {
-            const pages = pdfPageCount(bytes);
-            if (pages === undefined)
-              problem(`${where}.file "${file}" is not a PDF whose pages can be counted`);
-            else ext.pages = pages;
-          }
-        } else {
-          out.url = location(remote, `${where}.url`)?.url;
-          out.mime_type = string('mime_type', a, `${where}.mime_type`);
-          if (!out.mime_type) problem(`${where}.mime_type is required for a url`);
-          out.size_in_bytes =
-            a.size_in_bytes === undefined
-              ? undefined
-              : int(a, 'size_in_bytes', `${where}.size_in_bytes`);
-          const sha = string('sha256', a, `${where}.sha256`);
-          if (sha && !/^[0-9a-f]{64}$/i.test(sha))
-            problem(`${where}.sha256 must be 64 hexadecimal digits`);
-          ext.sha256 = sha?.toLowerCase();
-          ext.pages = int(a, 'pages', `${where}.pages`);
-        }
-        ext.language = attachmentLanguage;
-        out._lantern = definedOnly(ext);
-        attachments.push(definedOnly(out));
-      });
-    }
-  }
-  if (report && report.pages === undefined) {
-    report.pages = attachments.find((a) => a.mime_type === 'application/pdf')?._lantern?.pages;
-  }
+        return { url: outputUrl(relative(folder, path).split(sep).join('/'), base), path };
+      },
+      facts: ({ path }, mimeType) => {
+        const bytes = readFileSync(path);
+        return {
+          size_in_bytes: bytes.byteLength,
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+          pages: mimeType === 'application/pdf' ? pdfPageCount(bytes) : undefined,
+        };
+      },
+    },
+    problem,
+  );
+  if (!read) return undefined;
 
   // The body, rendered now and sanitised with the widgets' own rules.
   let content_html;
-  if (parts.body.trim()) {
+  if (read.body.trim()) {
     const { renderMarkdown } = await widgetsContent();
     const baseForBody = base.startsWith('/') ? PREVIEW_ORIGIN + base : base;
-    const fragment = await renderMarkdown(parts.body, { baseUrl: baseForBody });
+    const fragment = await renderMarkdown(read.body, { baseUrl: baseForBody });
     const holder = globalThis.document.createElement('div');
     holder.append(fragment);
     for (const img of holder.querySelectorAll('img')) {
@@ -361,47 +119,13 @@ async function readDraft(dir, file, base, problems) {
     }
     content_html = holder.innerHTML.split(PREVIEW_ORIGIN).join('');
   }
-
-  const lantern = definedOnly({
-    image_alt,
-    image_credit: string('image_credit'),
-    series,
-    report: report && definedOnly(report),
-    // A bare `content_warning:` (YAML null) is a warning someone meant to write: never a story
-    // published without it.
-    content_warning:
-      data.content_warning === null
-        ? void problem('content_warning is empty: write the warning, or remove the line')
-        : string('content_warning'),
-    pseudonym: bool('pseudonym'),
-    hide_images: bool('hide_images'),
-  });
-  return definedOnly({
-    id,
-    url,
-    title,
-    summary: string('summary'),
-    content_html,
-    image,
-    date_published,
-    date_modified,
-    authors: list('authors')?.map((name) => ({ name })),
-    tags: list('tags'),
-    language,
-    attachments: attachments.length ? attachments : undefined,
-    _lantern: Object.keys(lantern).length ? lantern : undefined,
-  });
+  return withBody(read.item, { content_html });
 }
 
 function outputUrl(path, base) {
   if (base.startsWith('/'))
     return new URL(path, PREVIEW_ORIGIN + base).href.slice(PREVIEW_ORIGIN.length);
   return new URL(path, base).href;
-}
-
-function definedOnly(obj) {
-  for (const key of Object.keys(obj)) if (obj[key] === undefined) delete obj[key];
-  return obj;
 }
 
 /** Every draft in the folder and its subfolders (not hidden ones or node_modules), as relative paths. */
