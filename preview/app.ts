@@ -11,7 +11,7 @@ import type { ElementKind } from '../src/tags.js';
 import type { Catalogue } from './catalogue.js';
 import { FrameChannel } from './channel.js';
 import { controlPanels, languageOptions, type ControlActions } from './controls.js';
-import { draftNotes, readDraft, type DraftResult } from './draft.js';
+import { draftNotes, draftProblems, readDraft, type DraftResult } from './draft.js';
 import { embed, feedAddress, type Embed, type FeedAddresses } from './embed.js';
 import { radios } from './fields.js';
 import { embedSnippet } from './snippet.js';
@@ -121,8 +121,9 @@ export class StaffPreview extends LitElement {
     },
     pickWidget: (widget) => {
       this.actions.set({ widget });
-      // A markdown draft becomes a series part only for the navigator.
-      if (this.state.source === 'draft' && this.draft?.ok && this.draft.kind === 'markdown') {
+      // A draft without a series is shown as one only in the navigator.
+      const kind = this.draft?.ok ? this.draft.kind : undefined;
+      if (this.state.source === 'draft' && (kind === 'markdown' || kind === 'frontMatter')) {
         this.actions.applyDraft();
       }
     },
@@ -163,7 +164,9 @@ export class StaffPreview extends LitElement {
 
   /** The partner's code for the current choices ('' while something blocks it). */
   private code(): string {
-    return this.current ? embedSnippet(this.current.spec, SCRIPT_URL) : '';
+    return this.current && !this.current.withheld
+      ? embedSnippet(this.current.spec, SCRIPT_URL)
+      : '';
   }
 
   private async copy(): Promise<void> {
@@ -198,7 +201,10 @@ export class StaffPreview extends LitElement {
       this.catalogue = { loading: false };
       if (state.source !== 'draft' || !this.draft?.ok) return;
       try {
-        this.catalogue = { loading: false, parsed: parseFeedOrItem(this.draft.feed) };
+        // What the frame shows (a draft without a series is shown as one, for the navigator).
+        const shown =
+          'shown' in this.draft && this.draft.shown ? this.draft.shown : this.draft.feed;
+        this.catalogue = { loading: false, parsed: parseFeedOrItem(shown) };
       } catch (error) {
         // The widget reports the same problem itself; the choosers just stay empty.
         this.catalogue = { loading: false, problem: messageOf(error) };
@@ -260,7 +266,10 @@ export class StaffPreview extends LitElement {
     const isDraft = state.source === 'draft';
     const warnings = !isDraft || this.draft?.ok ? [...(catalogue.parsed?.warnings ?? [])] : [];
     const code = this.code();
-    if (isDraft && this.draft?.ok) warnings.push(...draftNotes(this.draft.feed, s));
+    if (isDraft && this.draft?.ok) {
+      warnings.push(...draftProblems(this.draft, state.widget, s));
+      warnings.push(...draftNotes(this.draft.feed, s));
+    }
     const status: StatusInput = {
       strings: s,
       blocked,
@@ -268,6 +277,7 @@ export class StaffPreview extends LitElement {
       feedProblem: state.source === 'url' ? catalogue.problem : undefined,
       warnings,
       linkNote: channel.linkNote,
+      withheld: !!this.current?.withheld,
     };
     return html`
       <header class="top">
@@ -334,6 +344,7 @@ export class StaffPreview extends LitElement {
             strings: s,
             state,
             code,
+            withheld: !!this.current?.withheld,
             // Only while there is code to copy: an unreadable draft leaves none.
             failed: !!code && channel.status.kind === 'error',
             copyNote: this.copyNote,

@@ -1,32 +1,54 @@
 /**
- * A staff draft — markdown whose first `# heading` is the title, a pasted JSON Feed, or a pasted
- * RSS or Atom feed — turned into the same data a partner's widget receives. Nothing here
- * renders: the widget does that.
+ * A staff draft turned into the same data a partner's widget receives: a story file as staff
+ * write it for the feed builder (YAML front matter between `---` lines, then the body), plain
+ * markdown whose first `# heading` is the title, a pasted JSON Feed, or a pasted RSS or Atom
+ * feed. Front matter is read by the feed builder's own reader (bin/feed-builder/item.mjs), so a
+ * draft has the same fields, and the same problems, here as in `lantern-feed build`. Nothing
+ * here renders: the widget does that.
  */
+import { readItem, startsWithFrontMatter } from '../bin/feed-builder/item.mjs';
 import type { Feed, FeedItem, FeedWarning } from '../src/content/types.js';
 import { isRelativeUrl } from '../src/content/url.js';
 import { xmlFeedJson } from '../src/content/xml.js';
+import type { ElementKind } from '../src/tags.js';
 import type { PreviewStrings } from './strings.js';
 
 export type DraftProblem =
   | { key: 'draftEmpty' }
   | { key: 'draftNoTitle' }
-  | { key: 'draftJson' | 'draftXml'; detail: string };
+  | { key: 'draftJson' | 'draftXml' | 'draftFrontMatter'; detail: string };
+
+/** What the preview knows about a markdown draft beyond its feed. */
+export interface DraftFacts {
+  /** What `lantern-feed build` would refuse this draft for, in its own words. */
+  builder: string[];
+  /** Files in the content folder (`image: images/a.jpg`): there is no folder here to show them from. */
+  folderFiles: Array<{ where: string; raw: string }>;
+  /** The draft has no series of its own: the navigator is shown it as part 1 of 1. */
+  madeUpSeries: boolean;
+}
 
 export type DraftResult =
-  | { ok: true; kind: 'markdown' | 'json' | 'xml'; feed: unknown }
+  | { ok: true; kind: 'json' | 'xml'; feed: unknown }
+  | {
+      ok: true;
+      kind: 'markdown' | 'frontMatter';
+      /** The draft as written: what the partner's code carries. */
+      feed: Feed;
+      /** What the frame shows, when it differs (a made-up series for the navigator). */
+      shown?: Feed;
+      facts: DraftFacts;
+    }
   | { ok: false; problem: DraftProblem };
 
 export interface DraftOptions {
-  /** The draft's language (`en`, `ko`): it becomes the item's `language`. */
+  /** The widget language (`en`, `ko`): the `language` of a draft without front matter. */
   language: string;
-  /** Make the draft part 1 of a one-part series, so the story navigator can show it. */
+  /** Show a draft without a series as part 1 of a one-part series, so the navigator can show it. */
   asSeries: boolean;
-  /** "Today" for the item's date (tests pass a fixed one). */
-  now?: Date;
 }
 
-/** The id a markdown draft gets, and its series id for the navigator. */
+/** The id a draft without one gets, and the series id the navigator is shown it under. */
 export const DRAFT_ID = 'draft';
 
 const H1 = /^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/;
@@ -40,6 +62,9 @@ const FENCE = /^ {0,3}(```|~~~)/;
 export function readDraft(text: string, options: DraftOptions): DraftResult {
   const trimmed = text.trim();
   if (!trimmed) return { ok: false, problem: { key: 'draftEmpty' } };
+  // Blank lines before the first `---` are a paste's, not the file's.
+  const story = text.replace(/^(?:[ \t]*\r?\n)+/, '');
+  if (startsWithFrontMatter(story)) return frontMatterDraft(story, options);
   if (trimmed.startsWith('<')) {
     try {
       return { ok: true, kind: 'xml', feed: xmlFeedJson(trimmed) };
@@ -58,11 +83,84 @@ export function readDraft(text: string, options: DraftOptions): DraftResult {
   }
   const feed = markdownDraftFeed(text, options);
   return feed
-    ? { ok: true, kind: 'markdown', feed }
+    ? withSeries('markdown', feed, { builder: [], folderFiles: [], madeUpSeries: false }, options)
     : { ok: false, problem: { key: 'draftNoTitle' } };
 }
 
-/** A one-item JSON Feed from markdown; `undefined` when there is no `# title` line. */
+/**
+ * A story file as the feed builder reads it. Its problems are the builder's; a path in the
+ * content folder cannot be shown here (there is no folder), so it is left out and said.
+ */
+function frontMatterDraft(text: string, options: DraftOptions): DraftResult {
+  const facts: DraftFacts = { builder: [], folderFiles: [], madeUpSeries: false };
+  const read = readItem(
+    text,
+    {
+      defaultId: DRAFT_ID,
+      // A built feed gives every item an address under --base-url; a draft has none yet.
+      defaultUrl: () => undefined,
+      local: (raw, where, problem) => {
+        if (outsideFolder(raw)) problem(`${where} "${raw}" is outside the content folder`);
+        else facts.folderFiles.push({ where, raw });
+        return undefined;
+      },
+      // Only for a file `local` found: none here.
+      facts: () => ({}),
+    },
+    (message) => facts.builder.push(message),
+  );
+  if (!read) {
+    return { ok: false, problem: { key: 'draftFrontMatter', detail: facts.builder.join(' · ') } };
+  }
+  // Unchecked here, as a built feed is: the widget's own parser has the last word.
+  const item = read.item as FeedItem;
+  const body = read.body.trim();
+  // The body stays markdown: the widget renders it, as it will render the built feed's HTML.
+  if (body) item._lantern = { content_markdown: body, ...item._lantern };
+  const feed: Feed = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: item.title ?? '',
+    items: [item],
+  };
+  return withSeries('frontMatter', feed, facts, options);
+}
+
+/** Whether a path leaves the content folder (`../x`, `/etc/x`), as the builder resolves it. */
+function outsideFolder(raw: string): boolean {
+  if (/^[\\/]/.test(raw)) return true;
+  let depth = 0;
+  for (const segment of raw.split(/[\\/]/)) {
+    if (segment === '..') depth -= 1;
+    else if (segment && segment !== '.') depth += 1;
+    if (depth < 0) return true;
+  }
+  return false;
+}
+
+/**
+ * The navigator needs a series. A draft that has none is shown as part 1 of 1 so staff can see
+ * the layout, but that series is made up: it is kept out of `feed` (the partner's code) and said.
+ */
+function withSeries(
+  kind: 'markdown' | 'frontMatter',
+  feed: Feed,
+  facts: DraftFacts,
+  options: DraftOptions,
+): DraftResult {
+  const [item] = feed.items;
+  if (!options.asSeries || !item || item._lantern?.series) return { ok: true, kind, feed, facts };
+  const series = { id: DRAFT_ID, title: item.title ?? DRAFT_ID, part: 1, total: 1 };
+  const shown: Feed = {
+    ...feed,
+    items: [{ ...item, _lantern: { ...item._lantern, series } }],
+  };
+  return { ok: true, kind, feed, shown, facts: { ...facts, madeUpSeries: true } };
+}
+
+/**
+ * A one-item JSON Feed from markdown; `undefined` when there is no `# title` line. It has no
+ * date: a plain draft does not say when it is published (front matter's `date:` does).
+ */
 export function markdownDraftFeed(markdown: string, options: DraftOptions): Feed | undefined {
   const lines = markdown.replace(/^\uFEFF/, '').split(/\r\n?|\n/);
   let inFence = false;
@@ -83,15 +181,11 @@ export function markdownDraftFeed(markdown: string, options: DraftOptions): Feed
   const item: FeedItem = {
     id: DRAFT_ID,
     title,
-    date_published: (options.now ?? new Date()).toISOString(),
     language: options.language,
     _lantern: { content_markdown: body || title },
   };
   const summary = firstParagraphText(body);
   if (summary) item.summary = summary;
-  if (options.asSeries && item._lantern) {
-    item._lantern.series = { id: DRAFT_ID, title, part: 1, total: 1 };
-  }
   return { version: 'https://jsonfeed.org/version/1.1', title, items: [item] };
 }
 
@@ -130,15 +224,34 @@ export function firstParagraphText(markdown: string, max = 240): string {
  * definition (`[name]: address`) and raw HTML's `href="…"` / `src='…'`.
  */
 const MARKDOWN_ADDRESS =
-  /\]\(\s*(?:<([^>]*)>|([^\s)]+))|^ {0,3}\[[^\]\n]+\]:[ \t]*(?:<([^>\n]*)>|(\S+))|\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gim;
+  /\]\(\s*(?:<([^>]*)>|([^\s)]+))|^ {0,3}\[([^\]\n]+)\]:[ \t]*(?:<([^>\n]*)>|(\S+))|\b(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gim;
+
+/** Whether the `]` at `close` ends an image's `![…]` (the `[` it closes has a `!` before it). */
+function closesImage(text: string, close: number): boolean {
+  let depth = 0;
+  for (let i = close; i >= 0; i -= 1) {
+    if (text[i] === ']' && text[i - 1] !== '\\') depth += 1;
+    else if (text[i] === '[' && text[i - 1] !== '\\' && --depth === 0) return text[i - 1] === '!';
+  }
+  return false;
+}
+
+/** Whether a reference definition's name is used as an image: `![words][name]`, `![name]`. */
+function referenceIsImage(text: string, name: string): boolean {
+  const label = name.trim().toLowerCase();
+  for (const [, words, ref] of text.matchAll(/!\[([^\]\n]*)\](?:\[([^\]\n]*)\])?/g)) {
+    if ((ref?.trim() || words!.trim()).toLowerCase() === label) return true;
+  }
+  return false;
+}
 
 /**
  * What a draft is worth a word about though the widget accepts it, counted over the draft's own
  * items (the path is theirs, whatever the parser skipped): an untitled story (valid JSON Feed, a
  * micro-post, but rarely meant), and a relative address in markdown (on a partner's page an
- * image there is dropped and a link leads into their site), unless the draft has a `feed_url`
- * to resolve it against. `#part-2` and `//host` mean the same on any page; code spans and
- * blocks are not addresses.
+ * image there is dropped, a link leads into their site), unless the draft has a `feed_url` to
+ * resolve it against. `#part-2` and `//host` mean the same on any page; code spans and blocks
+ * are not addresses.
  */
 export function draftNotes(draft: unknown, s: PreviewStrings): FeedWarning[] {
   const feed = (draft ?? {}) as { feed_url?: unknown; items?: unknown };
@@ -152,17 +265,54 @@ export function draftNotes(draft: unknown, s: PreviewStrings): FeedWarning[] {
     const markdown = item._lantern?.content_markdown;
     if (typeof markdown !== 'string' || feed.feed_url) return;
     const prose = markdown.replace(/^(`{3,}|~{3,})[^]*?^\1/gm, '').replace(/`[^`\n]*`/g, '');
-    const relative = new Set<string>();
-    for (const [, ...addresses] of prose.matchAll(MARKDOWN_ADDRESS)) {
-      const url = addresses.find((address) => address !== undefined)!.trim();
-      if (url && isRelativeUrl(url) && !/^(#|\/\/)/.test(url)) relative.add(url);
+    const relative = new Map<string, boolean>();
+    for (const match of prose.matchAll(MARKDOWN_ADDRESS)) {
+      const [, inline, inlineBare, name, ref, refBare, attribute, double, single] = match;
+      const url = (inline ?? inlineBare ?? ref ?? refBare ?? double ?? single ?? '').trim();
+      if (!url || !isRelativeUrl(url) || /^(#|\/\/)/.test(url)) continue;
+      const image =
+        inline !== undefined || inlineBare !== undefined
+          ? closesImage(prose, match.index)
+          : name !== undefined
+            ? referenceIsImage(prose, name)
+            : attribute!.toLowerCase() === 'src';
+      // Used both ways: the image is the worse loss.
+      relative.set(url, image || (relative.get(url) ?? false));
     }
-    for (const url of relative) {
+    for (const [url, image] of relative) {
       notes.push({
         path: `items[${index}]._lantern.content_markdown`,
-        message: s.relativeInDraft(url),
+        message: image ? s.relativeImageInDraft(url) : s.relativeLinkInDraft(url),
       });
     }
   });
   return notes;
+}
+
+/**
+ * A markdown draft's problems for the preview's list: what `lantern-feed build` would refuse it
+ * for (its words, under "front matter"), files the preview cannot show, and a widget the draft
+ * cannot fill (a navigator without a series, a report without downloads).
+ */
+export function draftProblems(
+  draft: DraftResult,
+  widget: ElementKind,
+  s: PreviewStrings,
+): FeedWarning[] {
+  if (!draft.ok || (draft.kind !== 'markdown' && draft.kind !== 'frontMatter')) return [];
+  const { facts } = draft;
+  const problems: FeedWarning[] = facts.builder.map((message) => ({
+    path: s.frontMatter,
+    message,
+  }));
+  for (const { where, raw } of facts.folderFiles) {
+    problems.push({ path: `items[0].${where}`, message: s.folderFile(raw) });
+  }
+  if (facts.madeUpSeries) problems.push({ path: 'items[0].series', message: s.notASeries });
+  const item = draft.feed.items[0];
+  const folderAttachments = facts.folderFiles.some(({ where }) => where.startsWith('attachments'));
+  if (widget === 'report' && !item?.attachments?.length && !folderAttachments) {
+    problems.push({ path: 'items[0].attachments', message: s.noAttachments });
+  }
+  return problems;
 }

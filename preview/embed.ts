@@ -28,6 +28,11 @@ export interface EmbedInput {
 export interface Embed {
   /** The partner's code. */
   spec: EmbedSpec;
+  /**
+   * No code is offered: the frame shows what the draft cannot be on a partner's page (a series
+   * made up for the navigator), and the code would publish it.
+   */
+  withheld: boolean;
   /** The same widget for the frame: local feed addresses, drafts as a property. */
   frame: Omit<WidgetConfig, 'serial'>;
 }
@@ -67,8 +72,10 @@ export function embed({ state, catalogue, draft, addresses }: EmbedInput): Embed
     // The frame reads the feed where this page reaches it, not at its public address.
     frameAttributes[name] = name === 'src' ? address! : value;
   }
+  // The code carries the draft as written; the frame may be shown more (see DraftResult).
   const value = applied?.feed;
-  const isFeed = typeof value === 'object' && value !== null && 'items' in value;
+  const shown = applied && 'shown' in applied && applied.shown ? applied.shown : value;
+  const isFeed = typeof shown === 'object' && shown !== null && 'items' in shown;
   return {
     spec: {
       tag: entry.tag,
@@ -76,11 +83,12 @@ export function embed({ state, catalogue, draft, addresses }: EmbedInput): Embed
       inline: value,
       fallback: own.fallback ?? { href: PLACEHOLDER_LINK, text: linkWords(state) },
     },
+    withheld: !!(applied && 'facts' in applied && applied.facts.madeUpSeries),
     frame: {
       tag: entry.tag,
       attributes: frameAttributes,
       data: applied
-        ? { property: isFeed || Array.isArray(value) ? 'feed' : 'item', value }
+        ? { property: isFeed || Array.isArray(shown) ? 'feed' : 'item', value: shown }
         : undefined,
       view: state.view,
       pageLanguage: state.language,

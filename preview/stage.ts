@@ -15,6 +15,8 @@ export interface StatusInput {
   feedProblem: string | undefined;
   warnings: readonly FeedWarning[];
   linkNote: string;
+  /** The frame shows more than the code would give (see Embed.withheld). */
+  withheld?: boolean;
 }
 
 /**
@@ -26,7 +28,7 @@ export function sourceProblem({ blocked, status, feedProblem }: StatusInput): bo
 }
 
 export function statusLine(input: StatusInput): TemplateResult {
-  const { strings: s, blocked, status, feedProblem, warnings, linkNote } = input;
+  const { strings: s, blocked, status, feedProblem, warnings, linkNote, withheld } = input;
   let main: TemplateResult;
   if (blocked) {
     main = html`<p class="status problem" id="source-problem">${blocked}</p>`;
@@ -36,6 +38,8 @@ export function statusLine(input: StatusInput): TemplateResult {
     </p>`;
   } else if (status.kind === 'missing') {
     main = html`<p class="status problem">${s.notInBuild(status.tag)}</p>`;
+  } else if (status.kind === 'ready' && withheld) {
+    main = html`<p class="status problem">${s.statusNotAsPartners}</p>`;
   } else if (status.kind === 'ready') {
     main = html`<p class="status ok">${s.statusLoaded(status.items)}</p>`;
   } else {
@@ -119,6 +123,8 @@ export interface EmbedSectionInput {
   strings: PreviewStrings;
   state: PreviewState;
   code: string;
+  /** The frame shows what the code would not be (see Embed.withheld): no code, and why. */
+  withheld: boolean;
   /** The widget showed its error state: the code would give partners the same. */
   failed: boolean;
   copyNote: CopyNote | undefined;
@@ -129,6 +135,7 @@ export function embedSection({
   strings: s,
   state,
   code,
+  withheld,
   failed,
   copyNote,
   onCopy,
@@ -159,7 +166,7 @@ export function embedSection({
           class="button primary"
           type="button"
           ?disabled=${!code}
-          aria-describedby=${failed ? 'embed-failed' : nothing}
+          aria-describedby=${failed ? 'embed-failed' : withheld ? 'embed-withheld' : nothing}
           @click=${onCopy}
         >
           ${copyNote && !copyNote.fallback ? `✓ ${s.copied}` : s.copy}
@@ -168,6 +175,7 @@ export function embedSection({
           ${copyNote?.text ?? ''}
         </p>
       </div>
+      ${withheld ? html`<p class="hint failed" id="embed-withheld">${s.codeWithheld}</p>` : nothing}
       ${failed ? html`<p class="hint failed" id="embed-failed">${s.copyFailedNote}</p>` : nothing}
       ${hasPlaceholder ? html`<p class="hint" id="embed-note">${note}</p>` : nothing}
     </section>

@@ -47,11 +47,20 @@ export interface PreviewStrings {
   statusLoading: string;
   statusLoaded: (count: number) => string;
   statusError: string;
+  statusNotAsPartners: string;
   warnings: (count: number) => string;
   /** `items[3]` of a warning's path, as staff count: "item 4". */
   itemNumber: (index: number) => string;
   untitled: string;
-  relativeInDraft: (url: string) => string;
+  relativeImageInDraft: (url: string) => string;
+  relativeLinkInDraft: (url: string) => string;
+  /** Where the feed builder's own problems are listed: the draft's front matter. */
+  frontMatter: string;
+  /** A path in the content folder (`image: images/a.jpg`), which the preview cannot reach. */
+  folderFile: (path: string) => string;
+  notASeries: string;
+  noAttachments: string;
+  codeWithheld: string;
   embedHeading: string;
   embedIntro: string;
   embedCode: string;
@@ -68,6 +77,7 @@ export interface PreviewStrings {
   problems: {
     draftEmpty: string;
     draftNoTitle: string;
+    draftFrontMatter: (detail: string) => string;
     draftJson: (detail: string) => string;
     draftXml: (detail: string) => string;
     urlInvalid: string;
@@ -91,7 +101,7 @@ export const en: PreviewStrings = {
   loadFeed: 'Load feed',
   draft: 'Draft',
   draftHint:
-    'Paste markdown whose first line is the title, like “# Yoon Ha’s Story: Part 4”, or a whole JSON Feed, RSS or Atom feed. The first paragraph becomes the summary.',
+    'Paste a story file as you write it for the feed (the --- block of title, date, series… and then the text), or markdown whose first line is the title, like “# Yoon Ha’s Story: Part 4” (its first paragraph becomes the summary), or a whole JSON Feed, RSS or Atom feed.',
   showDraft: 'Show draft',
   widgetHeading: 'Widget',
   widget: 'Widget',
@@ -148,12 +158,25 @@ export const en: PreviewStrings = {
   statusLoaded: (count) =>
     `The widget is showing ${count} ${count === 1 ? 'item' : 'items'}, as partners will see it.`,
   statusError: 'The widget could not show this content. Partners would see the same message:',
+  statusNotAsPartners:
+    'The widget is showing the draft, but not as partners would see it: the preview filled in what the draft lacks (see below).',
   warnings: (count) =>
     `${count} ${count === 1 ? 'problem' : 'problems'} in the feed (the widget skips what it cannot use):`,
   itemNumber: (index) => `item ${index + 1}`,
   untitled: 'none: readers see its date or first words in its place, or no title at all',
-  relativeInDraft: (url) =>
-    `“${url}” is a relative address: on a partner’s page an image there is not shown and a link leads into their site. Use a full https:// address.`,
+  relativeImageInDraft: (url) =>
+    `“${url}” is a relative address: on a partner’s page this image is not shown. Use a full https:// address.`,
+  relativeLinkInDraft: (url) =>
+    `“${url}” is a relative address: on a partner’s page this link leads into their own site. Use a full https:// address.`,
+  frontMatter: 'front matter',
+  folderFile: (path) =>
+    `“${path}” is a file in the stories folder. The preview has no folder, so it cannot show it here (nor does the code below carry it); the feed built from the folder will.`,
+  notASeries:
+    'This draft is not part of a series: add series: { id, title, part, total } to its front matter. It is shown here as “Part 1 of 1” only so you can see the layout; no code is offered, because partners would publish a series that does not exist.',
+  noAttachments:
+    'This draft has no attachments: the report block will offer no download. Add attachments: to its front matter (a file in the folder, or a url with its mime_type).',
+  codeWithheld:
+    'No code for this draft in the story navigator: it is not part of a series (see the problem above). Add series: to its front matter, or pick another widget.',
   embedHeading: 'Embed code',
   embedIntro: 'Send this to the partner: they paste it into their page where the widget should go.',
   embedCode: 'Embed code for the partner',
@@ -176,6 +199,8 @@ export const en: PreviewStrings = {
     draftEmpty: 'The draft is empty. Paste markdown, a JSON Feed or an RSS or Atom feed first.',
     draftNoTitle:
       'The draft has no title. Start it with a line like “# Title of the story” (one # and a space).',
+    draftFrontMatter: (detail) =>
+      `The draft’s front matter (between the --- lines at the top) could not be read: ${detail}.`,
     draftJson: (detail) =>
       `The draft starts like JSON but could not be read: ${detail}. Check for a missing comma or quote.`,
     draftXml: (detail) =>
@@ -201,7 +226,7 @@ export const ko: PreviewStrings = {
   loadFeed: '피드 불러오기',
   draft: '초안',
   draftHint:
-    '첫 줄이 “# 윤하 이야기: 4부”처럼 제목인 마크다운이나, JSON Feed·RSS·Atom 피드 전체를 붙여 넣으세요. 첫 문단이 요약이 됩니다.',
+    '피드용으로 쓰는 이야기 파일 그대로(제목·날짜·연재 등을 담은 --- 블록과 그 뒤의 본문), 또는 첫 줄이 “# 윤하 이야기: 4부”처럼 제목인 마크다운(첫 문단이 요약이 됩니다), 또는 JSON Feed·RSS·Atom 피드 전체를 붙여 넣으세요.',
   showDraft: '초안 보기',
   widgetHeading: '위젯',
   widget: '위젯',
@@ -257,12 +282,25 @@ export const ko: PreviewStrings = {
   statusLoading: '위젯을 불러오는 중…',
   statusLoaded: (count) => `위젯이 항목 ${count}개를 파트너 사이트와 똑같이 보여 주고 있습니다.`,
   statusError: '위젯이 이 콘텐츠를 표시하지 못했습니다. 파트너 사이트에도 같은 메시지가 보입니다:',
+  statusNotAsPartners:
+    '위젯이 초안을 보여 주고 있지만 파트너 사이트에서 보일 모습은 아닙니다. 초안에 없는 내용을 미리보기가 채워 넣었습니다(아래 참조).',
   warnings: (count) =>
     `피드에서 문제 ${count}개를 찾았습니다 (위젯은 쓸 수 없는 부분을 건너뜁니다):`,
   itemNumber: (index) => `항목 ${index + 1}`,
   untitled: '없음: 제목 대신 날짜나 첫 몇 단어가 보이거나, 제목 없이 표시됩니다',
-  relativeInDraft: (url) =>
-    `“${url}”은(는) 상대 주소입니다. 파트너 페이지에서는 그 이미지가 보이지 않고, 링크는 파트너 사이트 안으로 연결됩니다. https://로 시작하는 전체 주소를 쓰세요.`,
+  relativeImageInDraft: (url) =>
+    `“${url}”은(는) 상대 주소입니다. 파트너 페이지에서는 이 이미지가 보이지 않습니다. https://로 시작하는 전체 주소를 쓰세요.`,
+  relativeLinkInDraft: (url) =>
+    `“${url}”은(는) 상대 주소입니다. 파트너 페이지에서는 이 링크가 파트너 사이트 안으로 연결됩니다. https://로 시작하는 전체 주소를 쓰세요.`,
+  frontMatter: '머리말(front matter)',
+  folderFile: (path) =>
+    `“${path}”은(는) 이야기 폴더 안의 파일입니다. 미리보기에는 폴더가 없어 여기서는 보여 줄 수 없고 아래 코드에도 들어가지 않지만, 폴더로 만든 피드에는 들어갑니다.`,
+  notASeries:
+    '이 초안은 연재의 일부가 아닙니다. 머리말에 series: { id, title, part, total }을 넣으세요. 배치를 확인할 수 있도록 “전체 1부 중 1부”로 보여 줄 뿐이며, 파트너가 존재하지 않는 연재를 게시하게 되므로 코드는 제공하지 않습니다.',
+  noAttachments:
+    '이 초안에는 첨부 파일이 없어 보고서 블록에 내려받을 파일이 없습니다. 머리말에 attachments:를 넣으세요(폴더 안의 파일, 또는 url과 mime_type).',
+  codeWithheld:
+    '연재 내비게이터에서는 이 초안의 코드를 제공하지 않습니다. 연재의 일부가 아니기 때문입니다(위의 문제 참조). 머리말에 series:를 넣거나 다른 위젯을 고르세요.',
   embedHeading: '삽입 코드',
   embedIntro: '이 코드를 파트너에게 보내세요. 파트너는 위젯을 넣을 자리에 붙여 넣으면 됩니다.',
   embedCode: '파트너에게 보낼 삽입 코드',
@@ -287,6 +325,8 @@ export const ko: PreviewStrings = {
       '초안이 비어 있습니다. 먼저 마크다운이나 JSON Feed, RSS, Atom 피드를 붙여 넣으세요.',
     draftNoTitle:
       '초안에 제목이 없습니다. “# 이야기 제목”처럼 # 하나와 띄어쓰기로 시작하는 줄을 넣으세요.',
+    draftFrontMatter: (detail) =>
+      `초안 맨 위 --- 줄 사이의 머리말(front matter)을 읽을 수 없습니다: ${detail}.`,
     draftJson: (detail) =>
       `초안이 JSON처럼 시작하지만 읽을 수 없습니다: ${detail}. 쉼표나 따옴표가 빠지지 않았는지 확인하세요.`,
     draftXml: (detail) =>

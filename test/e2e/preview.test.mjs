@@ -14,7 +14,13 @@ const require = createRequire(import.meta.url);
 const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const TITLE = '윤하 이야기: 4부 - 새로운 시작';
-const DRAFT = `# ${TITLE}
+// A story file as staff write it for the feed builder: front matter, then the body.
+const DRAFT = `---
+title: "${TITLE}"
+date: 2025-03-01
+language: ko
+series: { id: yoon-ha-seoul, title: 서울의 윤하, part: 4, total: 4 }
+---
 
 서울에 도착한 지 일 년, 윤하는 야간 학교에서 공부를 시작했다.
 
@@ -105,7 +111,7 @@ async function axeViolations(frame) {
   });
 }
 
-test('navigator + Korean + a markdown draft: rendered by the widget, copied as embed code', async () => {
+test('navigator + Korean + a story file with its series: rendered by the widget, copied as embed code', async () => {
   const context = await clipboardContext({ width: 1440, height: 1000 });
   const { page, errors } = await openPreview(context);
 
@@ -140,7 +146,12 @@ test('navigator + Korean + a markdown draft: rendered by the widget, copied as e
   // lantern.css the partner's page would move while the widget loads.
   const [styleTag, scriptTag, , open] = copied.split('\n');
   assert.deepEqual([styleTag, scriptTag], readmeSnippetHead());
-  assert.equal(open, '<lantern-story-navigator series="draft" mode="reader" lang="ko">');
+  // The draft's own series, as written: nothing made up.
+  assert.equal(
+    open,
+    '<lantern-story-navigator series="yoon-ha-seoul" part="4" mode="reader" lang="ko">',
+  );
+  assert.ok(copied.includes('"date_published": "2025-03-01T00:00:00Z"'));
   assert.ok(copied.includes('  <script type="application/feed+json">'));
   assert.ok(copied.includes(`"title": "${TITLE}"`));
   assert.ok(copied.includes('"content_markdown": '));
@@ -285,7 +296,211 @@ test('a markdown draft’s relative addresses are listed before a partner gets t
     listed.map((line) => /“([^”]+)” is a relative address/.exec(line)?.[1]),
     ['images/seoul.jpg', 'more.html', 'maps/border.png', 'photos/camp.jpg'],
   );
+  // Each says what happens to it: an image is not shown, a link leads into the partner's site.
+  assert.deepEqual(
+    listed.map((line) =>
+      /this image is not shown/.test(line) ? 'image' : /this link leads/.test(line) ? 'link' : line,
+    ),
+    ['image', 'link', 'link', 'image'],
+  );
   await context.close();
+});
+
+/** Picks "A draft I paste in", pastes `text` and presses "Show draft". */
+async function showDraft(page, text) {
+  await page.getByLabel('Content to show').selectOption('draft');
+  await page.getByLabel('Draft', { exact: true }).fill(text);
+  await page.getByRole('button', { name: 'Show draft' }).click();
+}
+
+test('a story file pasted as it is shows as it will be published: its warning, pseudonym note, date and series', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page, errors } = await openPreview(context);
+  const story = await readFile(join(root, 'demo/stories/yoon-ha-part-3.md'), 'utf8');
+  await showDraft(page, story);
+
+  const card = stageFrame(page).locator(tagNames.card);
+  await card.getByText('Mentions a dangerous pregnancy and fear of the police.').waitFor({
+    timeout: 15_000,
+  });
+  await card.getByText('Name changed for safety').waitFor();
+  // The story's own date, not the day it was pasted.
+  await card.getByText('February 20, 2025').waitFor();
+  await card
+    .getByRole('link', { name: "Yoon Ha's Story: Part 3 - Making it to South Korea" })
+    .waitFor();
+  await page.getByText('The widget is showing 1 item').waitFor();
+  // Its picture is a file in the stories folder, which the preview cannot reach: said, not dropped
+  // silently.
+  const problems = await page.locator('.warnings li').allTextContents();
+  assert.deepEqual(problems, [
+    'item 1.image: “images/journey.svg” is a file in the stories folder. The preview has no folder, so it cannot show it here (nor does the code below carry it); the feed built from the folder will.',
+  ]);
+
+  const code = await page.getByLabel('Embed code for the partner').inputValue();
+  const dates = [...code.matchAll(/"date_\w+": "([^"]+)"/g)].map((m) => m[1]);
+  assert.deepEqual(dates, ['2025-02-20T09:00:00+09:00'], 'the story’s date and no other');
+  assert.match(code, /"content_warning": "Mentions a dangerous pregnancy/);
+  assert.match(code, /"pseudonym": true/);
+  // The body stays markdown, rendered by the widget as partners get it.
+  assert.match(code, /"content_markdown": "\*This is the third part/);
+
+  // In the navigator: the draft's own series and part, nothing made up.
+  await page.locator('label', { hasText: 'Story navigator' }).click();
+  const navigator = stageFrame(page).locator(tagNames.navigator);
+  await navigator.getByText('Part 3 of 3').first().waitFor({ timeout: 15_000 });
+  await page.getByText('The widget is showing 1 item').waitFor();
+  const navCode = await page.getByLabel('Embed code for the partner').inputValue();
+  assert.match(
+    navCode,
+    /<lantern-story-navigator series="yoon-ha" part="3" mode="reader" lang="en">/,
+  );
+  assert.doesNotMatch(navCode, /"id": "draft",\s*"title": "Yoon Ha's Story: Part 3/);
+  assert.equal(await page.getByText('not part of a series').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a story file’s problems are the feed builder’s, listed under “front matter”, in either page language', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page, errors } = await openPreview(context);
+  await showDraft(
+    page,
+    [
+      '---',
+      'title: A story with gaps',
+      'subtitle: not a key',
+      'image: https://ngo.example/photo.jpg',
+      'content_warning:',
+      'attachments:',
+      '  - { file: files/report.pdf, title: The report }',
+      '---',
+      '',
+      'The text.',
+    ].join('\n'),
+  );
+  await page.getByText('The widget is showing 1 item').waitFor({ timeout: 15_000 });
+  const problems = await page.locator('.warnings li').allTextContents();
+  assert.deepEqual(problems, [
+    'front matter: unknown key "subtitle"',
+    'front matter: date is missing',
+    'front matter: image has no image_alt (describe the picture for people who cannot see it)',
+    'front matter: content_warning is empty: write the warning, or remove the line',
+    'item 1.attachments[0].file: “files/report.pdf” is a file in the stories folder. The preview has no folder, so it cannot show it here (nor does the code below carry it); the feed built from the folder will.',
+  ]);
+
+  // The preview's own words in Korean; the builder's as it prints them.
+  await page.getByRole('group', { name: 'Page language' }).getByText('한국어').click();
+  await page
+    .locator('.warnings li')
+    .filter({
+      hasText:
+        /^항목 1\.attachments\[0\]\.file: “files\/report\.pdf”은\(는\) 이야기 폴더 안의 파일입니다/,
+    })
+    .waitFor();
+  await page
+    .locator('.warnings li')
+    .filter({ hasText: /^머리말\(front matter\): date is missing$/ })
+    .waitFor();
+  await page.getByRole('group', { name: '페이지 언어' }).getByText('English').click();
+
+  // Front matter that is not YAML: nothing to show, and the builder's reason.
+  await showDraft(page, '---\ntitle: [unclosed\n---\n\nText.\n');
+  await page
+    .locator('#source-problem')
+    .filter({
+      hasText:
+        /^The draft’s front matter \(between the --- lines at the top\) could not be read: front matter is not valid YAML/,
+    })
+    .waitFor();
+  assert.equal(await page.locator('#stage-frame').isVisible(), false);
+  assert.equal(await page.getByRole('button', { name: 'Copy code' }).isDisabled(), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a draft that cannot fill the widget is shown with a problem that says so, and no made-up series is copied', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page, errors } = await openPreview(context);
+  await page.locator('label', { hasText: 'Story navigator' }).click();
+  await showDraft(page, '# A story on its own\n\nIts first paragraph.');
+  const navigator = stageFrame(page).locator(tagNames.navigator);
+  await navigator.getByText('Part 1 of 1').first().waitFor({ timeout: 15_000 });
+  await page
+    .locator('.warnings li')
+    .filter({
+      hasText:
+        /^item 1\.series: This draft is not part of a series: add series: \{ id, title, part, total \} to its front matter\./,
+    })
+    .waitFor();
+  // The page does not claim partners see this, and offers no code that would publish it.
+  await page
+    .getByText('The widget is showing the draft, but not as partners would see it')
+    .waitFor();
+  assert.equal(await page.getByText('as partners will see it').count(), 0);
+  assert.equal(await page.getByLabel('Embed code for the partner').inputValue(), '');
+  assert.equal(await page.getByRole('button', { name: 'Copy code' }).isDisabled(), true);
+  await page.getByText('No code for this draft in the story navigator').waitFor();
+
+  // A report block from a draft without attachments: it shows, and the missing download is said.
+  await page.locator('label', { hasText: 'Report download' }).click();
+  await page.getByText('The widget is showing 1 item').waitFor({ timeout: 15_000 });
+  await page
+    .locator('.warnings li')
+    .filter({
+      hasText:
+        /^item 1\.attachments: This draft has no attachments: the report block will offer no download\./,
+    })
+    .waitFor();
+  const code = await page.getByLabel('Embed code for the partner').inputValue();
+  assert.match(code, /<lantern-report-download lang="en">/);
+  // A plain draft has no date: the code carries none (not the day it was pasted), and no series.
+  assert.doesNotMatch(code, /"date_published"|"series"/);
+  assert.equal(await page.getByText('not part of a series').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('readDraft(): a story file reads as the feed builder reads it, through the builder’s own reader', async () => {
+  const { readDraft } = await server.ssrLoadModule('/preview/draft.ts');
+  const story = await readFile(join(root, 'demo/stories/yoon-ha-part-3.md'), 'utf8');
+  const built = JSON.parse(await readFile(join(root, 'demo/feed.json'), 'utf8')).items.find(
+    (item) => item.id === 'yoon-ha-part-3',
+  );
+  const draft = readDraft(story, { language: 'ko', asSeries: true });
+  assert.equal(draft.ok, true);
+  assert.equal(draft.kind, 'frontMatter');
+  const [item] = draft.feed.items;
+  // Every field as built, but: no file name for its id, no folder for its image, and the body
+  // still markdown (the builder renders it at publish time).
+  const { content_html, image, id, ...same } = built;
+  assert.ok(content_html && image && id);
+  const { content_markdown, ...lantern } = item._lantern;
+  assert.deepEqual({ ...item, _lantern: lantern, id: undefined }, { ...same, id: undefined });
+  assert.equal(item.id, 'draft');
+  assert.ok(content_markdown.startsWith('*This is the third part of a three-part story.'));
+  // Its own series: the navigator needs nothing made up.
+  assert.equal(draft.shown, undefined);
+  assert.deepEqual(draft.facts, {
+    builder: [],
+    folderFiles: [{ where: 'image', raw: 'images/journey.svg' }],
+    madeUpSeries: false,
+  });
+
+  // A path out of the folder is the builder's problem, as it words it.
+  const outside = readDraft(
+    '---\ntitle: T\ndate: 2025-01-01\nimage: ../secret.jpg\nimage_alt: A\n---\n',
+    {
+      language: 'en',
+      asSeries: false,
+    },
+  );
+  assert.deepEqual(outside.facts.builder, ['image "../secret.jpg" is outside the content folder']);
+  // An unclosed block: the builder's words.
+  assert.deepEqual(readDraft('---\ntitle: T\n', { language: 'en', asSeries: false }).problem, {
+    key: 'draftFrontMatter',
+    detail: 'no front matter (the file must start with a --- block of YAML)',
+  });
 });
 
 test('on a phone the preview starts at the phone’s width, and the code box shows the whole code', async () => {
@@ -401,23 +616,31 @@ test('the list’s number of items is kept in range, and the field shows the num
 test('a markdown draft becomes a one-item feed: title from the first # line, summary from the first paragraph', async () => {
   const { readDraft } = await server.ssrLoadModule('/preview/draft.ts');
   const { inlineJson } = await server.ssrLoadModule('/preview/snippet.ts');
-  const now = new Date('2026-03-12T09:00:00Z');
 
   const draft = readDraft(
     '```md\n# not the title, inside code\n```\n\n# Real title ##\n\nFirst *para*, with [a link](https://example.org).\n\n## Section\n\nMore.',
-    { language: 'ko', asSeries: true, now },
+    { language: 'ko', asSeries: true },
   );
   assert.equal(draft.ok, true);
   const [item] = draft.feed.items;
   assert.equal(item.title, 'Real title');
   assert.equal(item.summary, 'First para, with a link.');
   assert.equal(item.language, 'ko');
-  assert.equal(item.date_published, '2026-03-12T09:00:00.000Z');
-  assert.deepEqual(item._lantern.series, { id: 'draft', title: 'Real title', part: 1, total: 1 });
+  // A plain draft says nothing of when it is published: no date, not the moment it was read.
+  assert.equal(item.date_published, undefined);
+  // Nor is it part of a series: the navigator is shown one (`shown`), the code gets none.
+  assert.equal(item._lantern.series, undefined);
+  assert.deepEqual(draft.shown.items[0]._lantern.series, {
+    id: 'draft',
+    title: 'Real title',
+    part: 1,
+    total: 1,
+  });
+  assert.equal(draft.facts.madeUpSeries, true);
   assert.ok(!item._lantern.content_markdown.includes('# Real title'));
   assert.ok(item._lantern.content_markdown.includes('## Section'));
 
-  const card = readDraft('# Only a title', { language: 'en', asSeries: false, now });
+  const card = readDraft('# Only a title', { language: 'en', asSeries: false });
   assert.equal(card.feed.items[0]._lantern.series, undefined);
   assert.equal(card.feed.items[0].summary, undefined);
 
@@ -572,16 +795,26 @@ test('a draft shown again after another source follows the widget and language p
   await page.getByText(/The widget is showing \d+ items?/).waitFor();
   await page.getByLabel('Content to show').selectOption('draft');
 
-  // The draft is read again as a one-part series in Korean: the navigator can show it.
+  // The draft is read again, in Korean and for the navigator: shown as a one-part series (it
+  // has none of its own), which is said, and no code is offered for it.
   const navigator = stageFrame(page).locator(tagNames.navigator);
   await navigator
     .getByRole('heading', { name: 'A story in parts' })
     .first()
     .waitFor({ timeout: 15_000 });
+  assert.equal(await navigator.getAttribute('lang'), 'ko');
+  await page
+    .locator('.warnings li')
+    .filter({ hasText: 'This draft is not part of a series' })
+    .waitFor();
+  assert.equal(await page.getByLabel('Embed code for the partner').inputValue(), '');
+  // Back to a card: the same draft, read again, has code in Korean.
+  await page.locator('label', { hasText: 'Article card' }).click();
   await page.getByText('The widget is showing 1 item').waitFor();
-  const code = await page.getByLabel('Embed code for the partner').inputValue();
-  assert.match(code, /<lantern-story-navigator series="draft" mode="reader" lang="ko">/);
-  assert.match(code, /"language": "ko"/);
+  assert.match(
+    await page.getByLabel('Embed code for the partner').inputValue(),
+    /"language": "ko"/,
+  );
   assert.deepEqual(errors, []);
   await context.close();
 });
