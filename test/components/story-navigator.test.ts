@@ -209,6 +209,50 @@ describe('<lantern-story-navigator> navigation mode', () => {
     expect(Math.abs(block.getBoundingClientRect().height - loaded)).to.be.below(0.5);
   });
 
+  it('compact reader: the skeleton of previous/next under the part is as tall as the pager that replaces it (390 and 1024 px)', async () => {
+    for (const width of [390, 1024]) {
+      const attrs = `series="yoon-ha" part="2" variant="compact" mode="reader" reveal-warned lang="en"`;
+      const loaded = await mountLoaded(
+        `<div style="width: ${width}px"><lantern-story-navigator src=${FEED} ${attrs}></lantern-story-navigator></div>`,
+      );
+      const pager = shadow(loaded.querySelector('lantern-story-navigator')!, '.navigator > .pager');
+      const skeleton = mount(
+        `<div style="width: ${width}px"><lantern-story-navigator src="/test-server/feed/feed.json?delay=5000&key=compact-reader-${width}-${Date.now()}" ${attrs}></lantern-story-navigator></div>`,
+      );
+      const nav = skeleton.querySelector<LanternStoryNavigator>('lantern-story-navigator')!;
+      await nav.updateComplete;
+      const reserved = shadow(nav, '.skeleton > .pager');
+      const [a, b] = [reserved, pager].map((el) => el.getBoundingClientRect().height);
+      expect(Math.abs(a! - b!), `${width}px: skeleton ${a} → pager ${b}`).to.be.at.most(1);
+      cleanup();
+    }
+  });
+
+  it('compact variant in a 120 px column: the skeleton stacks previous and next as the parts will', async () => {
+    const attrs = `series="yoon-ha" part="2" variant="compact" lang="en"`;
+    const loaded = await mountLoaded(
+      `<div style="width: 120px"><lantern-story-navigator src=${FEED} ${attrs}></lantern-story-navigator></div>`,
+    );
+    const parts = ['prev', 'next'].map((rel) =>
+      shadow(
+        loaded.querySelector('lantern-story-navigator')!,
+        `a[rel="${rel}"]`,
+      ).getBoundingClientRect(),
+    );
+    expect(parts[1]!.top, 'next part below previous').to.be.at.least(parts[0]!.bottom);
+    const skeleton = mount(
+      `<div style="width: 120px"><lantern-story-navigator src="/test-server/feed/feed.json?delay=5000&key=nav-120-${Date.now()}" ${attrs}></lantern-story-navigator></div>`,
+    );
+    const nav = skeleton.querySelector<LanternStoryNavigator>('lantern-story-navigator')!;
+    await nav.updateComplete;
+    const blocks = all(nav, '.skeleton .pager-block').map((b) => b.getBoundingClientRect());
+    expect(blocks.length).to.equal(2);
+    expect(blocks[1]!.top, 'next block below previous').to.be.at.least(blocks[0]!.bottom);
+    // One above the other, each inside the widget.
+    const edge = nav.getBoundingClientRect();
+    for (const block of blocks) expect(block.right).to.be.at.most(edge.right);
+  });
+
   it('compact variant on a phone: a warned next part shows its title, the warning as its sign', async () => {
     const wrap = await mountLoaded(
       `<div style="width: 296px"><lantern-story-navigator src=${FEED} series="yoon-ha" part="2" variant="compact"></lantern-story-navigator></div>`,

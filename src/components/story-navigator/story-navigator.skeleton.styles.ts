@@ -39,17 +39,20 @@ export const navigatorSkeletonStyles = css`
   .skeleton.compact .header > .line {
     margin-block: 0.3em calc(1.3em + 0.875em * 1.5);
   }
-  .skeleton.compact .header .pager {
-    flex-wrap: nowrap;
-  }
+  /* Previous/next in the header: two lines of title (the pager under a reader's part keeps the
+     one-line height above). Side by side, or one above the other in a narrow column, as the
+     parts will be (lantern.css reserves either). */
   .skeleton.compact .pager-block {
     flex: 0 1 14em;
+  }
+  .compact .header .pager-block {
     height: calc(4.28125em + 2px);
   }
-  .skeleton .part .number {
-    border-color: transparent;
+  /* (Border-box: as large without its ring.) */
+  .skeleton .number {
+    border: 0;
   }
-  .skeleton .part .text {
+  .skeleton .text {
     justify-content: space-around;
   }
   .skeleton .part .line {
@@ -58,9 +61,9 @@ export const navigatorSkeletonStyles = css`
   .skeleton .part .line.short {
     width: 55%;
   }
+  /* As high as the part's other lines (.part .line). */
   .skeleton .name-line {
     width: 70%;
-    height: 1em;
   }
   .skeleton .part .warning-line {
     width: 60%;
