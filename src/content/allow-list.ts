@@ -22,12 +22,12 @@ export const DROPPED_WITH_CONTENT = [
  */
 export const UNWRAPPED = [
   'acronym', 'address', 'applet', 'area', 'article', 'aside', 'base', 'bdi', 'bdo', 'big',
-  'blink', 'body', 'button', 'canvas', 'center', 'col', 'content', 'data', 'datalist', 'details',
+  'blink', 'body', 'button', 'canvas', 'center', 'col', 'content', 'data', 'datalist',
   'dialog', 'dir', 'embed', 'fieldset', 'font', 'footer', 'form', 'frame', 'frameset', 'header',
   'hgroup', 'input', 'label', 'legend', 'link', 'main', 'map', 'marquee', 'menu',
   'menuitem', 'meta', 'meter', 'nav', 'nobr', 'object', 'optgroup', 'option', 'output', 'param',
   'picture', 'portal', 'progress', 'rb', 'rp', 'rt', 'rtc', 'ruby', 'search', 'section',
-  'select', 'slot', 'source', 'spacer', 'strike', 'summary', 'textarea', 'track', 'tt',
+  'select', 'slot', 'source', 'spacer', 'strike', 'textarea', 'track', 'tt',
 ] as const; // prettier-ignore
 
 /**

@@ -13,19 +13,23 @@ import type { BodyBudget, RichOptions } from './rich.js';
 import { spendNode, spendText } from './rich.js';
 import { pageFragment, safeUrl } from './url.js';
 
-/** Elements a body may contain after sanitising (the allow-list of both sanitisers, allow-list.ts). */
+/**
+ * Elements a body may contain after sanitising (the allow-list of both sanitisers, allow-list.ts).
+ * `details`/`summary` (with `open`, below) are a disclosure a reader opens: safe because no
+ * `on*` attribute (`ontoggle`) and no `name` (a page-wide accordion group) is ever kept.
+ */
 export const ALLOWED_TAGS = [
-  'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'cite', 'code', 'dd', 'del', 'dfn', 'div',
-  'dl', 'dt', 'em', 'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i',
-  'img', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'pre', 'q', 's', 'samp', 'small', 'span',
-  'strong', 'sub', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'u',
-  'ul', 'var', 'wbr',
+  'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'cite', 'code', 'dd', 'del', 'details',
+  'dfn', 'div', 'dl', 'dt', 'em', 'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'hr', 'i', 'img', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'pre', 'q', 's', 'samp', 'small',
+  'span', 'strong', 'sub', 'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead',
+  'time', 'tr', 'u', 'ul', 'var', 'wbr',
 ] as const; // prettier-ignore
 
 /** Attributes an allowed element may keep (URLs then pass the URL policy). */
 export const ALLOWED_ATTR = [
   'href', 'src', 'alt', 'title', 'width', 'height', 'lang', 'dir', 'colspan', 'rowspan',
-  'scope', 'datetime', 'cite', 'start', 'reversed', 'abbr',
+  'scope', 'datetime', 'cite', 'start', 'reversed', 'abbr', 'open',
 ] as const; // prettier-ignore
 
 /**
@@ -44,8 +48,10 @@ const MAX_LIST_START = 99_999;
 const MAX_SPAN = 20;
 const MAX_TABLE_PX = 1_200;
 const MAX_IMAGE_PX = 10_000;
-const CONTAINERS = new Set(['ul', 'ol', 'dl', 'dd', 'blockquote', 'figure']);
-const TABLE_PARTS = new Set(['table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th']);
+/** ul, ol, dl, dd, blockquote, figure. */
+const CONTAINERS = /^([uod]l|dd|blockquote|figure)$/;
+/** table, caption, thead, tbody, tfoot, tr, td, th. */
+const TABLE_PARTS = /^(caption|t(able|[rdh]|head|body|foot))$/;
 const TAGS = new Set<string>(ALLOWED_TAGS);
 
 const COMMENT = /<!--(?:>|->|[\s\S]*?(?:--!?>|$))/g;
@@ -115,7 +121,7 @@ export function liveWriter(options: RichOptions, budget: BodyBudget, shift: numb
       const parentDepth = depth;
       const parentContainers = containers;
       const parentFlat = flat;
-      const container = CONTAINERS.has(tag);
+      const container = CONTAINERS.test(tag);
       const image = tag === 'img' && imageFor(attributes, options);
       // Both sanitisers keep to the allow-list; this copy keeps to it as well, whatever they did.
       if (!TAGS.has(tag) || image === null) {
@@ -146,8 +152,9 @@ export function liveWriter(options: RichOptions, budget: BodyBudget, shift: numb
     },
     text(value) {
       const last = into.lastChild;
-      // (nodeType, not instanceof Text: the feed builder runs this in jsdom, which has no global Text.)
-      const join = last?.nodeType === Node.TEXT_NODE;
+      // (nodeType, not instanceof Text: the feed builder runs this in jsdom, which has no global
+      // Text. 3 is Node.TEXT_NODE.)
+      const join = last?.nodeType === 3;
       // Joining text takes no node, but none is written once none is left.
       if (!spendNode(budget, join ? 0 : 1)) return;
       const kept = spendText(budget, value);
@@ -167,7 +174,8 @@ export function finish(
   const writer = liveWriter(options, budget, shift);
   const walk = (from: Node): void => {
     for (let child = from.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === Node.TEXT_NODE) writer.text(child.nodeValue!);
+      // (3: Node.TEXT_NODE.)
+      if (child.nodeType === 3) writer.text(child.nodeValue!);
       else {
         // An element of another namespace (SVG, MathML), or any other node, is none of ours:
         // its children (if any) join its parent, and its attributes are never read.
@@ -206,10 +214,11 @@ function copyAttributes(
     // Only an image has a source, and it is made apart (`imageFor`).
     else if (attr === 'src') value = null;
     else if (attr === 'start') value = clampedNumber(value, -MAX_LIST_START, MAX_LIST_START);
-    else if (attr === 'colspan' || attr === 'rowspan') value = clampedNumber(value, 1, MAX_SPAN);
+    // colspan, rowspan
+    else if (/span/.test(attr)) value = clampedNumber(value, 1, MAX_SPAN);
     // A table's, bounded; elsewhere (`<hr width="100000">`, `<pre width>`) it only widens.
     else if (attr === 'width' || attr === 'height') {
-      value = TABLE_PARTS.has(tag) ? saneLength(value, MAX_TABLE_PX) : null;
+      value = TABLE_PARTS.test(tag) ? saneLength(value, MAX_TABLE_PX) : null;
     }
     if (value !== null) to.setAttribute(attr, value);
   }
@@ -236,7 +245,8 @@ function saneLength(value: string, maxPx: number): string | null {
  */
 function imageFor(attribute: Attributes, options: RichOptions): Node | null {
   const url = safeUrl(attribute('src'), options.baseUrl, 'image');
-  const src = url !== null && /^https?:/.test(url) ? url : null;
+  // (null reads as "null": no scheme.)
+  const src = /^https?:/.test(url!) ? url : null;
   const alt = attribute('alt')?.trim();
   // A tracking pixel: 2 px or less either way (no number is not a size), or a visit counter's
   // address, which Matomo's and Piwik's feeds give no size (`…/p.php?idsite=8&action_name=…`).

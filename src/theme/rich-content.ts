@@ -11,7 +11,6 @@ import { css } from 'lit';
  */
 export const richContentStyles = css`
   .rich {
-    min-width: 0;
     /* Stacked combining marks in the body do not paint over the widget's own heading. */
     overflow: clip;
     overflow-clip-margin: 0.5em;
@@ -39,6 +38,11 @@ export const richContentStyles = css`
   }
   .rich pre {
     overflow-x: auto;
+  }
+  /* A disclosure (its summary a list item with the browser's marker, on its own line): room
+     under the summary and between what it reveals, as between the body's paragraphs. */
+  .rich details > * {
+    margin: 0 0 0.75em;
   }
   /* Room for an outside number such as "10." in a list of its own; nested lists indent less. */
   .rich :is(ul, ol) {

@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/define/story-navigator.js';
 import type {
   LanternPartChangeDetail,
@@ -726,6 +726,95 @@ describe('<lantern-story-navigator> reader mode', () => {
     for (const cell of all(nav, '.body td')) {
       const lineHeight = parseFloat(getComputedStyle(cell).lineHeight);
       expect(cell.getBoundingClientRect().height, cell.textContent!).to.be.below(lineHeight * 2);
+    }
+  });
+
+  it('a <details> in the body reads as a disclosure: summary on its own line, a marker, room before what it reveals, a focus ring (light, dark, forced colours)', async () => {
+    const feed = {
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Test',
+      items: [
+        {
+          id: 'p1',
+          title: 'At the border',
+          content_html:
+            '<p>Before.</p><details open><summary>What happened at the border</summary><p>She crossed the river at night.</p><p>The guards were near.</p></details><details><summary>Sources</summary><p>Interviews, 2019.</p></details><p>After.</p>',
+          _lantern: { series: { id: 's', title: 'A series', part: 1, total: 1 } },
+        },
+      ],
+    };
+    const nav = await mountLoaded<LanternStoryNavigator>(
+      `<lantern-story-navigator style="width: 600px" series="s" mode="reader" lang="en"><script type="application/feed+json">${JSON.stringify(feed)}</script></lantern-story-navigator>`,
+    );
+    const [open, closed] = all(nav, '.body details');
+    expect(closed?.localName, 'both <details> kept').to.equal('details');
+    const [summary, first, second] = [...open!.children] as HTMLElement[];
+    const closedSummary = closed!.querySelector('summary')!;
+    const after = all(nav, '.body > p').at(-1)!;
+    expect(text(after)).to.equal('After.');
+    const box = (el: Element) => el.getBoundingClientRect();
+    const look = (scheme: string) => {
+      const line = parseFloat(getComputedStyle(first!).lineHeight);
+      const words = document.createRange();
+      words.selectNodeContents(summary!);
+      const wordsBox = words.getBoundingClientRect();
+      // On a line of its own, above what it reveals, with room between (not one paragraph).
+      expect(
+        box(first!).top - box(summary!).bottom,
+        `${scheme}: room under the summary`,
+      ).to.be.at.least(line / 3);
+      expect(
+        box(second!).top - box(first!).bottom,
+        `${scheme}: room between what it reveals`,
+      ).to.be.at.least(line / 3);
+      expect(
+        box(after).top - box(closedSummary).bottom,
+        `${scheme}: room under a closed one`,
+      ).to.be.at.least(line / 3);
+      expect(closed!.querySelector('p')!.checkVisibility(), `${scheme}: closed hides`).to.equal(
+        false,
+      );
+      // A marker (the disclosure triangle) drawn before the words, in the text's colour.
+      for (const el of [summary!, closedSummary]) {
+        const style = getComputedStyle(el);
+        expect(style.display, `${scheme}: a list item, so its marker is drawn`).to.equal(
+          'list-item',
+        );
+        expect(style.listStyleType, `${scheme}: marker`).to.match(/disclosure-(open|closed)/);
+      }
+      expect(wordsBox.left - box(summary!).left, `${scheme}: room for the marker`).to.be.at.least(
+        8,
+      );
+      expect(getComputedStyle(summary!).color, `${scheme}: marker seen`).to.not.equal(
+        getComputedStyle(shadow(nav, '.navigator')).backgroundColor,
+      );
+    };
+    look('light');
+    nav.setAttribute('theme', 'dark');
+    look('dark');
+    // By keyboard: the summary gets the widget's focus ring, drawn whole.
+    closedSummary.focus();
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(nav.shadowRoot!.activeElement, 'the summary is a stop').to.equal(summary);
+    const ring = () => {
+      const style = getComputedStyle(summary!);
+      expect(summary!.matches(':focus-visible'), 'keyboard focus').to.equal(true);
+      expect(style.outlineStyle).to.not.equal('none');
+      expect(parseFloat(style.outlineWidth)).to.be.at.least(2);
+      const reach = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+      const clip = box(shadow(nav, '.body'));
+      expect(box(summary!).left - reach, 'ring inside the body').to.be.at.least(clip.left - 8);
+    };
+    ring();
+    await executeServerCommand('forced-colors', 'active');
+    try {
+      expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+      look('forced colours');
+      ring();
+    } finally {
+      await executeServerCommand('forced-colors', 'none');
     }
   });
 

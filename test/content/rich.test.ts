@@ -6,6 +6,10 @@ import {
   renderRichContent,
 } from '../../src/content/rich.js';
 import type { FeedItem } from '../../src/content/types.js';
+import { ALLOW_LIST } from '../../src/content/allow-list.js';
+import { sanitizeHtml, type InertParse } from '../../src/content/sanitize.js';
+import { platformParser } from '../../src/content/sanitize-platform.js';
+import { purifyParser } from '../../src/content/sanitize-purify.js';
 
 const base = 'https://feeds.example.org/news/feed.json';
 
@@ -223,6 +227,51 @@ describe('renderRichContent', () => {
     expect(paragraphs[0]!.textContent).to.match(/word &$/);
     // Without an address to continue at, the cut is marked "…".
     expect(holder.querySelector('[data-lantern-continues]')?.textContent).to.equal('…');
+  });
+
+  it('a <details> stays a disclosure: its summary and open state kept on both sanitiser paths and from markdown', async () => {
+    const details =
+      '<details open ontoggle="window.lanternRichRan = true" name="x"><summary>What happened at the border</summary><p>She crossed at night.</p></details>' +
+      '<details><summary>Sources</summary><p>Interviews, 2019.</p></details>';
+    const shape = (holder: ParentNode) =>
+      [...holder.querySelectorAll('details')].map((d) => ({
+        open: d.hasAttribute('open'),
+        attributes: d.getAttributeNames().sort(),
+        summary: d.firstElementChild?.localName,
+        text: d.firstElementChild?.textContent,
+        revealed: d.querySelector('summary + p')?.textContent,
+      }));
+    const expected = [
+      {
+        open: true,
+        attributes: ['open'],
+        summary: 'summary',
+        text: 'What happened at the border',
+        revealed: 'She crossed at night.',
+      },
+      {
+        open: false,
+        attributes: [],
+        summary: 'summary',
+        text: 'Sources',
+        revealed: 'Interviews, 2019.',
+      },
+    ];
+    const platform = platformParser();
+    expect(platform, 'this Chromium has the HTML Sanitizer API').to.not.equal(undefined);
+    const paths: [string, InertParse][] = [
+      ['platform', platform!],
+      ['DOMPurify', purifyParser(ALLOW_LIST)],
+    ];
+    for (const [name, parse] of paths) {
+      const holder = document.createElement('div');
+      holder.append(await sanitizeHtml(details, { baseUrl: base }, parse));
+      expect(shape(holder), name).to.deep.equal(expected);
+    }
+    const markdown = await render({
+      _lantern: { content_markdown: `Before.\n\n${details}\n\nAfter.` },
+    });
+    expect(shape(markdown), 'markdown').to.deep.equal(expected);
   });
 
   it('an item with no body renders nothing', async () => {

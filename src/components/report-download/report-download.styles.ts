@@ -50,10 +50,10 @@ export const reportDownloadStyles = css`
       grid-column: 1 / -1;
     }
   }
+  /* In a minmax(0, 1fr) column: no min-width of its content's. */
   .details {
     display: grid;
     gap: 0.6em;
-    min-width: 0;
   }
   /* A heading (h2 to h6): bold already. */
   .title {
@@ -210,12 +210,12 @@ export const reportDownloadStyles = css`
     border-radius: calc(var(--_radius) / 2);
     color: var(--_muted);
   }
-  /* The citation exactly as "Copy citation" copies it; a long one wraps. */
+  /* The citation exactly as "Copy citation" copies it; a long one wraps (as all text does:
+     overflow-wrap from :host, tokens.ts). */
   .citation-text {
     flex-basis: 100%;
     margin: 0;
     font-size: 0.875em;
-    overflow-wrap: anywhere;
   }
   .citation-label {
     font-weight: 600;
@@ -238,28 +238,28 @@ export const reportDownloadStyles = css`
   .skeleton .citation-lines {
     flex-basis: 100%;
   }
-  /* Spans, and the cover's box. */
+  /* Spans, and the cover's box: each a grid or flex item (so a block) or a div. */
   .skeleton-block {
-    display: block;
     max-width: 100%;
   }
+  /* (Classes only the skeleton's spans have: after .line, they need no more weight.) */
   .skeleton .line {
     height: 0.9em;
   }
-  .skeleton .line.title-line {
+  .skeleton .title-line {
     height: 1.4em;
   }
-  .skeleton .line.short {
+  .skeleton .short {
     width: 55%;
   }
-  .skeleton .line.paragraph {
+  .skeleton .paragraph {
     margin-top: 0.75em;
   }
   .skeleton .button-block {
     width: 12em;
     height: 2.6em;
   }
-  .skeleton .button-block.citation {
+  .skeleton .citation {
     width: 8em;
   }
   .skeleton .checksum-block {

@@ -20,11 +20,7 @@ export const navigatorReaderStyles = css`
     color: var(--_muted);
     font-size: 0.875em;
   }
-  /* Dots are drawn, not read ("·" is noise to a screen reader): it hears a comma's pause. */
-  .reading .meta span + span::before {
-    content: ' · ';
-    content: ' · ' / ', ';
-  }
+  /* Its dots are drawn, not read (story-navigator.styles.ts, speech). */
   /* Muted and italic already (tokens.ts). */
   .note {
     font-size: 0.875em;

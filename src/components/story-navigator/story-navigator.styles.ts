@@ -76,11 +76,11 @@ const navigatorLayoutStyles = css`
     line-height: 1;
     font-variant-numeric: tabular-nums;
   }
+  /* In a minmax(0, 1fr) column: no min-width of its content's. */
   .part .text {
     display: flex;
     flex-direction: column;
     gap: 0.25em;
-    min-width: 0;
   }
   /* The skeleton's rows: the name, two summary lines, a one-line content warning. Parts that
      replace it in view keep them (a longer one grows). */
@@ -272,8 +272,10 @@ const navigatorLayoutStyles = css`
     }
   }
 
-  /* speech: pauses a screen reader hears where the eye sees a separator */
-  .upcoming .neighbour > span::before {
+  /* speech: pauses a screen reader hears where the eye sees a separator ("·" is noise to a
+     screen reader: it hears a comma's pause) */
+  .upcoming .neighbour > span::before,
+  .reading .meta span + span::before {
     content: ' · ';
     content: ' · ' / ', ';
   }
