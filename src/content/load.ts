@@ -127,7 +127,7 @@ async function fetchFeed(
   url: string,
   controller: AbortController,
   timeoutMs: number,
-  reload: boolean,
+  reload: boolean | undefined,
 ) {
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -206,7 +206,7 @@ function networkOrAbort(url: string, timedOut: boolean, timeoutMs: number): Feed
  * requests are forgotten so that a retry asks the network again.
  */
 export function loadFeed(src: string, options: LoadOptions = {}): Promise<ParsedFeed> {
-  const { signal, timeoutMs = DEFAULT_TIMEOUT_MS, reload = false } = options;
+  const { signal, timeoutMs = DEFAULT_TIMEOUT_MS, reload } = options;
   let url: string;
   try {
     url = new URL(src, globalThis.location?.href).href;

@@ -192,6 +192,37 @@ export function readLater(items: readonly FeedItem[]): FeedWarning[] {
   return warnings;
 }
 
+/**
+ * Copies of one story (one id) share its safety marks: a content warning, "name changed for
+ * safety" and "no pictures" on any of `copies` hold for each of `items`, whichever copy a widget
+ * shows (a navigator's part, a card's item, one page of a list or the next). A copy keeps its own
+ * warning, and a readable warning is lent before the generic one. An item that gains a mark is
+ * a new object (a card given the same object again would not draw it again), known here as
+ * parsed; the others are returned as they are.
+ */
+export function poolMarks(items: FeedItem[], copies: FeedItem[]): FeedItem[] {
+  const marks = new Map<string, LanternItemExtension>();
+  for (const { id, _lantern: own = {} } of copies) {
+    const mark = marks.get(id) ?? {};
+    // A readable warning replaces the generic one ("").
+    if (own.content_warning !== undefined) mark.content_warning ||= own.content_warning;
+    if (own.pseudonym) mark.pseudonym = true;
+    if (own.hide_images) mark.hide_images = true;
+    marks.set(id, mark);
+  }
+  return items.map((item) => {
+    const own = item._lantern ?? {};
+    // The parser sets a flag only to `true`: a copy's own fields add no key a mark lacks.
+    const ext = { ...marks.get(item.id), ...own };
+    if (Object.keys(ext).length === Object.keys(own).length) return item;
+    const copy = { ...item, _lantern: ext };
+    // Already validated and decoded: decoding twice would turn "&amp;lt;" into "<". (It shares
+    // its item's entry: readers that arrive later read the copy, which replaces the item.)
+    unread.set(copy, unread.get(item)!);
+    return copy;
+  });
+}
+
 const VERSION = /^https?:\/\/jsonfeed\.org\/version\/1(\.1)?\/?$/;
 
 /**
@@ -206,14 +237,13 @@ export function parseFeed(json: unknown, options: ParseOptions = {}): ParsedFeed
   if (!Array.isArray(json.items)) {
     throw new FeedError('not-a-feed', 'This is not a JSON Feed: it has no "items" list.');
   }
-  const preliminary = new Reader(options.baseUrl);
+  const r = new Reader(options.baseUrl);
   // Data given in the page has no address of its own: a relative feed_url, resolved against the
   // page, would make the partner's own paths the feed's (`"image": "/account/logout"`, loaded
   // with the reader's cookies). It is refused as a relative image is.
-  const feedUrl = preliminary.url(json, 'feed_url', '', options.baseUrl ? 'link' : 'image');
+  const feedUrl = r.url(json, 'feed_url', '', options.baseUrl ? 'link' : 'image');
   // Relative URLs resolve against where the feed was fetched from, else its own feed_url.
-  const r = new Reader(options.baseUrl ?? feedUrl);
-  for (const warning of preliminary.warnings) r.warnings.push(warning);
+  r.base ??= feedUrl;
   const version = typeof json.version === 'string' ? json.version : '';
   if (!VERSION.test(version)) {
     r.warn('version', 'expected https://jsonfeed.org/version/1.1');
@@ -236,31 +266,14 @@ export function parseFeed(json: unknown, options: ParseOptions = {}): ParsedFeed
     authors: readAuthors(r, json, ''),
     items,
   });
-  // Copies of one story (one id) share its safety marks: a content warning, "name changed for
-  // safety" and "no pictures" on any copy hold for every copy, whichever one a widget shows (a
-  // navigator's part, a card's item, one page of a list); a copy's own warning stays, and a
-  // readable warning is lent before the generic one.
-  const marks = new Map<string, LanternItemExtension>();
+  // JSON Feed: an item without authors has the feed's; one without a language is in the feed's
+  // (a screen reader reads a German feed's stories in German on an English page).
   for (const item of items) {
-    // JSON Feed: an item without authors has the feed's; one without a language is in the feed's
-    // (a screen reader reads a German feed's stories in German on an English page).
     if (feed.authors) item.authors ??= feed.authors;
     if (feed.language) item.language ??= feed.language;
-    const own = item._lantern ?? {};
-    const mark = marks.get(item.id) ?? {};
-    if (own.content_warning !== undefined && !mark.content_warning) {
-      mark.content_warning = own.content_warning;
-    }
-    if (own.pseudonym) mark.pseudonym = true;
-    if (own.hide_images) mark.hide_images = true;
-    marks.set(item.id, mark);
   }
-  for (const item of items) {
-    const mark = marks.get(item.id)!;
-    if (Object.keys(mark)[0]) item._lantern = { ...mark, ...item._lantern };
-  }
-  const warnings = r.warnings.map((w) => ({ ...w, path: w.path.replace(/^\./, '') }));
-  return { feed, warnings };
+  feed.items = poolMarks(items, items);
+  return { feed, warnings: r.warnings };
 }
 
 /**
@@ -268,23 +281,14 @@ export function parseFeed(json: unknown, options: ParseOptions = {}): ParsedFeed
  * result is a feed.
  */
 export function parseFeedOrItem(json: unknown, options: ParseOptions = {}): ParsedFeed {
-  if (isObject(json) && unread.has(json as unknown as FeedItem)) {
-    // Already validated (and its entities decoded) by parseFeed: decoding twice would turn a
-    // title's literal "&amp;lt;" into "<".
-    return {
-      feed: {
-        version: 'https://jsonfeed.org/version/1.1',
-        title: '',
-        items: [json as unknown as FeedItem],
-      },
-      warnings: [],
-    };
-  }
   if (isObject(json) && !Array.isArray(json.items) && ('id' in json || 'url' in json)) {
-    const parsed = parseFeed(
-      { version: 'https://jsonfeed.org/version/1.1', title: '', items: [json] },
-      options,
-    );
+    const feed = { version: 'https://jsonfeed.org/version/1.1', title: '', items: [json] };
+    // An item parseFeed made is already validated (and its entities decoded): decoding twice
+    // would turn a title's literal "&amp;lt;" into "<".
+    if (unread.has(json as unknown as FeedItem)) {
+      return { feed: feed as unknown as Feed, warnings: [] };
+    }
+    const parsed = parseFeed(feed, options);
     return { ...parsed, warnings: parsed.warnings.filter((w) => w.path !== 'title') };
   }
   return parseFeed(json, options);

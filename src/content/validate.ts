@@ -59,10 +59,12 @@ const INVISIBLE = /^[\s\p{Cc}\p{Cf}\p{Cs}\p{Mn}\p{Me}\p{Default_Ignorable_Code_P
 /** Reads fields of one feed, collecting a warning for each it drops or shortens. */
 export class Reader {
   readonly warnings: FeedWarning[] = [];
-  constructor(readonly base: string | undefined) {}
+  /** Where relative URLs resolve (parseFeed sets it to the feed's own feed_url when it has none). */
+  constructor(public base: string | undefined) {}
 
+  /** Notes a warning at `path` (a feed's own fields, read at path "", are named without the dot). */
   warn(path: string, message: string): void {
-    this.warnings.push({ path, message });
+    this.warnings.push({ path: path.replace(/^\./, ''), message });
   }
 
   /**

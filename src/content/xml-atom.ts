@@ -21,10 +21,8 @@ const isAtom = (ns: string | null) => ns === ATOM;
 
 /** An `xhtml` Atom construct: the children of its `<div>`, serialised as HTML. */
 function xhtmlOf(el: Element): string {
-  const div = Array.from(el.children).find(
-    (c) => c.localName === 'div' && c.namespaceURI === XHTML,
-  );
-  const nodes = div ? Array.from(div.childNodes) : Array.from(el.childNodes);
+  const div = [...el.children].find((c) => c.localName === 'div' && c.namespaceURI === XHTML);
+  const nodes = [...(div ?? el).childNodes];
   const serializer = new XMLSerializer();
   // The XHTML namespace declaration on each top-level element means nothing to an HTML reader.
   return nodes

@@ -61,7 +61,7 @@ function personName(raw: string): string {
 
 /** An RSS `<rss>` or RSS 1.0 `<rdf:RDF>` document, its items mapped by `rssItem`. */
 export function rssFeed(root: Element): Json {
-  const channel = Array.from(root.children).find((c) => c.localName === 'channel') ?? root;
+  const channel = [...root.children].find((c) => c.localName === 'channel') ?? root;
   const items = [
     ...children(channel, 'item', isRss),
     ...(channel === root ? [] : children(root, 'item', isRss)),

@@ -347,6 +347,91 @@ describe('<lantern-article-list>', () => {
     await loadMoreExpectingWarned(list, ['Article 2', 'Article 1', 'Article 3'], 1, 1);
   });
 
+  describe("a story's safety marks across pages (one id)", () => {
+    /** An image URL the test server counts requests to, by key. */
+    const countedImage = (k: string) => `${location.origin}/test-server/feed/feed.json?key=${k}`;
+    /** Story 1 with a picture; its title carries a literal "&lt;" (escaped once in the feed). */
+    const story = (image: string, lantern: object) => ({
+      ...article(1, '2025-06-01T00:00:00Z'),
+      title: 'Ben &amp;lt;3 Seoul',
+      image,
+      _lantern: lantern,
+    });
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+    it("a later page's warned copy shows no picture and the pseudonym note of the story's first copy", async () => {
+      const k = key('marks-later');
+      const page2 = served(
+        feedOf([
+          // Its own flags say nothing more: `false` cancels neither of page 1's.
+          story(countedImage(k), {
+            content_warning: 'Violence',
+            pseudonym: false,
+            hide_images: false,
+          }),
+          article(2, '2025-05-01T00:00:00Z'),
+        ]),
+      );
+      const list = await mountLoaded<LanternArticleList>(
+        `<lantern-article-list lang="en" limit="1" src="${served(
+          feedOf([story(countedImage(k), { pseudonym: true, hide_images: true })], {
+            next_url: new URL(page2, location.href).href,
+          }),
+        )}"></lantern-article-list>`,
+      );
+      expect(visibleText(cards(list)[0]!)).to.contain('Name changed for safety');
+      loadMoreButton(list)!.click();
+      await nextEvent(list, 'lantern-load');
+      expect(titles(list)).to.deep.equal(['Ben &lt;3 Seoul', 'Article 2']);
+      const card = cards(list)[0]!;
+      await card.updateComplete;
+      expect(visibleText(card)).to.contain('Violence');
+      shadow<HTMLButtonElement>(card, 'button.reveal').click();
+      await card.updateComplete;
+      // The reader asked to see it: the summary shows, the picture and the real name do not.
+      expect(visibleText(card)).to.contain('Summary 1');
+      expect(card.shadowRoot!.querySelector('img') === null, 'no image element').to.equal(true);
+      expect(visibleText(card)).to.contain('Name changed for safety');
+      // Parsed once: the copy's title is not decoded again ("&lt;" stays text, not "<").
+      expect(shadow(card, '.title a').textContent).to.equal('Ben &lt;3 Seoul');
+      await pause(300);
+      expect(await requestCount('feed', k), 'no image request').to.equal(0);
+    });
+
+    it("a shown warned copy gains the picture ban and pseudonym note a later page's copy carries", async () => {
+      const k = key('marks-earlier');
+      const page2 = served(
+        feedOf([
+          story(countedImage(`${k}-2`), { pseudonym: true, hide_images: true }),
+          article(2, '2025-05-01T00:00:00Z'),
+        ]),
+      );
+      const list = await mountLoaded<LanternArticleList>(
+        `<lantern-article-list lang="en" limit="1" reveal-warned src="${served(
+          feedOf([story(countedImage(k), { content_warning: 'Violence' })], {
+            next_url: new URL(page2, location.href).href,
+          }),
+        )}"></lantern-article-list>`,
+      );
+      const before = cards(list)[0]!;
+      // Control: under reveal-warned, page 1's copy alone shows its picture, and no note.
+      expect(before.shadowRoot!.querySelector('img') !== null, 'an image at first').to.equal(true);
+      expect(visibleText(before)).not.to.contain('Name changed for safety');
+      loadMoreButton(list)!.click();
+      await nextEvent(list, 'lantern-load');
+      expect(titles(list)).to.deep.equal(['Ben &lt;3 Seoul', 'Article 2']);
+      const card = cards(list)[0]!;
+      await card.updateComplete;
+      expect(visibleText(card)).to.contain('Violence');
+      expect(visibleText(card)).to.contain('Summary 1');
+      expect(card.shadowRoot!.querySelector('img') === null, 'no image element').to.equal(true);
+      expect(visibleText(card)).to.contain('Name changed for safety');
+      expect(shadow(card, '.title a').textContent).to.equal('Ben &lt;3 Seoul');
+      await pause(300);
+      expect(await requestCount('feed', `${k}-2`), "no request for page 2's image").to.equal(0);
+    });
+  });
+
   it('follows next_url on "Load more": appends, moves focus, announces, fetches once', async () => {
     const k = key('next');
     const page2 = `/test-server/feed/series-12.json?key=${k}&delay=300`;

@@ -120,7 +120,7 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
   declare private fit?: boolean;
 
   private moreController: AbortController | undefined;
-  declare private cardSettled: WeakMap<Element, { item: unknown; done: Promise<void> }>;
+  declare private cardSettled: WeakMap<Element, { item: unknown; done: Promise<unknown> }>;
 
   protected override setup(): void {
     this.cardSettled = new WeakMap();
@@ -207,12 +207,9 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
     super.updated();
     for (const card of this.cards()) {
       if (this.cardSettled.get(card)?.item === card.item) continue;
-      const done = new Promise<void>((resolve) => {
-        const settle = () => {
-          for (const type of SETTLED) card.removeEventListener(type, settle);
-          resolve();
-        };
-        for (const type of SETTLED) card.addEventListener(type, settle);
+      // Whichever comes first settles it (the other's listener, left behind, settles nothing).
+      const done = new Promise((resolve) => {
+        for (const type of SETTLED) card.addEventListener(type, resolve, { once: true });
       });
       this.cardSettled.set(card, { item: card.item, done });
     }

@@ -3,6 +3,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import type { Messages } from '../../i18n/index.js';
 import { cardSkeleton, type CardLayout } from '../article-card/article-card.js';
 import type { LanternErrorDetail } from '../shared/events.js';
+import { templateStrings } from '../shared/heading.js';
 import type { ArticleListView } from './list-pages.js';
 
 // The buttons here have no `type="button"`: in a shadow root a button belongs to no form, so
@@ -20,8 +21,7 @@ const MAX_SKELETON_CARDS = 12;
  * layout, the heading level, hide-images, reveal-warned, and whether it is the first card
  * (the one "Try again" focuses).
  */
-const CARD_ITEM = ((strings: string[]) =>
-  Object.assign(strings, { raw: strings }) as unknown as TemplateStringsArray)([
+const CARD_ITEM = templateStrings([
   `<li class="item"><lantern-article-card class="entry" exportparts="base:card-base,media:card-media,body:card-body,title:card-title,meta:card-meta,summary:card-summary" .item=`,
   ' layout=',
   ' heading-level=',

@@ -1,5 +1,6 @@
 /** What a list shows and where its next page is: plain functions over feed items, no Lit. */
 import { isWarnedItem } from '../../content/items.js';
+import { poolMarks } from '../../content/parse.js';
 import type { FeedItem } from '../../content/types.js';
 
 /**
@@ -126,7 +127,8 @@ export async function fetchMore(
     // Every copy fetched follows them, so a story shows its warned copy, if any page has one,
     // with the tag or not (every shown story has a tagged copy among them).
     seen = [...newestFirst(parsed.feed.items), ...seen];
-    items = oneEach([...items, ...seen], options.tag);
+    // Every copy fetched lends the shown one its safety marks, as copies in one page do.
+    items = poolMarks(oneEach([...items, ...seen], options.tag), seen);
     url = nextPage(parsed.feed.next_url, visited, view.origin, warn);
   }
   return { ...view, items, seen, nextUrl: url, visited };

@@ -29,7 +29,12 @@ export interface FeedCallbacks<View> {
   failed(cause: unknown): void;
 }
 
-type Host = ReactiveControllerHost & HTMLElement & FeedSources;
+type Host = ReactiveControllerHost &
+  HTMLElement &
+  FeedSources & {
+    /** A console warning that names the element. */
+    warn(message: string): void;
+  };
 
 /** Whether a DOM change adds, removes or edits the element's inline feed script. */
 function touchesInlineFeed(host: Element, record: MutationRecord): boolean {
@@ -83,7 +88,6 @@ export class FeedController<View> implements ReactiveController {
   hostDisconnected(): void {
     this.inlineObserver?.disconnect();
     this.latest?.abort();
-    this.latest = undefined;
   }
 
   /** Loads in a microtask, once for any number of calls before it (several properties set together). */
@@ -178,12 +182,12 @@ export class FeedController<View> implements ReactiveController {
     // Data given in the page resolves relative URLs against base-url, else its own feed_url;
     // never silently against the partner's page, where an image would hit the partner's paths.
     // `base-url` as an absolute URL; a relative one is the partner's choice of their own page.
-    const { feed, item, baseUrl, localName } = this.host;
+    const { feed, item, baseUrl } = this.host;
     const options: { baseUrl?: string } = {};
     try {
       if (baseUrl) options.baseUrl = new URL(baseUrl, isServer ? undefined : document.baseURI).href;
     } catch {
-      console.warn(`<${localName}>: base-url "${baseUrl}" is not a URL; ignored.`);
+      this.host.warn(`base-url "${baseUrl}" is not a URL; ignored.`);
     }
     let parsed: ParsedFeed | undefined;
     if (feed && typeof feed === 'object') parsed = parseFeed(feed, options);
@@ -205,7 +209,7 @@ export class FeedController<View> implements ReactiveController {
   private warn(parsed: ParsedFeed): void {
     parsed.warnings.push(...readLater(parsed.feed.items));
     for (const warning of parsed.warnings) {
-      console.warn(`<${this.host.localName}>: ${warning.path}: ${warning.message}`);
+      this.host.warn(`${warning.path}: ${warning.message}`);
     }
   }
 }

@@ -13,7 +13,7 @@ import { FeedError } from '../../content/errors.js';
 import type { Feed, FeedItem, ParsedFeed } from '../../content/types.js';
 import type { Messages } from '../../i18n/index.js';
 import { lanternEvent, type LanternErrorDetail } from './events.js';
-import { FeedController, type FeedData } from './feed-controller.js';
+import { FeedController } from './feed-controller.js';
 import { hostPageStopped } from './host-page.js';
 import { LocaleController } from './locale-controller.js';
 
@@ -99,10 +99,23 @@ export abstract class LanternElement<View> extends LitElement {
 
   private readonly i18n = new LocaleController(this);
   protected readonly data = new FeedController<View>(this, {
-    select: (data) => this.selectData(data),
-    whenReady: () => this.i18n.ready || this.i18n.whenReady(),
+    select: ({ parsed, base }) => {
+      this.dataBase = base;
+      return this.select(parsed);
+    },
+    whenReady: () => this.i18n.whenReady(),
     loading: () => (this.status = 'loading'),
-    loaded: (view) => this.show(view),
+    loaded: (view) => {
+      this.view = view;
+      this.error = undefined;
+      this.status = 'ready';
+      // lantern-load once this view is on screen, unless a newer load replaced it meanwhile.
+      const load = this.data.current;
+      void this.updateComplete.then(() => {
+        if (!this.data.isCurrent(load) || this.renderFailed) return;
+        this.dispatchEvent(lanternEvent('lantern-load', { items: this.renderedItemCount(view) }));
+      });
+    },
     failed: (cause) => this.fail(cause),
   });
   // Flags left unset until true (each unset field is an assignment fewer in every constructor).
@@ -173,23 +186,6 @@ export abstract class LanternElement<View> extends LitElement {
     this.data.queue(true);
   }
 
-  private selectData({ parsed, base }: FeedData): View | Promise<View> {
-    this.dataBase = base;
-    return this.select(parsed);
-  }
-
-  private show(view: View): void {
-    this.view = view;
-    this.error = undefined;
-    this.status = 'ready';
-    // lantern-load once this view is on screen, unless a newer load replaced it meanwhile.
-    const load = this.data.current;
-    void this.updateComplete.then(() => {
-      if (!this.data.isCurrent(load) || this.renderFailed) return;
-      this.dispatchEvent(lanternEvent('lantern-load', { items: this.renderedItemCount(view) }));
-    });
-  }
-
   /** Turns the feed into what this widget shows; throws a `FeedError` when it cannot. */
   protected abstract select(parsed: ParsedFeed): View | Promise<View>;
 
@@ -206,8 +202,8 @@ export abstract class LanternElement<View> extends LitElement {
     this.dispatchEvent(lanternEvent('lantern-error', detail));
   }
 
-  /** A console warning that names this element. */
-  protected warn(message: string, ...details: unknown[]): void {
+  /** A console warning that names this element. @internal */
+  warn(message: string, ...details: unknown[]): void {
     console.warn(`<${this.localName}>: ${message}`, ...details);
   }
 

@@ -77,13 +77,11 @@ export class LocaleController implements ReactiveController {
     return messagesFor(this.locale);
   }
 
-  /** Whether the interface text is there, so content can show in the reader's language at once. */
-  get ready(): boolean {
-    return messagesReady(this.locale);
-  }
-
-  /** Resolves when the interface text for the widget's language has loaded. */
-  whenReady(): Promise<void> {
-    return loadMessages(this.locale);
+  /**
+   * `true` when the interface text for the widget's language is there (content can show in the
+   * reader's language at once), else a promise that resolves when it has loaded.
+   */
+  whenReady(): true | Promise<void> {
+    return messagesReady(this.locale) || loadMessages(this.locale);
   }
 }
