@@ -133,7 +133,7 @@ export class LanternReportDownload extends LanternElement<ReportView> {
     const downloads = (item.attachments ?? []).filter((attachment) => {
       if (isDownload(attachment)) return true;
       this.warn(
-        `"${item.id}": attachment ${attachment.url.slice(0, 80)} is not a file to download; not shown`,
+        `"${item.id}": attachment ${attachment.url.slice(0, 80)} is not a file to download, not shown`,
       );
       return false;
     });
