@@ -277,7 +277,7 @@ export class StaffPreview extends LitElement {
       feedProblem: state.source === 'url' ? catalogue.problem : undefined,
       warnings,
       linkNote: channel.linkNote,
-      withheld: !!this.current?.withheld,
+      withheld: this.current?.withheld,
     };
     return html`
       <header class="top">
@@ -344,7 +344,7 @@ export class StaffPreview extends LitElement {
             strings: s,
             state,
             code,
-            withheld: !!this.current?.withheld,
+            withheld: this.current?.withheld,
             // Only while there is code to copy: an unreadable draft leaves none.
             failed: !!code && channel.status.kind === 'error',
             copyNote: this.copyNote,

@@ -9,6 +9,9 @@ import type { EmbedSpec } from './snippet.js';
 import type { PreviewState } from './state.js';
 import { chosenLayout, linkWords, PLACEHOLDER_LINK, widgets } from './widgets.js';
 
+/** Why a draft's code is withheld (see `Embed.withheld`). */
+export type Withheld = 'problems' | 'series';
+
 export interface FeedAddresses {
   /** The demo feeds, as this page reaches them. */
   demo: string;
@@ -29,10 +32,12 @@ export interface Embed {
   /** The partner's code. */
   spec: EmbedSpec;
   /**
-   * No code is offered: the frame shows what the draft cannot be on a partner's page (a series
-   * made up for the navigator), and the code would publish it.
+   * Why no code is offered, if none is: the feed builder would refuse the draft (`problems`: a
+   * front-matter value it could not read, such as an empty `content_warning:`, is missing from
+   * the item, so the code would publish the story without it), or the frame shows what the
+   * draft cannot be on a partner's page (`series`: a series made up for the navigator).
    */
-  withheld: boolean;
+  withheld: Withheld | undefined;
   /** The same widget for the frame: local feed addresses, drafts as a property. */
   frame: Omit<WidgetConfig, 'serial'>;
 }
@@ -83,7 +88,14 @@ export function embed({ state, catalogue, draft, addresses }: EmbedInput): Embed
       inline: value,
       fallback: own.fallback ?? { href: PLACEHOLDER_LINK, text: linkWords(state) },
     },
-    withheld: !!(applied && 'facts' in applied && applied.facts.madeUpSeries),
+    withheld:
+      applied && 'facts' in applied
+        ? applied.facts.builder.length
+          ? 'problems'
+          : applied.facts.madeUpSeries
+            ? 'series'
+            : undefined
+        : undefined,
     frame: {
       tag: entry.tag,
       attributes: frameAttributes,

@@ -3,6 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { FeedWarning } from '../src/content/types.js';
 import type { WidgetStatus } from './channel.js';
+import type { Withheld } from './embed.js';
 import type { PreviewState } from './state.js';
 import type { PreviewStrings } from './strings.js';
 
@@ -15,8 +16,8 @@ export interface StatusInput {
   feedProblem: string | undefined;
   warnings: readonly FeedWarning[];
   linkNote: string;
-  /** The frame shows more than the code would give (see Embed.withheld). */
-  withheld?: boolean;
+  /** Why the code is withheld, if it is (see Embed.withheld). */
+  withheld?: Withheld;
 }
 
 /**
@@ -39,7 +40,8 @@ export function statusLine(input: StatusInput): TemplateResult {
   } else if (status.kind === 'missing') {
     main = html`<p class="status problem">${s.notInBuild(status.tag)}</p>`;
   } else if (status.kind === 'ready' && withheld) {
-    main = html`<p class="status problem">${s.statusNotAsPartners}</p>`;
+    const text = withheld === 'problems' ? s.statusRefused : s.statusNotAsPartners;
+    main = html`<p class="status problem">${text}</p>`;
   } else if (status.kind === 'ready') {
     main = html`<p class="status ok">${s.statusLoaded(status.items)}</p>`;
   } else {
@@ -123,8 +125,8 @@ export interface EmbedSectionInput {
   strings: PreviewStrings;
   state: PreviewState;
   code: string;
-  /** The frame shows what the code would not be (see Embed.withheld): no code, and why. */
-  withheld: boolean;
+  /** Why there is no code, if there is none (see Embed.withheld). */
+  withheld: Withheld | undefined;
   /** The widget showed its error state: the code would give partners the same. */
   failed: boolean;
   copyNote: CopyNote | undefined;
@@ -175,7 +177,13 @@ export function embedSection({
           ${copyNote?.text ?? ''}
         </p>
       </div>
-      ${withheld ? html`<p class="hint failed" id="embed-withheld">${s.codeWithheld}</p>` : nothing}
+      ${
+        withheld
+          ? html`<p class="hint failed" id="embed-withheld">
+              ${withheld === 'problems' ? s.codeRefused : s.codeWithheld}
+            </p>`
+          : nothing
+      }
       ${failed ? html`<p class="hint failed" id="embed-failed">${s.copyFailedNote}</p>` : nothing}
       ${hasPlaceholder ? html`<p class="hint" id="embed-note">${note}</p>` : nothing}
     </section>

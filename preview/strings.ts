@@ -48,6 +48,7 @@ export interface PreviewStrings {
   statusLoaded: (count: number) => string;
   statusError: string;
   statusNotAsPartners: string;
+  statusRefused: string;
   warnings: (count: number) => string;
   /** `items[3]` of a warning's path, as staff count: "item 4". */
   itemNumber: (index: number) => string;
@@ -61,6 +62,7 @@ export interface PreviewStrings {
   notASeries: string;
   noAttachments: string;
   codeWithheld: string;
+  codeRefused: string;
   embedHeading: string;
   embedIntro: string;
   embedCode: string;
@@ -160,6 +162,8 @@ export const en: PreviewStrings = {
   statusError: 'The widget could not show this content. Partners would see the same message:',
   statusNotAsPartners:
     'The widget is showing the draft, but not as partners would see it: the preview filled in what the draft lacks (see below).',
+  statusRefused:
+    'The widget is showing the draft, but the feed builder would refuse it (see the problems below): what it could not read, such as a content warning, is missing here.',
   warnings: (count) =>
     `${count} ${count === 1 ? 'problem' : 'problems'} in the feed (the widget skips what it cannot use):`,
   itemNumber: (index) => `item ${index + 1}`,
@@ -177,6 +181,8 @@ export const en: PreviewStrings = {
     'This draft has no attachments: the report block will offer no download. Add attachments: to its front matter (a file in the folder, or a url with its mime_type).',
   codeWithheld:
     'No code for this draft in the story navigator: it is not part of a series (see the problem above). Add series: to its front matter, or pick another widget.',
+  codeRefused:
+    'No code for this draft until the front matter problems above are fixed: the feed builder would refuse it, and the code would publish the story without what could not be read (a content warning, a pseudonym note, hidden images).',
   embedHeading: 'Embed code',
   embedIntro: 'Send this to the partner: they paste it into their page where the widget should go.',
   embedCode: 'Embed code for the partner',
@@ -284,6 +290,8 @@ export const ko: PreviewStrings = {
   statusError: '위젯이 이 콘텐츠를 표시하지 못했습니다. 파트너 사이트에도 같은 메시지가 보입니다:',
   statusNotAsPartners:
     '위젯이 초안을 보여 주고 있지만 파트너 사이트에서 보일 모습은 아닙니다. 초안에 없는 내용을 미리보기가 채워 넣었습니다(아래 참조).',
+  statusRefused:
+    '위젯이 초안을 보여 주고 있지만 피드 빌더는 이 초안을 거부합니다(아래 문제 참조). 읽지 못한 내용(예: 콘텐츠 경고)이 여기에는 빠져 있습니다.',
   warnings: (count) =>
     `피드에서 문제 ${count}개를 찾았습니다 (위젯은 쓸 수 없는 부분을 건너뜁니다):`,
   itemNumber: (index) => `항목 ${index + 1}`,
@@ -301,6 +309,8 @@ export const ko: PreviewStrings = {
     '이 초안에는 첨부 파일이 없어 보고서 블록에 내려받을 파일이 없습니다. 머리말에 attachments:를 넣으세요(폴더 안의 파일, 또는 url과 mime_type).',
   codeWithheld:
     '연재 내비게이터에서는 이 초안의 코드를 제공하지 않습니다. 연재의 일부가 아니기 때문입니다(위의 문제 참조). 머리말에 series:를 넣거나 다른 위젯을 고르세요.',
+  codeRefused:
+    '위의 머리말 문제를 고치기 전에는 이 초안의 코드를 제공하지 않습니다. 피드 빌더가 거부하는 초안이며, 코드는 읽지 못한 내용(콘텐츠 경고, 가명 안내, 이미지 숨김) 없이 이야기를 게시하게 됩니다.',
   embedHeading: '삽입 코드',
   embedIntro: '이 코드를 파트너에게 보내세요. 파트너는 위젯을 넣을 자리에 붙여 넣으면 됩니다.',
   embedCode: '파트너에게 보낼 삽입 코드',

@@ -379,7 +379,7 @@ test('a story file’s problems are the feed builder’s, listed under “front 
       'The text.',
     ].join('\n'),
   );
-  await page.getByText('The widget is showing 1 item').waitFor({ timeout: 15_000 });
+  await page.getByText(/^The widget is showing (1 item|the draft)/).waitFor({ timeout: 15_000 });
   const problems = await page.locator('.warnings li').allTextContents();
   assert.deepEqual(problems, [
     'front matter: unknown key "subtitle"',
@@ -388,6 +388,15 @@ test('a story file’s problems are the feed builder’s, listed under “front 
     'front matter: content_warning is empty: write the warning, or remove the line',
     'item 1.attachments[0].file: “files/report.pdf” is a file in the stories folder. The preview has no folder, so it cannot show it here (nor does the code below carry it); the feed built from the folder will.',
   ]);
+  // The builder refuses this draft; its `content_warning:` could not be read, so an item made
+  // from it has no warning. No code carries that testimony to a partner without its warning.
+  await page
+    .getByText('The widget is showing the draft, but the feed builder would refuse it')
+    .waitFor();
+  assert.equal(await page.getByText('as partners will see it').count(), 0);
+  assert.equal(await page.getByLabel('Embed code for the partner').inputValue(), '');
+  assert.equal(await page.getByRole('button', { name: 'Copy code' }).isDisabled(), true);
+  await page.getByText('No code for this draft until the front matter problems').waitFor();
 
   // The preview's own words in Korean; the builder's as it prints them.
   await page.getByRole('group', { name: 'Page language' }).getByText('한국어').click();
