@@ -43,7 +43,7 @@ export const MIME = {
 
 /** `.pdf` from `files/report.PDF`; '' when the name has none. */
 function extensionOf(path) {
-  const name = path.slice(path.lastIndexOf('/') + 1);
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(dot).toLowerCase() : '';
 }
@@ -272,7 +272,10 @@ export function readItem(text, files, problem) {
           if (!found) return;
           out.url = found.url;
           out.mime_type =
-            string('mime_type', a) ?? MIME[extensionOf(file)] ?? 'application/octet-stream';
+            string('mime_type', a) ??
+            // The file as found (`r.pdf/.` is `r.pdf`), as the builder reads it.
+            MIME[extensionOf(found.path ?? file)] ??
+            'application/octet-stream';
           const facts = files.facts(found, out.mime_type);
           out.size_in_bytes = facts.size_in_bytes;
           ext.sha256 = facts.sha256;

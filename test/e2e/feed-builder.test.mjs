@@ -89,7 +89,7 @@ image_alt: The cover.
 report: { publisher: NKDB, edition: First edition, license: CC BY 4.0 }
 attachments:
   - { file: files/report-en.pdf, title: "Full report (English)", language: en }
-  - { file: files/report-ko.pdf, title: "보고서 (한국어)", language: ko }
+  - { file: files/report-ko.pdf/., title: "보고서 (한국어)", language: ko }
 ---
 
 Former soldiers describe **forced labour**. [Read the notes](notes/).
@@ -144,6 +144,7 @@ test('a good folder builds a JSON Feed with sizes, checksums, pages and sanitise
       _lantern: { sha256: sha(ko), pages: 12, language: 'ko' },
     },
   ]);
+  // (The Korean file is named files/report-ko.pdf/.: its type is the file's, as found.)
   assert.equal(report._lantern.report.pages, 3, 'report.pages from the first PDF');
   assert.match(report.content_html, /<strong>forced labour<\/strong>/);
   assert.match(report.content_html, /href="https:\/\/ngo\.example\/stories\/notes\/"/);
