@@ -216,9 +216,11 @@ export function poolMarks(items: FeedItem[], copies: FeedItem[]): FeedItem[] {
     const ext = { ...marks.get(item.id), ...own };
     if (Object.keys(ext).length === Object.keys(own).length) return item;
     const copy = { ...item, _lantern: ext };
-    // Already validated and decoded: decoding twice would turn "&amp;lt;" into "<". (It shares
-    // its item's entry: readers that arrive later read the copy, which replaces the item.)
-    unread.set(copy, unread.get(item)!);
+    // Already validated and decoded: decoding twice would turn "&amp;lt;" into "<". Its own copy
+    // of its item's entry: the item stays in use (a feed load.ts shares with other widgets), and
+    // each of the two gets what readers that arrive later read. (An item this module did not
+    // make has no entry: spreading none throws rather than pass an unread object as parsed.)
+    unread.set(copy, [...unread.get(item)!]);
     return copy;
   });
 }
