@@ -202,45 +202,46 @@ export function readItem(text, files, problem) {
   if (imageRaw && !image_alt)
     problem('image has no image_alt (describe the picture for people who cannot see it)');
 
+  /** A nested set of keys (`series:`, `report:`): the object, or undefined with its problems said. */
+  const group = (name, keys, shape) => {
+    const value = data[name];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      problem(`${name} must be ${shape}`);
+      return undefined;
+    }
+    for (const key of Object.keys(value))
+      if (!keys.has(key)) problem(`unknown key "${name}.${key}"`);
+    return value;
+  };
+
   let series;
-  if (data.series !== undefined && data.series !== null) {
-    const s = data.series;
-    if (typeof s !== 'object' || Array.isArray(s))
-      problem('series must be { id, title, part, total }');
-    else {
-      for (const key of Object.keys(s))
-        if (!SERIES_KEYS.has(key)) problem(`unknown key "series.${key}"`);
-      series = {
-        id: string('id', s, 'series.id'),
-        title: string('title', s, 'series.title'),
-        part: int(s, 'part', 'series.part'),
-        total: int(s, 'total', 'series.total'),
-      };
-      if (!series.id || !series.title || !series.part || !series.total) {
-        problem('series needs id, title, part and total');
-      } else if (series.part > series.total) {
-        problem(`series.part ${series.part} is beyond series.total ${series.total}`);
-      }
+  const s = group('series', SERIES_KEYS, '{ id, title, part, total }');
+  if (s) {
+    series = {
+      id: string('id', s, 'series.id'),
+      title: string('title', s, 'series.title'),
+      part: int(s, 'part', 'series.part'),
+      total: int(s, 'total', 'series.total'),
+    };
+    if (!series.id || !series.title || !series.part || !series.total) {
+      problem('series needs id, title, part and total');
+    } else if (series.part > series.total) {
+      problem(`series.part ${series.part} is beyond series.total ${series.total}`);
     }
   }
 
   let report;
-  if (data.report !== undefined && data.report !== null) {
-    const r = data.report;
-    if (typeof r !== 'object' || Array.isArray(r))
-      problem('report must be { publisher, edition, … }');
-    else {
-      for (const key of Object.keys(r))
-        if (!REPORT_KEYS.has(key)) problem(`unknown key "report.${key}"`);
-      report = {
-        publisher: string('publisher', r, 'report.publisher'),
-        edition: string('edition', r, 'report.edition'),
-        pages: int(r, 'pages', 'report.pages'),
-        license: string('license', r, 'report.license'),
-        document_id: string('document_id', r, 'report.document_id'),
-        citation: string('citation', r, 'report.citation'),
-      };
-    }
+  const r = group('report', REPORT_KEYS, '{ publisher, edition, … }');
+  if (r) {
+    report = {
+      publisher: string('publisher', r, 'report.publisher'),
+      edition: string('edition', r, 'report.edition'),
+      pages: int(r, 'pages', 'report.pages'),
+      license: string('license', r, 'report.license'),
+      document_id: string('document_id', r, 'report.document_id'),
+      citation: string('citation', r, 'report.citation'),
+    };
   }
 
   const attachments = [];

@@ -247,11 +247,17 @@ test('a bad folder is refused: non-zero exit, every problem listed by file, noth
     join(folder, 'blank-warning.md'),
     '---\ntitle: Blank warning\ndate: 2025-01-01\ncontent_warning:\n---\nBody.\n',
   );
+  writeFileSync(
+    join(folder, 'bad-groups.md'),
+    '---\ntitle: Bad groups\ndate: 2025-01-01\nseries: [1, 2]\nreport: { publisher: NKDB, colour: red }\n---\n',
+  );
   const out = join(folder, 'feed.json');
   const result = run('build', folder, '--out', out, '--base-url', 'https://ngo.example/');
   assert.equal(result.status, 1, result.stdout);
   const lines = result.stderr;
-  assert.match(lines, /6 problems; nothing was written/);
+  assert.match(lines, /8 problems; nothing was written/);
+  assert.match(lines, /bad-groups\.md: series must be \{ id, title, part, total \}/);
+  assert.match(lines, /bad-groups\.md: unknown key "report\.colour"/);
   assert.match(lines, /blank-warning\.md: content_warning is empty/);
   assert.match(lines, /no-title\.md: title is missing/);
   assert.match(lines, /bad-date\.md: date "2025-02-30" is not a possible date/);
