@@ -12,7 +12,7 @@ import type { Catalogue } from './catalogue.js';
 import { FrameChannel } from './channel.js';
 import { controlPanels, languageOptions, type ControlActions } from './controls.js';
 import { draftNotes, draftProblems, readDraft, type DraftResult } from './draft.js';
-import { embed, feedAddress, type Embed, type FeedAddresses } from './embed.js';
+import { embed, feedAddress, insecureAddress, type Embed, type FeedAddresses } from './embed.js';
 import { radios } from './fields.js';
 import { embedSnippet } from './snippet.js';
 import {
@@ -269,6 +269,9 @@ export class StaffPreview extends LitElement {
     if (isDraft && this.draft?.ok) {
       warnings.push(...draftProblems(this.draft, state.widget, s));
       warnings.push(...draftNotes(this.draft.feed, s));
+    }
+    if (state.source === 'url' && state.feedUrl && insecureAddress(state.feedUrl)) {
+      warnings.unshift({ path: 'src', message: s.insecureFeed(state.feedUrl) });
     }
     const status: StatusInput = {
       strings: s,

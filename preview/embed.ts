@@ -107,3 +107,18 @@ export function embed({ state, catalogue, draft, addresses }: EmbedInput): Embed
     },
   };
 }
+
+/**
+ * An `http://` address a partner's `https://` page would refuse to load (mixed content): any
+ * but this machine's own (`localhost`, `127.0.0.1`, `[::1]`), which browsers trust.
+ */
+export function insecureAddress(address: string): boolean {
+  try {
+    const { protocol, hostname } = new URL(address);
+    return (
+      protocol === 'http:' && !/^(localhost|127(\.\d+){3}|\[::1\])$|\.localhost$/.test(hostname)
+    );
+  } catch {
+    return false;
+  }
+}

@@ -55,6 +55,8 @@ export interface PreviewStrings {
   untitled: string;
   relativeImageInDraft: (url: string) => string;
   relativeLinkInDraft: (url: string) => string;
+  /** An `http://` feed address other than this machine's: a partner's `https://` page refuses it. */
+  insecureFeed: (url: string) => string;
   /** Where the feed builder's own problems are listed: the draft's front matter. */
   frontMatter: string;
   /** A path in the content folder (`image: images/a.jpg`), which the preview cannot reach. */
@@ -172,6 +174,8 @@ export const en: PreviewStrings = {
     `“${url}” is a relative address: on a partner’s page this image is not shown. Use a full https:// address.`,
   relativeLinkInDraft: (url) =>
     `“${url}” is a relative address: on a partner’s page this link leads into their own site. Use a full https:// address.`,
+  insecureFeed: (url) =>
+    `“${url}” is not encrypted (http://): a partner’s page served over https:// refuses to load it, and the widget shows an error there. Use its https:// address.`,
   frontMatter: 'front matter',
   folderFile: (path) =>
     `“${path}” is a file in the stories folder. The preview has no folder, so it cannot show it here (nor does the code below carry it); the feed built from the folder will.`,
@@ -300,6 +304,8 @@ export const ko: PreviewStrings = {
     `“${url}”은(는) 상대 주소입니다. 파트너 페이지에서는 이 이미지가 보이지 않습니다. https://로 시작하는 전체 주소를 쓰세요.`,
   relativeLinkInDraft: (url) =>
     `“${url}”은(는) 상대 주소입니다. 파트너 페이지에서는 이 링크가 파트너 사이트 안으로 연결됩니다. https://로 시작하는 전체 주소를 쓰세요.`,
+  insecureFeed: (url) =>
+    `“${url}”은(는) 암호화되지 않은 주소(http://)입니다. https://로 열리는 파트너 페이지는 이 주소를 불러오지 않으며, 위젯에는 오류가 표시됩니다. https:// 주소를 쓰세요.`,
   frontMatter: '머리말(front matter)',
   folderFile: (path) =>
     `“${path}”은(는) 이야기 폴더 안의 파일입니다. 미리보기에는 폴더가 없어 여기서는 보여 줄 수 없고 아래 코드에도 들어가지 않지만, 폴더로 만든 피드에는 들어갑니다.`,

@@ -883,6 +883,27 @@ test('Load feed again shows the feed as it is now, and the status says it is loa
   await context.close();
 });
 
+test('an http:// feed address gets a note: a partner page on https:// refuses it', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const demo = JSON.parse(await readFile(join(root, 'demo/feed.json'), 'utf8'));
+  await routeFeed(context, 'http://feeds.example/**', () => ({ feed: demo, delay: 0 }));
+  await routeFeed(context, 'https://feeds.example/**', () => ({ feed: demo, delay: 0 }));
+  const { page, errors } = await openPreview(context);
+  const note = page.getByText('is not encrypted (http://)');
+  await loadAddress(page, 'http://feeds.example/feed.json');
+  await note.waitFor({ timeout: 15_000 });
+  assert.match(await note.textContent(), /“http:\/\/feeds\.example\/feed\.json”/);
+  // The same feed at its https:// address, or this machine's own http:// one: no note.
+  await loadAddress(page, 'https://feeds.example/feed.json');
+  await page.getByText(/The widget is showing \d+ items?/).waitFor({ timeout: 15_000 });
+  assert.equal(await note.count(), 0);
+  await loadAddress(page, `${origin}/demo/feed.json`);
+  await page.getByText(/The widget is showing \d+ items?/).waitFor({ timeout: 15_000 });
+  assert.equal(await note.count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('Copy code right after typing in the draft copies the draft as typed', async () => {
   const context = await clipboardContext();
   const { page, errors } = await openPreview(context);
