@@ -359,6 +359,29 @@ describe('<lantern-article-list>', () => {
     });
     const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+    /**
+     * After "Load more", the story's card is its warned copy with both marks: the warning, and
+     * once shown (`reveal` presses "Show content"), the summary, no picture and the pseudonym
+     * note; its title parsed once ("&lt;" stays text, not "<"). Then a pause for any image request.
+     */
+    async function expectMarkedAfterMore(list: LanternArticleList, reveal?: 'reveal') {
+      loadMoreButton(list)!.click();
+      await nextEvent(list, 'lantern-load');
+      expect(titles(list)).to.deep.equal(['Ben &lt;3 Seoul', 'Article 2']);
+      const card = cards(list)[0]!;
+      await card.updateComplete;
+      expect(visibleText(card)).to.contain('Violence');
+      if (reveal) {
+        shadow<HTMLButtonElement>(card, 'button.reveal').click();
+        await card.updateComplete;
+      }
+      expect(visibleText(card)).to.contain('Summary 1');
+      expect(card.shadowRoot!.querySelector('img') === null, 'no image element').to.equal(true);
+      expect(visibleText(card)).to.contain('Name changed for safety');
+      expect(shadow(card, '.title a').textContent).to.equal('Ben &lt;3 Seoul');
+      await pause(300);
+    }
+
     it("a later page's warned copy shows no picture and the pseudonym note of the story's first copy", async () => {
       const k = key('marks-later');
       const page2 = served(
@@ -380,21 +403,7 @@ describe('<lantern-article-list>', () => {
         )}"></lantern-article-list>`,
       );
       expect(visibleText(cards(list)[0]!)).to.contain('Name changed for safety');
-      loadMoreButton(list)!.click();
-      await nextEvent(list, 'lantern-load');
-      expect(titles(list)).to.deep.equal(['Ben &lt;3 Seoul', 'Article 2']);
-      const card = cards(list)[0]!;
-      await card.updateComplete;
-      expect(visibleText(card)).to.contain('Violence');
-      shadow<HTMLButtonElement>(card, 'button.reveal').click();
-      await card.updateComplete;
-      // The reader asked to see it: the summary shows, the picture and the real name do not.
-      expect(visibleText(card)).to.contain('Summary 1');
-      expect(card.shadowRoot!.querySelector('img') === null, 'no image element').to.equal(true);
-      expect(visibleText(card)).to.contain('Name changed for safety');
-      // Parsed once: the copy's title is not decoded again ("&lt;" stays text, not "<").
-      expect(shadow(card, '.title a').textContent).to.equal('Ben &lt;3 Seoul');
-      await pause(300);
+      await expectMarkedAfterMore(list, 'reveal');
       expect(await requestCount('feed', k), 'no image request').to.equal(0);
     });
 
@@ -417,17 +426,7 @@ describe('<lantern-article-list>', () => {
       // Control: under reveal-warned, page 1's copy alone shows its picture, and no note.
       expect(before.shadowRoot!.querySelector('img') !== null, 'an image at first').to.equal(true);
       expect(visibleText(before)).not.to.contain('Name changed for safety');
-      loadMoreButton(list)!.click();
-      await nextEvent(list, 'lantern-load');
-      expect(titles(list)).to.deep.equal(['Ben &lt;3 Seoul', 'Article 2']);
-      const card = cards(list)[0]!;
-      await card.updateComplete;
-      expect(visibleText(card)).to.contain('Violence');
-      expect(visibleText(card)).to.contain('Summary 1');
-      expect(card.shadowRoot!.querySelector('img') === null, 'no image element').to.equal(true);
-      expect(visibleText(card)).to.contain('Name changed for safety');
-      expect(shadow(card, '.title a').textContent).to.equal('Ben &lt;3 Seoul');
-      await pause(300);
+      await expectMarkedAfterMore(list);
       expect(await requestCount('feed', `${k}-2`), "no request for page 2's image").to.equal(0);
     });
   });
