@@ -7,6 +7,17 @@ const axe = (
   window as unknown as { axe: { run(c: ElementContext, o: RunOptions): Promise<AxeResults> } }
 ).axe;
 
+/**
+ * The suite runs in Chromium and in Firefox (web-test-runner.firefox.config.mjs), which the
+ * runner drives over WebDriver BiDi: there is no DevTools protocol there, so no accessibility
+ * tree snapshot (`a11ySnapshot`), no forced-colours and no media emulation. A check that needs one
+ * of those runs where `devTools` is true; the rest of its test runs in both.
+ */
+export const firefox = navigator.userAgent.includes('Firefox/');
+export const devTools = !firefox;
+/** `it` for a test that is about what only the DevTools protocol can set up or read. */
+export const itDevTools = devTools ? it : it.skip;
+
 /** Resolves with the next `type` event from `target`. */
 export function nextEvent<T = unknown>(
   target: EventTarget,

@@ -115,7 +115,10 @@ describe('what a screen reader hears', () => {
     for (const inert of ['region', 'element']) {
       const card = await mountLoaded(markup);
       (inert === 'region' ? card.parentElement! : card).inert = true;
-      expect(getComputedStyle(card).getPropertyValue('interactivity'), inert).to.equal('inert');
+      // (Only where the browser has the property: Firefox 153 makes inertness the attribute's.)
+      if (CSS.supports('interactivity', 'inert')) {
+        expect(getComputedStyle(card).getPropertyValue('interactivity'), inert).to.equal('inert');
+      }
       const link = shadow<HTMLAnchorElement>(card, '.title a');
       link.focus();
       expect(card.shadowRoot!.activeElement, `${inert}: focus`).to.equal(null);

@@ -13,7 +13,7 @@ import {
   plainCopyText,
 } from '../../src/components/report-download/report-download.js';
 import type { Attachment, FeedItem } from '../../src/content/types.js';
-import { cleanup, expectAxeClean, mountLoaded, shadow, visibleText } from '../helpers.js';
+import { cleanup, devTools, expectAxeClean, mountLoaded, shadow, visibleText } from '../helpers.js';
 
 const WARNING = 'Describes torture in detention.';
 const GENERIC = 'This story contains distressing content.';
@@ -253,11 +253,11 @@ describe('content warnings fail closed', () => {
       expect(shadow(el, '.warning-gate [role="status"]').textContent?.trim()).to.equal(
         'Content shown',
       );
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: ' ' });
       await updated(el);
       expect(el.shadowRoot!.querySelector('.summary') === null).to.equal(true);
       expect(el.shadowRoot!.querySelector('img') === null).to.equal(true);
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: ' ' });
       await updated(el);
       expect(el.shadowRoot!.querySelector('.summary') !== null).to.equal(true);
     });
@@ -475,18 +475,20 @@ describe('content warnings fail closed', () => {
       );
       const cards = list.shadowRoot!.querySelectorAll('lantern-article-card');
       await Promise.all([...cards].map(updated));
-      expect(
-        await buttonNames([
+      const names = devTools
+        ? await buttonNames([
+            'Show content Testimony from Camp 15',
+            'Show content Letters from a prisoner of war',
+          ])
+        : undefined;
+      if (names)
+        expect(names).to.deep.equal([
+          // Dated items first, as the list orders them.
+          'Show content March 4, 2025',
           'Show content Testimony from Camp 15',
           'Show content Letters from a prisoner of war',
-        ]),
-      ).to.deep.equal([
-        // Dated items first, as the list orders them.
-        'Show content March 4, 2025',
-        'Show content Testimony from Camp 15',
-        'Show content Letters from a prisoner of war',
-        'Show content',
-      ]);
+          'Show content',
+        ]);
       // The visible label starts the name (WCAG 2.5.3): speech users say "Show content".
       expect(revealButton(cards[0]!).textContent?.trim()).to.equal('Show content');
       revealButton(cards[2]!).click();
@@ -497,7 +499,7 @@ describe('content warnings fail closed', () => {
         'Hide content Letters from a prisoner of war',
         'Show content',
       ];
-      expect(await buttonNames(after)).to.deep.equal(after);
+      if (devTools) expect(await buttonNames(after)).to.deep.equal(after);
       await expectAxeClean(list);
     });
 
@@ -565,13 +567,15 @@ describe('content warnings fail closed', () => {
       expect(await requestCount(bodyImage.key)).to.equal(0);
       await expectAxeClean(el);
       // Named after the report it shows, as the cards in a list are.
-      expect(await buttonNames(['Show content A warned report'])).to.include(
-        'Show content A warned report',
-      );
+      if (devTools) {
+        expect(await buttonNames(['Show content A warned report'])).to.include(
+          'Show content A warned report',
+        );
+      }
 
       const button = revealButton(el);
       button.focus();
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: ' ' });
       // Showing builds the summary body then (the sanitiser loads on demand).
       for (let i = 0; i < 40 && !el.shadowRoot!.querySelector('.summary'); i++) {
         await pause(50);

@@ -7,7 +7,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/define/article-card.js';
 import '../../src/define/report-download.js';
 import '../../src/define/story-navigator.js';
-import { cleanup, mountLoaded, shadow } from '../helpers.js';
+import { cleanup, devTools, mountLoaded, shadow } from '../helpers.js';
 
 const FEED = '/demo/feed.json';
 
@@ -37,7 +37,8 @@ function edges(el: Element): string[] {
   });
 }
 
-describe('forced colours', () => {
+// Emulated through the DevTools protocol: Chromium only (see `devTools`).
+(devTools ? describe : describe.skip)('forced colours', () => {
   // A command of web-test-runner.config.mjs (the runner's emulateMedia leaves it out for Chrome).
   before(() => executeServerCommand('forced-colors', 'active'));
   after(() => executeServerCommand('forced-colors', 'none'));

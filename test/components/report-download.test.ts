@@ -541,7 +541,11 @@ describe('<lantern-report-download>', () => {
     ['desktop', 720],
     ['phone', 358],
   ] as const) {
-    it(`reserves its final size while loading (${column} column)`, async () => {
+    it(`reserves its final size while loading (${column} column)`, async function () {
+      // A browser without typed arithmetic in calc() (Firefox 153) reserves the desktop column's
+      // height at every width, as the styles say: in a phone's column the report then grows by
+      // about 180 px when it loads (README, "Browsers").
+      if (column === 'phone' && !CSS.supports('height', 'calc(1em * (1em / 1px))')) this.skip();
       // The cover image has its intrinsic size before it decodes.
       const report = mount<Report>(
         `<lantern-report-download style="width: ${width}px; font-family: 'DejaVu Sans', sans-serif" src="/test-server/feed/feed.json?delay=700&key=size-${width}-${Date.now()}" item="nkdb-military-report" lang="en"></lantern-report-download>`,
@@ -589,7 +593,7 @@ describe('<lantern-report-download> with a long summary body', () => {
     expect(focused.textContent).to.include('Paragraph 60:');
     await expectAxeClean(el);
 
-    await pressOn(button, 'Space', el);
+    await pressOn(button, ' ', el);
     expect(summary.textContent).to.not.include('Paragraph 60:');
     expect(button.getAttribute('aria-expanded')).to.equal('false');
     expect(el.shadowRoot?.activeElement, 'focus stays on the button').to.equal(button);
@@ -610,7 +614,7 @@ describe('<lantern-report-download> with a long summary body', () => {
     expect(opened.textContent).to.include('Paragraph 60:');
     expect(opened.matches(':focus-visible'), 'opened by keyboard').to.equal(true);
     expect(ring(opened)).to.equal('none');
-    await pressOn(button, 'Space', el);
+    await pressOn(button, ' ', el);
     expect(el.shadowRoot?.activeElement).to.equal(button);
     expect(ring(button)).to.equal('solid');
     const title = shadow(el, '.title [data-focus]');

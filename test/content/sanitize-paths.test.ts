@@ -223,6 +223,20 @@ describe('markdown: the token path and the HTML path render the same DOM', funct
   });
 });
 
+/**
+ * Differences that come from the engine, not from Lantern, with their reason. Firefox's
+ * `Document.parseHTML` reads `<noscript>` as a page with scripting does (its content is text up
+ * to `</noscript>`), DOMPurify's inert document as one without: the mutation attack's `<img>`
+ * survives there, without its `onerror` (no script runs; the attack tests check that in both
+ * engines), as an ordinary body image under the URL policy. Chromium parses it as DOMPurify does.
+ */
+const ENGINE_DIFFERENCES: Record<string, string> = navigator.userAgent.includes('Firefox/')
+  ? {
+      'attack [svg-mathml-mutation] noscript title mutation':
+        'Firefox parses <noscript> with scripting on: the <img> is kept without its handler',
+    }
+  : {};
+
 describe('the platform sanitizer and DOMPurify render the same DOM', function () {
   this.timeout(120_000);
 
@@ -249,6 +263,10 @@ describe('the platform sanitizer and DOMPurify render the same DOM', function ()
         const b = normalised(await render(withPurify));
         if (a === b) {
           same++;
+          continue;
+        }
+        if (ENGINE_DIFFERENCES[body.name]) {
+          console.log(`known: ${body.name}: ${ENGINE_DIFFERENCES[body.name]}`);
           continue;
         }
         different.push(`${body.name}: ${firstDifference(a, b)}`);

@@ -83,7 +83,16 @@ async function render(
   const cards = host.shadowRoot?.querySelectorAll<Widget>('lantern-article-card') ?? [];
   await Promise.all([...cards].map((card) => card.updateComplete));
   // Two frames: layout, container queries and lazy image boxes have settled.
-  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  await frames();
+  // A list's cards away from the screen are not laid out (`content-visibility: auto`) until a
+  // reader scrolls near them, and what a browser reports for them meanwhile differs (Firefox
+  // gives their text's boxes from outside the room the list keeps): each is measured as a reader
+  // sees it, in view.
+  for (const card of cards) {
+    card.scrollIntoView();
+    await frames();
+  }
   return { host, column };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Runs `script` in a frame under a partner's Content-Security-Policy with Trusted Types
- * enforced, and resolves with the report the framed page posts (a message whose `lantern` field
- * is `kind`), or with `missing` if none comes within 40 s.
+ * enforced, sent as a header on a page of its own (test/server/test-server.mjs `framed`), and
+ * resolves with the report the framed page posts (a message whose `lantern` field is `kind`),
+ * or with `missing` if none comes within 40 s.
  */
 
 /** The partner's policy (README "Security"), with the Trusted Types policy names given. */
@@ -35,10 +36,8 @@ export async function framedReport<T>(
       resolve(e.data as T);
     });
   });
-  frame.srcdoc = `<!doctype html><html lang="en"><head>
-    <meta http-equiv="Content-Security-Policy" content="${policy}">
-    <script type="module" src="${script}"></script>
-    </head><body></body></html>`;
+  const query = new URLSearchParams({ csp: policy, script });
+  frame.src = `/test-server/framed?${query}`;
   document.body.append(frame);
   try {
     return await report;

@@ -84,6 +84,20 @@ export async function testServer(ctx, next) {
       ctx.type = 'text/html';
       ctx.body = `<h1>Error ${ctx.status}</h1>`;
       return;
+    case 'framed': {
+      // /test-server/framed?csp=<policy>&script=<path> : a partner's page at an address of its
+      // own, its Content-Security-Policy sent as a header (as partners send it), running one
+      // module. (A srcdoc frame with the policy in a <meta> runs no 'self' script in Firefox.)
+      const script = url.searchParams.get('script') ?? '';
+      if (!/^\/test\/[\w/.-]+\.ts(?:\?[\w=&]*)?$/.test(script)) {
+        ctx.status = 400;
+        return;
+      }
+      ctx.set('content-security-policy', url.searchParams.get('csp') ?? '');
+      ctx.type = 'text/html';
+      ctx.body = `<!doctype html><html lang="en"><head><script type="module" src="${script}"></script></head><body></body></html>`;
+      return;
+    }
     case 'html':
       ctx.set('content-type', 'application/json');
       ctx.body = '<!doctype html><html><body>Not a feed</body></html>';
