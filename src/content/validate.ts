@@ -146,7 +146,7 @@ export class Reader {
       this.warn(
         `${path}.${key}`,
         this.base === undefined && use !== 'link' && isRelativeUrl(value)
-          ? 'a relative URL with no base (set base-url or feed_url); not loaded'
+          ? 'relative, with no base (base-url, feed_url): not loaded'
           : `not an allowed URL (https:, http:, mailto: or relative)`,
       );
       return undefined;

@@ -13,7 +13,16 @@ import {
   plainCopyText,
 } from '../../src/components/report-download/report-download.js';
 import type { Attachment, FeedItem } from '../../src/content/types.js';
-import { cleanup, devTools, expectAxeClean, mountLoaded, shadow, visibleText } from '../helpers.js';
+import {
+  cleanup,
+  devTools,
+  expectAxeClean,
+  mount,
+  mountLoaded,
+  nextEvent,
+  shadow,
+  visibleText,
+} from '../helpers.js';
 
 const WARNING = 'Describes torture in detention.';
 const GENERIC = 'This story contains distressing content.';
@@ -314,6 +323,43 @@ describe('content warnings fail closed', () => {
         expect(el.shadowRoot!.querySelector('button.reveal') === null).to.equal(true);
         expect(el.shadowRoot!.querySelector('img') !== null).to.equal(true);
         expect(visibleText(shadow(el, '.content-warning'))).to.equal(`Content warning: ${WARNING}`);
+      });
+    }
+
+    // A framework (React 19, Vue) or a partner's script sets the property, not the attribute,
+    // to what its template or CMS printed: the string "false" is truthy, and every warned image,
+    // summary, cover and body showed at once in all four elements.
+    for (const value of ['false', '0', 'None', 'null']) {
+      it(`the revealWarned property set to "${value}" keeps every element's gate closed`, async () => {
+        const story = {
+          ...warnedStory(`${location.origin}/demo/images/soldiers.svg`, {
+            content_markdown: 'The body behind the warning.',
+            series: { id: 's', title: 'A series', part: 1, total: 1 },
+          }),
+          attachments: [{ url: 'https://example.org/r.pdf', mime_type: 'application/pdf' }],
+        };
+        for (const tag of [
+          'lantern-article-card',
+          'lantern-article-list',
+          'lantern-report-download',
+          'lantern-story-navigator',
+        ]) {
+          const el = document.createElement(tag) as HTMLElement & Record<string, unknown>;
+          el.lang = 'en';
+          el.setAttribute('mode', 'reader');
+          el.revealWarned = value;
+          el.feed = { version: 'https://jsonfeed.org/version/1.1', title: 'T', items: [story] };
+          const loaded = nextEvent(el, 'lantern-load');
+          mount('<span></span>').replaceWith(el);
+          await loaded;
+          await updated(el);
+          const card = el.shadowRoot!.querySelector('lantern-article-card')?.shadowRoot;
+          const root = card ?? el.shadowRoot!;
+          expect(root.querySelector('button.reveal') !== null, tag).to.equal(true);
+          expect(root.querySelector('img, .summary, .rich'), tag).to.equal(null);
+          expect(el.hasAttribute('reveal-warned'), tag).to.equal(false);
+          el.remove();
+        }
       });
     }
 

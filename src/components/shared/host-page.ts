@@ -71,13 +71,13 @@ export let hostPageStopped = false;
 if (typeof document !== 'undefined' && typeof Document !== 'undefined') {
   // Each warning names the id or name to change: the partner can search the page for it.
   for (const name of restoreLitGlobals()) {
-    console.warn(`Lantern: an id or name hid window.${name} from Lit (now undefined); rename it.`);
+    console.warn(`Lantern: rename the id or name that hid window.${name} from Lit.`);
   }
   const hidden = hiddenDocumentMembers();
   if (hidden.length) {
     hostPageStopped = true;
     console.warn(
-      `Lantern: not started, fallback content shown: elements named "${hidden.join('", "')}" hide document members; rename them.`,
+      `Lantern: not started (fallback shown): elements named "${hidden.join('", "')}" hide document members; rename them.`,
     );
   }
 }

@@ -26,6 +26,13 @@ export function errorDetail(cause: unknown): LanternErrorDetail {
     : { kind: 'no-data', message: cause instanceof Error ? cause.message : String(cause) };
 }
 
+/**
+ * Whether a `reveal-warned` value reveals: only the attribute alone (or `=""`), `="true"` or
+ * `="reveal-warned"`. What templates print for false or for nothing (`false`, Django's `None`,
+ * `0`, `off`, `undefined`, `null`) keeps every warning closed, as an attribute and as a property.
+ */
+const reveals = (value: unknown) => /^\s*(true|reveal-warned)?\s*$/i.test(value as string);
+
 /** Properties whose change means "load again" (subclasses add theirs with `dataChanged`). */
 const DATA_PROPERTIES = ['src', 'item', 'feed', 'baseUrl'];
 
@@ -49,16 +56,8 @@ export abstract class LanternElement<View> extends LitElement {
     hideImages: { type: Boolean, attribute: 'hide-images', reflect: true },
     theme: { reflect: true },
     headingLevel: { type: Number, attribute: 'heading-level' },
-    // Fails closed: only the attribute alone (`reveal-warned`, `=""`), `="true"` or
-    // `="reveal-warned"` reveals. What templates print for false or for nothing (`false`,
-    // Django's `None`, `0`, `off`, `undefined`, `null`) keeps every warning closed.
-    revealWarned: {
-      type: Boolean,
-      attribute: 'reveal-warned',
-      reflect: true,
-      // (No attribute, `null`, matches nothing.)
-      converter: (v) => /^\s*(true|reveal-warned)?\s*$/i.test(v!),
-    },
+    // Fails closed (`reveals`). (No attribute, `null`, matches nothing.)
+    revealWarned: { type: Boolean, attribute: 'reveal-warned', reflect: true, converter: reveals },
     status: { state: true },
     error: { state: true },
     view: { state: true },
@@ -168,6 +167,9 @@ export abstract class LanternElement<View> extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    // A framework or a script sets the property to what a template printed (`"false"`), which
+    // is truthy: read as the attribute is (`true` and `false` as themselves).
+    this.revealWarned = reveals(this.revealWarned);
     if (!this.hasUpdated) {
       if (this.status !== 'ready') this.data.load();
     } else if (DATA_PROPERTIES.some((p) => changed.has(p)) || this.dataChanged(changed)) {
@@ -270,9 +272,7 @@ export abstract class LanternElement<View> extends LitElement {
       const slot = Document.prototype.createElement.call(this.ownerDocument, 'slot');
       this.renderRoot.replaceChildren(slot);
       // Reported as any failure is (no render follows: renderFailed stops it).
-      this.fail(
-        `could not render, so its fallback content is shown: ${errorDetail(cause).message}`,
-      );
+      this.fail(`could not render; fallback shown: ${errorDetail(cause).message}`);
     }
   }
 
