@@ -88,11 +88,14 @@ export function mediaImage(el: Element): string | undefined {
   for (const scope of scopes) {
     const content = children(scope, 'content', isMedia).find(
       (c) =>
-        c.getAttribute('medium') === 'image' ||
-        /^image\//i.test(c.getAttribute('type') ?? '') ||
-        (!c.hasAttribute('medium') &&
-          !c.hasAttribute('type') &&
-          /\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)/i.test(c.getAttribute('url') ?? '')),
+        // WordPress.com and Jetpack add the author's Gravatar to every post as an image: the
+        // author, not the post's picture (and a request to gravatar.com).
+        !/gravatar\.com\//i.test(c.getAttribute('url')!) &&
+        (c.getAttribute('medium') === 'image' ||
+          /^image\//i.test(c.getAttribute('type') ?? '') ||
+          (!c.hasAttribute('medium') &&
+            !c.hasAttribute('type') &&
+            /\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)/i.test(c.getAttribute('url') ?? ''))),
     );
     const url =
       content?.getAttribute('url') ?? child(scope, 'thumbnail', isMedia)?.getAttribute('url');

@@ -99,6 +99,33 @@ describe('RSS 2.0 and Atom 1.0 (src/content/xml.ts)', () => {
       ]);
     });
 
+    // WordPress.com (and Jetpack) attach the author's Gravatar to every post as an image
+    // media:content, before or instead of the post's own picture. Read as the picture, it put
+    // the author's avatar (a photo of them, or an identicon) on every card of a post without one
+    // and asked gravatar.com for it from each reader's browser, unasked.
+    it('a Gravatar media:content is the author, not the picture: never a card’s image', () => {
+      const avatar = (url: string) =>
+        `<media:content url="${url}" medium="image"><media:title type="html">yoonha</media:title></media:content>`;
+      // (Without the item's image enclosure, which would be its picture.)
+      const post = (media: string) =>
+        WORDPRESS.replace(
+          '<media:content url="https://cdn.partner.example/photo.jpg" medium="image" />',
+          media,
+        ).replace(/<enclosure [^>]*image\/png" \/>/, '');
+      const gravatar = 'https://0.gravatar.com/avatar/0f1e2d3c?s=96&#38;d=identicon&#38;r=G';
+      expect(only(post(avatar(gravatar))).image).to.equal(undefined);
+      expect(only(post(avatar('https://secure.GRAVATAR.com/avatar/ab?s=96'))).image).to.equal(
+        undefined,
+      );
+      expect(
+        only(
+          post(
+            `${avatar(gravatar)}<media:content url="https://cdn.partner.example/photo.jpg" type="image/jpeg" />`,
+          ),
+        ).image,
+      ).to.equal('https://cdn.partner.example/photo.jpg');
+    });
+
     it('the body goes through the widgets’ sanitiser: script gone, relative links resolved', async () => {
       const item = only(WORDPRESS);
       const fragment = await renderRichContent(item, { baseUrl: BASE });
