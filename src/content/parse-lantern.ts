@@ -13,8 +13,9 @@ export function readExtension(
 ): LanternItemExtension | undefined {
   if (value == null) return undefined;
   if (!isObject(value)) {
+    // Unreadable, it may have held a warning (a CMS that encodes it twice writes a string).
     r.warn(path, 'expected an object');
-    return undefined;
+    return { content_warning: '' };
   }
   return definedOnly<LanternItemExtension>({
     content_markdown: r.text(value, 'content_markdown', path, false, Infinity),

@@ -89,13 +89,14 @@ export function mediaImage(el: Element): string | undefined {
     const content = children(scope, 'content', isMedia).find(
       (c) =>
         // WordPress.com and Jetpack add the author's Gravatar to every post as an image: the
-        // author, not the post's picture (and a request to gravatar.com).
+        // author, not the post's picture (and a request to gravatar.com). (A missing attribute,
+        // `null`, is tested as "null", which no pattern here matches.)
         !/gravatar\.com\//i.test(c.getAttribute('url')!) &&
         (c.getAttribute('medium') === 'image' ||
-          /^image\//i.test(c.getAttribute('type') ?? '') ||
+          /^image\//i.test(c.getAttribute('type')!) ||
           (!c.hasAttribute('medium') &&
             !c.hasAttribute('type') &&
-            /\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)/i.test(c.getAttribute('url') ?? ''))),
+            /\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)/i.test(c.getAttribute('url')!))),
     );
     const url =
       content?.getAttribute('url') ?? child(scope, 'thumbnail', isMedia)?.getAttribute('url');

@@ -488,6 +488,20 @@ describe('content warnings fail closed', () => {
       });
     }
 
+    // A CMS that encodes the extension twice publishes `"_lantern": "{\"content_warning\": …}"`
+    // (a string, not an object): unreadable, it may hold a warning, so it shows the generic one.
+    // It was dropped with a console line, and the story's picture and summary showed at once.
+    it('an unreadable _lantern (a string holding the extension) shows the generic warning', async () => {
+      const story = {
+        ...warnedStory(`${location.origin}/demo/images/soldiers.svg`),
+        _lantern: JSON.stringify({ content_warning: WARNING, image_alt: 'A cell' }),
+      };
+      for (const el of [await card('', story), await report(story)]) {
+        expect(visibleText(shadow(el, '.content-warning'))).to.equal(`Content warning: ${GENERIC}`);
+        expect(el.shadowRoot!.querySelector('img, .summary'), el.localName).to.equal(null);
+      }
+    });
+
     it('the generic warning is in Korean under a Korean interface', async () => {
       const el = await mountLoaded(
         `<lantern-article-card lang="ko">${feedOf([
