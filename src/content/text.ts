@@ -53,28 +53,35 @@ const COMPOSED: ReadonlyMap<string, string> = new Map(
  * Feeds put HTML entities in plain-text fields (`&amp;`, `&#8217;`). Decoding them is safe
  * because the result is only ever rendered as text. Names not in the table stay as written.
  * `loose` also decodes references without their `;` (`&#106`), as a browser does in a URL.
+ * The bidi embeddings, overrides and isolates (U+202A-E, U+2066-9) a feed may open in a field
+ * and never close are dropped, as given or as entities: they would run on past the field and
+ * draw the widget's own words after it backwards ("By Kim and Lee", "120 pages"). The text
+ * still runs in the direction of its letters.
  */
 export function decodeEntities(text: string, loose?: boolean): string {
-  if (!text.includes('&')) return text;
   // Bounded name and number lengths: each `&` is tried once over a short stretch.
-  return text.replace(
-    /&(#x0*[0-9a-f]{1,8}(?![0-9a-f])|#0*\d{1,10}(?!\d)|[a-z]{1,32})(;?)/gi,
-    (whole, ref: string, end) => {
-      if (!end && !loose) return whole;
-      if (ref[0] === '#') {
-        // `0x41` (or `0X41`) is hexadecimal to Number, `00065` decimal, as the pattern gives them.
-        const n = Number(`0${ref.slice(1)}`);
-        return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : whole;
-      }
-      // (`&xcirc;` is ◯, not an x, and `&gtilde;` no entity: both stay as written.)
-      return COMPOSED.get(ref) ?? NAMED.get(ref.toLowerCase()) ?? whole;
-    },
-  );
+  return text
+    .replace(
+      /&(#x0*[0-9a-f]{1,8}(?![0-9a-f])|#0*\d{1,10}(?!\d)|[a-z]{1,32})(;?)/gi,
+      (whole, ref: string, end) => {
+        if (!end && !loose) return whole;
+        if (ref[0] === '#') {
+          // `0x41` (or `0X41`) is hexadecimal to Number, `00065` decimal, as the pattern gives them.
+          const n = Number(`0${ref.slice(1)}`);
+          return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : whole;
+        }
+        // (`&xcirc;` is ◯, not an x, and `&gtilde;` no entity: both stay as written.)
+        return COMPOSED.get(ref) ?? NAMED.get(ref.toLowerCase()) ?? whole;
+      },
+    )
+    .replace(/[\u202A-\u202E\u2066-\u2069]+/g, '');
 }
 
-/** `source` has `name` (ASCII, lower case) at `at`, in any case. */
+/**
+ * `source` has `name` (ASCII letters, lower case) at `at`, in any case. Past the end of
+ * `source` a character code is NaN, and `NaN | 0x20` a space, which no letter matches.
+ */
 function hasNameAt(source: string, at: number, name: string): boolean {
-  if (at + name.length > source.length) return false;
   for (let k = 0; k < name.length; k++) {
     if ((source.charCodeAt(at + k) | 0x20) !== name.charCodeAt(k)) return false;
   }

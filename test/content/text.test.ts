@@ -69,6 +69,9 @@ describe('decodeEntities', () => {
     ],
     ['&#0; &#x110000;', '&#0; &#x110000;'],
     ['no entities', 'no entities'],
+    // Direction controls a field may leave open are dropped, as given or as entities; the
+    // marks (U+200E, U+200F) stay.
+    ['\u202eevil\u202b &#x202E;x&#8295;y\u2069 &lrm;z\u200f', 'evil xy \u200ez\u200f'],
   ];
   for (const [input, output] of cases) {
     it(`${JSON.stringify(input)} → ${JSON.stringify(output)}`, () => {

@@ -288,12 +288,11 @@ export abstract class LanternElement<View> extends LitElement {
   /** The error state: what failed, the partner's own fallback content, and "Try again". */
   protected renderError(): TemplateResult {
     const m = this.messages;
+    const error = this.error;
     return html`
       <div class="error" part="base" lang=${this.locale}>
         <p><strong>${m.errorTitle}</strong></p>
-        <p class="cause">
-          ${this.error && m.errorCause(this.error.kind, this.error.message, this.error.status)}
-        </p>
+        <p class="cause">${error && m.errorCause(error.kind, error.message, error.status)}</p>
         <slot></slot
         ><button type="button" class="button" part="button" @click=${this.retry}>${m.retry}</button>
       </div>
