@@ -132,9 +132,7 @@ export class LanternReportDownload extends LanternElement<ReportView> {
     // (a feed from src) stays until then: the report appears once, at its final size.
     const downloads = (item.attachments ?? []).filter((attachment) => {
       if (isDownload(attachment)) return true;
-      this.warn(
-        `"${item.id}": attachment ${attachment.url.slice(0, 80)} is not a file to download, not shown`,
-      );
+      this.warn(`"${item.id}": ${attachment.url.slice(0, 80)} is not a file to download`);
       return false;
     });
     this.showCopyOutcome(undefined);

@@ -227,7 +227,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
         continueLabel: this.messages.continueOnSite,
       });
     } catch (cause) {
-      this.warn(`the body of "${item.id}" could not be shown`, cause);
+      this.warn(`"${item.id}": body not shown`, cause);
       return document.createDocumentFragment();
     }
   }
