@@ -232,6 +232,22 @@ describe('what a screen reader hears', () => {
     expect(links).to.deep.equal(['Download, PDF, Full report', 'Download, PDF, Summary']);
   });
 
+  it('report: the copy confirmations are live regions in the tree before they speak', async () => {
+    const el = await mountLoaded(
+      `<lantern-report-download src=${FEED} item="nkdb-military-report" lang="en"></lantern-report-download>`,
+    );
+    // A region that is display: none while empty enters the accessibility tree with its text
+    // already in it: screen readers (NVDA, JAWS) then often say nothing, not "Copied".
+    const regions = [...el.shadowRoot!.querySelectorAll('[role="status"]')];
+    expect(regions).to.have.length(3);
+    for (const region of regions) {
+      expect(region.textContent).to.equal('');
+      expect(getComputedStyle(region).display, region.parentElement!.className).not.to.equal(
+        'none',
+      );
+    }
+  });
+
   it('report: a single download keeps its plain name', async () => {
     const el = await inlineReport({
       attachments: [{ url: '/a.pdf', mime_type: 'application/pdf', _lantern: { language: 'en' } }],

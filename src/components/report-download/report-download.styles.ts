@@ -176,8 +176,10 @@ export const reportDownloadStyles = css`
     text-underline-offset: 0.15em;
     cursor: pointer;
   }
+  /* Empty, out of the row (no gap), but in the accessibility tree: a live region shown only
+     with its text in it is often not read. */
   .status:empty {
-    display: none;
+    position: absolute;
   }
   .status {
     color: var(--_text);
