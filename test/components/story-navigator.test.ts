@@ -891,7 +891,33 @@ describe('<lantern-story-navigator> reader mode', () => {
     } finally {
       Element.prototype.scrollIntoView = original;
     }
-    expect(calls).to.deep.equal([{ behavior: 'auto', block: 'start' }]);
+    expect(calls).to.deep.equal([{ behavior: 'instant', block: 'start' }]);
+  });
+
+  it('jumps without motion for a reader who asks for less, on a page that scrolls smoothly', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    // A theme's `html { scroll-behavior: smooth }` (Tailwind's scroll-smooth, many WordPress
+    // themes): behavior 'auto' means "as the page says", so the part's heading glided up anyway.
+    const root = document.documentElement;
+    root.style.scrollBehavior = 'smooth';
+    try {
+      const nav = await mountLoaded<LanternStoryNavigator>(READER);
+      nav.before(Object.assign(document.createElement('div'), { style: 'height: 150vh' }));
+      nav.after(Object.assign(document.createElement('div'), { style: 'height: 150vh' }));
+      const prev = shadow<HTMLAnchorElement>(nav, '.pager a[rel="prev"]');
+      prev.scrollIntoView({ behavior: 'instant', block: 'end' });
+      const changed = nextEvent(nav, 'lantern-part-change');
+      prev.click();
+      await changed;
+      // At the top (less its scroll margin) in the frame of the change, not after an animation.
+      const title = shadow(nav, '.reading .title');
+      expect(title.getBoundingClientRect().top).to.be.closeTo(
+        parseFloat(getComputedStyle(title).scrollMarginTop),
+        1,
+      );
+    } finally {
+      root.style.scrollBehavior = '';
+    }
   });
 
   it('with hide-images, shows no image of the part', async () => {

@@ -211,12 +211,12 @@ export class LanternReportDownload extends LanternElement<ReportView> {
         this.expanded = !this.expanded;
         await this.updateComplete;
         // Opened: the reader goes on at the start of what it shows, above the button, scrolled
-        // into view even where part of it already was (as after "Show less"). The button is
-        // there only where `more` is.
+        // into view even where part of it already was (as after "Show less"), at once: not in
+        // the page's own smooth scroll. The button is there only where `more` is.
         if (this.expanded) {
           const more = this.view!.more!;
           more.focus();
-          more.scrollIntoView();
+          more.scrollIntoView({ behavior: 'instant' });
         }
       },
       copy: (key, text) => void this.copy(key, text),

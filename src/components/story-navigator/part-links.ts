@@ -27,10 +27,13 @@ export function pushPart(navigator: Element, number: number): void {
   if (url !== location.href) history.pushState(history.state, '', url);
 }
 
-/** Scrolls a part's heading to the top, without motion for readers who asked for less. */
+/**
+ * Scrolls a part's heading to the top, without motion for readers who asked for less: 'instant'
+ * ('auto' is the page's own `scroll-behavior`, which a theme may make smooth).
+ */
 export function scrollToHeading(heading: HTMLElement): void {
   const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
-  heading.scrollIntoView({ behavior: reduced ? 'auto' : 'smooth', block: 'start' });
+  heading.scrollIntoView({ behavior: reduced ? 'instant' : 'smooth', block: 'start' });
 }
 
 /** Reader mode's heading of the part being read, in a navigator's shadow root. */
