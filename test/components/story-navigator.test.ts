@@ -16,6 +16,7 @@ import {
   mount,
   mountLoaded,
   nextEvent,
+  painted,
   shadow,
   visibleText,
   voices,
@@ -871,6 +872,36 @@ describe('<lantern-story-navigator> reader mode', () => {
     await expectAxeClean(nav);
   });
 
+  itDevTools(
+    'back with focus in the navigator: the focused heading is in view, not where the browser restores the page',
+    async () => {
+      await emulateMedia({ reducedMotion: 'reduce' });
+      const nav = await mountLoaded<LanternStoryNavigator>(READER);
+      nav.after(Object.assign(document.createElement('div'), { style: 'height: 300vh' }));
+      const click = async (link: HTMLAnchorElement) => {
+        // The link at the top of the window: the part's heading is above it, out of view.
+        link.scrollIntoView({ behavior: 'instant', block: 'start' });
+        const changed = nextEvent<LanternPartChangeDetail>(nav, 'lantern-part-change');
+        link.click();
+        await changed;
+      };
+      await click(partEntry(nav, 1).querySelector('a')!);
+      await click(shadow<HTMLAnchorElement>(nav, '.pager a[rel="next"]'));
+      expect(location.hash).to.equal('#part-2');
+      const changed = nextEvent<LanternPartChangeDetail>(nav, 'lantern-part-change');
+      // Chromium puts back the scroll position of the #part-1 entry (the "Next part" link at the
+      // top) after popstate: it undid the scroll to the heading that had just been focused.
+      history.back();
+      expect((await changed).detail.part).to.equal(1);
+      await painted();
+      await painted();
+      const heading = shadow(nav, '.reading .title');
+      expect(nav.shadowRoot!.activeElement).to.equal(heading);
+      const top = heading.getBoundingClientRect().top;
+      expect(top, 'heading in view').to.be.within(0, innerHeight - 20);
+    },
+  );
+
   itDevTools('scrolls without smooth motion when the reader prefers reduced motion', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     const nav = await mountLoaded<LanternStoryNavigator>(READER);
@@ -887,37 +918,43 @@ describe('<lantern-story-navigator> reader mode', () => {
       const changed = nextEvent(nav, 'lantern-part-change');
       shadow<HTMLAnchorElement>(nav, '.pager a[rel="prev"]').click();
       await changed;
+      // (The scroll waits for a task of its own.)
+      await painted();
     } finally {
       Element.prototype.scrollIntoView = original;
     }
     expect(calls).to.deep.equal([{ behavior: 'instant', block: 'start' }]);
   });
 
-  it('jumps without motion for a reader who asks for less, on a page that scrolls smoothly', async () => {
-    await emulateMedia({ reducedMotion: 'reduce' });
-    // A theme's `html { scroll-behavior: smooth }` (Tailwind's scroll-smooth, many WordPress
-    // themes): behavior 'auto' means "as the page says", so the part's heading glided up anyway.
-    const root = document.documentElement;
-    root.style.scrollBehavior = 'smooth';
-    try {
-      const nav = await mountLoaded<LanternStoryNavigator>(READER);
-      nav.before(Object.assign(document.createElement('div'), { style: 'height: 150vh' }));
-      nav.after(Object.assign(document.createElement('div'), { style: 'height: 150vh' }));
-      const prev = shadow<HTMLAnchorElement>(nav, '.pager a[rel="prev"]');
-      prev.scrollIntoView({ behavior: 'instant', block: 'end' });
-      const changed = nextEvent(nav, 'lantern-part-change');
-      prev.click();
-      await changed;
-      // At the top (less its scroll margin) in the frame of the change, not after an animation.
-      const title = shadow(nav, '.reading .title');
-      expect(title.getBoundingClientRect().top).to.be.closeTo(
-        parseFloat(getComputedStyle(title).scrollMarginTop),
-        1,
-      );
-    } finally {
-      root.style.scrollBehavior = '';
-    }
-  });
+  itDevTools(
+    'jumps without motion for a reader who asks for less, on a page that scrolls smoothly',
+    async () => {
+      await emulateMedia({ reducedMotion: 'reduce' });
+      // A theme's `html { scroll-behavior: smooth }` (Tailwind's scroll-smooth, many WordPress
+      // themes): behavior 'auto' means "as the page says", so the part's heading glided up anyway.
+      const root = document.documentElement;
+      root.style.scrollBehavior = 'smooth';
+      try {
+        const nav = await mountLoaded<LanternStoryNavigator>(READER);
+        nav.before(Object.assign(document.createElement('div'), { style: 'height: 150vh' }));
+        nav.after(Object.assign(document.createElement('div'), { style: 'height: 150vh' }));
+        const prev = shadow<HTMLAnchorElement>(nav, '.pager a[rel="prev"]');
+        prev.scrollIntoView({ behavior: 'instant', block: 'end' });
+        const changed = nextEvent(nav, 'lantern-part-change');
+        prev.click();
+        await changed;
+        await painted();
+        // At the top (less its scroll margin) by the next frame, not after an animation.
+        const title = shadow(nav, '.reading .title');
+        expect(title.getBoundingClientRect().top).to.be.closeTo(
+          parseFloat(getComputedStyle(title).scrollMarginTop),
+          1,
+        );
+      } finally {
+        root.style.scrollBehavior = '';
+      }
+    },
+  );
 
   it('with hide-images, shows no image of the part', async () => {
     const nav = await mountLoaded(

@@ -47,7 +47,9 @@ export function focusPartHeading(root: ParentNode): void {
   const heading = partHeading(root);
   if (!heading) return;
   heading.focus({ preventScroll: true });
-  scrollToHeading(heading);
+  // In a task of its own: after back or forward, the browser puts back the page's scroll
+  // position once popstate is handled, which undid a scroll made at once.
+  setTimeout(scrollToHeading, 0, heading);
 }
 
 /**
