@@ -8,6 +8,7 @@ import {
   drawnText,
   expectAxeClean,
   expectSizeKept,
+  itDevTools,
   mount,
   mountLoaded,
   nextEvent,
@@ -604,26 +605,29 @@ describe('<lantern-report-download> with a long summary body', () => {
     expect(top).to.be.within(-1, 1);
   });
 
-  it('"Show more" jumps to what it opens, without motion, on a page that scrolls smoothly', async () => {
-    // A reader who asked for less motion, on a theme with `html { scroll-behavior: smooth }`
-    // (a scroll of behavior 'auto' follows the page's, so the text glided up over half a second).
-    await emulateMedia({ reducedMotion: 'reduce' });
-    document.documentElement.style.scrollBehavior = 'smooth';
-    try {
-      const el = await inline({ content_html: paragraphs(60) });
-      el.after(Object.assign(document.createElement('div'), { style: 'height: 300vh' }));
-      const button = shadow<HTMLButtonElement>(el, '.more-line button');
-      button.scrollIntoView({ behavior: 'instant', block: 'end' });
-      button.click();
-      await el.updateComplete;
-      // In the frame it opens: the start of what it shows at the top.
-      const opened = el.shadowRoot?.activeElement as HTMLElement;
-      expect(opened.getBoundingClientRect().top).to.be.within(-1, 1);
-    } finally {
-      document.documentElement.style.scrollBehavior = '';
-      await emulateMedia({ reducedMotion: 'no-preference' });
-    }
-  });
+  itDevTools(
+    '"Show more" jumps to what it opens, without motion, on a page that scrolls smoothly',
+    async () => {
+      // A reader who asked for less motion, on a theme with `html { scroll-behavior: smooth }`
+      // (a scroll of behavior 'auto' follows the page's, so the text glided up over half a second).
+      await emulateMedia({ reducedMotion: 'reduce' });
+      document.documentElement.style.scrollBehavior = 'smooth';
+      try {
+        const el = await inline({ content_html: paragraphs(60) });
+        el.after(Object.assign(document.createElement('div'), { style: 'height: 300vh' }));
+        const button = shadow<HTMLButtonElement>(el, '.more-line button');
+        button.scrollIntoView({ behavior: 'instant', block: 'end' });
+        button.click();
+        await el.updateComplete;
+        // In the frame it opens: the start of what it shows at the top.
+        const opened = el.shadowRoot?.activeElement as HTMLElement;
+        expect(opened.getBoundingClientRect().top).to.be.within(-1, 1);
+      } finally {
+        document.documentElement.style.scrollBehavior = '';
+        await emulateMedia({ reducedMotion: 'no-preference' });
+      }
+    },
+  );
 
   it('draws no focus ring around the text "Show more" opens; its button and the title keep theirs', async () => {
     const el = await inline({ content_html: paragraphs(60) });
