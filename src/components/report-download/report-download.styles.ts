@@ -43,7 +43,7 @@ export const reportDownloadStyles = css`
     }
     /* Beside the cover (10em and a gap) the text column is 13em narrower. */
     .skeleton.has-cover .details {
-      height: calc(20.87em + 835em * (1em / (100cqi - 13em - 2px)));
+      height: calc(20.87em + tan(atan2(835em, 100cqi - 13em - 2px)) * 1em);
     }
     /* The content warning comes first, across both columns. */
     .report > .warning-gate {
@@ -226,11 +226,12 @@ export const reportDownloadStyles = css`
      narrows: about 835em² over the text column's width, past rows that do not wrap (fitted to
      the demo report from 240px to 1000px; lantern.css reserves the same). Its rows are drawn
      inside that height. The column is at least 10em in the sum, so a sliver of a container does
-     not make the skeleton endless. Browsers without typed arithmetic in calc() take the first
-     height, the text's in a 720px column, as lantern.css does. */
+     not make the skeleton endless. 835em over the width is written tan(atan2(835em, width)), a
+     number wherever CSS has trigonometry: dividing by a length (typed arithmetic) is Chromium's
+     alone, and Firefox 153 took the first height at every width, a 180px shift in a phone's
+     column. A browser with neither (Chromium before 111) sizes the skeleton by its rows. */
   .skeleton .details {
-    height: calc(46.91em + 2.72px);
-    height: calc(18.625em + 835em * (1em / max(100cqi - 2em - 2px, 10em)));
+    height: calc(18.625em + tan(atan2(835em, max(100cqi - 2em - 2px, 10em))) * 1em);
     overflow: clip;
   }
   .skeleton .lines {
