@@ -14,7 +14,7 @@ function readSeries(r: Reader, value: unknown, path: string): SeriesInfo | undef
   }
   if (typeof value.id === 'string' && value.id.trim().length > MAX_ID_CHARS) {
     // Never shortened: two long ids cut alike would merge two series.
-    r.warn(`${path}.id`, `longer than ${MAX_ID_CHARS} characters; series ignored`);
+    r.warn(`${path}.id`, `over ${MAX_ID_CHARS} characters; series ignored`);
     return undefined;
   }
   const id = r.text(value, 'id', path, false);
@@ -22,7 +22,7 @@ function readSeries(r: Reader, value: unknown, path: string): SeriesInfo | undef
   const part = readCount(r, value, 'part', path, 1);
   const total = readCount(r, value, 'total', path, 1);
   if (!id || !title || part === undefined || total === undefined) {
-    r.warn(path, 'a series needs id, title, part and total');
+    r.warn(path, 'needs id, title, part and total');
     return undefined;
   }
   if (part > total) {
@@ -30,7 +30,7 @@ function readSeries(r: Reader, value: unknown, path: string): SeriesInfo | undef
     return undefined;
   }
   if (total > 500) {
-    r.warn(`${path}.total`, 'a series of more than 500 parts is not supported');
+    r.warn(`${path}.total`, 'over 500: series ignored');
     return undefined;
   }
   return { id, title, part, total };

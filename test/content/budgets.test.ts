@@ -196,7 +196,7 @@ describe('validation budgets: caps with a warning naming the path', () => {
     expect(feed.items[0]?._lantern).not.to.have.property('series');
     expect(lines(warnings)).to.deep.equal([
       'items[0].id: longer than 2048 characters; item skipped',
-      'items[1]._lantern.series.id: longer than 2048 characters; series ignored',
+      'items[1]._lantern.series.id: over 2048 characters; series ignored',
     ]);
   });
 });

@@ -154,10 +154,10 @@ describe('parseFeed: validation names the path of every problem', () => {
       `${at(5)}.hide_images: expected true or false; read as true`,
       `${at(6)}.series: expected a series object`,
       `${at(7)}.series.part: expected a positive integer`,
-      `${at(7)}.series: a series needs id, title, part and total`,
+      `${at(7)}.series: needs id, title, part and total`,
       `${at(8)}.series.part: part 4 is beyond total 3`,
-      `${at(9)}.series.total: a series of more than 500 parts is not supported`,
-      `${at(10)}.series: a series needs id, title, part and total`,
+      `${at(9)}.series.total: over 500: series ignored`,
+      `${at(10)}.series: needs id, title, part and total`,
       `${at(11)}.report: expected a report object`,
       `${at(12)}.report.publisher: expected a string`,
       `${at(12)}.report.pages: expected a positive integer`,
@@ -211,7 +211,7 @@ describe('parseFeed: validation names the path of every problem', () => {
     expect(lines(warnings)).to.deep.equal([
       'items[0].summary: expected a string',
       'items[0]._lantern.series.id: expected a string',
-      'items[0]._lantern.series: a series needs id, title, part and total',
+      'items[0]._lantern.series: needs id, title, part and total',
     ]);
     expect(feed.items.map((i) => i.id)).to.deep.equal(['deep', 'fine']);
   });

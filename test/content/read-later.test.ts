@@ -74,7 +74,7 @@ describe('fields read by the code of the widgets that show them', () => {
       [
         ...reportWarnings,
         ...readLater([]),
-        `items[2]._lantern.series: a series needs id, title, part and total`,
+        `items[2]._lantern.series: needs id, title, part and total`,
       ].sort(),
     );
   });
