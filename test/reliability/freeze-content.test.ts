@@ -5,6 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import '../../src/define/article-card.js';
+import '../../src/define/article-list.js';
 import '../../src/define/report-download.js';
 import '../../src/define/story-navigator.js';
 import type { Feed, FeedItem } from '../../src/content/types.js';
@@ -244,5 +245,32 @@ describe('no feed can freeze the page (heartbeat)', function () {
       '3,000 attachments',
     );
     expect(visibleText(report)).to.contain('A report with many files');
+  });
+
+  it('a list whose limit is 1,000, given 1,000 items (4 MB), shows 100 and "Load more"', async () => {
+    // The partner sets `limit`, the feed fills it: every card of a page is built in one task,
+    // and 1,000 such cards held the page for over a second. A page is at most 100 cards.
+    const feed: Feed = {
+      version: V11,
+      title: 'A thousand items',
+      items: Array.from({ length: 1_000 }, (_, i) => ({
+        id: `long-${i}`,
+        url: `https://example.org/long/${i}`,
+        title: `Story ${i} ${'word '.repeat(60)}`,
+        summary: 'summary words '.repeat(100),
+        content_html: `<p>${'word '.repeat(400)}</p>`,
+        tags: Array.from({ length: 10 }, (_, t) => `tag ${t}`.padEnd(40, 'x')),
+        authors: [{ name: `Author ${i}` }],
+        date_published: new Date(Date.UTC(2026, 0, 1) - i * 86_400_000).toISOString(),
+        image: `https://example.org/long/${i}.jpg`,
+      })),
+    };
+    const list = await renderUnderHeartbeat('lantern-article-list', { feed }, '1,000 items', {
+      limit: '1000',
+    });
+    const cards = list.shadowRoot!.querySelectorAll('lantern-article-card');
+    expect(cards).to.have.length(100);
+    expect(visibleText(cards[99]!)).to.contain('Story 99 word');
+    expect(visibleText(list)).to.contain('Load more');
   });
 });
