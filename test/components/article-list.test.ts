@@ -184,6 +184,31 @@ describe('<lantern-article-list>', () => {
     await expectAxeClean(list);
   });
 
+  it('shows at most 100 cards at a time, whatever `limit` says', async () => {
+    // Each card is built in one task: a partner's limit="1000" filled by the feed froze the page.
+    const items = Array.from({ length: 150 }, (_, i) =>
+      article(i + 1, new Date(Date.UTC(2026, 0, 1) - i * 86_400_000).toISOString()),
+    );
+    const list = document.createElement('lantern-article-list') as LanternArticleList;
+    list.setAttribute('limit', '1000');
+    list.feed = feedOf(items) as LanternArticleList['feed'];
+    const container = document.createElement('div');
+    container.className = 'test-container';
+    container.append(list);
+    const loaded = nextEvent(list, 'lantern-load');
+    document.body.append(container);
+    await loaded;
+    expect(titles(list)).to.have.length(100);
+    loadMoreButton(list)!.click();
+    await nextEvent(list, 'lantern-load');
+    expect(titles(list)).to.have.length(150);
+    expect(
+      deepActiveElement() === shadow(cards(list)[100]!, '.title a'),
+      'focus on the title of card 100',
+    ).to.equal(true);
+    expect(shadow(list, '[role="status"]').textContent?.trim()).to.equal('50 more articles loaded');
+  });
+
   it('filters by tag, case-insensitively, and follows a tag change', async () => {
     const list = await mountLoaded<LanternArticleList>(
       `<lantern-article-list src=${FEED} tag="refugee STORIES"></lantern-article-list>`,
