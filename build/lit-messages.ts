@@ -13,7 +13,7 @@ import type { Plugin } from 'vite';
  * staff preview, Storybook and `npm run test:dev` run, is left as it is. If a Lit update changes
  * a text, the build warns and ships it unchanged (and `npm run size` shows the bytes).
  */
-const SHORTER: ReadonlyArray<readonly [string, string]> = [
+const CSS_TAG: ReadonlyArray<readonly [string, string]> = [
   ['"CSSResult is not constructable. Use `unsafeCSS` or `css` instead."', '"Lit: new CSSResult"'],
   [
     `"Value passed to 'css' function must be a 'css' function result: "+t+". Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security."`,
@@ -28,15 +28,32 @@ const SHORTER: ReadonlyArray<readonly [string, string]> = [
   ],
 ];
 
+/**
+ * And one to `directive-helpers.js` (the list's `keyed` imports it): it reads Lit's ChildPart
+ * class from Lit's private exports when it loads, a read the bundler keeps although only a helper
+ * Lantern never calls uses it; read there instead, the core chunk no longer exports Lit's
+ * private exports for it (about 0.1 KB of the core and the list chunks).
+ */
+const DIRECTIVE_HELPERS: ReadonlyArray<readonly [string, string]> = [
+  ['const{I:t}=o,', 'const '],
+  ['new t(i,n,o,o.options)', 'new o.I(i,n,o,o.options)'],
+];
+
+const CHANGES: ReadonlyArray<readonly [RegExp, ReadonlyArray<readonly [string, string]>]> = [
+  [/[\\/]@lit[\\/]reactive-element[\\/]css-tag\.js$/, CSS_TAG],
+  [/[\\/]lit-html[\\/]directive-helpers\.js$/, DIRECTIVE_HELPERS],
+];
+
 export function litMessages(): Plugin {
   return {
     name: 'lantern:lit-messages',
     apply: 'build',
     transform(code, id) {
-      if (!/[\\/]@lit[\\/]reactive-element[\\/]css-tag\.js$/.test(id)) return null;
+      const changes = CHANGES.find(([file]) => file.test(id))?.[1];
+      if (!changes) return null;
       // MagicString keeps the source map true to the rest of the (one-line) file.
       const shorter = new MagicString(code);
-      for (const [long, short] of SHORTER) {
+      for (const [long, short] of changes) {
         const at = code.indexOf(long);
         if (at >= 0) shorter.overwrite(at, at + long.length, short);
         else this.warn(`Lit's text ${long.slice(0, 40)}… not found: kept as it is`);
