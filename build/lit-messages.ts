@@ -39,7 +39,32 @@ const DIRECTIVE_HELPERS: ReadonlyArray<readonly [string, string]> = [
   ['new t(i,n,o,o.options)', 'new o.I(i,n,o,o.options)'],
 ];
 
+/**
+ * And two identity functions Lit's production build keeps, calls of which the minifier leaves
+ * in place: `JSCompiler_renameProperty(name, object)` in `reactive-element.js`, which returns
+ * `name` (it is there for Closure Compiler), and `wrap(node)` in `lit-html.js`, which returns
+ * `node` (only the development build wraps nodes, for the ShadyDOM polyfill). Called or not,
+ * the same values: the calls are written as their results.
+ */
+const REACTIVE_ELEMENT: ReadonlyArray<readonly [string, string]> = [
+  [',d=(t,s)=>t,', ','],
+  ['this.hasOwnProperty(d("elementProperties"))', 'this.hasOwnProperty("elementProperties")'],
+  ['this.hasOwnProperty(d("finalized"))', 'this.hasOwnProperty("finalized")'],
+  ['this.hasOwnProperty(d("properties"))', 'this.hasOwnProperty("properties")'],
+  [
+    'y[d("elementProperties")]=new Map,y[d("finalized")]=new Map',
+    'y.elementProperties=new Map,y.finalized=new Map',
+  ],
+];
+
+const LIT_HTML: ReadonlyArray<readonly [string, string]> = [
+  ['const t=globalThis,i=t=>t,', 'const t=globalThis,'],
+  ['const s=i(t).nextSibling;i(t).remove()', 'const s=t.nextSibling;t.remove()'],
+];
+
 const CHANGES: ReadonlyArray<readonly [RegExp, ReadonlyArray<readonly [string, string]>]> = [
+  [/[\\/]@lit[\\/]reactive-element[\\/]reactive-element\.js$/, REACTIVE_ELEMENT],
+  [/[\\/]lit-html[\\/]lit-html\.js$/, LIT_HTML],
   [/[\\/]@lit[\\/]reactive-element[\\/]css-tag\.js$/, CSS_TAG],
   [/[\\/]lit-html[\\/]directive-helpers\.js$/, DIRECTIVE_HELPERS],
 ];
