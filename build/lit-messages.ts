@@ -55,6 +55,9 @@ const REACTIVE_ELEMENT: ReadonlyArray<readonly [string, string]> = [
     'y[d("elementProperties")]=new Map,y[d("finalized")]=new Map',
     'y.elementProperties=new Map,y.finalized=new Map',
   ],
+  // getCompatibleStyle(style), from css-tag.js: `style` itself once the test for constructed
+  // style sheets is `true` (CSS_TAG, above).
+  ['unshift(t(s))', 'unshift(s)'],
 ];
 
 const LIT_HTML: ReadonlyArray<readonly [string, string]> = [
