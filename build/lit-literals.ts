@@ -19,6 +19,9 @@ const BESIDE_BLOCK = new RegExp(
  * reader sees, and a template's edges may sit inside a sentence). Only a run beside a block tag
  * goes: a text node that is never drawn, one node fewer in every copy of the template. (None of
  * these elements is made inline by Lantern's styles, nor is any text `white-space: pre`.)
+ * Attribute values lose their quotes where HTML lets them (`part=base`, `aria-hidden=true`; a
+ * value with a space keeps them): the same attributes, and Lit reads unquoted values and
+ * bindings alike. About 20 B gzip on a card and list page, 40 B with every element.
  */
 async function minifyMarkup(markup: string): Promise<string> {
   const collapsed = await minify(markup, {
@@ -26,7 +29,7 @@ async function minifyMarkup(markup: string): Promise<string> {
     collapseWhitespace: true,
     conservativeCollapse: true,
     decodeEntities: true,
-    removeAttributeQuotes: false,
+    removeAttributeQuotes: true,
     removeComments: true,
     removeEmptyAttributes: true,
     removeDefaultTypeAttributes: true,
