@@ -61,6 +61,9 @@ const REACTIVE_ELEMENT: ReadonlyArray<readonly [string, string]> = [
 ];
 
 const LIT_HTML: ReadonlyArray<readonly [string, string]> = [
+  // As CSS_TAG's: thrown only for `html` called with strings that are not a template literal's,
+  // which Lantern's templates never are (the CDN files export `html` to no one else).
+  ['"invalid template strings array"', '"Lit: html strings"'],
   ['const t=globalThis,i=t=>t,', 'const t=globalThis,'],
   ['const s=i(t).nextSibling;i(t).remove()', 'const s=t.nextSibling;t.remove()'],
 ];
