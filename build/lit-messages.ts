@@ -65,6 +65,12 @@ const LIT_HTML: ReadonlyArray<readonly [string, string]> = [
   // which Lantern's templates never are (the CDN files export `html` to no one else).
   ['"invalid template strings array"', '"Lit: html strings"'],
   ['const t=globalThis,i=t=>t,', 'const t=globalThis,'],
+  // Templates of Lit's `svg` and `mathml` tags, wrapped in <svg> or <math> to be parsed and
+  // unwrapped after: Lantern has none (its icons are <svg> elements in `html` templates), and
+  // the build stops if a source uses either tag (below).
+  ['l=2===i?"<svg>":3===i?"<math>":""', 'l=""'],
+  ['+(2===i?"</svg>":3===i?"</math>":"")', ''],
+  [',2===i||3===i){const t=this.el.content.firstChild;t.replaceWith(...t.childNodes)}', '){}'],
   ['const s=i(t).nextSibling;i(t).remove()', 'const s=t.nextSibling;t.remove()'],
 ];
 
@@ -80,6 +86,9 @@ export function litMessages(): Plugin {
     name: 'lantern:lit-messages',
     apply: 'build',
     transform(code, id) {
+      if (/[\\/]src[\\/].*\.ts$/.test(id) && /\b(?:svg|mathml)`|unsafe-(?:svg|mathml)/.test(code)) {
+        this.error(`${id}: an svg or mathml template, which the CDN files' Lit no longer unwraps`);
+      }
       const changes = CHANGES.find(([file]) => file.test(id))?.[1];
       if (!changes) return null;
       // MagicString keeps the source map true to the rest of the (one-line) file.
