@@ -212,12 +212,10 @@ const navigatorLayoutStyles = css`
     gap: calc(var(--_space) * 0.75);
     container-type: inline-size;
   }
+  /* Rows of one item each (the note and previous/next take a whole row). */
   .compact .header {
-    flex-direction: row;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: 0.5em 1em;
+    flex-flow: row wrap;
+    gap: 0.5em;
   }
   .compact .position {
     display: flex;
