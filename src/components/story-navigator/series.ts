@@ -118,8 +118,9 @@ export function neighbour(series: Series, from: number, direction: -1 | 1): Seri
   return undefined;
 }
 
-export function isPublished(series: Series, number: number): boolean {
-  return !!series.parts[number - 1]?.item;
+/** Whether part `number` is published; not for no number (`undefined`). */
+export function isPublished(series: Series, number: number | undefined): number is number {
+  return !!series.parts[number! - 1]?.item;
 }
 
 /** `#part-3` → 3; anything else → `undefined`. */

@@ -182,7 +182,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     this.revealedParts = new Set();
     if (this.reader) {
       const linked = followsHash(this) ? partFromHash(location.hash) : undefined;
-      if (linked !== undefined && isPublished(series, linked)) {
+      if (isPublished(series, linked)) {
         current = linked;
         // A deep link opens that part where the reader can see it (focus stays where it was).
         this.scrollOnRender = linked !== initial;
@@ -295,7 +295,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     const view = this.view;
     if (!this.reader || !view || !followsHash(this)) return;
     const linked = partFromHash(location.hash);
-    const target = linked !== undefined && isPublished(view.series, linked) ? linked : view.initial;
+    const target = isPublished(view.series, linked) ? linked : view.initial;
     if (target === undefined || target === view.current) return;
     // Back/forward after using the navigator keeps the keyboard where the reader is.
     const focusInside = this.matches(':focus-within');

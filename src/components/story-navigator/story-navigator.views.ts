@@ -280,9 +280,10 @@ function pager(c: NavigatorContext, view: NavigatorView): TemplateResult | typeo
 
 /** Reader mode: the part being read, its warning first. */
 function reading(c: NavigatorContext, view: NavigatorView): TemplateResult | typeof nothing {
-  const { series, current } = view;
-  const item = current ? series.parts[current - 1]?.item : undefined;
-  if (!item || !current) return nothing;
+  // (No part named: no part 0.)
+  const { series, current = 0 } = view;
+  const item = series.parts[current - 1]?.item;
+  if (!item) return nothing;
   const { m, locale } = c;
   const ext = item._lantern ?? {};
   const date = formatDate(item.date_published, locale);
