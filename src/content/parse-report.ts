@@ -12,7 +12,7 @@ export const MAX_ATTACHMENTS = 50;
 
 function readAttachment(r: Reader, value: unknown, path: string): Attachment | undefined {
   if (!isObject(value)) {
-    r.warn(path, 'expected an attachment object');
+    r.warn(path, 'expected an object');
     return undefined;
   }
   const url = r.url(value, 'url', path, 'download');
@@ -60,7 +60,7 @@ function readAttachment(r: Reader, value: unknown, path: string): Attachment | u
 
 function readReport(r: Reader, value: unknown, path: string): ReportInfo | undefined {
   if (!isObject(value)) {
-    r.warn(path, 'expected a report object');
+    r.warn(path, 'expected an object');
     return undefined;
   }
   return definedOnly<ReportInfo>({

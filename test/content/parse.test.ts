@@ -68,7 +68,7 @@ describe('parseFeed: validation names the path of every problem', () => {
       'items[15].language: expected a string',
       'items[16].language: expected a language tag',
       'items[17].attachments: expected an array',
-      'items[18].attachments[0]: expected an attachment object',
+      'items[18].attachments[0]: expected an object',
       'items[19]._lantern: expected an object',
       'items[20].id: missing or not a string; the item URL is used instead',
       'items[21].id: required; item skipped',
@@ -158,7 +158,7 @@ describe('parseFeed: validation names the path of every problem', () => {
       `${at(8)}.series.part: part 4 is beyond total 3`,
       `${at(9)}.series.total: over 500: series ignored`,
       `${at(10)}.series: needs id, title, part and total`,
-      `${at(11)}.report: expected a report object`,
+      `${at(11)}.report: expected an object`,
       `${at(12)}.report.publisher: expected a string`,
       `${at(12)}.report.pages: expected a positive integer`,
     ]);
