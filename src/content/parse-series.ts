@@ -9,7 +9,7 @@ import { isObject, MAX_ID_CHARS, type Reader } from './validate.js';
 
 function readSeries(r: Reader, value: unknown, path: string): SeriesInfo | undefined {
   if (!isObject(value)) {
-    r.warn(path, 'expected a series object');
+    r.warn(path, 'expected an object');
     return undefined;
   }
   if (typeof value.id === 'string' && value.id.trim().length > MAX_ID_CHARS) {

@@ -152,7 +152,7 @@ describe('parseFeed: validation names the path of every problem', () => {
       `${at(3)}.content_warning: expected a string; a generic warning is shown`,
       `${at(4)}.pseudonym: expected true or false; read as true`,
       `${at(5)}.hide_images: expected true or false; read as true`,
-      `${at(6)}.series: expected a series object`,
+      `${at(6)}.series: expected an object`,
       `${at(7)}.series.part: expected a positive integer`,
       `${at(7)}.series: needs id, title, part and total`,
       `${at(8)}.series.part: part 4 is beyond total 3`,
