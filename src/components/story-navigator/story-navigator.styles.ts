@@ -45,14 +45,13 @@ const navigatorLayoutStyles = css`
     font-size: 0.875em;
   }
 
-  /* the list of parts */
+  /* the list of parts (no markers: each is a grid, not a list-item; role="list" keeps it a list) */
   .parts {
     display: flex;
     flex-direction: column;
     gap: 0.25em;
     margin: 0;
     padding: 0;
-    list-style: none;
   }
   .part {
     display: grid;
