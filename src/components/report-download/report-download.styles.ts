@@ -189,8 +189,8 @@ export const reportDownloadStyles = css`
     flex-basis: 100%;
     font-weight: 400;
   }
+  /* A flex item of the checksum's or citation's row: a block already. */
   .fallback {
-    display: block;
     width: 100%;
     padding: 0.5em;
     border: 1px solid var(--_border);
