@@ -177,10 +177,8 @@ function download(
   distinct?: string,
 ): TemplateResult {
   const { m, locale } = c;
-  const language = attachment._lantern?.language;
+  const { language, sha256, pages } = attachment._lantern ?? {};
   const name = language ? languageName(language, locale) : undefined;
-  const sha256 = attachment._lantern?.sha256;
-  const pages = attachment._lantern?.pages;
   const fileId = `file-${index}`;
   const format = formatName(attachment.mime_type);
   // The dots are drawn, not read: a screen reader hears "PDF, 2.4 MB" (the `.file` rule).
