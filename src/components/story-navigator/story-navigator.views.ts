@@ -87,7 +87,8 @@ function shownName(
 export function navigatorTemplate(c: NavigatorContext, view: NavigatorView): TemplateResult {
   const { m, reader, compact } = c;
   const { series, current } = view;
-  const position = current === undefined ? nothing : m.partOf(current, series.total);
+  // "Part 3 of 3"; none for a series overview (part numbers start at 1).
+  const position = current && m.partOf(current, series.total);
   // The series' title is in its parts' language, the rest of the header in the interface's.
   const lang = series.lang ?? nothing;
   const note = reader
@@ -110,13 +111,13 @@ export function navigatorTemplate(c: NavigatorContext, view: NavigatorView): Tem
                 <span class="series-name" lang=${lang} data-focus tabindex="-1"
                   >${series.title}</span
                 >
-                ${current === undefined ? nothing : html`<span class="part-of">${position}</span>`}
+                ${position ? html`<span class="part-of">${position}</span>` : nothing}
                 ${progress(c, view)}
               </p>
               ${note} ${pager(c, view)}
             </nav>`
           : html`<div class="header">
-              ${current === undefined ? nothing : html`<p class="part-of" part="meta">${position}</p>`}
+              ${position ? html`<p class="part-of" part="meta">${position}</p>` : nothing}
               ${headingTemplate(
                 c.level,
                 html`<span lang=${lang} data-focus tabindex="-1">${series.title}</span>`,
