@@ -111,12 +111,11 @@ export function downloadDistinctions(
     let unresolved = members;
     for (const make of candidates) {
       // A name counts against every other link of the group, resolved or not.
-      const names = members.map((i) => make(downloads[i] as Attachment, i));
+      const names = new Map(members.map((i) => [i, make(downloads[i] as Attachment, i)]));
       const counts = new Map<string, number>();
-      for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
-      const byIndex = new Map(members.map((i, k) => [i, names[k] as string]));
+      for (const name of names.values()) counts.set(name, (counts.get(name) ?? 0) + 1);
       unresolved = unresolved.filter((i) => {
-        const name = byIndex.get(i) as string;
+        const name = names.get(i) as string;
         if (counts.get(name) !== 1) return true;
         result[i] = name;
         return false;
