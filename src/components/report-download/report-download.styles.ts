@@ -21,9 +21,9 @@ export const reportDownloadStyles = css`
     margin: 0;
     width: min(var(--_cover-width), 45%);
   }
-  .cover img,
-  .cover .placeholder,
-  .cover .skeleton-block {
+  /* The image, or the box that stands for it (a warned report's, the skeleton's); after
+     tokens.ts, so the skeleton's box takes this background. */
+  .cover > * {
     display: block;
     width: 100%;
     height: auto;
