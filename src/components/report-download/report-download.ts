@@ -201,11 +201,11 @@ export class LanternReportDownload extends LanternElement<ReportView> {
       locale: this.locale,
       headingLevel: this.headingLevel,
       hidden: this.hidesWarned(item),
+      cover: this.imagesAllowed(item) ? item.image : undefined,
       revealWarned: this.revealWarned,
       revealed: this.revealed,
       expanded: this.expanded,
       copyOutcome: this.copyOutcome,
-      imagesAllowed: (image) => this.imagesAllowed(image),
       toggleReveal: () => void this.toggleReveal(),
       toggleMore: async () => {
         this.expanded = !this.expanded;

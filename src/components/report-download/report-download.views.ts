@@ -36,12 +36,13 @@ export interface ReportContext {
   headingLevel: number;
   /** The item's cover and summary wait behind its content warning. */
   hidden: boolean;
+  /** The item's cover, unless images are hidden (`hide-images`, or the item's `_lantern.hide_images`). */
+  cover: string | undefined;
   revealWarned: boolean;
   revealed: boolean;
   /** The reader pressed "Show more" on a long summary. */
   expanded: boolean;
   copyOutcome: CopyOutcome | undefined;
-  imagesAllowed(item: FeedItem): boolean;
   toggleReveal(): void;
   toggleMore(): void;
   copy(key: string, text: string): void;
@@ -69,8 +70,7 @@ export function reportTemplate(
   const ext = item._lantern ?? {};
   const report = ext.report ?? {};
   const contentLang = item.language ?? locale;
-  const cover = c.imagesAllowed(item) ? item.image : undefined;
-  const hidden = c.hidden;
+  const { cover, hidden } = c;
   const citation = reportCitation(item);
   const date = formatDate(item.date_published, locale);
   // (A list of no authors is formatted as ''.)
