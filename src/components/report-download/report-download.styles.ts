@@ -144,7 +144,8 @@ export const reportDownloadStyles = css`
     align-items: center;
     gap: 0.5em 0.75em;
   }
-  .download .button svg {
+  /* The download link's icon (a download's only svg). */
+  .download svg {
     width: 1.1em;
     height: 1.1em;
     flex: none;
@@ -273,7 +274,7 @@ export const reportDownloadStyles = css`
     .link-button {
       color: LinkText;
     }
-    .download .button svg {
+    .download svg {
       fill: currentColor;
     }
   }
