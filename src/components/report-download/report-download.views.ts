@@ -140,7 +140,7 @@ export function reportTemplate(
           >
             ${m.copyCitation}
           </button>
-          ${copyOutcome(c, 'citation', m.citation, citation, true)}
+          ${copyOutcome(c, 'citation', m.citation, citation, 4)}
         </div>
       </div>
     </article>
@@ -234,7 +234,7 @@ function download(
                 `sha256-${index}`,
                 which ? `${m.checksum} (${which})` : m.checksum,
                 sha256,
-                false,
+                2,
               )}
             </p>`
           : nothing
@@ -243,13 +243,16 @@ function download(
   `;
 }
 
-/** The polite confirmation, and after a failed copy the text selected in a read-only field. */
+/**
+ * The polite confirmation, and after a failed copy the text selected in a read-only field of
+ * `rows` lines: the whole text, wrapped (a citation in four lines, a checksum in two).
+ */
 function copyOutcome(
   c: ReportContext,
   key: string,
   label: string,
   text: string,
-  multiline: boolean,
+  rows: number,
 ): TemplateResult {
   const outcome = c.copyOutcome?.key === key ? c.copyOutcome.outcome : undefined;
   const failed = outcome === 'failed';
@@ -258,12 +261,11 @@ function copyOutcome(
       >${outcome === 'copied' ? c.m.copied : failed ? c.m.copyFailed : ''}</span
     >
     ${
-      // The whole text, wrapped: a citation in four lines, a checksum in two.
       failed
         ? html`<textarea
             class="fallback"
             readonly
-            rows=${multiline ? 4 : 2}
+            rows=${rows}
             aria-label=${label}
             data-copy-fallback
             .value=${text}
