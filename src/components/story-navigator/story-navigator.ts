@@ -13,7 +13,6 @@ import {
   focusPartHeading,
   followsHash,
   partHeading,
-  partHref,
   pushPart,
   scrollToHeading,
 } from './part-links.js';
@@ -330,7 +329,6 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
       remembers: this.remember === 'session',
       announcement: this.announcement,
       body: () => this.body.element,
-      partHref,
       revealWarned: this.revealWarned,
       revealed: this.revealedParts,
       toggleReveal: (number) => void this.toggleReveal(number),

@@ -12,6 +12,7 @@ import {
   pseudonymNote,
   warningText,
 } from '../shared/templates.js';
+import { partHref } from './part-links.js';
 import {
   labelToSay,
   neighbour,
@@ -50,7 +51,6 @@ export interface NavigatorContext {
   announcement: string;
   /** The sanitised body of the part being read. */
   body(): HTMLElement;
-  partHref(number: number): string;
   /** `reveal-warned`: warned parts show at once, under their warning. */
   revealWarned: boolean;
   /** Warned parts the reader chose to show. */
@@ -216,7 +216,7 @@ function link(
   extra: string,
   rel?: string,
 ): TemplateResult {
-  const href = c.reader ? c.partHref(number) : (item.url ?? item.external_url);
+  const href = c.reader ? partHref(number) : (item.url ?? item.external_url);
   return href
     ? html`<a
         class=${extra}
