@@ -57,7 +57,8 @@ export function focusPartHeading(root: ParentNode): void {
  * cancelled; `undefined` for any other click (a new tab, a modified or handled click).
  */
 export function clickedPart(event: MouseEvent): number | undefined {
-  if (event.defaultPrevented || event.button !== 0) return undefined;
+  // (Any button but the main one, 0.)
+  if (event.defaultPrevented || event.button) return undefined;
   if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return undefined;
   const link = (event.target as Element | null)?.closest<HTMLAnchorElement>('a[data-part]');
   if (!link) return undefined;
