@@ -194,7 +194,7 @@ describe('a duplicate series part never unwarns a part', () => {
     const series = findSeries(parsed([part('impostor'), part('warned', '')]));
     expect(series.parts[1]?.item?.id).to.equal('warned');
     expect(logged).to.deep.equal([
-      'Lantern: series "s" has two items for part 2; "impostor" is ignored (the other one carries a content warning).',
+      'Lantern: series "s" has two items for part 2; "impostor" is ignored (the other one is warned).',
     ]);
   });
 

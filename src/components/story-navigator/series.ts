@@ -79,7 +79,7 @@ export function findSeries(parsed: ParsedFeed, request: SeriesRequest = {}): Ser
       if (++duplicates <= MAX_DUPLICATE_LINES) {
         console.warn(
           `Lantern: series "${id}" has two items for part ${number}; "${ignored.id}" is ignored${
-            replace ? ' (the other one carries a content warning)' : ''
+            replace ? ' (the other one is warned)' : ''
           }.`,
         );
       }
