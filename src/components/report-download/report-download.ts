@@ -158,12 +158,10 @@ export class LanternReportDownload extends LanternElement<ReportView> {
 
   /** `updateComplete` includes the summary body of the report just selected. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    let result = await super.getUpdateComplete();
-    if (this.pendingBody) {
-      await this.pendingBody;
-      result = await super.getUpdateComplete();
-    }
-    return result;
+    const result = await super.getUpdateComplete();
+    if (!this.pendingBody) return result;
+    await this.pendingBody;
+    return super.getUpdateComplete();
   }
 
   /** The sanitised summary body (markdown, HTML or long text), when the item has one. */
