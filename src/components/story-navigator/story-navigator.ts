@@ -133,8 +133,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     this.body = new ReaderBody((item) => this.bodyFor(item));
     this.mode = 'navigation';
     this.variant = 'full';
-    this.announcement = '';
-    this.revealedParts = new Set();
+    // (The announcement and the revealed parts start in `select`: no view renders before it.)
   }
 
   private get reader(): boolean {
