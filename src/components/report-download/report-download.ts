@@ -109,7 +109,7 @@ export class LanternReportDownload extends LanternElement<ReportView> {
 
   protected override setup(): void {
     this.bodyToken = 0;
-    this.revealed = this.expanded = false;
+    // (Revealed and expanded start in `select`: no view renders before it.)
   }
 
   override disconnectedCallback(): void {
