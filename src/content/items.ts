@@ -27,7 +27,7 @@ export function isWarnedItem(item: FeedItem): boolean {
  * (an RSS item's `guid` is often not its URL, and partners copy the URL), else the first. Of
  * duplicates (one id, or one URL), a warned copy wins: a warning is never lost to one.
  */
-export function pickItem(parsed: ParsedFeed, asked: string | undefined): FeedItem {
+export function pickItem(parsed: ParsedFeed, asked?: string): FeedItem {
   const items = parsed.feed.items;
   const id = asked ?? items[0]?.id;
   const url = id === undefined ? undefined : absoluteUrl(id, parsed.source);

@@ -228,6 +228,35 @@ describe('<lantern-article-list>', () => {
     ]);
   });
 
+  it('a feed whose every item is refused is an error, not "No articles to show yet"', async () => {
+    // Items without a title or id, or not objects: a broken feed (a CMS that renamed a field),
+    // not an empty one. The card and the report already say so; the list said it had nothing yet.
+    const broken = feedOf([{ id: 'a', title: 2 }, { title: 'No id' }, 'an item', null] as object[]);
+    const container = document.createElement('div');
+    container.className = 'test-container';
+    const failed = nextEvent<{ kind: string; message: string }>(container, 'lantern-error');
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+    try {
+      container.innerHTML = `<lantern-article-list src="${served(broken)}"><a href="https://example.org/stories">Our stories</a></lantern-article-list>`;
+      document.body.append(container);
+      const { detail } = await failed;
+      expect(detail.message).to.equal('The feed has no items.');
+    } finally {
+      console.warn = warn;
+    }
+    const list = container.firstElementChild as LanternArticleList;
+    await list.updateComplete;
+    expect(visibleText(list)).to.contain('The feed has no items.');
+    expect(visibleText(list)).not.to.contain('No articles to show yet.');
+    expect(shadow(list, 'button').textContent).to.contain('Try again');
+    // The console names each cause, and the error.
+    expect(warnings.join('\n')).to.contain('items[0].title: expected a string; item skipped');
+    expect(warnings.join('\n')).to.contain('items[1].id: required; item skipped');
+    expect(warnings.join('\n')).to.contain('The feed has no items.');
+  });
+
   it('shows an empty state when nothing matches', async () => {
     const container = document.createElement('div');
     container.className = 'test-container';

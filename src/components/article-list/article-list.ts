@@ -1,5 +1,6 @@
 import { isServer, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { isAbort } from '../../content/errors.js';
+import { pickItem } from '../../content/items.js';
 import type { ParsedFeed } from '../../content/types.js';
 import { hostStyles } from '../../theme/tokens.js';
 import {
@@ -191,6 +192,10 @@ export class LanternArticleList extends LanternElement<ArticleListView> {
     // A server render (no page yet) with no base has no origin to load more pages from.
     const origin = this.dataBase ?? (isServer ? 'about:blank' : document.baseURI);
     const seen = newestFirst(parsed.feed.items);
+    // No item, and warnings (items given and every one refused, or a feed not as it should
+    // be): a broken feed, not an empty one. The error the card gives it ("The feed has no
+    // items."), with the warnings above saying why, not "No articles to show yet".
+    if (!seen.length && parsed.warnings.length) pickItem(parsed);
     return {
       items: oneEach(seen, this.tag),
       seen,
