@@ -387,7 +387,7 @@ describe('<lantern-report-download>', () => {
       const button = shadow<HTMLButtonElement>(el, '.checksum button');
       expect(button.textContent?.replace(/\s+/g, ' ').trim()).to.equal('Copy checksum (English)');
       button.click();
-      await sleep(50);
+      await sleep(150);
       await el.updateComplete;
       expect(copied).to.deep.equal([EN_SHA]);
       expect(shadow(el, '.checksum [role="status"]').textContent).to.equal('Copied');
@@ -405,7 +405,7 @@ describe('<lantern-report-download>', () => {
         `<lantern-report-download ${REPORT} lang="en"></lantern-report-download>`,
       );
       shadow<HTMLButtonElement>(el, '.checksum button').click();
-      await sleep(50);
+      await sleep(150);
       await el.updateComplete;
       const field = shadow<HTMLTextAreaElement>(el, '.checksum textarea');
       expect(field.readOnly).to.equal(true);
@@ -430,13 +430,44 @@ describe('<lantern-report-download>', () => {
       const status = shadow(el, '.footer [role="status"]');
       expect(status.textContent).to.equal('');
       shadow<HTMLButtonElement>(el, '.footer button').click();
-      await sleep(50);
+      await sleep(150);
       await el.updateComplete;
       expect(copied).to.deep.equal([
         'NKDB (Database Center for North Korean Human Rights). (2024). Human Rights Violations in the North Korean Military. https://example.org/lantern-demo/reports/human-rights-violations-north-korean-military',
       ]);
       expect(status.textContent).to.equal('Copied');
       await expectAxeClean(el);
+    } finally {
+      restore();
+    }
+  });
+
+  it('says "Copied" again when the citation is copied a second time', async () => {
+    // A live region whose text stays "Copied" says nothing: it empties for a frame first.
+    const restore = stubClipboard({ writeText: async () => {} });
+    try {
+      const el = await mountLoaded<Report>(
+        `<lantern-report-download ${REPORT} lang="en"></lantern-report-download>`,
+      );
+      const status = shadow(el, '.footer [role="status"]');
+      const button = shadow<HTMLButtonElement>(el, '.footer button');
+      button.click();
+      await sleep(150);
+      await el.updateComplete;
+      expect(status.textContent).to.equal('Copied');
+      // What the status says at each frame from the second click on.
+      const frames: string[] = [];
+      let watching = true;
+      const watch = () => {
+        frames.push(status.textContent ?? '');
+        if (watching) requestAnimationFrame(watch);
+      };
+      button.click();
+      requestAnimationFrame(watch);
+      await sleep(300);
+      watching = false;
+      expect(frames.slice(0, 2), 'the frames after the second click').to.deep.equal(['', '']);
+      expect(frames.at(-1)).to.equal('Copied');
     } finally {
       restore();
     }
@@ -459,7 +490,7 @@ describe('<lantern-report-download>', () => {
       const citation = 'NKDB. 2024. Human Rights Violations. Seoul: NKDB.';
       const el = await inline({ _lantern: { report: { citation } } }, 'lang="ko"');
       shadow<HTMLButtonElement>(el, '.footer button').click();
-      await sleep(50);
+      await sleep(150);
       await el.updateComplete;
       expect(copied).to.deep.equal([citation]);
       expect(shadow(el, '.footer [role="status"]').textContent).to.equal('복사했습니다');

@@ -255,10 +255,16 @@ export class LanternReportDownload extends LanternElement<ReportView> {
 
   private async copy(key: string, text: string): Promise<void> {
     let copied = false;
+    // The status empties for a few frames first, so a second copy is heard again: a live
+    // region that keeps its text says nothing.
+    this.showCopyOutcome(undefined);
     try {
       // Absent outside secure contexts and in some embedded browsers (this then throws); may
-      // also reject (permissions).
-      await navigator.clipboard.writeText(text);
+      // also reject (permissions). Called at once: some browsers copy only within the click.
+      await Promise.all([
+        navigator.clipboard.writeText(text),
+        new Promise((done) => setTimeout(done, 99)),
+      ]);
       copied = true;
     } catch {
       // Not copied.
