@@ -194,9 +194,8 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     }
     this.announcement = '';
     const load = this.data.current;
-    // Replacing a skeleton, or lantern.css's box, in view (or above it), the parts keep its
-    // rows' room, a warning's included, so the page does not move; for as long as the element
-    // shows this series.
+    // Replacing a skeleton or lantern.css's box in view (or above it), the parts keep its rows'
+    // room, a warning's included, so the page does not move, while this series is shown.
     const room = this.view?.room || this.replacesPlaceholderInView();
     const view = { series, current, initial, read: new Set<number>(), room };
     return withReadParts(view, this.remember, () => this.data.isCurrent(load), seen);
@@ -254,7 +253,10 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     const m = this.messages;
     const title = partName(m, view.series, item, number);
     const label = labelToSay(m, item.language ?? this.locale, title, number);
-    this.announcement = m.nowShowing(label ? `${label}: ${title}` : title);
+    // Focus arriving on the part's heading reads it: the status speaks only where it does not.
+    const root = this.renderRoot as ShadowRoot;
+    const said = options.focus && root.activeElement !== partHeading(root);
+    this.announcement = said ? '' : m.nowShowing(label ? `${label}: ${title}` : title);
     await this.updateComplete;
     if (options.focus) focusPartHeading(this.renderRoot);
     this.dispatchEvent(lanternEvent('lantern-part-change', { part: number, item }));
@@ -296,8 +298,7 @@ export class LanternStoryNavigator extends LanternElement<NavigatorView> {
     const target = isPublished(view.series, linked) ? linked : view.initial;
     if (target === undefined || target === view.current) return;
     // Back/forward after using the navigator keeps the keyboard where the reader is.
-    const focusInside = this.matches(':focus-within');
-    void this.showPart(target, { focus: focusInside });
+    void this.showPart(target, { focus: this.matches(':focus-within') });
   }
 
   /** A click on a part link (Lit calls it with the element as `this`). */
