@@ -268,11 +268,17 @@ export function parseFeed(json: unknown, options: ParseOptions = {}): ParsedFeed
     authors: readAuthors(r, json, ''),
     items,
   });
+  // A content warning on the whole feed (the contract puts it on items; a feed written by hand
+  // may put it here) warns each item without its own: it is never dropped.
+  const warning = isObject(json._lantern)
+    ? r.warning(json._lantern, 'content_warning', '_lantern')
+    : undefined;
   // JSON Feed: an item without authors has the feed's; one without a language is in the feed's
   // (a screen reader reads a German feed's stories in German on an English page).
   for (const item of items) {
     if (feed.authors) item.authors ??= feed.authors;
     if (feed.language) item.language ??= feed.language;
+    if (warning !== undefined) (item._lantern ??= {}).content_warning ??= warning;
   }
   feed.items = poolMarks(items, items);
   return { feed, warnings: r.warnings };

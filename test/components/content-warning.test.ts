@@ -517,6 +517,36 @@ describe('content warnings fail closed', () => {
   });
 
   describe('<lantern-article-list>', () => {
+    it('puts a warning given for the whole feed on each story without its own', async () => {
+      // The contract puts warnings on items; a feed written by hand may put one on the feed.
+      const feed = JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'Testimonies',
+        _lantern: { content_warning: WARNING },
+        items: [
+          { id: 'a', title: 'First testimony', url: 'https://example.org/a', summary: 'Hidden A' },
+          {
+            id: 'b',
+            title: 'Second testimony',
+            url: 'https://example.org/b',
+            summary: 'Hidden B',
+            _lantern: { content_warning: 'Describes hunger.' },
+          },
+        ],
+      });
+      const list = await mountLoaded(
+        `<lantern-article-list lang="en"><script type="application/feed+json">${feed}</script></lantern-article-list>`,
+      );
+      const cards = [...list.shadowRoot!.querySelectorAll('lantern-article-card')];
+      await Promise.all(cards.map(updated));
+      const texts = cards.map((c) => visibleText(c));
+      expect(texts[0]).to.contain(`Content warning: ${WARNING}`);
+      expect(texts[0]).not.to.contain('Hidden A');
+      expect(texts[1]).to.contain('Content warning: Describes hunger.');
+      expect(texts[1]).not.to.contain(WARNING);
+      expect(texts[1]).not.to.contain('Hidden B');
+    });
+
     it('names each "Show content" button after the story it shows, as a screen reader lists them', async () => {
       const story = (id: string, title: string) => ({
         ...warnedStory(`${location.origin}/demo/images/soldiers.svg`),

@@ -168,6 +168,35 @@ describe('parseFeed: validation names the path of every problem', () => {
     expect(feed.items[12]?._lantern?.report).to.deep.equal({ edition: '2nd' });
   });
 
+  it('a content warning on the whole feed warns each item without its own, fail-closed', () => {
+    const items = [
+      { id: 'a', title: 'A' },
+      { id: 'b', title: 'B', _lantern: { content_warning: 'Its own.' } },
+      { id: 'c', title: 'C', _lantern: { pseudonym: true } },
+    ];
+    const feed = (lantern: unknown) =>
+      parseFeed({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'F',
+        _lantern: lantern,
+        items,
+      });
+    const warnings = (lantern: unknown) =>
+      feed(lantern).feed.items.map((item) => item._lantern?.content_warning);
+    expect(warnings({ content_warning: 'Whole feed.' })).to.deep.equal([
+      'Whole feed.',
+      'Its own.',
+      'Whole feed.',
+    ]);
+    // Unreadable, it is the generic warning (""), said in the console.
+    expect(warnings({ content_warning: 5 })).to.deep.equal(['', 'Its own.', '']);
+    expect(lines(feed({ content_warning: 5 }).warnings)).to.deep.equal([
+      '_lantern.content_warning: expected a string; a generic warning is shown',
+    ]);
+    expect(warnings(undefined)).to.deep.equal([undefined, 'Its own.', undefined]);
+    expect(feed({ content_warning: 'W' }).feed.items[2]?._lantern?.pseudonym).to.equal(true);
+  });
+
   it('missing required fields: version, title and id', async () => {
     const { feed, warnings } = parseFeed(await fixture('malformed', 'missing-required.json'));
     expect(lines(warnings)).to.deep.equal([
