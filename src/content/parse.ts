@@ -269,10 +269,9 @@ export function parseFeed(json: unknown, options: ParseOptions = {}): ParsedFeed
     items,
   });
   // A content warning on the whole feed (the contract puts it on items; a feed written by hand
-  // may put it here) warns each item without its own: it is never dropped.
-  const warning = isObject(json._lantern)
-    ? r.warning(json._lantern, 'content_warning', '_lantern')
-    : undefined;
+  // may put it here) warns each item without its own: it is never dropped. Read as an item's
+  // `_lantern` is: not an object, it is the generic warning.
+  const warning = readExtension(r, json._lantern, '_lantern')?.content_warning;
   // JSON Feed: an item without authors has the feed's; one without a language is in the feed's
   // (a screen reader reads a German feed's stories in German on an English page).
   for (const item of items) {
