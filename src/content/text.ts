@@ -263,7 +263,7 @@ export const READING_SAMPLE_CHARS = 200_000;
 
 /** Minutes to read an HTML or markdown body, reading at most `READING_SAMPLE_CHARS` of it. */
 export function bodyReadingMinutes(body: string): number {
-  if (body.length <= READING_SAMPLE_CHARS) return readingMinutes(roughText(body));
   const sample = readingMinutes(roughText(body.slice(0, READING_SAMPLE_CHARS)));
-  return Math.round((sample * body.length) / READING_SAMPLE_CHARS);
+  // A shorter body is all sample: its minutes times 1, exactly.
+  return Math.round((sample * Math.max(body.length, READING_SAMPLE_CHARS)) / READING_SAMPLE_CHARS);
 }
