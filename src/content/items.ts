@@ -1,6 +1,7 @@
 /** Choosing items from a parsed feed: plain functions shared by every widget. */
 import { FeedError } from './errors.js';
 import { bodyReadingMinutes } from './text.js';
+import { safeUrl } from './url.js';
 import type { FeedItem, ParsedFeed } from './types.js';
 
 /** Minutes to read an item's body; `undefined` for a link-out item with no body. */
@@ -30,7 +31,8 @@ export function isWarnedItem(item: FeedItem): boolean {
 export function pickItem(parsed: ParsedFeed, asked?: string): FeedItem {
   const items = parsed.feed.items;
   const id = asked ?? items[0]?.id;
-  const url = id === undefined ? undefined : absoluteUrl(id, parsed.source);
+  // As the parser writes item URLs (absolute, normalised); null when the id is not one.
+  const url = id === undefined ? undefined : safeUrl(id, parsed.source);
   const matches = [
     ...items.filter((item) => item.id === id),
     ...items.filter((item) => item.url !== undefined && item.url === url),
@@ -41,13 +43,4 @@ export function pickItem(parsed: ParsedFeed, asked?: string): FeedItem {
     'not-found',
     asked ? `The feed has no item with the id "${asked}".` : 'The feed has no items.',
   );
-}
-
-/** `id` as the parser writes item URLs (absolute, normalised), or `undefined` when it is not one. */
-function absoluteUrl(id: string, base: string | undefined): string | undefined {
-  try {
-    return new URL(id, base ?? globalThis.location?.href).href;
-  } catch {
-    return undefined;
-  }
 }
