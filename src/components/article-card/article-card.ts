@@ -218,6 +218,8 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
     const locale = this.locale;
     const ext = item._lantern ?? {};
     const itemLang = item.language;
+    // The item's language, where it has one (the attribute left out where not).
+    const lang = ifDefined(itemLang);
     const minutes = itemReadingMinutes(item);
     const authors = authorNames(item);
     const date = formatDate(item.date_published, locale);
@@ -260,7 +262,7 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
               : () => (this.revealed = !this.revealed),
         })}${room ? emptyMedia() : media}
         <div class="body" part="body">
-          <p class="tags" part="meta" lang=${ifDefined(itemLang)}>
+          <p class="tags" part="meta" lang=${lang}>
             ${(item.tags ?? []).map((tag) => html`<span>${tag}</span>`)}
           </p>
           ${headingTemplate(
@@ -269,12 +271,12 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
               ? html`<a
                   href=${href}
                   referrerpolicy="no-referrer"
-                  lang=${ifDefined(itemLang)}
+                  lang=${lang}
                   aria-describedby=${ifDefined(warningId)}
                   data-focus
                   >${title}</a
                 >`
-              : html`<span lang=${ifDefined(itemLang)} tabindex="-1" data-focus>${title}</span>`,
+              : html`<span lang=${lang} tabindex="-1" data-focus>${title}</span>`,
           )}
           <p class="meta" part="meta">
             <span class="byline"
@@ -286,9 +288,7 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
             >
           </p>
           ${pseudonymNote(m.pseudonym, ext.pseudonym)}${
-            hidden
-              ? nothing
-              : html`<p class="summary" part="summary" lang=${ifDefined(itemLang)}>${excerpt}</p>`
+            hidden ? nothing : html`<p class="summary" part="summary" lang=${lang}>${excerpt}</p>`
           }
         </div>
       </article>
