@@ -41,7 +41,7 @@ export interface ParseOptions {
 
 function readAuthor(r: Reader, value: unknown, path: string): Author | undefined {
   if (!isObject(value)) {
-    r.warn(path, 'expected an author object');
+    r.warn(path, 'expected an object');
     return undefined;
   }
   const author = definedOnly<Author>({
@@ -77,7 +77,7 @@ function readTags(r: Reader, obj: Json, path: string): string[] | undefined {
   // than the budget needs.
   const list = typeof tags === 'string' ? tags.split(',', MAX_TAGS + 1) : tags;
   if (!Array.isArray(list)) {
-    r.warn(`${path}.tags`, 'expected an array of strings');
+    r.warn(`${path}.tags`, 'expected an array');
     return undefined;
   }
   const read = r.capped(list, MAX_TAGS, `${path}.tags`, 'tags');
@@ -93,7 +93,7 @@ function readTags(r: Reader, obj: Json, path: string): string[] | undefined {
   }
   // Only non-strings and overlong tags are worth a warning.
   if (read.some((t) => typeof t !== 'string')) {
-    r.warn(`${path}.tags`, 'some tags were not strings');
+    r.warn(`${path}.tags`, 'some were not strings');
   }
   if (longest > MAX_TAG_CHARS) {
     r.warn(`${path}.tags`, `a tag longer than ${MAX_TAG_CHARS} characters was shortened`);
@@ -103,7 +103,7 @@ function readTags(r: Reader, obj: Json, path: string): string[] | undefined {
 
 function readItem(r: Reader, value: unknown, path: string): FeedItem | undefined {
   if (!isObject(value)) {
-    r.warn(path, 'expected an item object; item skipped');
+    r.warn(path, 'expected an object; item skipped');
     return undefined;
   }
   const rawId = value.id;
@@ -125,7 +125,7 @@ function readItem(r: Reader, value: unknown, path: string): FeedItem | undefined
       r.warn(`${path}.id`, 'required; item skipped');
       return undefined;
     }
-    r.warn(`${path}.id`, 'missing or not a string; the item URL is used instead');
+    r.warn(`${path}.id`, 'missing or not a string; the URL is used');
     id = url;
   }
   if (value.title != null && typeof value.title !== 'string') {

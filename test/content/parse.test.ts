@@ -39,7 +39,7 @@ describe('parseFeed: validation names the path of every problem', () => {
       `next_url: ${NOT_ALLOWED}`,
       'language: expected a language tag',
       'authors: expected an array',
-      'author: expected an author object',
+      'author: expected an object',
     ]);
     expect(feed.items.map((i) => i.title)).to.deep.equal(['The one good item']);
     for (const key of ['home_page_url', 'feed_url', 'icon', 'favicon', 'next_url', 'language']) {
@@ -61,19 +61,19 @@ describe('parseFeed: validation names the path of every problem', () => {
       'items[8].date_published: expected an RFC 3339 date',
       'items[9].date_modified: expected an RFC 3339 date',
       'items[10].authors: expected an array',
-      'items[11].authors[0]: expected an author object',
-      'items[12].author: expected an author object',
-      'items[13].tags: expected an array of strings',
-      'items[14].tags: some tags were not strings',
+      'items[11].authors[0]: expected an object',
+      'items[12].author: expected an object',
+      'items[13].tags: expected an array',
+      'items[14].tags: some were not strings',
       'items[15].language: expected a string',
       'items[16].language: expected a language tag',
       'items[17].attachments: expected an array',
       'items[18].attachments[0]: expected an object',
       'items[19]._lantern: expected an object',
-      'items[20].id: missing or not a string; the item URL is used instead',
+      'items[20].id: missing or not a string; the URL is used',
       'items[21].id: required; item skipped',
-      'items[22]: expected an item object; item skipped',
-      'items[23]: expected an item object; item skipped',
+      'items[22]: expected an object; item skipped',
+      'items[23]: expected an object; item skipped',
       'items[25].authors[0].name: expected a string',
       `items[25].authors[0].url: ${NOT_ALLOWED}`,
     ]);
@@ -204,7 +204,7 @@ describe('parseFeed: validation names the path of every problem', () => {
       'title: required',
       'items[0].id: required; item skipped',
       'items[1].id: required; item skipped',
-      'items[2].id: missing or not a string; the item URL is used instead',
+      'items[2].id: missing or not a string; the URL is used',
       'items[3].id: required; item skipped',
     ]);
     expect(feed.items.map((i) => i.id)).to.deep.equal(['https://example.org/only-url', 'complete']);
