@@ -67,6 +67,14 @@ export class Reader {
     this.warnings.push({ path: path.replace(/^\./, ''), message });
   }
 
+  /** The string at `key`, or nothing (another type is warned). */
+  private string(obj: Json, key: string, path: string): string | undefined {
+    const value = obj[key];
+    if (typeof value === 'string') return value;
+    if (value != null) this.warn(`${path}.${key}`, 'expected a string');
+    return undefined;
+  }
+
   /**
    * A plain-text field: absent, null and "" are all "not given". Longer than `max` characters
    * (after trimming) it is shortened with a warning; `max` of `Infinity` is for bodies, which
@@ -79,18 +87,13 @@ export class Reader {
     decode = true,
     max: number = MAX_TEXT_CHARS,
   ): string | undefined {
-    const value = obj[key];
-    if (value == null) return undefined;
-    if (typeof value !== 'string') {
-      this.warn(`${path}.${key}`, 'expected a string');
-      return undefined;
-    }
-    const trimmed = value.trim();
-    if (trimmed === '') return undefined;
+    const value = this.string(obj, key, path);
+    const trimmed = value?.trim();
+    if (!trimmed) return undefined;
     // Undecoded text that fits is kept as given, untrimmed. Shortened text that is decoded ends
     // before an entity it would cut in two: a warning of 2,001 `&#8203;` read "&#82…", which is
     // no warning.
-    let text = decode ? trimmed : value;
+    let text = decode ? trimmed : value!;
     if (trimmed.length > max) {
       this.warn(`${path}.${key}`, `longer than ${max} characters; shortened`);
       text = shorten(trimmed, max);
@@ -135,12 +138,8 @@ export class Reader {
   }
 
   url(obj: Json, key: string, path: string, use: UrlUse = 'link'): string | undefined {
-    const value = obj[key];
-    if (value == null || value === '') return undefined;
-    if (typeof value !== 'string') {
-      this.warn(`${path}.${key}`, 'expected a URL string');
-      return undefined;
-    }
+    const value = this.string(obj, key, path);
+    if (!value) return undefined;
     const safe = safeUrl(value, this.base, use);
     if (safe === null) {
       this.warn(
