@@ -77,7 +77,7 @@ if (typeof document !== 'undefined' && typeof Document !== 'undefined') {
   if (hidden.length) {
     hostPageStopped = true;
     console.warn(
-      `Lantern: not started (fallback shown): elements named "${hidden.join('", "')}" hide document members; rename them.`,
+      `Lantern: not started: elements named "${hidden.join('", "')}" hide document members; rename them.`,
     );
   }
 }
