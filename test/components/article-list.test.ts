@@ -156,6 +156,22 @@ describe('<lantern-article-list>', () => {
     expect(loads).to.deep.equal([3]);
   });
 
+  /**
+   * Presses "Load more": then `count` cards show, focus is on the title of the first new one and
+   * the status says `said`.
+   */
+  async function loadMore(list: LanternArticleList, count: number, said: string): Promise<void> {
+    const first = titles(list).length;
+    loadMoreButton(list)!.click();
+    await nextEvent(list, 'lantern-load');
+    expect(titles(list)).to.have.length(count);
+    expect(
+      deepActiveElement() === shadow(cards(list)[first]!, '.title a'),
+      `focus on the title of card ${first}`,
+    ).to.equal(true);
+    expect(shadow(list, '[role="status"]').textContent?.trim()).to.equal(said);
+  }
+
   it('shows `limit` cards, then the rest of the feed with "Load more"', async () => {
     const list = await mountLoaded<LanternArticleList>(
       `<lantern-article-list src=${FEED} limit="2"></lantern-article-list>`,
@@ -164,23 +180,9 @@ describe('<lantern-article-list>', () => {
     const button = loadMoreButton(list)!;
     expect(button.textContent?.trim()).to.equal('Load more');
     await expectAxeClean(list);
-    button.click();
-    await nextEvent(list, 'lantern-load');
-    expect(titles(list)).to.have.length(4);
-    expect(
-      deepActiveElement() === shadow(cards(list)[2]!, '.title a'),
-      'focus on the title of card 2',
-    ).to.equal(true);
-    expect(shadow(list, '[role="status"]').textContent?.trim()).to.equal('2 more articles loaded');
-    loadMoreButton(list)!.click();
-    await nextEvent(list, 'lantern-load');
-    expect(titles(list)).to.have.length(5);
+    await loadMore(list, 4, '2 more articles loaded');
+    await loadMore(list, 5, '1 more article loaded');
     expect(loadMoreButton(list) === null, 'the button is gone').to.equal(true);
-    expect(
-      deepActiveElement() === shadow(cards(list)[4]!, '.title a'),
-      'focus on the title of card 4',
-    ).to.equal(true);
-    expect(shadow(list, '[role="status"]').textContent?.trim()).to.equal('1 more article loaded');
     await expectAxeClean(list);
   });
 
@@ -199,14 +201,7 @@ describe('<lantern-article-list>', () => {
     document.body.append(container);
     await loaded;
     expect(titles(list)).to.have.length(100);
-    loadMoreButton(list)!.click();
-    await nextEvent(list, 'lantern-load');
-    expect(titles(list)).to.have.length(150);
-    expect(
-      deepActiveElement() === shadow(cards(list)[100]!, '.title a'),
-      'focus on the title of card 100',
-    ).to.equal(true);
-    expect(shadow(list, '[role="status"]').textContent?.trim()).to.equal('50 more articles loaded');
+    await loadMore(list, 150, '50 more articles loaded');
   });
 
   it('filters by tag, case-insensitively, and follows a tag change', async () => {
