@@ -12,20 +12,26 @@ import { parseAst } from 'vite';
  * of gzip off every page with a markdown body. The npm build leaves marked whole (it is external
  * there), and so do the staff preview, Storybook and the tests, which run the sources.
  *
- * It also cuts the rule sets of two modes Lantern never turns on (its lexer is `{ gfm: true }`):
- * `pedantic` (the original markdown.pl's quirks) and `breaks` (every newline a `<br>`). The lexer
- * picks its rules from two tables, `{normal, gfm, pedantic}` for blocks and `{normal, gfm,
- * breaks, pedantic}` for inline text, and builds every set when the module loads, so a minifier
- * keeps them all. This takes those entries out of the tables, then the regular expressions only
- * they used (found in the syntax tree: a declaration whose every reference is in what was cut),
- * and the lexer's static shortcuts, which only the parser and `Marked` call.
+ * It also writes out the rules Lantern's lexer uses (it is `{ gfm: true }`) as expression
+ * literals. marked builds its rules when the module loads, for four modes (normal, GFM, `breaks`
+ * and `pedantic`), each from pieces put together by string replacement; a minifier keeps it all.
+ * The build runs marked's own module in Node, reads the GFM rules it built and writes them in
+ * the lexer's two tables in place of the four sets (`{gfm: {blockquote: /…/, …}}`); the pieces,
+ * the other modes' rules and the code that put them together then go (found in the syntax tree:
+ * a declaration whose every reference is in what was cut). So do the entries of marked's shared
+ * table of expressions that nothing the lexer runs reads, and the lexer's static shortcuts,
+ * which only the parser and `Marked` call. About 1.1 KB of gzip more off every page with a
+ * markdown body, and no rule is built in the reader's browser.
  *
  * If a marked update changes the shape this looks for, the build fails and says so: an
  * import from marked other than these two fails it too (the export is missing).
  */
 const KEEP = ['Lexer', 'Tokenizer'];
-/** The modes whose rules are cut, and how many of the tables name each (blocks, inline). */
-const UNUSED_MODES: Record<string, number> = { pedantic: 2, breaks: 1 };
+/**
+ * A key of marked's table of shared expressions (`other`), found to know the table: its entries
+ * that nothing reads (the parser's and renderer's, the cut modes') go.
+ */
+const OTHER_TABLE_KEY = 'blankLine';
 
 /**
  * The options of Lantern's one lexer (`new Lexer({ gfm: true, tokenizer })` in
@@ -53,7 +59,16 @@ function walk(node: Node, visit: (node: Node, parent?: Node) => void, parent?: N
 }
 
 /** `[start, end, replacement]` edits that cut the unused modes' rules, or a reason it cannot. */
-function unusedRules(code: string, lexerName: string): [number, number, string][] | string {
+function unusedRules(
+  code: string,
+  lexerName: string,
+  /** The local names of what the module keeps exporting. */
+  keep: string[],
+  /** Where the module's default instance starts: what follows is cut. */
+  end: number,
+  /** GFM's block and inline rules, written out as `{name: /expression/, …}`. */
+  gfm: { block: string; inline: string },
+): [number, number, string][] | string {
   const program = parseAst(code) as unknown as Node;
   // Module-level `var a=…,b=…`: marked's rules are one long such statement.
   const declared = new Map<string, Node>();
@@ -79,29 +94,96 @@ function unusedRules(code: string, lexerName: string): [number, number, string][
   const removed: [number, number, string][] = [];
   const inRemoved = (position: number) =>
     removed.some(([start, end]) => position >= start && position < end);
-  const roots: string[] = [];
-  for (const [mode, tables] of Object.entries(UNUSED_MODES)) {
-    let found = 0;
-    for (const declarator of declared.values()) {
-      const init = declarator.init as Node;
-      if (init.type !== 'ObjectExpression') continue;
-      const properties = init.properties as Node[];
-      const names = properties.map((property) => (property.key as Node | undefined)?.name);
-      if (!names.includes('gfm') || !names.includes(mode)) continue;
-      const index = names.indexOf(mode);
-      const value = properties[index]!.value as Node;
-      if (value.type !== 'Identifier' || !index) return `${mode}'s rules are not a named set`;
-      // The entry and the comma before it.
-      removed.push([properties[index - 1]!.end, properties[index]!.end, '']);
-      roots.push(value.name as string);
-      found++;
+  // Objects written again with fewer properties: the edit, apart from `removed`, whose ranges
+  // are the properties that go (a reference inside one of them no longer counts).
+  const rewritten: [number, number, string][] = [];
+  const prune = (object: Node, drop: (property: Node) => boolean) => {
+    const properties = object.properties as Node[];
+    const kept = properties.filter((property) => !drop(property));
+    if (kept.length === properties.length) return;
+    for (const property of properties) {
+      if (!kept.includes(property)) removed.push([property.start, property.end, '']);
     }
-    if (found !== tables) return `${mode} is in ${found} rule tables, not ${tables}`;
+    const text = kept.map((property) => code.slice(property.start, property.end)).join(',');
+    rewritten.push([object.start, object.end, `{${text}}`]);
+  };
+  // The two rule tables, `{normal, gfm, pedantic}` for blocks and `{normal, gfm, breaks,
+  // pedantic}` for inline text, named by the lexer's `static get rules() { return {block,
+  // inline} }`, become `{gfm: {…}}` with GFM's rules written out.
+  const lexer = declared.get(lexerName)?.init as Node | undefined;
+  if (lexer?.type !== 'ClassExpression') return 'the lexer is not a class';
+  const getter = ((lexer.body as Node).body as Node[]).find(
+    (member) => member.static && (member.key as Node).name === 'rules',
+  );
+  let named: Node[] = [];
+  if (getter) {
+    walk(getter, (node) => {
+      if (node.type === 'ReturnStatement') named = (node.argument as Node).properties as Node[];
+    });
   }
-  // A mode's rules read anywhere but in its tables: cutting them would change what is read.
-  const elsewhere = roots.find((name) => !references.get(name)!.every(inRemoved));
-  if (elsewhere) return `${elsewhere} is read outside the rule tables`;
-  const cut = new Set(roots);
+  for (const kind of ['block', 'inline'] as const) {
+    const entry = named.find((property) => (property.key as Node).name === kind);
+    const table = declared.get((entry?.value as Node | undefined)?.name as string);
+    if (!table) return `the lexer's ${kind} rules are not a named table`;
+    const { start, end } = table.init as Node;
+    removed.push([start, end, `{gfm:${gfm[kind]}}`]);
+  }
+  const cut = new Set<string>();
+  // Entries of the shared table that nothing Lantern runs reads (`other.x`, as `rules.other.x`
+  // or directly). What runs: the lexer, its tokenizer and what they name, however deep, and the
+  // module's own statements before the default instance (`end`); not the parser's and
+  // renderer's code, which the minifier drops. A local name that shadows a module-level one
+  // counts as a reference to it: that keeps more, never less.
+  const other = [...declared.values()].find((declarator) =>
+    ((declarator.init as Node).properties as Node[] | undefined)?.some(
+      (property) => (property.key as Node | undefined)?.name === OTHER_TABLE_KEY,
+    ),
+  );
+  if (!other) return 'the shared expressions are not a table';
+  // The table's own name (in the rules, it is `rules.other`).
+  const otherName = (other.id as Node).name as string;
+  const scope = new Map<string, Node>(declared);
+  for (const statement of children(program)) {
+    const id = statement.id as Node | undefined;
+    if (/^(Function|Class)Declaration$/.test(statement.type) && id) {
+      scope.set(id.name as string, statement);
+    }
+  }
+  const read = new Set<string>();
+  const reached = new Set<Node>();
+  const reach = (node: Node | undefined) => {
+    if (!node || reached.has(node) || inRemoved(node.start)) return;
+    reached.add(node);
+    walk(node, (child, parent) => {
+      if (child.type === 'MemberExpression') {
+        const property = child.property as Node;
+        const object = child.object as Node;
+        if (!child.computed) read.add(property.name as string);
+        else if (property.type === 'Literal') read.add(String(property.value));
+        else if (
+          object.name === otherName ||
+          (object.property as Node | undefined)?.name === 'other'
+        ) {
+          read.add('?');
+        }
+      }
+      if (parent?.type === 'ObjectPattern')
+        read.add((child.key as Node | undefined)?.name as string);
+      if (child.type === 'Identifier' && !inRemoved(child.start)) {
+        if (parent?.type === 'Property' && parent.key === child && !parent.shorthand) return;
+        if (parent?.type === 'MemberExpression' && parent.property === child) return;
+        reach(scope.get(child.name as string));
+      }
+    });
+  };
+  for (const name of keep) reach(scope.get(name));
+  for (const statement of children(program)) {
+    if (statement.start < end && !/Declaration$/.test(statement.type)) reach(statement);
+  }
+  // A computed read (`x[key]`) could be of any entry: then none goes.
+  if (!read.has('?')) {
+    prune(other.init as Node, (property) => !read.has((property.key as Node).name as string));
+  }
   // A declaration whose every reference is inside what is cut goes too, until none is left.
   for (let changed = true; changed;) {
     changed = false;
@@ -116,12 +198,14 @@ function unusedRules(code: string, lexerName: string): [number, number, string][
   }
   // The lexer's static shortcuts (`Lexer.lex`, `Lexer.lexInline`, `Lexer.rules`): Lantern makes
   // its lexer with `new`, and only marked's parser and `Marked` class (cut) call them.
-  const lexer = declared.get(lexerName)?.init as Node | undefined;
-  if (lexer?.type !== 'ClassExpression') return 'the lexer is not a class';
   for (const member of (lexer.body as Node).body as Node[]) {
     if (member.static) removed.push([member.start, member.end, '']);
   }
-  const edits = [...removed];
+  // The cut entries of rewritten objects are in the rewrite, not edits of their own.
+  const edits = [
+    ...removed.filter(([start]) => !rewritten.some(([from, to]) => start >= from && start < to)),
+    ...rewritten,
+  ];
   // The lexer and its tokenizer read the modes from their options, which are Lantern's
   // `{ gfm: true }` (and its tokenizer): `this.options.pedantic` is always undefined, and the
   // minifier drops the branches it guards once it is written so.
@@ -146,6 +230,28 @@ function unusedRules(code: string, lexerName: string): [number, number, string][
   return edits;
 }
 
+/**
+ * GFM's block and inline rules as this marked module builds them, written out as expression
+ * literals (`{name: /…/flags, …}`): the module is run here, in Node, to read them. (Where the
+ * JavaScript engine has look-behind, marked picks rules that use it: Node has, and so has every
+ * browser Lantern runs in, which all have constructed style sheets, Safari 16.4 and later.)
+ */
+async function gfmRules(code: string): Promise<{ block: string; inline: string } | string> {
+  type Rules = Partial<Record<'block' | 'inline', { gfm?: Record<string, unknown> }>>;
+  const { Lexer } = (await import(`data:text/javascript,${encodeURIComponent(code)}`)) as {
+    Lexer?: { rules?: Rules };
+  };
+  const { block, inline } = Lexer?.rules ?? {};
+  if (!block?.gfm || !inline?.gfm) return "the lexer's rules are not a named table";
+  const written = (rules: Record<string, unknown>) =>
+    Object.values(rules).every((rule) => rule instanceof RegExp) &&
+    `{${Object.entries(rules)
+      .map(([name, rule]) => `${name}:${String(rule)}`)
+      .join(',')}}`;
+  const [blocks, inlines] = [written(block.gfm), written(inline.gfm)];
+  return blocks && inlines ? { block: blocks, inline: inlines } : 'a rule is not an expression';
+}
+
 /** marked's ESM module, the one every bundler picks from its package's exports. */
 const MARKED = /[\\/]marked[\\/]lib[\\/]marked\.esm\.js$/;
 
@@ -154,7 +260,7 @@ export function markedLexer(): Plugin {
   return {
     name: 'lantern:marked-lexer',
     apply: 'build',
-    transform(code, id) {
+    async transform(code, id) {
       if (!MARKED.test(id)) return null;
       cutModule = true;
       // `var v=new Marked;function marked(src,opt){return v.parse(src,opt)}…export{…}`
@@ -166,7 +272,17 @@ export function markedLexer(): Plugin {
       if (!start || end < start.index || KEEP.some((name) => !names.has(name))) {
         this.error("marked's module has changed shape: build/marked-lexer.ts cannot cut it");
       }
-      const edits = unusedRules(code, names.get('Lexer')!);
+      const rules = await gfmRules(code);
+      const edits =
+        typeof rules === 'string'
+          ? rules
+          : unusedRules(
+              code,
+              names.get('Lexer')!,
+              KEEP.map((name) => names.get(name)!),
+              start.index,
+              rules,
+            );
       if (typeof edits === 'string') {
         this.error(
           `marked's rules have changed shape (${edits}): build/marked-lexer.ts cannot cut them`,

@@ -1,5 +1,6 @@
-// The CDN build's marked is cut by build/marked-lexer.ts: its parser and renderers go, and so do
-// the rules and branches of the modes Lantern's lexer never turns on. The tests and the npm build
+// The CDN build's marked is cut by build/marked-lexer.ts: its parser and renderers go, its GFM
+// rules are written out as expression literals, and the rules and branches of the modes Lantern's
+// lexer never turns on go. The tests and the npm build
 // run marked whole, so this is the check that the cut lexer gives the same tokens as marked's
 // own for Lantern's options (`{ gfm: true }`): on the demo stories, on a list of the constructs
 // the cut branches touch, and on thousands of random strings of markdown's punctuation.
@@ -32,7 +33,7 @@ before(async () => {
   const plugin = await transform(source, { loader: 'ts', format: 'esm' });
   writeFileSync(join(work, 'plugin.mjs'), plugin.code);
   ({ markedLexer } = await import(pathToFileURL(join(work, 'plugin.mjs')).href));
-  const result = markedLexer().transform.call(
+  const result = await markedLexer().transform.call(
     context,
     readFileSync(markedPath, 'utf8'),
     markedPath,
@@ -64,20 +65,31 @@ test('the cut module is smaller and exports only the lexer and its tokenizer', a
   const text = readFileSync(join(work, 'marked-cut.mjs'), 'utf8');
   // The pedantic inline rules' link pattern, which only pedantic mode reads.
   assert.ok(!text.includes(String.raw`^!?\[(label)\]\((.*?)\)`), 'pedantic rules are still there');
+  // The rules are written out: no piece is put together when the module loads.
+  assert.ok(!text.includes('.getRegex()'), 'rules are still built when the module loads');
+  assert.ok(text.includes('{gfm:{blockquote:/'), 'the block rules are not written out');
+  // Entries of the shared table only the renderer reads.
+  assert.ok(!text.includes('escapeReplaceNoEncode:'), "the renderer's expressions are still there");
+  assert.ok(text.includes('blankLine:'), "the lexer's expressions are gone");
 });
 
-test('a marked whose pedantic rules are read elsewhere fails the build instead of losing them', () => {
+test('rules read elsewhere stay, and a lexer without its rules table fails the build', async () => {
   const code = readFileSync(markedPath, 'utf8');
   const [, rules] = /,pedantic:(\w+)\}/.exec(code);
-  const at = code.lastIndexOf('export{');
-  const changed = `${code.slice(0, at)}globalThis.rules=${rules};${code.slice(at)}`;
-  assert.throws(
-    () => markedLexer().transform.call(context, changed, markedPath),
-    new RegExp(`${rules} is read outside the rule tables`),
+  // Before the default instance, whose code and what follows are cut.
+  const at = /var \w+=new \w+;function/.exec(code).index;
+  const changed = `${code.slice(0, at)}globalThis.pedanticRules=${rules};${code.slice(at)}`;
+  const result = await markedLexer().transform.call(context, changed, markedPath);
+  writeFileSync(join(work, 'marked-read.mjs'), result.code);
+  await import(pathToFileURL(join(work, 'marked-read.mjs')).href);
+  assert.ok(globalThis.pedanticRules.html instanceof RegExp, 'rules read elsewhere were cut');
+  // The lexer names its tables in `static get rules()`: without it, nothing says which is which.
+  const unnamed = code.replace(/static get rules\(\)\{return\{block:\w+,inline:\w+\}\}/, '');
+  assert.notEqual(unnamed, code);
+  await assert.rejects(
+    () => markedLexer().transform.call(context, unnamed, markedPath),
+    /rules are not a named table/,
   );
-  // And one whose tables have lost the modes.
-  const plain = code.replaceAll(/,(pedantic|breaks):\w+/g, '');
-  assert.throws(() => markedLexer().transform.call(context, plain, markedPath), /rule tables/);
 });
 
 test('the demo stories lex to the same tokens', () => {
