@@ -58,6 +58,18 @@ const REACTIVE_ELEMENT: ReadonlyArray<readonly [string, string]> = [
   // getCompatibleStyle(style), from css-tag.js: `style` itself once the test for constructed
   // style sheets is `true` (CSS_TAG, above).
   ['unshift(t(s))', 'unshift(s)'],
+  // What only decorators use, and Lantern has none (its properties are a static field): the
+  // initializers `addInitializer` collects for each new element, and the property options
+  // standard decorators leave in `Symbol.metadata` (`litPropertyMetadata`, a global another Lit
+  // on the page still sets for itself). The build stops if a source uses a decorator (below).
+  ['static addInitializer(t){this._$Ei(),(this.l??=[]).push(t)}', ''],
+  [',void 0!==t.l&&(this.l=[...t.l])', ''],
+  [',this.constructor.l?.forEach(t=>t(this))', ''],
+  ['Symbol.metadata??=Symbol("metadata"),a.litPropertyMetadata??=new WeakMap;', ''],
+  [
+    'const t=this[Symbol.metadata];if(null!==t){const s=litPropertyMetadata.get(t);if(void 0!==s)for(const[t,i]of s)this.elementProperties.set(t,i)}',
+    '',
+  ],
 ];
 
 const LIT_HTML: ReadonlyArray<readonly [string, string]> = [
@@ -88,6 +100,9 @@ export function litMessages(): Plugin {
     transform(code, id) {
       if (/[\\/]src[\\/].*\.ts$/.test(id) && /\b(?:svg|mathml)`|unsafe-(?:svg|mathml)/.test(code)) {
         this.error(`${id}: an svg or mathml template, which the CDN files' Lit no longer unwraps`);
+      }
+      if (/[\\/]src[\\/].*\.ts$/.test(id) && /(?:^|[^\w.])_+decorat\w*\(|^\s*@\w+\(/m.test(code)) {
+        this.error(`${id}: a decorator, which the CDN files' Lit no longer runs`);
       }
       const changes = CHANGES.find(([file]) => file.test(id))?.[1];
       if (!changes) return null;

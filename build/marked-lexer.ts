@@ -149,12 +149,35 @@ function unusedRules(
       scope.set(id.name as string, statement);
     }
   }
+  // Branches the fixed options make dead (`if (this.options.pedantic) …`): the minifier drops
+  // them, so what they read does not count.
+  const dead: [number, number][] = [];
+  walk(program, (node) => {
+    const test = (node.test ?? node.left) as Node | undefined;
+    const object = test?.object as Node | undefined;
+    const fixed =
+      test?.type === 'MemberExpression' &&
+      (object?.object as Node | undefined)?.type === 'ThisExpression' &&
+      (object?.property as Node).name === 'options'
+        ? FIXED_OPTIONS[(test.property as Node).name as string]
+        : undefined;
+    if (!fixed) return;
+    const branch = (
+      node.type === 'LogicalExpression'
+        ? node.operator === (fixed === '(!0)' ? '||' : '&&') && node.right
+        : fixed === '(!0)'
+          ? node.alternate
+          : node.consequent
+    ) as Node | undefined;
+    if (branch) dead.push([branch.start, branch.end]);
+  });
   const read = new Set<string>();
   const reached = new Set<Node>();
   const reach = (node: Node | undefined) => {
     if (!node || reached.has(node) || inRemoved(node.start)) return;
     reached.add(node);
     walk(node, (child, parent) => {
+      if (dead.some(([start, end]) => child.start >= start && child.start < end)) return;
       if (child.type === 'MemberExpression') {
         const property = child.property as Node;
         const object = child.object as Node;
