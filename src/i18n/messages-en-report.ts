@@ -6,7 +6,7 @@ const text: ReportMessages = {
   showLess: 'Show less',
   download: 'Download',
   downloadIn: (language) => `Download (${language})`,
-  publishedBy: (publisher) => `Published by ${publisher}`,
+  publishedBy: 'Published by ',
   edition: 'Edition',
   pages: (n) => `${n} ${n === 1 ? 'page' : 'pages'}`,
   license: 'Licence',

@@ -13,7 +13,8 @@ export interface CardMessages {
   /** Why it failed, from the error's kind; English shows the loader's own detailed message. */
   errorCause: (kind: FeedErrorKind, detail: string, status?: number) => string;
   minutesToRead: (minutes: number) => string;
-  by: (names: string) => string;
+  /** Before the authors' names, which are in the item's language (so are the two below). */
+  by: string;
   pseudonym: string;
   contentWarning: string;
   /** Shown when a warning was given but its text cannot be read (blank, invisible, wrong type). */
@@ -23,7 +24,8 @@ export interface CardMessages {
   hideContent: string;
   /** Announced politely once the warned content is shown. */
   contentShown: string;
-  imageCredit: (credit: string) => string;
+  /** Before the feed's image credit. */
+  imageCredit: string;
 }
 
 /** The navigator's and the report's: ends a body too long to show in full (the link to it all). */
@@ -61,7 +63,8 @@ export interface ReportMessages extends LongBodyMessages {
   showLess: string;
   download: string;
   downloadIn: (language: string) => string;
-  publishedBy: (publisher: string) => string;
+  /** Before the publisher's name, which is in the report's language. */
+  publishedBy: string;
   edition: string;
   pages: (count: number) => string;
   license: string;
@@ -85,12 +88,12 @@ export const en = {
   errorTitle: 'This content could not be shown.',
   errorCause: (_kind, detail) => detail,
   minutesToRead: (m) => `${m} min read`,
-  by: (names) => `By ${names}`,
+  by: 'By ',
   pseudonym: 'Name changed for safety',
   contentWarning: 'Content warning',
   genericWarning: 'This story contains distressing content.',
   showContent: 'Show content',
   hideContent: 'Hide content',
   contentShown: 'Content shown',
-  imageCredit: (credit) => `Photo: ${credit}`,
+  imageCredit: 'Photo: ',
 } satisfies CardMessages as Messages;

@@ -106,6 +106,10 @@ describe('<lantern-article-card>', () => {
     expect(korean.length, JSON.stringify(heard)).to.be.at.least(3);
     expect(korean.filter((h) => h.lang !== 'ko')).to.deep.equal([]);
     expect(heard.find((h) => h.text.startsWith('North Korean Soldiers'))?.lang).to.equal('en');
+    // The names after the labels are the story's own words too ("글: " before an English name).
+    for (const words of ['Sokeel Park', 'Lantern demo illustration']) {
+      expect(heard.find((h) => h.text === words)?.lang, words).to.equal('en');
+    }
     // The picture's description is the story's own text.
     expect(shadow(card, 'img').closest('[lang]')!.getAttribute('lang')).to.equal('en');
   });

@@ -70,7 +70,7 @@ describe('<lantern-report-download>', () => {
     expect(shadow(el, '.title').textContent?.trim()).to.equal(
       'Human Rights Violations in the North Korean Military',
     );
-    const meta = [...el.shadowRoot!.querySelectorAll('.meta span')].map((s) => s.textContent);
+    const meta = [...el.shadowRoot!.querySelectorAll('.meta > span')].map((s) => s.textContent);
     expect(meta).to.deep.equal([
       'Published by NKDB (Database Center for North Korean Human Rights)',
       '212 pages',
@@ -127,9 +127,14 @@ describe('<lantern-report-download>', () => {
     // The report's own words stay in its language: a Korean voice would misread them.
     expect(shadow(el, 'img').closest('[lang]')!.getAttribute('lang')).to.equal('en');
     const heard = voices(el);
-    for (const words of ['First edition', 'CC BY-NC-ND 4.0']) {
+    for (const words of [
+      'First edition',
+      'CC BY-NC-ND 4.0',
+      'NKDB (Database Center for North Korean Human Rights)',
+    ]) {
       expect(heard.find((h) => h.text === words)?.lang, words).to.equal('en');
     }
+    expect(heard.find((h) => h.text.startsWith('발행'))?.lang).to.equal('ko');
     await expectAxeClean(el);
   });
 

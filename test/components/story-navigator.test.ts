@@ -344,6 +344,10 @@ describe('<lantern-story-navigator> navigation mode', () => {
       );
       expect(story.length, 'the story is there').to.be.above(1);
       expect(story.filter((h) => h.lang !== 'en')).to.deep.equal([]);
+      if (mode === 'reader') {
+        // The author's name after the Korean "글: " is the story's.
+        expect(heard.find((h) => h.text === 'Yoon Ha')?.lang).to.equal('en');
+      }
       if (mode === 'reader' && part === 3) {
         expect(shadow(nav, '.body.rich').closest('[lang]')!.getAttribute('lang')).to.equal('en');
       }

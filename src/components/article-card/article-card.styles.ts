@@ -130,6 +130,12 @@ export const articleCardStyles = css`
     overflow: hidden;
     text-overflow: ellipsis;
   }
+  /* The feed's words in their own language (the names after "By", the credit after "Photo:"),
+     whose fonts may stand taller: they do not make the line taller than the room it keeps. */
+  .credit span,
+  .byline span {
+    vertical-align: top;
+  }
   /* The dot between tags ("Analysis · POWs") and facts is drawn, not read ("·" is noise to a
      screen reader): it hears a comma's pause. */
   .tags > span + span::before,

@@ -189,7 +189,12 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
    * The image and its credit, or `nothing`: an item without an image, or whose image failed to
    * load, gets a card without a picture box (`text-only`), never an empty frame.
    */
-  private renderMedia(item: FeedItem, layout: CardLayout): TemplateResult | typeof nothing {
+  private renderMedia(
+    item: FeedItem,
+    layout: CardLayout,
+    /** The item's language, where it has one: of the alt text and the credit. */
+    lang: string | undefined,
+  ): TemplateResult | typeof nothing {
     const ext = item._lantern ?? {};
     const image = item.image;
     if (layout === 'compact' || !this.imagesAllowed(item) || !image || this.imageFailed) {
@@ -203,11 +208,13 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
           className: 'media-frame',
           width: 1200,
           height: 675,
-          lang: item.language,
+          lang,
           onError: () => (this.imageFailed = true),
         })}
         <figcaption class="credit">
-          ${ext.image_credit ? this.messages.imageCredit(ext.image_credit) : nothing}
+          ${ext.image_credit && this.messages.imageCredit}<span lang=${ifDefined(lang)}
+            >${ext.image_credit}</span
+          >
         </figcaption>
       </figure>
     `;
@@ -238,7 +245,7 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
     const label = (item.title && cutText(item.title, 1_000)) || date;
     const title = item.title ? label : date ? time : (!hidden && cutText(excerpt, 80)) || href;
     const layout = toCardLayout(this.layout);
-    const media = this.renderMedia(item, layout);
+    const media = this.renderMedia(item, layout, itemLang);
     // The placeholder had a picture: without one, the card may keep its box (`room`).
     const textOnly = media === nothing && layout !== 'compact' && !this.hideImages;
     // Without a picture, the card keeps the picture's box, empty, where it replaces a
@@ -280,7 +287,9 @@ export class LanternArticleCard extends LanternElement<FeedItem> {
           )}
           <p class="meta" part="meta">
             <span class="byline"
-              >${authors.length ? m.by(formatList(authors, locale)) : nothing}</span
+              >${authors[0] && m.by}<span lang=${lang}
+                >${formatList(authors, itemLang ?? locale)}</span
+              ></span
             >
             <span class="dateline"
               >${item.title ? time : nothing}

@@ -73,8 +73,8 @@ export function reportTemplate(
   const { cover, hidden } = c;
   const citation = reportCitation(item);
   const date = formatDate(item.date_published, locale);
-  // (A list of no authors is formatted as ''.)
-  const publisher = report.publisher ?? formatList(authorNames(item), locale);
+  // In the report's language, as it is marked (a list of no authors is formatted as '').
+  const publisher = report.publisher ?? formatList(authorNames(item), contentLang);
   const title = item.title ?? '';
   const distinctions = downloadDistinctions(downloads, locale);
   return html`
@@ -104,7 +104,7 @@ export function reportTemplate(
         ${
           publisher || report.pages
             ? html`<p class="meta" part="meta">
-                ${publisher ? html`<span>${m.publishedBy(publisher)}</span>` : nothing}
+                ${publisher ? html`<span>${m.publishedBy}<span lang=${contentLang}>${publisher}</span></span>` : nothing}
                 ${report.pages ? html`<span>${m.pages(report.pages)}</span>` : nothing}
               </p>`
             : nothing

@@ -23,7 +23,8 @@ export type LoadStatus = 'loading' | 'ready' | 'error';
 export function errorDetail(cause: unknown): LanternErrorDetail {
   return cause instanceof FeedError
     ? { kind: cause.kind, message: cause.message, url: cause.url, status: cause.status }
-    : { kind: 'no-data', message: cause instanceof Error ? cause.message : String(cause) };
+    : // An Error's message, or the cause itself (a string).
+      { kind: 'no-data', message: String((cause as Error | null)?.message ?? cause) };
 }
 
 /**

@@ -326,7 +326,7 @@ function reading(c: NavigatorContext, view: NavigatorView): TemplateResult | typ
       }
       <p class="meta" part="meta">
         ${date ? html`<span><time datetime=${item.date_published ?? ''}>${date}</time></span>` : nothing}
-        ${authors.length ? html`<span>${m.by(formatList(authors, locale))}</span>` : nothing}
+        ${authors.length ? html`<span>${m.by}<span lang=${item.language ?? locale}>${formatList(authors, item.language ?? locale)}</span></span>` : nothing}
         ${minutes ? html`<span>${m.minutesToRead(minutes)}</span>` : nothing}
       </p>
       ${pseudonymNote(m.pseudonym, ext.pseudonym)}
@@ -338,7 +338,7 @@ function reading(c: NavigatorContext, view: NavigatorView): TemplateResult | typ
                 height: 675,
                 lang: item.language,
               })}
-              ${ext.image_credit ? html`<figcaption class="credit">${m.imageCredit(ext.image_credit)}</figcaption>` : nothing}
+              ${ext.image_credit ? html`<figcaption class="credit">${m.imageCredit}<span lang=${item.language ?? locale}>${ext.image_credit}</span></figcaption>` : nothing}
             </figure>`
           : nothing
       }
