@@ -101,7 +101,9 @@ export function litMessages(): Plugin {
       if (/[\\/]src[\\/].*\.ts$/.test(id) && /\b(?:svg|mathml)`|unsafe-(?:svg|mathml)/.test(code)) {
         this.error(`${id}: an svg or mathml template, which the CDN files' Lit no longer unwraps`);
       }
-      if (/[\\/]src[\\/].*\.ts$/.test(id) && /(?:^|[^\w.])_+decorat\w*\(|^\s*@\w+\(/m.test(code)) {
+      // Sources arrive compiled: a decorator is a call of the compiler's helper (`_decorate(`,
+      // `__decorateClass(`, `__decorateElement(`), never an `@` (a CSS `@media(` is no decorator).
+      if (/[\\/]src[\\/].*\.ts$/.test(id) && /(?:^|[^\w.])_+decorat\w*\(/m.test(code)) {
         this.error(`${id}: a decorator, which the CDN files' Lit no longer runs`);
       }
       const changes = CHANGES.find(([file]) => file.test(id))?.[1];
