@@ -58,7 +58,18 @@ function walk(node: Node, visit: (node: Node, parent?: Node) => void, parent?: N
   for (const child of children(node)) walk(child, visit, node);
 }
 
-/** `[start, end, replacement]` edits that cut the unused modes' rules, or a reason it cannot. */
+/** `this.options.pedantic` and the like: the option's fixed value as written, else `undefined`. */
+function fixedOption(node: Node | undefined): string | undefined {
+  const object = node?.object as Node | undefined;
+  return node?.type === 'MemberExpression' &&
+    (object?.object as Node | undefined)?.type === 'ThisExpression' &&
+    (object?.property as Node).name === 'options' &&
+    !node.computed
+    ? FIXED_OPTIONS[(node.property as Node).name as string]
+    : undefined;
+}
+
+/** `[start, end, replacement]` edits that cut what the lexer never runs, or a reason it cannot. */
 function unusedRules(
   code: string,
   lexerName: string,
@@ -90,23 +101,10 @@ function unusedRules(
     const name = node.name as string;
     references.set(name, [...(references.get(name) ?? []), node.start]);
   });
-  // What goes: the modes' entries in the tables, then the declarations only they used.
+  // What goes (a replacement, or nothing), then the declarations only that used.
   const removed: [number, number, string][] = [];
   const inRemoved = (position: number) =>
     removed.some(([start, end]) => position >= start && position < end);
-  // Objects written again with fewer properties: the edit, apart from `removed`, whose ranges
-  // are the properties that go (a reference inside one of them no longer counts).
-  const rewritten: [number, number, string][] = [];
-  const prune = (object: Node, drop: (property: Node) => boolean) => {
-    const properties = object.properties as Node[];
-    const kept = properties.filter((property) => !drop(property));
-    if (kept.length === properties.length) return;
-    for (const property of properties) {
-      if (!kept.includes(property)) removed.push([property.start, property.end, '']);
-    }
-    const text = kept.map((property) => code.slice(property.start, property.end)).join(',');
-    rewritten.push([object.start, object.end, `{${text}}`]);
-  };
   // The two rule tables, `{normal, gfm, pedantic}` for blocks and `{normal, gfm, breaks,
   // pedantic}` for inline text, named by the lexer's `static get rules() { return {block,
   // inline} }`, become `{gfm: {…}}` with GFM's rules written out.
@@ -128,7 +126,6 @@ function unusedRules(
     const { start, end } = table.init as Node;
     removed.push([start, end, `{gfm:${gfm[kind]}}`]);
   }
-  const cut = new Set<string>();
   // Entries of the shared table that nothing Lantern runs reads (`other.x`, as `rules.other.x`
   // or directly). What runs: the lexer, its tokenizer and what they name, however deep, and the
   // module's own statements before the default instance (`end`); not the parser's and
@@ -153,14 +150,7 @@ function unusedRules(
   // them, so what they read does not count.
   const dead: [number, number][] = [];
   walk(program, (node) => {
-    const test = (node.test ?? node.left) as Node | undefined;
-    const object = test?.object as Node | undefined;
-    const fixed =
-      test?.type === 'MemberExpression' &&
-      (object?.object as Node | undefined)?.type === 'ThisExpression' &&
-      (object?.property as Node).name === 'options'
-        ? FIXED_OPTIONS[(test.property as Node).name as string]
-        : undefined;
+    const fixed = fixedOption((node.test ?? node.left) as Node | undefined);
     if (!fixed) return;
     const branch = (
       node.type === 'LogicalExpression'
@@ -203,9 +193,18 @@ function unusedRules(
   for (const statement of children(program)) {
     if (statement.start < end && !/Declaration$/.test(statement.type)) reach(statement);
   }
-  // A computed read (`x[key]`) could be of any entry: then none goes.
-  if (!read.has('?')) {
-    prune(other.init as Node, (property) => !read.has((property.key as Node).name as string));
+  // The table written again without them (their ranges count as cut, so what only they used
+  // goes below). A computed read (`x[key]`) could be of any entry: then none goes.
+  const entries = (other.init as Node).properties as Node[];
+  const kept = entries.filter((entry) => read.has((entry.key as Node).name as string));
+  let rewrite: [number, number, string] | undefined;
+  if (!read.has('?') && kept.length < entries.length) {
+    for (const entry of entries) {
+      if (!kept.includes(entry)) removed.push([entry.start, entry.end, '']);
+    }
+    const { start, end } = other.init as Node;
+    const text = kept.map((entry) => code.slice(entry.start, entry.end)).join(',');
+    rewrite = [start, end, `{${text}}`];
   }
   // A declaration whose every reference is inside what is cut goes too, until none is left.
   for (let changed = true; changed;) {
@@ -213,8 +212,7 @@ function unusedRules(
     for (const [name, declarator] of declared) {
       const init = declarator.init as Node;
       if (removed.some(([start]) => start === init.start)) continue;
-      if (!cut.has(name) && !(references.get(name)?.every(inRemoved) ?? false)) continue;
-      cut.add(name);
+      if (!(references.get(name)?.every(inRemoved) ?? false)) continue;
       removed.push([init.start, init.end, '0']);
       changed = true;
     }
@@ -224,27 +222,17 @@ function unusedRules(
   for (const member of (lexer.body as Node).body as Node[]) {
     if (member.static) removed.push([member.start, member.end, '']);
   }
-  // The cut entries of rewritten objects are in the rewrite, not edits of their own.
-  const edits = [
-    ...removed.filter(([start]) => !rewritten.some(([from, to]) => start >= from && start < to)),
-    ...rewritten,
-  ];
+  // The table's cut entries are in its rewrite, not edits of their own.
+  const edits = rewrite
+    ? [...removed.filter(([start]) => start < rewrite[0] || start >= rewrite[1]), rewrite]
+    : [...removed];
   // The lexer and its tokenizer read the modes from their options, which are Lantern's
   // `{ gfm: true }` (and its tokenizer): `this.options.pedantic` is always undefined, and the
   // minifier drops the branches it guards once it is written so.
   walk(program, (node, parent) => {
-    const object = node.object as Node | undefined;
-    const property = node.property as Node | undefined;
-    if (
-      node.type === 'MemberExpression' &&
-      object?.type === 'MemberExpression' &&
-      (object.object as Node).type === 'ThisExpression' &&
-      (object.property as Node).name === 'options' &&
-      Object.hasOwn(FIXED_OPTIONS, property?.name as string) &&
-      !(parent?.type === 'AssignmentExpression' && parent.left === node) &&
-      !inRemoved(node.start)
-    ) {
-      edits.push([node.start, node.end, FIXED_OPTIONS[property!.name as string]!]);
+    const fixed = fixedOption(node);
+    if (fixed && !(parent?.type === 'AssignmentExpression' && parent.left === node)) {
+      if (!inRemoved(node.start)) edits.push([node.start, node.end, fixed]);
     }
   });
   // Applied from the end, each at its own offsets: no two may overlap.
