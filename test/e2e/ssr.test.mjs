@@ -141,7 +141,16 @@ async function watchFrames(page) {
     window.__frames = [];
     window.__shifts = [];
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__shifts.push(entry.value);
+      // Each shift with what moved (the node, and the widget it is in or is), so a failure
+      // says where to look.
+      for (const entry of list.getEntries()) {
+        const moved = (entry.sources ?? []).map(({ node }) => {
+          const element = node?.nodeType === 1 ? node : node?.parentElement;
+          const widget = element?.closest?.('section[data-widget]')?.dataset.widget;
+          return `${node?.nodeName ?? '?'}${widget ? ` in ${widget}` : ''}`;
+        });
+        window.__shifts.push({ value: entry.value, moved: moved.join(' + ') });
+      }
     }).observe({ type: 'layout-shift', buffered: true });
     const sample = () => {
       const widgets = document.querySelectorAll('section[data-widget] > *');
@@ -226,9 +235,9 @@ for (const client of Object.keys(SCRIPTS)) {
       );
     }
     assert.equal(
-      shifts.reduce((a, b) => a + b, 0),
+      shifts.reduce((sum, shift) => sum + shift.value, 0),
       0,
-      `layout shifts: ${shifts.join(', ')}`,
+      `layout shifts: ${shifts.map((shift) => `${shift.value} (${shift.moved})`).join(', ')}`,
     );
   });
 }
